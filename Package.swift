@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "recoup",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recoup", targets: ["recoup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The `recoup` command: parses argv with swift-argument-parser, then hands off to RecoupShell.
+        .executableTarget(
+            name: "recoup",
+            dependencies: [
+                "RecoupShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The command table and handlers, Session, REPL loop, script runner and domain completions.
+        .target(name: "RecoupShell", dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore"]),
+        // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
+        // help, diagnostics, table/csv/json renderers, shell completion scripts.
+        .target(name: "ShellKit"),
+        // Line input behind the LineReader protocol: libedit on terminals, plain lines otherwise.
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // C shim over libedit's variadic calls and stdio handles; links libedit (libedit-dev).
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
+        // The only module that imports GRDB: the workspace file, migrations, records, CSV import/export.
+        .target(
+            name: "RecoupStore",
+            dependencies: ["RecoupCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Pure domain, no I/O: Money, Day, allocation, balances, the portfolio generator.
+        .target(name: "RecoupCore"),
+        .testTarget(name: "ShellKitTests", dependencies: ["ShellKit"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
+        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore"]),
+        .testTarget(name: "RecoupShellTests", dependencies: ["RecoupShell"]),
+    ]
+)

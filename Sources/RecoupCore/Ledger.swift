@@ -1,0 +1,181 @@
+/// Every invoice and payment of a portfolio in compact arrays, ready for allocation.
+///
+/// Invoices are grouped by customer (customer `c` owns positions `invoiceStart[c] ..< invoiceStart[c+1]`)
+/// and, within a customer, ordered the way the allocation rule pays them: due date, then issue date,
+/// then invoice id in byte order. Payments are in the order they are applied: received date, then
+/// payment id in byte order (an invoice's `settled_on` is a payment with id `~settle~INVOICE`).
+/// Dates are `Day.ordinal`s, amounts minor units.
+public struct Ledger: Sendable {
+    public var customerIds: [String] = []
+    public var invoiceStart: [Int32] = [0]
+    public var invoiceIds: [String] = []
+    public var invoiceIssued: [Int32] = []
+    public var invoiceDue: [Int32] = []
+    public var invoiceAmount: [Int64] = []
+    public var invoiceDisputed: [Bool] = []
+    public var paymentCustomer: [Int32] = []
+    public var paymentDay: [Int32] = []
+    public var paymentAmount: [Int64] = []
+    /// Position of the invoice the payment names, or -1.
+    public var paymentTarget: [Int32] = []
+    /// Payment ids in application order: filled by `init(customers:invoices:payments:)` (one
+    /// customer's file), left empty by bulk loaders that do not need them.
+    public var paymentIds: [String] = []
+
+    public init() {}
+
+    public var customerCount: Int { customerIds.count }
+    public var invoiceCount: Int { invoiceIds.count }
+
+    /// Builds the ledger from records in any order (sorting them as the rule requires).
+    ///
+    /// Invoices and payments of customers not in `customers` are ignored; a payment naming an
+    /// unknown invoice is allocated as if it named none.
+    public init(customers: [String], invoices: [Invoice], payments: [Payment]) {
+        let ids = customers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var index: [String: Int32] = [:]
+        for (i, id) in ids.enumerated() { index[id] = Int32(i) }
+        customerIds = ids
+        let sorted = invoices.filter { index[$0.customerId] != nil }.sorted { a, b in
+            let ca = index[a.customerId]!, cb = index[b.customerId]!
+            if ca != cb { return ca < cb }
+            if a.dueOn != b.dueOn { return a.dueOn < b.dueOn }
+            if a.issuedOn != b.issuedOn { return a.issuedOn < b.issuedOn }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        var position: [String: Int32] = [:]
+        var starts = [Int32](repeating: 0, count: ids.count + 1)
+        for (i, inv) in sorted.enumerated() {
+            appendInvoice(id: inv.id, issued: inv.issuedOn, due: inv.dueOn, amount: inv.amount, disputed: inv.disputed)
+            position[inv.id] = Int32(i)
+            starts[Int(index[inv.customerId]!) + 1] += 1
+        }
+        for c in 0..<ids.count { starts[c + 1] += starts[c] }
+        invoiceStart = starts
+        let all = (payments + invoices.compactMap(Payment.settlement(of:))).filter { index[$0.customerId] != nil }
+        for p in all.sorted(by: { a, b in
+            a.receivedOn != b.receivedOn ? a.receivedOn < b.receivedOn : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }) {
+            appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
+                          target: p.invoiceId.flatMap { position[$0] } ?? -1)
+            paymentIds.append(p.id)
+        }
+    }
+
+    /// Appends an invoice; the caller keeps the order documented on `Ledger` and `invoiceStart`.
+    public mutating func appendInvoice(id: String, issued: Day, due: Day, amount: Money, disputed: Bool) {
+        invoiceIds.append(id)
+        invoiceIssued.append(issued.ordinal)
+        invoiceDue.append(due.ordinal)
+        invoiceAmount.append(amount.minorUnits)
+        invoiceDisputed.append(disputed)
+    }
+
+    /// Appends a payment; the caller keeps payments in application order.
+    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32) {
+        paymentCustomer.append(customer)
+        paymentDay.append(day.ordinal)
+        paymentAmount.append(amount.minorUnits)
+        paymentTarget.append(target)
+    }
+
+    /// Applies the payments received on or before `asOf` by the rule of the workspace CSV spec.
+    ///
+    /// A payment first pays the invoice it names, up to that invoice's open amount; the rest pays the
+    /// customer's open invoices issued on or before the payment date, oldest due first; what is left
+    /// is unapplied credit. Pass `record: true` to keep every application (for one customer's file).
+    public func allocate(asOf: Day, record: Bool = false) -> Allocation {
+        var open = invoiceAmount
+        var unapplied = [Int64](repeating: 0, count: customerCount)
+        var applications: [Allocation.Application] = []
+        // First invoice of each customer that may still be open: paid invoices never reopen.
+        var firstOpen = Array(invoiceStart.dropLast())
+        for p in 0..<paymentDay.count {
+            let day = paymentDay[p]
+            if day > asOf.ordinal { break }
+            var amount = paymentAmount[p]
+            let target = Int(paymentTarget[p])
+            if target >= 0 && open[target] > 0 {
+                let take = min(amount, open[target])
+                open[target] -= take; amount -= take
+                if record { applications.append(.init(payment: Int32(p), invoice: Int32(target), amount: take)) }
+            }
+            let c = Int(paymentCustomer[p])
+            if amount > 0 {
+                var i = Int(firstOpen[c])
+                let end = Int(invoiceStart[c + 1])
+                while i < end && open[i] == 0 { i += 1 }
+                firstOpen[c] = Int32(i)
+                while i < end && amount > 0 {
+                    if open[i] > 0 && invoiceIssued[i] <= day {
+                        let take = min(amount, open[i])
+                        open[i] -= take; amount -= take
+                        if record { applications.append(.init(payment: Int32(p), invoice: Int32(i), amount: take)) }
+                    }
+                    i += 1
+                }
+            }
+            unapplied[c] += amount
+        }
+        return Allocation(asOf: asOf, open: open, unapplied: unapplied, applications: applications)
+    }
+}
+
+/// The outcome of applying payments as of a day.
+public struct Allocation: Sendable {
+    public struct Application: Sendable, Hashable {
+        /// Positions in the ledger's payment and invoice arrays.
+        public var payment: Int32, invoice: Int32
+        public var amount: Int64
+    }
+    public var asOf: Day
+    /// Open amount of every invoice (minor units), counting only payments on or before `asOf`.
+    /// An invoice issued after `asOf` still shows its full amount: balances skip it.
+    public var open: [Int64]
+    /// Unapplied credit per customer.
+    public var unapplied: [Int64]
+    public var applications: [Application]
+}
+
+/// What one customer owes as of a day.
+public struct Balance: Sendable, Hashable {
+    /// Open amount of invoices issued on or before the day.
+    public var open = Money.zero
+    /// The part of `open` past its due date (due before the day).
+    public var overdue = Money.zero
+    /// Days the oldest overdue open invoice is past due; 0 when nothing is overdue.
+    public var maxDaysOverdue = 0
+    /// The part of `open` on disputed invoices.
+    public var disputed = Money.zero
+    /// Payments not applied to any invoice.
+    public var unapplied = Money.zero
+    public var openInvoices = 0
+
+    public init() {}
+}
+
+extension Ledger {
+    /// Every customer's balance as of the allocation's day, in `customerIds` order.
+    public func balances(_ allocation: Allocation) -> [Balance] {
+        let asOf = allocation.asOf.ordinal
+        var out = [Balance](repeating: Balance(), count: customerCount)
+        for c in 0..<customerCount {
+            var b = Balance()
+            b.unapplied = Money(minorUnits: allocation.unapplied[c])
+            for i in Int(invoiceStart[c])..<Int(invoiceStart[c + 1]) {
+                let open = allocation.open[i]
+                guard open > 0, invoiceIssued[i] <= asOf else { continue }
+                b.open.minorUnits += open
+                b.openInvoices += 1
+                if invoiceDisputed[i] { b.disputed.minorUnits += open }
+                let late = Int(asOf - invoiceDue[i])
+                if late > 0 {
+                    b.overdue.minorUnits += open
+                    b.maxDaysOverdue = max(b.maxDaysOverdue, late)
+                }
+            }
+            out[c] = b
+        }
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+/// An amount of money in integer minor units (fen for CNY, cents elsewhere).
+///
+/// Money never passes through floating point: amounts are parsed from and printed as decimal
+/// strings with exactly two fractional digits, and every division names its `RoundingMode`.
+public struct Money: Sendable, Hashable, Comparable, Codable {
+    /// The amount in minor units: `Money(minorUnits: 12345)` is 123.45.
+    public var minorUnits: Int64
+
+    public init(minorUnits: Int64) { self.minorUnits = minorUnits }
+
+    public static let zero = Money(minorUnits: 0)
+
+    public static func + (a: Money, b: Money) -> Money { Money(minorUnits: a.minorUnits + b.minorUnits) }
+    public static func - (a: Money, b: Money) -> Money { Money(minorUnits: a.minorUnits - b.minorUnits) }
+    public static func += (a: inout Money, b: Money) { a.minorUnits += b.minorUnits }
+    public static func -= (a: inout Money, b: Money) { a.minorUnits -= b.minorUnits }
+    public static prefix func - (a: Money) -> Money { Money(minorUnits: -a.minorUnits) }
+    public static func < (a: Money, b: Money) -> Bool { a.minorUnits < b.minorUnits }
+
+    public var isZero: Bool { minorUnits == 0 }
+    public var isPositive: Bool { minorUnits > 0 }
+    public var isNegative: Bool { minorUnits < 0 }
+
+    /// The canonical decimal text: `-3.50`, `0.00`, `12345.60` (no separators, no symbol).
+    public var description: String {
+        let magnitude = minorUnits.magnitude
+        let units = magnitude / 100, cents = magnitude % 100
+        return (minorUnits < 0 ? "-" : "") + String(units) + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+
+    /// The amount with thousands separators for reading on screen: `1,234,567.89`.
+    public var grouped: String {
+        let plain = description
+        let negative = plain.hasPrefix("-")
+        let body = negative ? plain.dropFirst() : Substring(plain)
+        let dot = body.firstIndex(of: ".")!
+        let digits = Array(body[..<dot])
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return (negative ? "-" : "") + out + body[dot...]
+    }
+
+    /// Parses a canonical decimal amount: optional `-`, digits, optional `.` and one or two digits.
+    ///
+    /// Three fractional digits, thousands separators, currency symbols, exponents and blanks are
+    /// rejected (never rounded) with a reason a user can act on.
+    public static func parse(_ text: String) -> Result<Money, MoneyParseError> {
+        var bytes = Array(text.utf8)[...]
+        if bytes.isEmpty { return .failure(.empty) }
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var units: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, integerDigits = 0
+        var seenDot = false
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = Int64(b - UInt8(ascii: "0"))
+                if seenDot {
+                    fractionDigits += 1
+                    if fractionDigits > 2 { return .failure(.tooManyDecimals) }
+                    fraction = fraction * 10 + d
+                } else {
+                    integerDigits += 1
+                    if integerDigits > 15 { return .failure(.tooLarge) }
+                    units = units * 10 + d
+                }
+            case UInt8(ascii: "."):
+                if seenDot { return .failure(.notANumber) }
+                seenDot = true
+            case UInt8(ascii: ","): return .failure(.thousandsSeparator)
+            default: return .failure(.notANumber)
+            }
+        }
+        if integerDigits == 0 && fractionDigits == 0 { return .failure(.notANumber) }
+        if fractionDigits == 1 { fraction *= 10 }
+        let value = units * 100 + fraction
+        return .success(Money(minorUnits: negative ? -value : value))
+    }
+
+    /// This amount times `numerator / denominator`, rounded to a minor unit by `mode`.
+    public func scaled(by numerator: Int64, over denominator: Int64, rounding mode: RoundingMode) -> Money {
+        Money(minorUnits: mode.divide(minorUnits * numerator, by: denominator))
+    }
+}
+
+extension Money: CustomStringConvertible {}
+
+/// Why a text is not an amount.
+public enum MoneyParseError: Error, Sendable, Equatable {
+    case empty, notANumber, tooManyDecimals, thousandsSeparator, tooLarge
+
+    public var reason: String {
+        switch self {
+        case .empty: return "an amount is required"
+        case .notANumber: return "not an amount"
+        case .tooManyDecimals: return "more than 2 decimal places (amounts are never rounded on import)"
+        case .thousandsSeparator: return "thousands separators are not allowed"
+        case .tooLarge: return "amount too large"
+        }
+    }
+}
+
+/// How a quotient is rounded to a whole minor unit.
+public enum RoundingMode: String, Sendable, CaseIterable, Codable {
+    /// Halves away from zero (the usual commercial rule, 四舍五入).
+    case halfUp = "half-up"
+    /// Halves to the even neighbour (banker's rounding).
+    case halfEven = "half-even"
+    /// Any remainder rounds away from zero.
+    case up
+
+    /// `numerator / denominator` rounded by this mode; `denominator` must be non-zero.
+    public func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        precondition(denominator != 0, "division by zero")
+        let q = numerator / denominator, r = numerator % denominator
+        if r == 0 { return q }
+        let sign: Int64 = (numerator < 0) != (denominator < 0) ? -1 : 1
+        let twice = 2 * r.magnitude, d = denominator.magnitude
+        switch self {
+        case .up: return q + sign
+        case .halfUp: return twice >= d ? q + sign : q
+        case .halfEven:
+            if twice > d { return q + sign }
+            if twice < d { return q }
+            return q % 2 == 0 ? q : q + sign
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+extension Catalog {
+    /// Looking customers up during a call, and the portfolio list.
+    static var customerCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["customer", "show"], summary: "one customer's file: contacts, contracts, open invoices, payments, balance",
+                discussion: "CUSTOMER is an id, a name, part of a name or the pinyin initials of a Chinese name (shxc finds 上海星辰科技有限公司); when several customers match, they are listed.",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"))],
+                options: [.asOf, .format],
+                examples: ["customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30"])
+            ) { inv in try Catalog.showCustomer(inv) },
+            Command(spec: CommandSpec(
+                ["customer", "list"], summary: "every customer with open and overdue balances as of a day",
+                discussion: "Open = invoices issued on or before the day and not yet paid as of that day; overdue = the part of it past its due date. Amounts have two decimals.",
+                options: [.asOf,
+                          OptionSpec("--sort", value: "KEY", help: "id (default), name, balance, overdue or days (largest first)",
+                                     completion: .values(["id", "name", "balance", "overdue", "days"])),
+                          OptionSpec("--overdue", help: "only customers with an overdue balance"),
+                          OptionSpec("--open", help: "only customers with an open balance"),
+                          OptionSpec("--min-balance", value: "AMOUNT", help: "only customers owing at least AMOUNT"),
+                          OptionSpec("--min-days", value: "N", help: "only customers at least N days overdue"),
+                          OptionSpec("--segment", value: "SEGMENT", help: "only this segment (enterprise, sme, individual, ...)"),
+                          OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
+                          .limit("customers"), .format],
+                examples: ["customer list --as-of 2024-05-31 --format csv", "customer list --overdue --sort overdue --limit 20",
+                           "customer list --agent A03 --min-days 60"])
+            ) { inv in try Catalog.listCustomers(inv) },
+            Command(spec: CommandSpec(
+                ["customer", "find"], summary: "find customers by id prefix, part of the name, or pinyin initials",
+                arguments: [ArgumentSpec("text", help: "what to look for", completion: .domain("customer"))],
+                options: [.limit("matches"), .format],
+                examples: ["customer find 星辰", "customer find shxc", "customer find C0001"])
+            ) { inv in
+                let limit = try inv.integer("--limit", default: 50)
+                let matches = inv.session.index.matchCustomers(inv.argument("text"), limit: limit)
+                let rows = matches.map { m -> [Cell] in
+                    let c = inv.session.index.customer(at: m.position)
+                    return [.text(c.id), .text(c.name)]
+                }
+                if rows.isEmpty && inv.session.interactive { return .output(.text("no customer matches '\(inv.argument("text"))'\n")) }
+                return .output(.table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
+            },
+        ]
+    }
+
+    static func showCustomer(_ inv: Invocation) throws -> Outcome {
+        let c = try inv.resolveCustomer("customer")
+        let asOf = try inv.asOf()
+        let ws = inv.workspace
+        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: c) }
+        let allocation = ledger.allocate(asOf: asOf)
+        let balance = ledger.balances(allocation).first ?? Balance()
+        let contracts = try inv.store { () throws(StoreError) in try ws.contracts(customer: c.id) }
+        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: c.id) }
+        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
+        var openRows: [[Cell]] = []
+        for (i, id) in ledger.invoiceIds.enumerated() {
+            let open = allocation.open[i]
+            guard open > 0, let v = byId[id], v.issuedOn <= asOf else { continue }
+            openRows.append([.text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso),
+                             Invocation.money(v.amount), .number(Money(minorUnits: open).description),
+                             .number(String(max(0, asOf - v.dueOn))), .text(v.disputed ? "yes" : "")])
+        }
+        let payments = (try inv.store { () throws(StoreError) in try ws.payments(customer: c.id) }
+                        + invoices.compactMap(Payment.settlement(of:)))
+            .filter { $0.receivedOn <= asOf }
+            .sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }
+        let recent = payments.prefix(10).map { p -> [Cell] in
+            [.text(p.isSettlement ? "(settled)" : p.id), .text(p.receivedOn.iso), Invocation.money(p.amount), Invocation.text(p.invoiceId),
+             Invocation.text(p.method), Invocation.text(p.reference)]
+        }
+        let identity: [Field] = [
+            Field("id", title: "ID", .text(c.id)), Field("name", title: "Name", .text(c.name)),
+            Field("phone", title: "Phone", Invocation.text(c.phone)), Field("email", title: "Email", Invocation.text(c.email)),
+            Field("tax_id", title: "Tax ID", Invocation.text(c.taxId)), Field("segment", title: "Segment", Invocation.text(c.segment)),
+            Field("agent", title: "Agent", Invocation.text(c.agent)), Field("credit_limit", title: "Credit limit", Invocation.money(c.creditLimit)),
+            Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
+            Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
+            Field("opened_on", title: "Customer since", Invocation.day(c.openedOn)),
+        ]
+        let money: [Field] = [
+            Field("as_of", title: "As of", .text(asOf.iso)),
+            Field("open_balance", title: "Open balance", Invocation.money(balance.open)),
+            Field("overdue_balance", title: "Overdue", Invocation.money(balance.overdue)),
+            Field("max_days_overdue", title: "Most days overdue", .number(String(balance.maxDaysOverdue))),
+            Field("disputed_amount", title: "Disputed", Invocation.money(balance.disputed)),
+            Field("unapplied_credit", title: "Unapplied credit", Invocation.money(balance.unapplied)),
+            Field("open_invoices", title: "Open invoices", .number(String(balance.openInvoices))),
+        ]
+        return .output(.document([
+            Section("customer", title: "Customer", .record(identity)),
+            Section("balance", title: "Balance", .record(money)),
+            Section("contracts", title: "Contracts", .table(contractTable(contracts))),
+            Section("open_invoices", title: "Open invoices", .table(Table(columns: [
+                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"), Column("Issued", key: "issued_on"),
+                Column("Due", key: "due_on"), Column("Amount", key: "amount"), Column("Open", key: "open"),
+                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed")], rows: openRows))),
+            Section("recent_payments", title: "Recent payments", .table(Table(columns: [
+                Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
+                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"), Column("Reference", key: "reference")], rows: Array(recent)))),
+        ]))
+    }
+
+    static func contractTable(_ contracts: [Contract]) -> Table {
+        Table(columns: [
+            Column("Contract", key: "id"), Column("Customer", key: "customer_id"), Column("Service", key: "service"), Column("Signed", key: "signed_on"),
+            Column("Terms (days)", key: "payment_terms_days"), Column("Late fee/day", key: "late_fee_daily_rate"),
+            Column("Grace", key: "late_fee_grace_days"), Column("Fee cap", key: "late_fee_cap"),
+            Column("Suspend after", key: "suspend_after_days"), Column("Prepay", key: "prepay_ratio"),
+        ], rows: contracts.map { k in
+            [.text(k.id), .text(k.customerId), .text(k.service), .text(k.signedOn.iso), Invocation.int(k.paymentTermsDays ?? 30),
+             k.lateFeeDailyRate.map { .number($0) } ?? .empty, Invocation.int(k.lateFeeGraceDays), k.lateFeeCap.map { .number($0) } ?? .empty,
+             Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .number($0) } ?? .empty]
+        })
+    }
+
+    static func listCustomers(_ inv: Invocation) throws -> Outcome {
+        let asOf = try inv.asOf()
+        let minBalance = try inv.amount("--min-balance")
+        let minDays = try inv.integer("--min-days", default: 0, range: 0...100_000)
+        let limit = try inv.integer("--limit", default: Int.max, range: 1...Int.max)
+        let ws = inv.workspace
+        let ledger = try inv.store { () throws(StoreError) in try ws.ledger() }
+        let balances = ledger.balances(ledger.allocate(asOf: asOf))
+        let customers = try inv.store { () throws(StoreError) in try ws.customers() }
+        var rows: [(Customer, Balance)] = []
+        for (i, c) in customers.enumerated() {
+            let b = balances[i]
+            if inv.parsed.flag("--overdue") && !b.overdue.isPositive { continue }
+            if inv.parsed.flag("--open") && !b.open.isPositive { continue }
+            if let m = minBalance, b.open < m { continue }
+            if b.maxDaysOverdue < minDays { continue }
+            if let s = inv.parsed.value("--segment"), c.segment != s { continue }
+            if let a = inv.parsed.value("--agent"), c.agent != a { continue }
+            rows.append((c, b))
+        }
+        switch inv.parsed.value("--sort") ?? "id" {
+        case "name": rows.sort { $0.0.name < $1.0.name }
+        case "balance": rows.sort { ($0.1.open, $1.0.id) > ($1.1.open, $0.0.id) }
+        case "overdue": rows.sort { ($0.1.overdue, $1.0.id) > ($1.1.overdue, $0.0.id) }
+        case "days": rows.sort { ($0.1.maxDaysOverdue, $0.1.overdue) > ($1.1.maxDaysOverdue, $1.1.overdue) }
+        default: break
+        }
+        return .output(.table(Table(columns: [
+            Column("ID", key: "id"), Column("Name", key: "name"), Column("Open", key: "open_balance"),
+            Column("Overdue", key: "overdue_balance"), Column("Days", key: "max_days_overdue"),
+            Column("Disputed", key: "disputed_balance"), Column("Unapplied", key: "unapplied_credit"),
+            Column("Segment", key: "segment"), Column("Agent", key: "agent"),
+        ], rows: rows.prefix(limit).map { c, b in
+            [.text(c.id), .text(c.name), Invocation.money(b.open), Invocation.money(b.overdue), .number(String(b.maxDaysOverdue)),
+             Invocation.money(b.disputed), Invocation.money(b.unapplied), Invocation.text(c.segment), Invocation.text(c.agent)]
+        })))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+extension Catalog {
+    /// Contracts, invoices and payments, one or a list.
+    static var recordCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["contract", "show"], summary: "one contract: its breach clauses and its invoices",
+                arguments: [ArgumentSpec("contract", help: "contract id", completion: .domain("contract"))],
+                options: [.asOf, .format], examples: ["contract show K000001-1"])
+            ) { inv in
+                let id = inv.argument("contract")
+                guard let k = try inv.store({ () throws(StoreError) in try inv.workspace.contract(id: id) }) else {
+                    throw ShellError("no contract '\(id)'", hint: "contract list --customer ID lists a customer's contracts", column: inv.parsed.column(ofArgument: "contract"))
+                }
+                let invoices = try invoiceRows(inv, customer: k.customerId, only: { $0.contractId == k.id }, openOnly: false)
+                return .output(.document([
+                    Section("contract", title: "Contract", .table(contractTable([k]))),
+                    Section("invoices", title: "Invoices", .table(invoices)),
+                ]))
+            },
+            Command(spec: CommandSpec(
+                ["contract", "list"], summary: "contracts, all or one customer's",
+                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's contracts", completion: .domain("customer")), .format],
+                examples: ["contract list --customer C000001"])
+            ) { inv in
+                if inv.parsed.value("--customer") != nil {
+                    let c = try inv.resolveCustomer("--customer")
+                    return .output(.table(contractTable(try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) })))
+                }
+                let all = try inv.store { () throws(StoreError) in try inv.workspace.customers() }
+                var rows: [Contract] = []
+                for c in all { rows += try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) } }
+                return .output(.table(contractTable(rows)))
+            },
+            Command(spec: CommandSpec(
+                ["invoice", "show"], summary: "one invoice: amounts, dates, what has paid it",
+                arguments: [ArgumentSpec("invoice", help: "invoice id", completion: .domain("invoice"))],
+                options: [.asOf, .format], examples: ["invoice show INV-K000001-1-01"])
+            ) { inv in try Catalog.showInvoice(inv) },
+            Command(spec: CommandSpec(
+                ["invoice", "list"], summary: "a customer's invoices with their open amounts",
+                options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")),
+                          OptionSpec("--contract", value: "CONTRACT", help: "only this contract's invoices", completion: .domain("contract")),
+                          OptionSpec("--open", help: "only invoices still open as of the day"), .asOf, .format],
+                examples: ["invoice list --customer C000001", "invoice list --customer 上海星辰科技有限公司 --open"])
+            ) { inv in
+                guard inv.parsed.value("--customer") != nil else {
+                    throw ShellError("'invoice list' needs --customer", hint: "invoice list --customer ID [--open]")
+                }
+                let c = try inv.resolveCustomer("--customer")
+                let contract = inv.parsed.value("--contract")
+                return .output(.table(try invoiceRows(inv, customer: c.id, only: { contract == nil || $0.contractId == contract },
+                                                      openOnly: inv.parsed.flag("--open"))))
+            },
+            Command(spec: CommandSpec(
+                ["payment", "list"], summary: "a customer's payments and how each was applied",
+                options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")), .asOf, .format],
+                examples: ["payment list --customer C000001"])
+            ) { inv in try Catalog.listPayments(inv) },
+        ]
+    }
+
+    /// Invoices of one customer with open amounts as of the invocation's day.
+    static func invoiceRows(_ inv: Invocation, customer id: String, only: (Invoice) -> Bool, openOnly: Bool) throws -> Table {
+        let asOf = try inv.asOf()
+        guard let c = try inv.store({ () throws(StoreError) in try inv.workspace.customer(id: id) }) else { throw ShellError("no customer '\(id)'") }
+        let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
+        let allocation = ledger.allocate(asOf: asOf)
+        let invoices = try inv.store { () throws(StoreError) in try inv.workspace.invoices(customer: id) }
+        let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
+        var rows: [[Cell]] = []
+        for v in invoices where only(v) {
+            let open = v.issuedOn <= asOf ? allocation.open[position[v.id]!] : 0
+            if openOnly && open == 0 { continue }
+            let late = open > 0 ? max(0, asOf - v.dueOn) : 0
+            rows.append([.text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso), Invocation.money(v.amount),
+                         .number(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
+                         Invocation.day(v.settledOn)])
+        }
+        return Table(columns: [
+            Column("Invoice", key: "id"), Column("Contract", key: "contract_id"), Column("Issued", key: "issued_on"), Column("Due", key: "due_on"),
+            Column("Amount", key: "amount"), Column("Open", key: "open"), Column("Days overdue", key: "days_overdue"),
+            Column("Disputed", key: "disputed"), Column("Settled", key: "settled_on"),
+        ], rows: rows)
+    }
+
+    static func showInvoice(_ inv: Invocation) throws -> Outcome {
+        let id = inv.argument("invoice")
+        let column = inv.parsed.column(ofArgument: "invoice")
+        guard let v = try inv.store({ () throws(StoreError) in try inv.workspace.invoice(id: id) }) else {
+            throw ShellError("no invoice '\(id)'", hint: "invoice list --customer ID lists a customer's invoices", column: column)
+        }
+        let asOf = try inv.asOf()
+        let c = try inv.store { () throws(StoreError) in try inv.workspace.customer(id: v.customerId) }!
+        let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
+        let allocation = ledger.allocate(asOf: asOf, record: true)
+        let me = Int32(ledger.invoiceIds.firstIndex(of: v.id)!)
+        let paidBy = allocation.applications.filter { $0.invoice == me }.map { a -> [Cell] in
+            let pid = ledger.paymentIds[Int(a.payment)]
+            return [.text(pid.hasPrefix(Payment.settlementPrefix) ? "(settled)" : pid), .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
+                    .number(Money(minorUnits: a.amount).description)]
+        }
+        let open = v.issuedOn <= asOf ? Money(minorUnits: allocation.open[Int(me)]) : .zero
+        return .output(.document([
+            Section("invoice", title: "Invoice", .record([
+                Field("id", title: "Invoice", .text(v.id)), Field("customer_id", title: "Customer", .text(c.id + " " + c.name)),
+                Field("contract_id", title: "Contract", Invocation.text(v.contractId)),
+                Field("issued_on", title: "Issued", .text(v.issuedOn.iso)), Field("due_on", title: "Due", .text(v.dueOn.iso)),
+                Field("amount", title: "Amount", Invocation.money(v.amount)), Field("as_of", title: "As of", .text(asOf.iso)),
+                Field("open", title: "Open", Invocation.money(open)),
+                Field("days_overdue", title: "Days overdue", .number(String(open.isPositive ? max(0, asOf - v.dueOn) : 0))),
+                Field("disputed", title: "Disputed", .text(v.disputed ? "yes" : "no")),
+                Field("settled_on", title: "Settled", Invocation.day(v.settledOn)),
+            ])),
+            Section("applied", title: "Paid by", .table(Table(columns: [Column("Payment", key: "payment_id"), Column("Received", key: "received_on"),
+                                                                          Column("Applied", key: "applied")], rows: paidBy))),
+        ]))
+    }
+
+    static func listPayments(_ inv: Invocation) throws -> Outcome {
+        guard inv.parsed.value("--customer") != nil else {
+            throw ShellError("'payment list' needs --customer", hint: "payment list --customer ID")
+        }
+        let c = try inv.resolveCustomer("--customer")
+        let asOf = try inv.asOf()
+        let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
+        let allocation = ledger.allocate(asOf: asOf, record: true)
+        let payments = try inv.store { () throws(StoreError) in try inv.workspace.payments(customer: c.id) }
+        let details = Dictionary(uniqueKeysWithValues: payments.map { ($0.id, $0) })
+        var applied = [Int64](repeating: 0, count: ledger.paymentIds.count)
+        var targets = [[String]](repeating: [], count: ledger.paymentIds.count)
+        for a in allocation.applications {
+            applied[Int(a.payment)] += a.amount
+            targets[Int(a.payment)].append(ledger.invoiceIds[Int(a.invoice)])
+        }
+        var rows: [[Cell]] = []
+        for (p, id) in ledger.paymentIds.enumerated() where ledger.paymentDay[p] <= asOf.ordinal {
+            let d = details[id]
+            let settled = id.hasPrefix(Payment.settlementPrefix)
+            rows.append([.text(settled ? "(settled)" : id), .text(Day(ordinal: ledger.paymentDay[p]).iso),
+                         .number(Money(minorUnits: ledger.paymentAmount[p]).description),
+                         .number(Money(minorUnits: applied[p]).description),
+                         .number(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
+                         .text(targets[p].joined(separator: " ")), Invocation.text(settled ? "settled_on" : d?.method), Invocation.text(d?.reference)])
+        }
+        return .output(.table(Table(columns: [
+            Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
+            Column("Applied", key: "applied"), Column("Unapplied", key: "unapplied"), Column("Invoices", key: "invoices"),
+            Column("Method", key: "method"), Column("Reference", key: "reference"),
+        ], rows: rows)))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// In-memory indexes that answer Tab without touching the database.
+///
+/// Customer ids, names and pinyin initials load on a background thread as soon as the shell starts
+/// (`warmUp()`), so the prompt appears at once; a Tab pressed before they are ready waits for them.
+/// Open balances for the candidate descriptions follow in the same thread. Contract and invoice
+/// ids load the first time they are asked for. Invalidate after any import.
+public final class CompletionIndex: @unchecked Sendable {
+    struct Customers {
+        var ids = KeyBuffer()          // sorted by id bytes
+        var names = KeyBuffer()        // same order
+        var foldedNames = KeyBuffer()  // ASCII lower-cased, for case-insensitive search
+        var initials = KeyBuffer()     // pinyin initials, same order
+        var duplicateName = Set<String>()
+        var balances: [Money]? = nil
+    }
+
+    private let workspace: Workspace
+    private let lock = NSCondition()
+    private var customers: Customers?
+    private var loading = false
+    private var otherIds: [RecordKind: KeyBuffer] = [:]
+    /// Day the balances are computed for.
+    var balanceDay: Day?
+
+    init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Starts loading customer keys (and then balances as of `today`) in the background.
+    public func warmUp(today: Day?) {
+        lock.lock()
+        if customers != nil || loading { lock.unlock(); return }
+        loading = true
+        lock.unlock()
+        let thread = Thread { [self] in
+            let loaded = Self.loadCustomers(workspace)
+            lock.lock(); customers = loaded; loading = false; lock.broadcast(); lock.unlock()
+            if let today, let ledger = try? workspace.ledger() {
+                let balances = ledger.balances(ledger.allocate(asOf: today)).map(\.open)
+                lock.lock()
+                if customers?.ids.count == balances.count { customers?.balances = balances; balanceDay = today }
+                lock.unlock()
+            }
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// Drops everything; the next use reloads (after an import).
+    public func invalidate() {
+        lock.lock()
+        while loading { lock.wait() }
+        customers = nil; otherIds = [:]
+        lock.unlock()
+    }
+
+    private static func loadCustomers(_ ws: Workspace) -> Customers {
+        var c = Customers()
+        var seen = Set<String>()
+        for key in (try? ws.customerKeys()) ?? [] {
+            c.ids.append(key.id)
+            c.names.append(key.name)
+            c.foldedNames.append(fold(key.name))
+            c.initials.append(key.initials)
+            if !seen.insert(key.name).inserted { c.duplicateName.insert(key.name) }
+        }
+        return c
+    }
+
+    private func withCustomers<T>(_ body: (Customers) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if customers == nil && !loading {
+            customers = Self.loadCustomers(workspace)
+        }
+        while customers == nil { lock.wait() }
+        return body(customers!)
+    }
+
+    static func fold(_ s: String) -> String {
+        String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Customers matching `text`, best first: id prefix, name prefix, pinyin-initials prefix,
+    /// then any part of the name. Each match says how it matched.
+    public func matchCustomers(_ text: String, limit: Int) -> [(position: Int, byId: Bool)] {
+        withCustomers { c in
+            var out: [(Int, Bool)] = []
+            var taken = Set<Int>()
+            func add(_ positions: [Int], byId: Bool) {
+                for p in positions where out.count < limit && taken.insert(p).inserted { out.append((p, byId)) }
+            }
+            let bytes = Array(text.utf8)
+            let folded = Array(Self.fold(text).utf8)
+            add(Array(c.ids.prefixRange(bytes).prefix(limit)), byId: true)
+            if !text.isEmpty {
+                add(c.foldedNames.search(folded, prefix: true, limit: limit), byId: false)
+                if folded.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) {
+                    add(c.initials.search(folded, prefix: true, limit: limit), byId: false)
+                }
+                add(c.foldedNames.search(folded, prefix: false, limit: limit), byId: false)
+            }
+            return out
+        }
+    }
+
+    /// Id, name, open balance (when known) and whether the name is shared, of a matched position.
+    public func customer(at p: Int) -> (id: String, name: String, balance: Money?, sharedName: Bool) {
+        withCustomers { c in
+            let name = c.names[p]
+            return (c.ids[p], name, c.balances?[p], c.duplicateName.contains(name))
+        }
+    }
+
+    /// Contract or invoice ids starting with `prefix`, at most `limit`.
+    public func ids(_ kind: RecordKind, prefix: String, limit: Int) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if otherIds[kind] == nil { otherIds[kind] = KeyBuffer((try? workspace.ids(of: kind)) ?? []) }
+        let keys = otherIds[kind]!
+        return keys.prefixRange(Array(prefix.utf8)).prefix(limit).map { keys[$0] }
+    }
+}
+
+/// Answers the completer's domain questions from the index.
+struct DomainCompletions: CompletionProvider {
+    let session: Session
+    let commandNames: [String]
+
+    func candidates(domain: String, prefix: String) -> [Candidate] {
+        switch domain {
+        case "customer":
+            return session.index.matchCustomers(prefix, limit: 200).map { m in
+                let c = session.index.customer(at: m.position)
+                let balance = c.balance.map { " · open " + $0.grouped } ?? ""
+                if m.byId || c.sharedName {
+                    return Candidate(c.id, description: c.name + balance)
+                }
+                return Candidate(c.name, description: c.id + balance)
+            }
+        case "contract":
+            return session.index.ids(.contracts, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
+        case "invoice":
+            return session.index.ids(.invoices, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
+        case "command":
+            return commandNames.filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
+        case "variable":
+            return session.variables.keys.sorted().filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: session.variables[$0]!) }
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Many short strings in one byte buffer, for searches that must stay instant on 100,000 customers
+/// and a million invoices: a byte-level `memmem` over a few megabytes beats a `String` per entry
+/// (completion is budgeted at 5 ms; see docs/BENCHMARKS.md).
+///
+/// Entry `i` is `bytes[offsets[i] ..< offsets[i+1] - 1]`; every entry ends with a 0 byte, so a
+/// search for `0 + prefix` in the buffer finds prefix matches of the entries after the first.
+struct KeyBuffer: Sendable {
+    private(set) var bytes: [UInt8] = [0]
+    private(set) var offsets: [Int32] = [1]
+
+    init() {}
+
+    init<S: Sequence>(_ items: S) where S.Element == String {
+        for s in items { append(s) }
+    }
+
+    mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(0)
+        offsets.append(Int32(bytes.count))
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    subscript(i: Int) -> String {
+        let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 1
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The entry holding byte position `p`.
+    func entry(at p: Int) -> Int {
+        var lo = 0, hi = count  // first offset > p, minus one
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(offsets[mid + 1]) <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Entries containing `needle` (as bytes), in entry order, at most `limit`; with `prefix`, only
+    /// entries that start with it.
+    func search(_ needle: [UInt8], prefix: Bool, limit: Int) -> [Int] {
+        guard !needle.isEmpty else { return Array(0..<min(count, limit)) }
+        let pattern = prefix ? [0] + needle : needle
+        var found: [Int] = []
+        bytes.withUnsafeBytes { hay in
+            pattern.withUnsafeBytes { pat in
+                var from = prefix ? 0 : 1
+                while found.count < limit, from < hay.count {
+                    guard let p0 = Self.find(pat, in: hay, from: from) else { break }
+                    let p = p0 + (prefix ? 1 : 0)
+                    let e = entry(at: p)
+                    if found.last != e { found.append(e) }
+                    from = Int(offsets[e + 1])  // next entry
+                }
+            }
+        }
+        return found
+    }
+
+    /// Position of the first occurrence of `pattern` in `hay` at or after `from`: `memchr` finds the
+    /// candidates for the first byte, then the rest is compared (glibc's `memmem` is not exported
+    /// to Swift without `_GNU_SOURCE`).
+    static func find(_ pattern: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from: Int) -> Int? {
+        let n = pattern.count, first = Int32(pattern[0])
+        var at = from
+        while at + n <= hay.count {
+            guard let hit = memchr(hay.baseAddress! + at, first, hay.count - at - n + 1) else { return nil }
+            let p = hay.baseAddress!.distance(to: UnsafeRawPointer(hit))
+            if memcmp(hay.baseAddress! + p, pattern.baseAddress!, n) == 0 { return p }
+            at = p + 1
+        }
+        return nil
+    }
+
+    /// For entries sorted by bytes: the range of entries starting with `prefix` (binary search).
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
+        func less(_ i: Int) -> Bool {  // entry i < prefix, comparing only prefix.count bytes
+            let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 1
+            let n = min(end - start, prefix.count)
+            for k in 0..<n where bytes[start + k] != prefix[k] { return bytes[start + k] < prefix[k] }
+            return end - start < prefix.count
+        }
+        func startsWith(_ i: Int) -> Bool {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 1
+            return end - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix)
+        }
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if less(mid) { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < count && startsWith(end) { end += 1 }
+        return lo..<end
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LineEditing
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// What the `recoup` command line asked for (parsed by swift-argument-parser in `recoup`).
+public struct LaunchOptions: Sendable {
+    public var workspace: String?
+    public var file: String?
+    public var commands: [String] = []
+    public var keepGoing = false
+    public var echo = false
+    /// A single command given as trailing words: `recoup -w ws.db customer show C001`.
+    public var words: [String] = []
+    public init() {}
+}
+
+/// Chooses how to run (terminal, script file, `-c`, piped input) and returns the exit status:
+/// 0 when every command succeeded, 1 when one failed, 2 when the command line itself is wrong.
+public enum Launcher {
+    public static func run(_ options: LaunchOptions) -> Int32 {
+        let err = FileOutput(fd: 2)
+        guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty else {
+            err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; the file is created on first use)\n")
+            return 2
+        }
+        let workspace: Workspace
+        do { workspace = try Workspace(path: path) } catch {
+            err.write(Diagnostic(ShellError(error.message, hint: "check the path given with -w")).rendered + "\n")
+            return 2
+        }
+        let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
+        let interactive = !scripted && Terminal.isInteractive
+        let session = Session(workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive)
+        let shell = Shell(session: session)
+
+        if !options.words.isEmpty {
+            let line = options.words.map(quoteWord).joined(separator: " ")
+            return shell.execute(line, file: nil, line: nil) == .failed ? 1 : 0
+        }
+        var failures = 0
+        if !options.commands.isEmpty {
+            for (i, command) in options.commands.enumerated() {
+                if options.echo { session.out.write("+ " + command + "\n") }
+                switch shell.execute(command, file: "-c", line: i + 1) {
+                case .ok: continue
+                case .quit: return failures > 0 ? 1 : 0
+                case .failed:
+                    failures += 1
+                    if !options.keepGoing { return 1 }
+                }
+            }
+        }
+        if let file = options.file {
+            failures += shell.runFile(file, keepGoing: options.keepGoing, echo: options.echo).failures
+        }
+        if scripted { return failures > 0 ? 1 : 0 }
+        if !interactive {
+            let reader = PlainLineReader()
+            var lines: [String] = []
+            while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
+            return shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0 ? 1 : 0
+        }
+        Interrupt.install()
+        session.shouldStop = { Interrupt.isRequested }
+        session.index.warmUp(today: try? session.today())
+        let reader = EditLineReader(programName: "recoup", history: HistoryFile(path: historyPath(for: path)), completer: { line, cursor in
+            let r = shell.complete(line: line, cursor: cursor)
+            return LineCompletion(replaceStart: r.replaceStart, replaceEnd: r.replaceEnd, insertion: r.insertion,
+                                  listing: r.candidates.isEmpty ? nil : r.listing(width: Terminal.width))
+        })
+        session.out.write("Recoup on \(path) · 'help' lists commands, Tab completes, Ctrl-D leaves\n")
+        shell.runInteractive(reader: reader)
+        return 0
+    }
+
+    /// `$XDG_STATE_HOME/recoup/NAME-HASH.history` (default `~/.local/state`), one file per workspace.
+    static func historyPath(for workspace: String) -> String {
+        let env = ProcessInfo.processInfo.environment
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        let absolute = URL(fileURLWithPath: workspace).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike Hasher
+        for b in absolute.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let name = (absolute as NSString).lastPathComponent
+        return state + "/recoup/" + name + "-" + String(hash & 0xffff_ffff, radix: 16) + ".history"
+    }
+
+    /// Quotes a word from argv so the shell's tokenizer reads it back as one word.
+    static func quoteWord(_ w: String) -> String {
+        if !w.isEmpty && w.unicodeScalars.allSatisfy({ !" \t'\"\\#$".unicodeScalars.contains($0) }) { return w }
+        return "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

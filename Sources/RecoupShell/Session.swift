@@ -1,0 +1,77 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// Where a session writes: results to one stream, diagnostics to another.
+public protocol TextOutput: AnyObject {
+    func write(_ text: String)
+}
+
+/// Writes to a file descriptor (standard output or standard error).
+public final class FileOutput: TextOutput {
+    let fd: Int32
+    public init(fd: Int32) { self.fd = fd }
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}
+
+/// Collects what is written, for tests.
+public final class BufferOutput: TextOutput {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}
+
+/// The state a shell keeps between commands: the workspace, variables, the date and the streams.
+public final class Session {
+    public let workspace: Workspace
+    public let out: TextOutput
+    public let err: TextOutput
+    /// True when a person is typing at a terminal: tables by default, progress shown.
+    public let interactive: Bool
+    /// Who is at the keyboard, for the journal (`$RECOUP_OPERATOR`, else `$USER`).
+    public let operatorName: String
+    /// Shell variables set with `set NAME VALUE`, expanded as `$NAME`.
+    public var variables: [String: String] = [:]
+    /// The system's today (local calendar day), injected for tests.
+    let clock: () -> Day
+    /// Completion indexes, loaded in the background on first need.
+    public let index: CompletionIndex
+    /// Nesting depth of `source`, to stop a script that sources itself.
+    var sourceDepth = 0
+    /// Polled by long commands (imports): true when the person pressed Ctrl-C.
+    public var shouldStop: () -> Bool = { false }
+    /// The `--format` used when a command is not given one.
+    var defaultFormat: OutputFormat
+
+    public init(workspace: Workspace, out: TextOutput, err: TextOutput, interactive: Bool,
+                operatorName: String? = nil, clock: (() -> Day)? = nil) {
+        self.workspace = workspace
+        self.out = out
+        self.err = err
+        self.interactive = interactive
+        let env = ProcessInfo.processInfo.environment
+        self.operatorName = operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? "operator"
+        self.clock = clock ?? Session.systemToday
+        self.index = CompletionIndex(workspace: workspace)
+        self.defaultFormat = interactive ? .table : .csv
+    }
+
+    /// Today: the workspace's pinned date (`set today 2024-06-30`) or the calendar's.
+    public func today() throws -> Day {
+        if let pinned = try workspace.setting("today"), let day = Day(pinned) { return day }
+        return clock()
+    }
+
+    static func systemToday() -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

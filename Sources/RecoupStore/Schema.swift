@@ -1,0 +1,61 @@
+import GRDB
+
+/// The workspace schema: named, append-only migrations (never edit one that has shipped).
+///
+/// Dates are ISO `YYYY-MM-DD` text (they sort as dates and read well in the `sqlite3` shell),
+/// amounts are integer minor units, rates and ratios the exact decimal text they were given in.
+/// `initials` holds the pinyin initials of a customer's name, computed once on write, so that Tab
+/// completion never transliterates at start-up.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1 receivables") { db in
+            try db.execute(sql: """
+                CREATE TABLE customer (
+                  id TEXT NOT NULL PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  initials TEXT NOT NULL DEFAULT '',
+                  phone TEXT, email TEXT, tax_id TEXT, segment TEXT,
+                  credit_limit INTEGER,
+                  bureau_score INTEGER CHECK (bureau_score BETWEEN 0 AND 1000),
+                  bureau_date TEXT, agent TEXT, opened_on TEXT);
+                CREATE TABLE contract (
+                  id TEXT NOT NULL PRIMARY KEY,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  service TEXT NOT NULL,
+                  signed_on TEXT NOT NULL, start_on TEXT, end_on TEXT,
+                  value INTEGER,
+                  payment_terms_days INTEGER,
+                  late_fee_daily_rate TEXT, late_fee_grace_days INTEGER, late_fee_cap TEXT,
+                  suspend_after_days INTEGER, prepay_ratio TEXT);
+                CREATE INDEX contract_customer ON contract(customer_id);
+                CREATE TABLE invoice (
+                  id TEXT NOT NULL PRIMARY KEY,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  contract_id TEXT REFERENCES contract(id),
+                  issued_on TEXT NOT NULL,
+                  due_on TEXT NOT NULL CHECK (due_on >= issued_on),
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  disputed INTEGER NOT NULL DEFAULT 0,
+                  settled_on TEXT);
+                CREATE INDEX invoice_customer ON invoice(customer_id);
+                CREATE TABLE payment (
+                  id TEXT NOT NULL PRIMARY KEY,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  received_on TEXT NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  invoice_id TEXT REFERENCES invoice(id),
+                  method TEXT, reference TEXT);
+                CREATE INDEX payment_customer ON payment(customer_id);
+                CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE journal (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  at TEXT NOT NULL,
+                  operator TEXT NOT NULL,
+                  command TEXT NOT NULL,
+                  effect TEXT NOT NULL);
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import RecoupCore
+
+/// What an import wrote.
+public struct ImportSummary: Sendable, Equatable {
+    public var kind: RecordKind
+    public var records: Int
+    public var createdCustomers: Int
+}
+
+extension Workspace {
+    /// Imports a canonical (or mapped) CSV file of `kind` as one transaction.
+    ///
+    /// Every problem in the file is collected (up to `options.problemLimit`) and reported together
+    /// as `StoreError.importRejected`; then nothing is written. `progress` receives the fraction of
+    /// the file read, now and then; `shouldStop` is polled and abandons the import when true.
+    public func importCSV(
+        _ kind: RecordKind, path: String, options: ImportOptions, operator who: String, command: String,
+        progress: ((Double) -> Void)? = nil, shouldStop: () -> Bool = { false }
+    ) throws(StoreError) -> ImportSummary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .file(path: path, reason: exists ? "cannot be read" : "no such file")
+        }
+        var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: Array(data)))
+        let summary: ImportSummary
+        do {
+            summary = try pool.write { db in
+                try run.execute(db, progress: progress, shouldStop: shouldStop)
+                if !run.problems.isEmpty {
+                    throw StoreError.importRejected(path: path, problems: run.problems, truncated: run.truncated)
+                }
+                try Self.journal(db, operator: who, command: command,
+                                 effect: "imported \(run.records) \(kind.rawValue)"
+                                    + (run.created > 0 ? ", created \(run.created) customers" : ""))
+                return ImportSummary(kind: kind, records: run.records, createdCustomers: run.created)
+            }
+        } catch {
+            throw Self.map(error)
+        }
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        return summary
+    }
+}
+
+/// One pass over a file: parse, validate and insert each record; problems roll everything back.
+struct ImportRun {
+    let kind: RecordKind
+    let path: String
+    let options: ImportOptions
+    var reader: CSVReader
+    var problems: [ImportProblem] = []
+    var truncated = false
+    var records = 0
+    var created = 0
+
+    private var columns: [ColumnDef] { kind.columns }
+
+    mutating func problem(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
+        if problems.count >= options.problemLimit { truncated = true; return }
+        problems.append(ImportProblem(line: line, column: column, message: message, hint: hint))
+    }
+
+    mutating func execute(_ db: Database, progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws {
+        let header: CSVReader.Record
+        do {
+            guard let h = try reader.next() else {
+                problem(1, 1, "the file is empty", hint: "a \(kind.rawValue) file starts with a header line: \(columns.map(\.name).joined(separator: ","))")
+                return
+            }
+            header = h
+        } catch { record(error); return }
+        guard let slots = mapHeader(header) else { return }
+        var refs = try References(db: db, kind: kind)
+        let insert = try db.makeStatement(sql: insertSQL)
+        var values = [FieldValue?](repeating: nil, count: columns.count)
+        var fieldOf = [CSVReader.Field?](repeating: nil, count: columns.count)
+        var pinyin = PinyinInitials()
+        while true {
+            let rec: CSVReader.Record
+            do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
+            records += 1
+            if records % 65536 == 0 {
+                if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
+                progress?(Double(reader.offset) / Double(max(1, reader.size)))
+            }
+            if rec.fields.count != header.fields.count {
+                let col = rec.fields.count > header.fields.count ? reader.column(of: rec.fields[header.fields.count]) : 1
+                problem(rec.line, col, "expected \(header.fields.count) fields as in the header, found \(rec.fields.count)",
+                        hint: "quote a field that contains a comma: \"a, b\"")
+                continue
+            }
+            let before = problems.count
+            for i in 0..<columns.count { values[i] = nil; fieldOf[i] = nil }
+            for (f, slot) in slots.enumerated() where slot >= 0 {
+                let field = rec.fields[f]
+                fieldOf[slot] = field
+                values[slot] = parse(field, as: columns[slot], line: rec.line)
+            }
+            for (i, c) in columns.enumerated() where c.required && values[i] == nil && problems.count == before {
+                let col = fieldOf[i].map { reader.column(of: $0) } ?? 1
+                problem(rec.line, col, "missing value for required column '\(c.name)'")
+            }
+            guard problems.count == before else { continue }
+            checkRecord(values, fields: fieldOf, line: rec.line, refs: &refs, db: db)
+            guard problems.count == before else { continue }
+            if kind != .customers, let customer = values[1]?.text, !refs.customers.contains(customer) {
+                if options.createCustomers {
+                    try db.execute(sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
+                                   arguments: [customer, customer, pinyin.initials(of: customer)])
+                    refs.customers.insert(customer); created += 1
+                } else {
+                    problem(rec.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
+                            hint: "import the customers first, or pass --create-customers")
+                    continue
+                }
+            }
+            guard problems.isEmpty else { continue }  // after the first problem, only validate
+            var args = values.map { $0.map(Self.databaseValue) ?? .null }
+            if kind == .customers { args.append(pinyin.initials(of: values[1]!.text!).databaseValue); refs.customers.insert(values[0]!.text!) }
+            if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
+            if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
+            insert.setUncheckedArguments(StatementArguments(args))
+            do { try insert.execute() } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                let id = values[0]!.text!
+                let existed = try Bool.fetchOne(db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
+                                                arguments: [refs.lastRowid, id]) ?? false
+                problem(rec.line, reader.column(of: fieldOf[0]!),
+                        existed ? "\(kind.singular) '\(id)' already exists in the workspace" : "duplicate id '\(id)' in this file",
+                        hint: existed ? "ids are unique; was this file imported before?" : "each id may appear once")
+            }
+        }
+        if records == 0 && problems.isEmpty {
+            problem(2, 1, "no records after the header", hint: "the file has a header line and nothing else")
+        }
+        progress?(1)
+    }
+
+    private mutating func record(_ error: CSVReader.Problem) {
+        switch error {
+        case .unterminatedQuote(let line, let column):
+            problem(line, column, "quoted field is never closed", hint: "a field that starts with \" must end with \"")
+        case .quoteInsideField(let line, let column):
+            problem(line, column, "text after a closing quote", hint: "write a quote inside a quoted field as \"\"")
+        }
+    }
+
+    /// For each header field, the canonical column it fills (-1: skipped); nil after header problems.
+    private mutating func mapHeader(_ header: CSVReader.Record) -> [Int]? {
+        var names: [String] = []
+        for f in header.fields {
+            guard let s = String(validating: f.bytes, as: UTF8.self) else {
+                problem(1, reader.column(of: f), "header is not valid UTF-8", hint: "save the file as UTF-8"); return nil
+            }
+            names.append(s.trimmingCharacters(in: .whitespaces))
+        }
+        let canonical = columns.map(\.name)
+        var foreignToCanonical: [String: Int] = [:]
+        for (c, foreign) in options.mapping {
+            foreignToCanonical[foreign.lowercased()] = canonical.firstIndex(of: c)!
+            if !names.contains(where: { $0.lowercased() == foreign.lowercased() }) {
+                problem(1, 1, "mapped column '\(foreign)' (for '\(c)') is not in the header",
+                        hint: "the header has: \(names.joined(separator: ", "))")
+            }
+        }
+        var slots: [Int] = []
+        var filled = [Bool](repeating: false, count: canonical.count)
+        for (i, name) in names.enumerated() {
+            let key = name.lowercased()
+            var slot = foreignToCanonical[key]
+            if slot == nil, let c = canonical.firstIndex(of: key), options.mapping[key] == nil { slot = c }
+            if let s = slot {
+                if filled[s] {
+                    problem(1, reader.column(of: header.fields[i]), "column '\(canonical[s])' appears twice"); slots.append(-1); continue
+                }
+                filled[s] = true; slots.append(s)
+            } else if options.ignoreExtraColumns {
+                slots.append(-1)
+            } else {
+                let near = Self.nearest(key, among: canonical)
+                problem(1, reader.column(of: header.fields[i]), "unknown column '\(name)' in a \(kind.rawValue) file",
+                        hint: near.map { "did you mean '\($0)'?" } ?? "map it with --map '\(canonical[0])=\(name)', or pass --ignore-extra-columns")
+                slots.append(-1)
+            }
+        }
+        for (i, c) in columns.enumerated() where c.required && !filled[i] {
+            problem(1, 1, "missing required column '\(c.name)'",
+                    hint: "the header has: \(names.joined(separator: ", ")); map one with --map '\(c.name)=HEADER'")
+        }
+        return problems.isEmpty ? slots : nil
+    }
+
+    static func nearest(_ word: String, among names: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var prev = row[0]; row[0] = i
+                for j in 1...max(1, b.count) where !b.isEmpty {
+                    let cur = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    prev = cur
+                }
+            }
+            return row[b.count]
+        }
+        let scored = names.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= max(1, $0.0.count / 3) }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    private var insertSQL: String {
+        var names = columns.map(\.name)
+        if kind == .customers { names.append("initials") }
+        return "INSERT INTO \(kind.table)(\(names.joined(separator: ","))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))"
+    }
+
+    static func databaseValue(_ v: FieldValue) -> DatabaseValue {
+        switch v {
+        case .text(let s): return s.databaseValue
+        case .day(let d): return d.iso.databaseValue
+        case .amount(let m): return m.minorUnits.databaseValue
+        case .int(let i): return i.databaseValue
+        case .flag(let b): return (b ? 1 : 0).databaseValue
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import RecoupCore
+
+/// A customer's id, name and pinyin initials: what Tab completion indexes.
+public struct CustomerKey: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var initials: String
+}
+
+extension Workspace {
+    /// Every customer's id, name and initials, ordered by id bytes.
+    public func customerKeys() throws(StoreError) -> [CustomerKey] {
+        try read { db in
+            var out: [CustomerKey] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, name, initials FROM customer ORDER BY id")
+            while let r = try rows.next() { out.append(CustomerKey(id: r[0], name: r[1], initials: r[2])) }
+            return out
+        }
+    }
+
+    /// Every contract or invoice id (for completion), ordered by id bytes.
+    public func ids(of kind: RecordKind) throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY id") }
+    }
+
+    public func customer(id: String) throws(StoreError) -> Customer? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(Self.customer) }
+    }
+
+    /// Customers whose name is exactly `name`.
+    public func customers(named name: String) throws(StoreError) -> [Customer] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM customer WHERE name = ? ORDER BY id", arguments: [name]).map(Self.customer) }
+    }
+
+    /// Customers (all, or those with these ids), ordered by id bytes.
+    public func customers() throws(StoreError) -> [Customer] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM customer ORDER BY id").map(Self.customer) }
+    }
+
+    public func contracts(customer: String) throws(StoreError) -> [Contract] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM contract WHERE customer_id = ? ORDER BY signed_on, id", arguments: [customer]).map(Self.contract) }
+    }
+
+    public func contract(id: String) throws(StoreError) -> Contract? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM contract WHERE id = ?", arguments: [id]).map(Self.contract) }
+    }
+
+    public func invoices(customer: String) throws(StoreError) -> [Invoice] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM invoice WHERE customer_id = ? ORDER BY due_on, issued_on, id", arguments: [customer]).map(Self.invoice) }
+    }
+
+    public func invoices(contract: String) throws(StoreError) -> [Invoice] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM invoice WHERE contract_id = ? ORDER BY due_on, issued_on, id", arguments: [contract]).map(Self.invoice) }
+    }
+
+    public func invoice(id: String) throws(StoreError) -> Invoice? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [id]).map(Self.invoice) }
+    }
+
+    /// A customer's payments, oldest first (without the payments that `settled_on` stands for).
+    public func payments(customer: String) throws(StoreError) -> [Payment] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE customer_id = ? ORDER BY received_on, id", arguments: [customer]).map(Self.payment) }
+    }
+
+    /// One customer's ledger: their invoices and payments (settlements included), ready to allocate.
+    public func ledger(customer: Customer) throws(StoreError) -> Ledger {
+        let invoices = try invoices(customer: customer.id)
+        return Ledger(customers: [customer.id], invoices: invoices, payments: try payments(customer: customer.id))
+    }
+
+    /// The whole portfolio's ledger, read in the orders the allocation rule needs (SQL sorts, byte order).
+    public func ledger() throws(StoreError) -> Ledger {
+        try read { db in
+            var ledger = Ledger()
+            ledger.customerIds = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
+            var index: [String: Int32] = [:]
+            index.reserveCapacity(ledger.customerIds.count)
+            for (i, id) in ledger.customerIds.enumerated() { index[id] = Int32(i) }
+            var starts = [Int32](repeating: 0, count: ledger.customerIds.count + 1)
+            var position: [Int64: Int32] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT rowid, customer_id, id, issued_on, due_on, amount, disputed FROM invoice
+                ORDER BY customer_id, due_on, issued_on, id
+                """)
+            while let r = try rows.next() {
+                let c = index[r[1] as String]!
+                position[r[0]] = Int32(ledger.invoiceCount)
+                ledger.appendInvoice(id: r[2], issued: Self.day(r[3]), due: Self.day(r[4]),
+                                     amount: Money(minorUnits: r[5]), disputed: (r[6] as Int) != 0)
+                starts[Int(c) + 1] += 1
+            }
+            for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
+            ledger.invoiceStart = starts
+            let pays = try Row.fetchCursor(db, sql: """
+                SELECT x.d, x.customer_id, x.amount, i.rowid FROM (
+                  SELECT received_on AS d, id AS k, customer_id, amount, invoice_id FROM payment
+                  UNION ALL
+                  SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, id FROM invoice WHERE settled_on IS NOT NULL
+                ) x LEFT JOIN invoice i ON i.id = x.invoice_id
+                ORDER BY x.d, x.k
+                """)
+            while let r = try pays.next() {
+                let rowid: Int64? = r[3]
+                ledger.appendPayment(customer: index[r[1] as String]!, day: Self.day(r[0]), amount: Money(minorUnits: r[2]),
+                                     target: rowid.flatMap { position[$0] } ?? -1)
+            }
+            return ledger
+        }
+    }
+
+    static func day(_ text: String) -> Day { Day(text) ?? Day(ordinal: 0) }
+    static func day(_ text: String?) -> Day? { text.flatMap { Day($0) } }
+    static func money(_ v: Int64?) -> Money? { v.map { Money(minorUnits: $0) } }
+
+    static func customer(_ r: Row) -> Customer {
+        Customer(id: r["id"], name: r["name"], phone: r["phone"], email: r["email"], taxId: r["tax_id"], segment: r["segment"],
+                 creditLimit: money(r["credit_limit"]), bureauScore: r["bureau_score"], bureauDate: day(r["bureau_date"] as String?),
+                 agent: r["agent"], openedOn: day(r["opened_on"] as String?))
+    }
+
+    static func contract(_ r: Row) -> Contract {
+        Contract(id: r["id"], customerId: r["customer_id"], service: r["service"], signedOn: day(r["signed_on"] as String),
+                 startOn: day(r["start_on"] as String?), endOn: day(r["end_on"] as String?), value: money(r["value"]),
+                 paymentTermsDays: r["payment_terms_days"], lateFeeDailyRate: r["late_fee_daily_rate"],
+                 lateFeeGraceDays: r["late_fee_grace_days"], lateFeeCap: r["late_fee_cap"],
+                 suspendAfterDays: r["suspend_after_days"], prepayRatio: r["prepay_ratio"])
+    }
+
+    static func invoice(_ r: Row) -> Invoice {
+        Invoice(id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"], issuedOn: day(r["issued_on"] as String),
+                dueOn: day(r["due_on"] as String), amount: Money(minorUnits: r["amount"]), disputed: (r["disputed"] as Int) != 0,
+                settledOn: day(r["settled_on"] as String?))
+    }
+
+    static func payment(_ r: Row) -> Payment {
+        Payment(id: r["id"], customerId: r["customer_id"], receivedOn: day(r["received_on"] as String), amount: Money(minorUnits: r["amount"]),
+                invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"])
+    }
+}

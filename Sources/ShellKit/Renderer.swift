@@ -1,0 +1,164 @@
+/// Renders an `Output` as aligned text, CSV or JSON.
+///
+/// Every non-empty rendering ends with a newline; `.empty` renders as `""`. Print the result with
+/// `terminator: ""`.
+///
+/// - table: columns aligned by display width (a Chinese character takes two cells), a header rule of
+///   dashes, numbers right-aligned; with `width`, the widest text columns are truncated with `…` until
+///   the table fits (never below 4 cells). Records are `title  value` lines; a document shows each
+///   section under its title underlined with `=`, separated by blank lines.
+/// - csv: RFC 4180 with LF line ends: a header row of column keys, fields quoted when they contain a
+///   comma, a quote, CR or LF. A record is a `key,value` header and one row per field; a document is
+///   its sections one after another, each preceded by a line `# KEY`, separated by blank lines.
+/// - json: valid UTF-8 JSON (non-ASCII kept as is, control characters escaped): a table is an array of
+///   objects keyed by column key (one object per line), a record an object, a document an object of
+///   sections; numbers unquoted, empty cells `null`, text a string.
+public enum Renderer {
+    public static func render(_ output: Output, as format: OutputFormat, width: Int? = nil) -> String {
+        switch format {
+        case .table: text(output, width: width)
+        case .csv: csv(output)
+        case .json: output.isEmpty ? "" : JSONWriter.write(json(output)) + "\n"
+        }
+    }
+
+    // MARK: table format
+
+    static func text(_ output: Output, width: Int?) -> String {
+        switch output {
+        case .empty:
+            return ""
+        case .text(let s):
+            return s.isEmpty || s.hasSuffix("\n") ? s : s + "\n"
+        case .table(let table):
+            return text(table, width: width)
+        case .record(let fields):
+            let labelWidth = fields.map { DisplayWidth.of($0.title) }.max() ?? 0
+            return fields.map {
+                trimTrailing(DisplayWidth.pad($0.title, to: labelWidth) + "  " + $0.value.plain) + "\n"
+            }.joined()
+        case .document(let sections):
+            return sections.map { section in
+                let body = text(section.content, width: width)
+                return section.title + "\n" + String(repeating: "=", count: DisplayWidth.of(section.title))
+                    + "\n" + (body.isEmpty ? "(none)\n" : body)
+            }.joined(separator: "\n")
+        }
+    }
+
+    static func text(_ table: Table, width: Int?) -> String {
+        let columns = table.columns
+        let alignments = columns.indices.map { c in
+            columns[c].alignment ?? (isNumeric(table, c) ? .right : .left)
+        }
+        var widths = columns.indices.map { c in
+            table.rows.indices.map { DisplayWidth.of(table.cell($0, c).plain) }.max(by: <)
+                .map { max($0, DisplayWidth.of(columns[c].title)) } ?? DisplayWidth.of(columns[c].title)
+        }
+        if let width {
+            let total = { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+            while total() > width {
+                let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > 4 }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+        }
+        func line(_ values: [String]) -> String {
+            let cells = values.indices.map { c in
+                DisplayWidth.pad(DisplayWidth.truncate(values[c], to: widths[c]), to: widths[c], alignment: alignments[c])
+            }
+            return trimTrailing(cells.joined(separator: "  ")) + "\n"
+        }
+        var out = table.title.map { $0 + "\n" } ?? ""
+        out += line(columns.map(\.title))
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in table.rows.indices {
+            out += line(columns.indices.map { table.cell(row, $0).plain })
+        }
+        return out
+    }
+
+    static func isNumeric(_ table: Table, _ column: Int) -> Bool {
+        var sawNumber = false
+        for row in table.rows.indices {
+            switch table.cell(row, column) {
+            case .number: sawNumber = true
+            case .text: return false
+            case .empty: continue
+            }
+        }
+        return sawNumber
+    }
+
+    static func trimTrailing(_ s: String) -> String {
+        var result = s
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    // MARK: csv
+
+    static func csv(_ output: Output) -> String {
+        switch output {
+        case .empty:
+            return ""
+        case .text(let s):
+            return s.isEmpty || s.hasSuffix("\n") ? s : s + "\n"
+        case .table(let table):
+            var out = csvLine(table.columns.map(\.key))
+            for row in table.rows.indices {
+                out += csvLine(table.columns.indices.map { table.cell(row, $0).plain })
+            }
+            return out
+        case .record(let fields):
+            return csvLine(["key", "value"]) + fields.map { csvLine([$0.key, $0.value.plain]) }.joined()
+        case .document(let sections):
+            return sections.map { "# \($0.key)\n" + csv($0.content) }.joined(separator: "\n")
+        }
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(csvField).joined(separator: ",") + "\n"
+    }
+
+    /// One RFC 4180 field: quoted (with quotes doubled) when it holds a comma, quote, CR or LF.
+    public static func csvField(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else { return field }
+        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    // MARK: json
+
+    static func json(_ output: Output) -> JSONWriter.Value {
+        switch output {
+        case .empty:
+            return .null
+        case .text(let s):
+            return .string(s)
+        case .table(let table):
+            return .array(table.rows.indices.map { row in
+                .object(table.columns.indices.map { (table.columns[$0].key, json(table.cell(row, $0))) })
+            })
+        case .record(let fields):
+            return .object(fields.map { ($0.key, json($0.value)) })
+        case .document(let sections):
+            return .object(sections.map { ($0.key, json($0.content)) })
+        }
+    }
+
+    static func json(_ cell: Cell) -> JSONWriter.Value {
+        switch cell {
+        case .text(let s): .string(s)
+        case .number(let s): JSONWriter.isNumber(s) ? .number(s) : .string(s)
+        case .empty: .null
+        }
+    }
+}
+
+extension Output {
+    var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RecoupShell
+
+/// The `recoup` command line. Everything else lives in RecoupShell.
+struct Recoup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recoup",
+        abstract: "A line-editing shell for accounts-receivable collections.",
+        discussion: """
+            With no command, opens the interactive shell on a terminal (or reads commands from standard
+            input when it is not one). Exit status: 0 success, 1 a command failed, 2 a bad command line.
+            """)
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The workspace file (created on first use); default $RECOUP_WORKSPACE.", valueName: "path"))
+    var workspace: String?
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the commands of a script file, then exit.", valueName: "path"))
+    var file: String?
+
+    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
+    var commands: [String] = []
+
+    @Flag(help: "In scripts, run on after a failing command; exit 1 at the end if any failed.")
+    var keepGoing = false
+
+    @Flag(help: "Print each command before running it.")
+    var echo = false
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A single shell command, e.g. customer show C000001.", valueName: "command"))
+    var words: [String] = []
+
+    func execute() -> Int32 {
+        if words.first == "__complete" {
+            return CompletionEntry.run(workspace: workspace, arguments: Array(words.dropFirst()))
+        }
+        var o = LaunchOptions()
+        o.workspace = workspace; o.file = file; o.commands = commands
+        o.keepGoing = keepGoing; o.echo = echo; o.words = words
+        return Launcher.run(o)
+    }
+}
+
+do {
+    let command = try Recoup.parse(Array(CommandLine.arguments.dropFirst()))
+    exit(command.execute())
+} catch {
+    if Recoup.exitCode(for: error) == .success {
+        print(Recoup.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data(("error: " + Recoup.message(for: error) + "\n" + Recoup.usageString() + "\n").utf8))
+    exit(2)
+}
