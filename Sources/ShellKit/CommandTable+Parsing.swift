@@ -55,7 +55,12 @@ struct ArgumentParser {
     /// True when `token` is to be read as an option name rather than a value.
     static func looksLikeOption(_ token: Token, in spec: CommandSpec) -> Bool {
         let text = token.text
-        guard !token.wasQuoted, text.count > 1, text.hasPrefix("-"), text != "--" else { return false }
+        guard text.count > 1, text.hasPrefix("-"), text != "--" else { return false }
+        if token.wasQuoted {
+            // Only `--name=` typed bare, with a quoted value, is an option.
+            guard let equals = text.unicodeScalars.firstIndex(of: "="), text.hasPrefix("--") else { return false }
+            return text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: equals) < token.bareLength
+        }
         let second = text.unicodeScalars.dropFirst().first!
         if ("0"..."9").contains(second) || second == "." {
             return spec.option(named: String(text.prefix(2))) != nil

@@ -26,6 +26,8 @@ extension Tokenizer {
         var text = String.UnicodeScalarView()
         var wordStart: Int?
         var wasQuoted = false
+        /// Length of `text` when the word's first quote opened.
+        var bareLength: Int?
 
         init(scalars: [Unicode.Scalar], limit: Int, variables: ((String) -> String?)?) {
             self.scalars = scalars
@@ -43,6 +45,7 @@ extension Tokenizer {
                     if c == "#" { result.inComment = true; break }
                     wordStart = i
                     wasQuoted = false
+                    bareLength = nil
                     text = String.UnicodeScalarView()
                 }
                 switch c {
@@ -81,7 +84,8 @@ extension Tokenizer {
 
         mutating func finishWord() {
             guard let start = wordStart else { return }
-            result.tokens.append(Token(String(text), start: start, end: i, wasQuoted: wasQuoted))
+            result.tokens.append(
+                Token(String(text), start: start, end: i, wasQuoted: wasQuoted, bareLength: bareLength ?? text.count))
             wordStart = nil
         }
 
@@ -101,6 +105,7 @@ extension Tokenizer {
 
         mutating func singleQuoted() throws(ShellError) {
             let open = i
+            if !wasQuoted { bareLength = text.count }
             wasQuoted = true
             var j = i + 1
             while j < limit && scalars[j] != "'" { j += 1 }
@@ -111,6 +116,7 @@ extension Tokenizer {
 
         mutating func doubleQuoted() throws(ShellError) {
             let open = i
+            if !wasQuoted { bareLength = text.count }
             wasQuoted = true
             i += 1
             while i < limit {

@@ -9,15 +9,21 @@ public struct Token: Sendable, Hashable {
     public var start: Int
     /// Scalar offset just past the word's last raw character.
     public var end: Int
-    /// True when any part of the word was written inside `'...'` or `"..."`. The parser never treats
-    /// a quoted word as an option, so `'--5'` is a positional value.
+    /// True when any part of the word was written inside `'...'` or `"..."`. The parser reads a word
+    /// as an option only when its name was typed bare, so `'--x'` is a positional value while
+    /// `--note='late payment'` is an option with a quoted value.
     public var wasQuoted: Bool
 
-    public init(_ text: String, start: Int, end: Int, wasQuoted: Bool = false) {
+    /// How many leading scalars of `text` were written outside quotes (all of them when
+    /// `wasQuoted` is false). `--note='late payment'` has 7: its option name was typed bare.
+    public var bareLength: Int
+
+    public init(_ text: String, start: Int, end: Int, wasQuoted: Bool = false, bareLength: Int? = nil) {
         self.text = text
         self.start = start
         self.end = end
         self.wasQuoted = wasQuoted
+        self.bareLength = bareLength ?? (wasQuoted ? 0 : text.unicodeScalars.count)
     }
 
     /// 1-based column of the word's first character, for diagnostics.

@@ -50,6 +50,10 @@ import Testing
     @Test func quotedWordsAndNegativeNumbersArePositional() throws {
         #expect(try Fixtures.parse("set X '--format'").argument("value") == "--format")
         #expect(try Fixtures.parse("invoice add C001 -5.50").argument("amount") == "-5.50")
+        #expect(try Fixtures.parse("set X '--as-of=1'").argument("value") == "--as-of=1")
+        let quotedValue = try Fixtures.parse("customer show C001 --as-of='2024 06 30'")
+        #expect(quotedValue.value("--as-of") == "2024 06 30")
+        #expect(quotedValue.column(ofOption: "--as-of") == 28)
     }
 
     @Test func fillsVariadicAndOptionalArguments() throws {

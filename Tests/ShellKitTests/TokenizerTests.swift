@@ -51,6 +51,7 @@ import Testing
         let tokens = try Tokenizer.tokenize(#"a 'b' c"d" \e"#)
         #expect(tokens.map(\.wasQuoted) == [false, true, true, false])
         #expect(tokens[2].start == 6 && tokens[2].end == 10)
+        #expect(tokens.map(\.bareLength) == [1, 0, 1, 1])
     }
 
     @Test(arguments: [
