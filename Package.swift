@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
         .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore"]),
-        .testTarget(name: "RecoupShellTests", dependencies: ["RecoupShell"]),
+        .testTarget(
+            name: "RecoupShellTests", dependencies: ["RecoupShell", "recoup"],
+            exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -24,10 +24,12 @@ public enum CompletionEntry {
         return 0
     }
 
-    /// The completion scripts, generated from the command table (checked in under completions/).
-    public static func scripts() -> [(file: String, text: String)] {
-        [("recoup.bash", CompletionScripts.bash(Catalog.table, program: "recoup")),
-         ("_recoup", CompletionScripts.zsh(Catalog.table, program: "recoup")),
-         ("recoup.fish", CompletionScripts.fish(Catalog.table, program: "recoup"))]
+    /// Files generated from the command table and checked in: the completion scripts and the
+    /// command reference. A test fails when one on disk differs.
+    public static func generatedFiles() -> [(path: String, text: String)] {
+        [("completions/recoup.bash", CompletionScripts.bash(Catalog.table, program: "recoup")),
+         ("completions/_recoup", CompletionScripts.zsh(Catalog.table, program: "recoup")),
+         ("completions/recoup.fish", CompletionScripts.fish(Catalog.table, program: "recoup")),
+         ("docs/COMMANDS.md", Catalog.table.markdownReference(title: "Recoup command reference"))]
     }
 }

@@ -12,6 +12,8 @@ struct CSVReader {
         /// Byte offsets of the field's first byte and of the start of its line (for `column(of:)`).
         var offset: Int
         var lineStart: Int
+        /// 1-based line where the field starts (later than its record's after an embedded newline).
+        var line: Int
     }
 
     struct Record {
@@ -72,7 +74,7 @@ struct CSVReader {
                 if position < data.count && data[position] != 0x2C && data[position] != 0x0A && data[position] != 0x0D {
                     throw .quoteInsideField(line: line, column: scalarColumn(from: lineStart, to: position) )
                 }
-                record.fields.append(Field(bytes: ArraySlice(scratch), offset: fieldStart, lineStart: openLineStart))
+                record.fields.append(Field(bytes: ArraySlice(scratch), offset: fieldStart, lineStart: openLineStart, line: openLine))
             } else {
                 let start = position
                 while position < data.count {
@@ -80,7 +82,7 @@ struct CSVReader {
                     if b == 0x2C || b == 0x0A || b == 0x0D { break }
                     position += 1
                 }
-                record.fields.append(Field(bytes: data[start..<position], offset: fieldStart, lineStart: lineStart))
+                record.fields.append(Field(bytes: data[start..<position], offset: fieldStart, lineStart: lineStart, line: line))
             }
             if position >= data.count { return record }
             let b = data[position]

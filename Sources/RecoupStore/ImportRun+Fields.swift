@@ -39,6 +39,7 @@ extension ImportRun {
     /// The typed value of one field, or nil (with a problem recorded when the text is wrong).
     mutating func parse(_ field: CSVReader.Field, as column: ColumnDef, line: Int) -> FieldValue? {
         let col = reader.column(of: field)
+        let line = field.line
         guard let raw = String(validating: field.bytes, as: UTF8.self) else {
             problem(line, col, "invalid UTF-8 in column '\(column.name)'", hint: "save the file as UTF-8")
             return nil
@@ -79,7 +80,7 @@ extension ImportRun {
             switch text.lowercased() {
             case "yes", "y", "true", "1": return .flag(true)
             case "no", "n", "false", "0": return .flag(false)
-            default: problem(line, col, "bad value '\(text)' in column '\(column.name)'", hint: "expected yes or no (also true/false, 1/0)")
+            default: problem(line, col, "bad value '\(text)' in column '\(column.name)'", hint: "write yes or no, true or false, 1 or 0")
             }
         case .fraction:
             if Self.isDecimal(text) { return .text(text) }
@@ -102,27 +103,28 @@ extension ImportRun {
     /// Rules between fields and against the workspace: dates in order, references that exist.
     mutating func checkRecord(_ v: [FieldValue?], fields: [CSVReader.Field?], line: Int, refs: inout References, db: Database) {
         func col(_ i: Int) -> Int { fields[i].map { reader.column(of: $0) } ?? 1 }
+        func at(_ i: Int) -> Int { fields[i]?.line ?? line }
         switch kind {
         case .customers:
             break
         case .contracts:
             if let s = v[4]?.day, let e = v[5]?.day, e < s {
-                problem(line, col(5), "service ends (\(e.iso)) before it starts (\(s.iso))")
+                problem(at(5), col(5), "service ends (\(e.iso)) before it starts (\(s.iso))")
             }
         case .invoices:
             if let issued = v[3]?.day, let due = v[4]?.day, due < issued {
-                problem(line, col(4), "due date \(due.iso) is before the issue date \(issued.iso)",
+                problem(at(4), col(4), "due date \(due.iso) is before the issue date \(issued.iso)",
                         hint: "check the order of the issued_on and due_on columns")
             }
             if let issued = v[3]?.day, let settled = v[7]?.day, settled < issued {
-                problem(line, col(7), "settled \(settled.iso), before the invoice was issued (\(issued.iso))")
+                problem(at(7), col(7), "settled \(settled.iso), before the invoice was issued (\(issued.iso))")
             }
             if let contract = v[2]?.text, let customer = v[1]?.text {
                 switch Result(catching: { try refs.customer(ofContract: contract, db) }) {
                 case .success(nil):
-                    problem(line, col(2), "unknown contract '\(contract)'", hint: "import the contracts first, or leave contract_id empty")
+                    problem(at(2), col(2), "unknown contract '\(contract)'", hint: "import the contracts first, or leave contract_id empty")
                 case .success(let owner?) where owner != customer:
-                    problem(line, col(2), "contract '\(contract)' belongs to customer '\(owner)', not '\(customer)'")
+                    problem(at(2), col(2), "contract '\(contract)' belongs to customer '\(owner)', not '\(customer)'")
                 default: break
                 }
             }
@@ -130,9 +132,9 @@ extension ImportRun {
             if let invoice = v[4]?.text, let customer = v[1]?.text {
                 switch Result(catching: { try refs.customer(ofInvoice: invoice, db) }) {
                 case .success(nil):
-                    problem(line, col(4), "unknown invoice '\(invoice)'", hint: "import the invoices first, or leave invoice_id empty")
+                    problem(at(4), col(4), "unknown invoice '\(invoice)'", hint: "import the invoices first, or leave invoice_id empty")
                 case .success(let owner?) where owner != customer:
-                    problem(line, col(4), "invoice '\(invoice)' belongs to customer '\(owner)', not '\(customer)'")
+                    problem(at(4), col(4), "invoice '\(invoice)' belongs to customer '\(owner)', not '\(customer)'")
                 default: break
                 }
             }

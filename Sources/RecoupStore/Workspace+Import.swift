@@ -29,7 +29,10 @@ extension Workspace {
             summary = try pool.write { db in
                 try run.execute(db, progress: progress, shouldStop: shouldStop)
                 if !run.problems.isEmpty {
-                    throw StoreError.importRejected(path: path, problems: run.problems, truncated: run.truncated)
+                    let sorted = run.problems.enumerated().sorted { a, b in
+                        (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+                    }.map(\.element)
+                    throw StoreError.importRejected(path: path, problems: sorted, truncated: run.truncated)
                 }
                 try Self.journal(db, operator: who, command: command,
                                  effect: "imported \(run.records) \(kind.rawValue)"
@@ -77,6 +80,7 @@ struct ImportRun {
         var values = [FieldValue?](repeating: nil, count: columns.count)
         var fieldOf = [CSVReader.Field?](repeating: nil, count: columns.count)
         var pinyin = PinyinInitials()
+        var unsavedIds: Set<String> = []  // valid records' ids after the first problem (not inserted)
         while true {
             let rec: CSVReader.Record
             do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
@@ -100,23 +104,37 @@ struct ImportRun {
             }
             for (i, c) in columns.enumerated() where c.required && values[i] == nil && problems.count == before {
                 let col = fieldOf[i].map { reader.column(of: $0) } ?? 1
-                problem(rec.line, col, "missing value for required column '\(c.name)'")
+                problem(fieldOf[i]?.line ?? rec.line, col, "missing value for required column '\(c.name)'")
             }
-            guard problems.count == before else { continue }
+            // Rules between fields and references are checked even when a field was wrong, so that
+            // one run reports everything wrong with the record.
             checkRecord(values, fields: fieldOf, line: rec.line, refs: &refs, db: db)
-            guard problems.count == before else { continue }
             if kind != .customers, let customer = values[1]?.text, !refs.customers.contains(customer) {
-                if options.createCustomers {
+                if !options.createCustomers {
+                    problem(fieldOf[1]!.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
+                            hint: "import the customers first, or pass --create-customers")
+                } else if problems.isEmpty {
                     try db.execute(sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
                                    arguments: [customer, customer, pinyin.initials(of: customer)])
                     refs.customers.insert(customer); created += 1
-                } else {
-                    problem(rec.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
-                            hint: "import the customers first, or pass --create-customers")
-                    continue
                 }
             }
-            guard problems.isEmpty else { continue }  // after the first problem, only validate
+            guard problems.count == before else {
+                // A rejected record still claims its id: a later record with the same id is a duplicate.
+                if let id = values[0]?.text, !unsavedIds.insert(id).inserted, let f = fieldOf[0] {
+                    duplicate(id, existed: false, line: rec.line, field: f)
+                }
+                continue
+            }
+            guard problems.isEmpty else {  // after the first problem, only validate (ids included: nothing is inserted)
+                let id = values[0]!.text!
+                if let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id]) {
+                    duplicate(id, existed: rowid <= refs.lastRowid, line: rec.line, field: fieldOf[0]!)
+                } else if !unsavedIds.insert(id).inserted {
+                    duplicate(id, existed: false, line: rec.line, field: fieldOf[0]!)
+                }
+                continue
+            }
             var args = values.map { $0.map(Self.databaseValue) ?? .null }
             if kind == .customers { args.append(pinyin.initials(of: values[1]!.text!).databaseValue); refs.customers.insert(values[0]!.text!) }
             if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
@@ -126,15 +144,19 @@ struct ImportRun {
                 let id = values[0]!.text!
                 let existed = try Bool.fetchOne(db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
                                                 arguments: [refs.lastRowid, id]) ?? false
-                problem(rec.line, reader.column(of: fieldOf[0]!),
-                        existed ? "\(kind.singular) '\(id)' already exists in the workspace" : "duplicate id '\(id)' in this file",
-                        hint: existed ? "ids are unique; was this file imported before?" : "each id may appear once")
+                duplicate(id, existed: existed, line: rec.line, field: fieldOf[0]!)
             }
         }
         if records == 0 && problems.isEmpty {
             problem(2, 1, "no records after the header", hint: "the file has a header line and nothing else")
         }
         progress?(1)
+    }
+
+    private mutating func duplicate(_ id: String, existed: Bool, line: Int, field: CSVReader.Field) {
+        problem(line, reader.column(of: field),
+                existed ? "\(kind.singular) '\(id)' already exists in the workspace" : "duplicate id '\(id)' in this file",
+                hint: existed ? "ids are unique; was this file imported before?" : "each id may appear once")
     }
 
     private mutating func record(_ error: CSVReader.Problem) {
@@ -158,7 +180,11 @@ struct ImportRun {
         let canonical = columns.map(\.name)
         var foreignToCanonical: [String: Int] = [:]
         for (c, foreign) in options.mapping {
-            foreignToCanonical[foreign.lowercased()] = canonical.firstIndex(of: c)!
+            guard let slot = canonical.firstIndex(of: c.lowercased()) else {
+                problem(1, 1, "'\(c)' is not a column of \(kind.rawValue)", hint: "columns: \(canonical.joined(separator: ", "))")
+                continue
+            }
+            foreignToCanonical[foreign.lowercased()] = slot
             if !names.contains(where: { $0.lowercased() == foreign.lowercased() }) {
                 problem(1, 1, "mapped column '\(foreign)' (for '\(c)') is not in the header",
                         hint: "the header has: \(names.joined(separator: ", "))")

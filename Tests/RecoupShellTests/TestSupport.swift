@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import RecoupShell
+@testable import RecoupStore
+
+/// A fresh workspace in a temporary folder, optionally loaded with the fixture portfolio.
+struct Sandbox {
+    let dir: String
+    let workspacePath: String
+
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+    static var fixtures: String { packageRoot + "/Tests/RecoupShellTests/Fixtures" }
+    static var snapshots: String { packageRoot + "/Tests/RecoupShellTests/Snapshots" }
+    /// Golden files are rewritten only when this is set: `RECOUP_RECORD=1 swift test`.
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECOUP_RECORD"] == "1" }
+
+    init(loaded: Bool = true) throws {
+        dir = NSTemporaryDirectory() + "recoup-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        workspacePath = dir + "/ws.db"
+        if loaded {
+            let ws = try Workspace(path: workspacePath)
+            for kind in RecordKind.allCases {
+                _ = try ws.importCSV(kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(), operator: "test", command: "fixture")
+            }
+        }
+    }
+
+    /// Runs script lines through the shell in-process: (stdout, stderr, exit status as `recoup -f` gives it).
+    func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false) throws -> (out: String, err: String, status: Int32) {
+        let out = BufferOutput(), err = BufferOutput()
+        let session = Session(workspace: try Workspace(path: workspacePath), out: out, err: err, interactive: false,
+                              operatorName: "tester", clock: { .init("2024-06-30")! })
+        session.variables["FIXTURES"] = Sandbox.fixtures
+        session.variables["TMP"] = dir
+        let result = Shell(session: session).runScript(lines, file: file, keepGoing: keepGoing, echo: false)
+        return (out.text, err.text, result.failures > 0 ? 1 : 0)
+    }
+}
+
+/// Compares `actual` with the golden file, or rewrites it when recording.
+func expectGolden(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let path = Sandbox.snapshots + "/" + name
+    if Sandbox.recording {
+        try actual.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(actual == expected, "\(name) differs from the golden file (re-record with RECOUP_RECORD=1 after checking the change)", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,72 @@
+# fish completion for recoup. Generated from the command table: do not edit.
+# Install: copy to ~/.config/fish/completions/recoup.fish
+
+# Index (1-based, in `commandline -opc`) of the first command word after the global options.
+function __recoup_command_start
+    set -l tokens (commandline -opc)
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case -w --workspace -f --file -c --command
+                set i (math $i + 2)
+            case --
+                set i (math $i + 1)
+                break
+            case '-*'
+                set i (math $i + 1)
+            case '*'
+                break
+        end
+    end
+    echo $i
+end
+
+function __recoup_in_command
+    test (__recoup_command_start) -le (count (commandline -opc))
+end
+
+function __recoup_at_command_word
+    test (__recoup_command_start) -eq (math (count (commandline -opc)) + 1)
+end
+
+function __recoup_complete_command
+    set -l tokens (commandline -opc)
+    set -l start (__recoup_command_start)
+    set -l ws
+    set -l i 2
+    while test $i -lt $start
+        switch $tokens[$i]
+            case -w --workspace
+                set ws --workspace $tokens[(math $i + 1)]
+            case '--workspace=*'
+                set ws $tokens[$i]
+        end
+        set i (math $i + 1)
+    end
+    set -l words (string escape -- $tokens[$start..-1]) (commandline -ct)
+    command recoup $ws __complete --cursor-word (math (count $words) - 1) -- $words 2>/dev/null
+end
+
+complete -c recoup -f
+complete -c recoup -n 'not __recoup_in_command' -s w -l workspace -r -F -d 'workspace file to open'
+complete -c recoup -n 'not __recoup_in_command' -s f -l file -r -F -d 'run the commands in a script file'
+complete -c recoup -n 'not __recoup_in_command' -s c -l command -r -f -d 'run one shell command (repeatable)'
+complete -c recoup -n 'not __recoup_in_command' -l keep-going -d 'continue a script after a failing command'
+complete -c recoup -n 'not __recoup_in_command' -l echo -d 'print each command before running it'
+complete -c recoup -n 'not __recoup_in_command' -l help -d 'show help and exit'
+complete -c recoup -n '__recoup_at_command_word' -a 'help' -d 'list commands, or explain one'
+complete -c recoup -n '__recoup_at_command_word' -a 'set' -d 'set a variable, pin today\'s date, or choose the default format'
+complete -c recoup -n '__recoup_at_command_word' -a 'unset' -d 'remove a variable'
+complete -c recoup -n '__recoup_at_command_word' -a 'source' -d 'run the commands of a script file'
+complete -c recoup -n '__recoup_at_command_word' -a 'quit' -d 'leave the shell (Ctrl-D does too)'
+complete -c recoup -n '__recoup_at_command_word' -a 'exit' -d 'leave the shell (Ctrl-D does too)'
+complete -c recoup -n '__recoup_at_command_word' -a 'workspace' -d 'info'
+complete -c recoup -n '__recoup_at_command_word' -a 'journal' -d 'show the newest entries of the workspace\'s journal (who changed what, when)'
+complete -c recoup -n '__recoup_at_command_word' -a 'generate' -d 'portfolio'
+complete -c recoup -n '__recoup_at_command_word' -a 'import' -d 'import customers, contracts, invoices or payments from a CSV file'
+complete -c recoup -n '__recoup_at_command_word' -a 'export' -d 'write customers, contracts, invoices or payments as canonical CSV'
+complete -c recoup -n '__recoup_at_command_word' -a 'customer' -d 'show, list, find'
+complete -c recoup -n '__recoup_at_command_word' -a 'contract' -d 'show, list'
+complete -c recoup -n '__recoup_at_command_word' -a 'invoice' -d 'show, list'
+complete -c recoup -n '__recoup_at_command_word' -a 'payment' -d 'list'
+complete -c recoup -n '__recoup_in_command' -a '(__recoup_complete_command)'
