@@ -31,6 +31,13 @@ struct Recoup: ParsableCommand {
     var words: [String] = []
 
     func execute() -> Int32 {
+        // The trailing words are captured for passthrough, so recoup's own misspelled options and
+        // --help land here first: a shell command never starts with a dash.
+        if let first = words.first, first.hasPrefix("-") {
+            if first == "--help" || first == "-h" { print(Recoup.helpMessage()); return 0 }
+            FileHandle.standardError.write(Data("error: unknown option '\(first)'\n\(Recoup.usageString())\n".utf8))
+            return 2
+        }
         if words.first == "__complete" {
             return CompletionEntry.run(workspace: workspace, arguments: Array(words.dropFirst()))
         }

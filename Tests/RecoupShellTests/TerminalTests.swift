@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The interactive shell in a real pseudo-terminal: Tab, Ctrl-C, Ctrl-D and history.
+@Suite(.serialized) struct TerminalTests {
+    func shell(_ s: Sandbox, lang: String? = nil) throws -> PseudoTerminal {
+        var env = ["TERM": "xterm", "HOME": s.dir, "XDG_STATE_HOME": s.dir + "/state"]
+        if let lang { env["LANG"] = lang }
+        let t = try PseudoTerminal(executable: PseudoTerminal.builtProduct("recoup"), arguments: ["-w", s.workspacePath], environment: env)
+        _ = try t.readUntil("recoup> ")
+        return t
+    }
+
+    @Test func tabCompletesAChineseNameFromItsStart() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("customer show 北京东")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("远景文化传媒有限公司")
+        t.write(PseudoTerminal.Key.enter)
+        let out = try t.readUntil("recoup> ")
+        #expect(out.contains("C002"))   // the completed line ran: the customer's file shows its id
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0)
+    }
+
+    @Test func tabCompletesPinyinInitialsWithLangUnset() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("customer show bjdf")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("北京东方远景文化传媒有限公司")
+        t.write(PseudoTerminal.Key.ctrlC)
+        _ = try t.readUntil("recoup> ")
+        #expect(t.isRunning())          // Ctrl-C cleared the line, the shell stayed
+        t.write("quit" + PseudoTerminal.Key.enter)
+        #expect(t.waitForExit() == 0)
+    }
+
+    @Test func secondTabListsCandidatesWithDescriptions() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("customer show shxc")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("上海星辰")    // the common part of both names is inserted
+        t.write(PseudoTerminal.Key.tab)
+        let listing = try t.readUntil("物流有限公司")
+        #expect(listing.contains("科技有限公司"))
+        t.write(PseudoTerminal.Key.ctrlC)
+        _ = try t.readUntil("recoup> ")
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0)
+    }
+
+    @Test func commandsAndOptionsComplete() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("he")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("lp")
+        t.write(" custo")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("mer")
+        t.write(PseudoTerminal.Key.ctrlC)
+        _ = try t.readUntil("recoup> ")
+        t.write("customer list --ove")
+        t.write(PseudoTerminal.Key.tab)
+        _ = try t.readUntil("rdue")
+        t.write(PseudoTerminal.Key.ctrlC)
+        _ = try t.readUntil("recoup> ")
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0)
+    }
+
+    @Test func historyIsKeptPerWorkspaceAsPlainPrivateText() throws {
+        let s = try Sandbox()
+        let t = try shell(s, lang: "C.UTF-8")
+        t.write("customer find 星辰 --format csv" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("recoup> ")
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0)
+        let dir = s.dir + "/state/recoup"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files.count == 1 && files[0].hasPrefix("ws.db-"))
+        let text = try String(contentsOfFile: dir + "/" + files[0], encoding: .utf8)
+        #expect(text == "customer find 星辰 --format csv\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: dir + "/" + files[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // The next session recalls it with Up.
+        let again = try shell(s)
+        again.write(PseudoTerminal.Key.up)
+        _ = try again.readUntil("customer find 星辰")
+        again.write(PseudoTerminal.Key.ctrlC)
+        _ = try again.readUntil("recoup> ")
+        again.write(PseudoTerminal.Key.ctrlD)
+        #expect(again.waitForExit() == 0)
+    }
+
+    @Test func errorsShowACaretUnderTheWord() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("customer list --overdu" + PseudoTerminal.Key.enter)
+        let out = try t.readUntil("recoup> ")
+        #expect(out.contains("error: unknown option '--overdu' for 'customer list' (did you mean '--overdue'?)"))
+        #expect(out.contains("^"))
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0)
+    }
+}
