@@ -63,8 +63,8 @@ public final class Shell {
 
     /// Runs lines as a script: stops at the first failing line unless `keepGoing`.
     ///
-    /// A line ending in a backslash continues on the next; diagnostics carry the line the command
-    /// started on. With `echo`, each command is printed (after `+ `) before it runs.
+    /// A line ending in a backslash continues on the next (joined as POSIX shells join them: the
+    /// backslash and the line break go); diagnostics carry the line the command started on. With `echo`, each command is printed (after `+ `) before it runs.
     public func runScript(_ lines: [String], file: String?, keepGoing: Bool, echo: Bool) -> ScriptResult {
         var result = ScriptResult()
         var pending = "", start = 0
@@ -72,10 +72,10 @@ public final class Shell {
             if pending.isEmpty { start = i + 1 }
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
             if Tokenizer.hasContinuation(line) {
-                pending += String(line.dropLast()) + " "
+                pending += Tokenizer.removingContinuation(line)
                 if i < lines.count - 1 { continue }
             }
-            let text = pending + (Tokenizer.hasContinuation(line) ? String(line.dropLast()) : line)
+            let text = pending + (Tokenizer.hasContinuation(line) ? Tokenizer.removingContinuation(line) : line)
             pending = ""
             if echo && !text.trimmingCharacters(in: .whitespaces).isEmpty { session.out.write("+ " + text + "\n") }
             switch execute(text, file: file, line: start) {
@@ -114,7 +114,7 @@ public final class Shell {
             case .line(var text):
                 while Tokenizer.hasContinuation(text) {
                     guard case .line(let more) = reader.readLine(prompt: "   ...> ") else { break }
-                    text = String(text.dropLast()) + " " + more
+                    text = Tokenizer.removingContinuation(text) + more
                 }
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 reader.addHistory(text)

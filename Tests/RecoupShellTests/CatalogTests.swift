@@ -31,3 +31,29 @@ import ShellKit
         #expect(onDisk == text, "\(path) is stale: run RECOUP_RECORD=1 swift test --filter generatedFileIsCurrent")
     }
 }
+
+/// The shipped example scripts stay in step with the command table.
+@Suite struct ExampleScriptTests {
+    static var examples: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: Sandbox.packageRoot + "/scripts/examples")) ?? []).filter { $0.hasSuffix(".recoup") }.sorted()
+    }
+
+    @Test func thereAreExamples() { #expect(Self.examples.count >= 3) }
+
+    /// Every command parses, except the deliberate typo of with-a-mistake.recoup (line 5).
+    @Test(arguments: examples)
+    func examplesParse(_ name: String) throws {
+        let text = try String(contentsOfFile: Sandbox.packageRoot + "/scripts/examples/" + name, encoding: .utf8)
+        var pending = ""
+        var failures: [Int] = []
+        for (i, raw) in text.components(separatedBy: "\n").enumerated() {
+            if Tokenizer.hasContinuation(raw) { pending += Tokenizer.removingContinuation(raw); continue }
+            let line = pending + raw
+            pending = ""
+            let tokens = try Tokenizer.tokenize(line, variables: { _ in "x" })
+            if tokens.isEmpty { continue }
+            do { _ = try Catalog.table.parse(tokens) } catch { failures.append(i + 1) }
+        }
+        #expect(failures == (name == "with-a-mistake.recoup" ? [5] : []))
+    }
+}
