@@ -11,6 +11,16 @@ import Testing
         return t
     }
 
+    /// Clears the line with Ctrl-C (the shell stays), then leaves with Ctrl-D: exit status 0.
+    func leave(_ t: PseudoTerminal, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        t.write(PseudoTerminal.Key.ctrlC)
+        _ = try t.readUntil("^C")
+        _ = try t.readUntil("recoup> ")
+        #expect(t.isRunning(), sourceLocation: sourceLocation)
+        t.write(PseudoTerminal.Key.ctrlD)
+        #expect(t.waitForExit() == 0, sourceLocation: sourceLocation)
+    }
+
     @Test func tabCompletesAChineseNameFromItsStart() throws {
         let s = try Sandbox()
         let t = try shell(s)
@@ -47,11 +57,7 @@ import Testing
         t.write(PseudoTerminal.Key.tab)
         let listing = try t.readUntil("物流有限公司")
         #expect(listing.contains("科技有限公司"))
-        t.write(PseudoTerminal.Key.ctrlC)
-        _ = try t.readUntil("^C")
-        _ = try t.readUntil("recoup> ")
-        t.write(PseudoTerminal.Key.ctrlD)
-        #expect(t.waitForExit() == 0)
+        try leave(t)
     }
 
     @Test func commandsAndOptionsComplete() throws {
@@ -69,11 +75,7 @@ import Testing
         t.write("customer list --ove")
         t.write(PseudoTerminal.Key.tab)
         _ = try t.readUntil("rdue")
-        t.write(PseudoTerminal.Key.ctrlC)
-        _ = try t.readUntil("^C")
-        _ = try t.readUntil("recoup> ")
-        t.write(PseudoTerminal.Key.ctrlD)
-        #expect(t.waitForExit() == 0)
+        try leave(t)
     }
 
     @Test func historyIsKeptPerWorkspaceAsPlainPrivateText() throws {
@@ -94,11 +96,7 @@ import Testing
         let again = try shell(s)
         again.write(PseudoTerminal.Key.up)
         _ = try again.readUntil("customer find 星辰")
-        again.write(PseudoTerminal.Key.ctrlC)
-        _ = try again.readUntil("^C")
-        _ = try again.readUntil("recoup> ")
-        again.write(PseudoTerminal.Key.ctrlD)
-        #expect(again.waitForExit() == 0)
+        try leave(again)
     }
 
     @Test func errorsShowACaretUnderTheWord() throws {
