@@ -59,7 +59,7 @@ extension Catalog {
             options.dateFormat = format
         }
         let session = inv.session
-        let showProgress = session.interactive
+        let showProgress = session.showProgress
         var shown = -1
         let progress: (Double) -> Void = { f in
             guard showProgress else { return }

@@ -33,6 +33,7 @@ public enum Launcher {
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
         let interactive = !scripted && Terminal.isInteractive
         let session = Session(workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive)
+        session.showProgress = isatty(2) == 1 && options.file == nil && (interactive || isatty(0) == 1)
         let shell = Shell(session: session)
 
         if !options.words.isEmpty {

@@ -46,6 +46,9 @@ public final class Session {
     public let index: CompletionIndex
     /// Nesting depth of `source`, to stop a script that sources itself.
     var sourceDepth = 0
+    /// Long commands (imports) report progress on stderr: true when a person is watching a
+    /// terminal, false in scripts (`-f`, piped input) and whenever stderr is not a terminal.
+    public var showProgress = false
     /// Polled by long commands (imports): true when the person pressed Ctrl-C.
     public var shouldStop: () -> Bool = { false }
     /// The `--format` used when a command is not given one.

@@ -45,26 +45,32 @@ func temporaryFile(_ name: String, _ contents: String, executable: Bool = false)
         #expect(CompletionScripts.fish(table, program: "recoup").contains("-a 'customer' -d 'show, list, find'"))
     }
 
-    @Test(.enabled(if: executable("bash") != nil, "bash is not installed"))
+    @Test
     func bashScriptIsValid() throws {
         let path = try temporaryFile("recoup.bash", CompletionScripts.bash(table, program: "recoup"))
-        #expect(try run(executable("bash")!, ["-n", path]).status == 0)
+        #expect(try run(try shell("bash"), ["-n", path]).status == 0)
     }
 
-    @Test(.enabled(if: executable("zsh") != nil, "zsh is not installed: syntax check skipped"))
+    @Test
     func zshScriptIsValid() throws {
         let path = try temporaryFile("_recoup", CompletionScripts.zsh(table, program: "recoup"))
-        #expect(try run(executable("zsh")!, ["-n", path]).status == 0)
+        #expect(try run(try shell("zsh"), ["-n", path]).status == 0)
     }
 
-    @Test(.enabled(if: executable("fish") != nil, "fish is not installed: syntax check skipped"))
+    @Test
     func fishScriptIsValid() throws {
         let path = try temporaryFile("recoup.fish", CompletionScripts.fish(table, program: "recoup"))
-        #expect(try run(executable("fish")!, ["--no-execute", path]).status == 0)
+        #expect(try run(try shell("fish"), ["--no-execute", path]).status == 0)
+    }
+
+    /// The shell, which scripts/test installs (`scripts/setup zsh fish`): a missing one fails the
+    /// test rather than skipping it, so a broken script cannot pass unseen.
+    func shell(_ name: String) throws -> String {
+        try #require(executable(name), "\(name) is not installed: run scripts/setup zsh fish")
     }
 
     /// Drives the bash function with a stub `recoup` that records its arguments.
-    @Test(.enabled(if: executable("bash") != nil, "bash is not installed"))
+    @Test
     func bashScriptCallsTheHiddenEntry() throws {
         let stub = try temporaryFile("recoup", """
             #!/bin/sh
@@ -83,7 +89,7 @@ func temporaryFile(_ name: String, _ contents: String, executable: Bool = false)
             show recoup customer list --format = c
             cat '\(directory)/args'
             """
-        let result = try run(executable("bash")!, ["-c", driver], environment: ["LC_ALL": "C.UTF-8"])
+        let result = try run(try shell("bash"), ["-c", driver], environment: ["LC_ALL": "C.UTF-8"])
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.first == "[customer]")
         #expect(lines.dropFirst().first == "[北京东方红商贸][Acme\\ Trading\\ Co][--format=csv]")
