@@ -72,7 +72,8 @@ struct Invocation {
     /// Finds one customer by id, exact name, or a unique match of part of the name or its pinyin
     /// initials; several matches are an error that lists them.
     func resolveCustomer(_ argument: String) throws -> Customer {
-        let text = parsed.argument(argument) ?? parsed.value(argument) ?? ""
+        let words = parsed.arguments(argument)
+        let text = words.isEmpty ? (parsed.value(argument) ?? "") : words.joined(separator: " ")
         let column = parsed.column(ofArgument: argument) ?? parsed.column(ofOption: argument)
         if let c = try store(column: column, { () throws(StoreError) in try workspace.customer(id: text) }) { return c }
         let named = try store(column: column, { () throws(StoreError) in try workspace.customers(named: text) })

@@ -10,9 +10,10 @@ extension Catalog {
             Command(spec: CommandSpec(
                 ["customer", "show"], summary: "one customer's file: contacts, contracts, open invoices, payments, balance",
                 discussion: "CUSTOMER is an id, a name, part of a name or the pinyin initials of a Chinese name (shxc finds 上海星辰科技有限公司); when several customers match, they are listed.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"))],
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials; several words are one name (Acme Trading Ltd)",
+                                         completion: .domain("customer"), variadic: true)],
                 options: [.asOf, .format],
-                examples: ["customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30"])
+                examples: ["customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30", "customer show Acme Trading Ltd"])
             ) { inv in try Catalog.showCustomer(inv) },
             Command(spec: CommandSpec(
                 ["customer", "list"], summary: "every customer with open and overdue balances as of a day",
@@ -32,17 +33,17 @@ extension Catalog {
             ) { inv in try Catalog.listCustomers(inv) },
             Command(spec: CommandSpec(
                 ["customer", "find"], summary: "find customers by id prefix, part of the name, or pinyin initials",
-                arguments: [ArgumentSpec("text", help: "what to look for", completion: .domain("customer"))],
+                arguments: [ArgumentSpec("text", help: "what to look for; several words are searched as one text", completion: .domain("customer"), variadic: true)],
                 options: [.limit("matches"), .format],
                 examples: ["customer find 星辰", "customer find shxc", "customer find C0001"])
             ) { inv in
                 let limit = try inv.integer("--limit", default: 50)
-                let matches = inv.session.index.matchCustomers(inv.argument("text"), limit: limit)
+                let matches = inv.session.index.matchCustomers(inv.parsed.arguments("text").joined(separator: " "), limit: limit)
                 let rows = matches.map { m -> [Cell] in
                     let c = inv.session.index.customer(at: m.position)
                     return [.text(c.id), .text(c.name)]
                 }
-                if rows.isEmpty && inv.session.interactive { return .output(.text("no customer matches '\(inv.argument("text"))'\n")) }
+                if rows.isEmpty && inv.session.interactive { return .output(.text("no customer matches '\(inv.parsed.arguments("text").joined(separator: " "))'\n")) }
                 return .output(.table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
             },
         ]
