@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "recoup", targets: ["recoup"]),
+        .executable(name: "recoup-bench", targets: ["recoup-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -19,6 +20,8 @@ let package = Package(
                 "RecoupShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
+        .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupStore", "RecoupCore"]),
         // The command table and handlers, Session, REPL loop, script runner and domain completions.
         .target(name: "RecoupShell", dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore"]),
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,

@@ -19,14 +19,14 @@ struct References {
 
     mutating func customer(ofContract id: String, _ db: Database) throws -> String? {
         if let c = contracts[id] { return c }
-        let c = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [id])
+        let c = try String.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM contract WHERE id = ?"), arguments: [id])
         if let c { contracts[id] = c }
         return c
     }
 
     mutating func customer(ofInvoice id: String, _ db: Database) throws -> String? {
         if let c = invoices[id] { return c }
-        return try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [id])
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM invoice WHERE id = ?"), arguments: [id])
     }
 }
 
@@ -38,13 +38,13 @@ extension RecordKind {
 extension ImportRun {
     /// The typed value of one field, or nil (with a problem recorded when the text is wrong).
     mutating func parse(_ field: CSVReader.Field, as column: ColumnDef, line: Int) -> FieldValue? {
-        let col = reader.column(of: field)
+        var col: Int { reader.column(of: field) }  // only for a problem: it rescans the line
         let line = field.line
-        guard let raw = String(validating: field.bytes, as: UTF8.self) else {
+        guard let raw = field.bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             problem(line, col, "invalid UTF-8 in column '\(column.name)'", hint: "save the file as UTF-8")
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = Self.trimmingWhitespace(raw)
         if text.isEmpty { return nil }
         switch column.type {
         case .text:
@@ -88,6 +88,19 @@ extension ImportRun {
                     hint: "write a fraction with a point, e.g. 0.0005 for 0.05 % a day or 0.3 for 30 %")
         }
         return nil
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation's cost when there is nothing to
+    /// trim: a text whose first and last scalars cannot be whitespace (anything but tab, space,
+    /// U+0080...U+3000 and U+FEFF) comes back as it is; any other goes through Foundation.
+    static func trimmingWhitespace(_ s: String) -> String {
+        func mayBeSpace(_ c: Unicode.Scalar) -> Bool {
+            c == "\t" || c == " " || (c.value >= 0x80 && c.value <= 0x3000) || c.value == 0xFEFF
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return s }
+        if !mayBeSpace(first) && !mayBeSpace(last) { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     static func isDecimal(_ s: String) -> Bool {

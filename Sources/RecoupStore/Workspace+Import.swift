@@ -66,6 +66,7 @@ struct ImportRun {
     }
 
     mutating func execute(_ db: Database, progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws {
+        let columns = self.columns  // built once, not for every record
         let header: CSVReader.Record
         do {
             guard let h = try reader.next() else {
@@ -135,7 +136,8 @@ struct ImportRun {
                 }
                 continue
             }
-            var args = values.map { $0.map(Self.databaseValue) ?? .null }
+            // Existentials, not [DatabaseValue]: GRDB's generic init for the latter builds a key path per call.
+            var args: [(any DatabaseValueConvertible)?] = values.map { $0.map(Self.databaseValue) ?? .null }
             if kind == .customers { args.append(pinyin.initials(of: values[1]!.text!).databaseValue); refs.customers.insert(values[0]!.text!) }
             if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
             if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
