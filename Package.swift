@@ -34,7 +34,10 @@ let package = Package(
         // The only module that imports GRDB: the workspace file, migrations, records, CSV import/export.
         .target(
             name: "RecoupStore",
-            dependencies: ["RecoupCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // binds import fields from bytes
+            ]),
         // Pure domain, no I/O: Money, Day, allocation, balances, the portfolio generator.
         .target(name: "RecoupCore"),
         .testTarget(name: "ShellKitTests", dependencies: ["ShellKit"]),

@@ -23,9 +23,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable {
 
     /// Parses ISO `YYYY-MM-DD` strictly (`2024-02-30` is nil).
     public init?(_ iso: String) {
-        let b = Array(iso.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let y = Day.digits(b[0..<4]), let m = Day.digits(b[5..<7]), let d = Day.digits(b[8..<10])
+        self.init(isoUTF8: Array(iso.utf8)[...])
+    }
+
+    /// `init(_:)` on UTF-8 bytes, for importers that validate before making strings.
+    public init?(isoUTF8 b: ArraySlice<UInt8>) {
+        let o = b.startIndex
+        guard b.count == 10, b[o + 4] == UInt8(ascii: "-"), b[o + 7] == UInt8(ascii: "-"),
+              let y = Day.digits(b[o..<o + 4]), let m = Day.digits(b[o + 5..<o + 7]), let d = Day.digits(b[o + 8..<o + 10])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

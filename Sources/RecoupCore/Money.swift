@@ -48,7 +48,12 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     /// Three fractional digits, thousands separators, currency symbols, exponents and blanks are
     /// rejected (never rounded) with a reason a user can act on.
     public static func parse(_ text: String) -> Result<Money, MoneyParseError> {
-        var bytes = Array(text.utf8)[...]
+        parse(utf8: Array(text.utf8)[...])
+    }
+
+    /// `parse(_:)` on UTF-8 bytes, for importers that validate before making strings.
+    public static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, MoneyParseError> {
+        var bytes = utf8
         if bytes.isEmpty { return .failure(.empty) }
         var negative = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }

@@ -26,24 +26,40 @@ extension Workspace {
         var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: Array(data)))
         let summary: ImportSummary
         do {
-            summary = try pool.write { db in
-                try run.execute(db, progress: progress, shouldStop: shouldStop)
-                if !run.problems.isEmpty {
-                    let sorted = run.problems.enumerated().sorted { a, b in
-                        (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
-                    }.map(\.element)
-                    throw StoreError.importRejected(path: path, problems: sorted, truncated: run.truncated)
+            // The importer checks every reference itself, record by record, so SQLite's own foreign
+            // key check (a second lookup per reference) is off for the import's transaction.
+            summary = try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: ImportSummary?
+                try db.inTransaction {
+                    result = try run.write(db, kind: kind, path: path, who: who, command: command, progress: progress, shouldStop: shouldStop)
+                    return .commit
                 }
-                try Self.journal(db, operator: who, command: command,
-                                 effect: "imported \(run.records) \(kind.rawValue)"
-                                    + (run.created > 0 ? ", created \(run.created) customers" : ""))
-                return ImportSummary(kind: kind, records: run.records, createdCustomers: run.created)
+                return result!
             }
         } catch {
             throw Self.map(error)
         }
         try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         return summary
+    }
+}
+
+extension ImportRun {
+    /// Runs the import inside the caller's transaction; throws (rolling it back) on any problem.
+    mutating func write(_ db: Database, kind: RecordKind, path: String, who: String, command: String,
+                        progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws -> ImportSummary {
+        try execute(db, progress: progress, shouldStop: shouldStop)
+        if !problems.isEmpty {
+            let sorted = problems.enumerated().sorted { a, b in
+                (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+            }.map(\.element)
+            throw StoreError.importRejected(path: path, problems: sorted, truncated: truncated)
+        }
+        try Workspace.journal(db, operator: who, command: command,
+                              effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : ""))
+        return ImportSummary(kind: kind, records: records, createdCustomers: created)
     }
 }
 
@@ -82,6 +98,7 @@ struct ImportRun {
         var fieldOf = [CSVReader.Field?](repeating: nil, count: columns.count)
         var pinyin = PinyinInitials()
         var unsavedIds: Set<String> = []  // valid records' ids after the first problem (not inserted)
+        var fast = FastPath(kind: kind, slots: slots, options: options)
         while true {
             let rec: CSVReader.Record
             do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
@@ -94,6 +111,9 @@ struct ImportRun {
                 let col = rec.fields.count > header.fields.count ? reader.column(of: rec.fields[header.fields.count]) : 1
                 problem(rec.line, col, "expected \(header.fields.count) fields as in the header, found \(rec.fields.count)",
                         hint: "quote a field that contains a comma: \"a, b\"")
+                continue
+            }
+            if problems.isEmpty, fast != nil, try fast!.insert(rec.fields, statement: insert.sqliteStatement, refs: &refs, db: db) {
                 continue
             }
             let before = problems.count
