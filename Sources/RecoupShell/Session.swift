@@ -64,7 +64,9 @@ public final class Session {
         self.operatorName = operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? "operator"
         self.clock = clock ?? Session.systemToday
         self.index = CompletionIndex(workspace: workspace)
-        self.defaultFormat = interactive ? .table : .csv
+        // Tables for a person at a terminal (the shell, or `recoup -c ...` typed there); CSV when the
+        // output goes to a file or a pipe.
+        self.defaultFormat = interactive || isatty(1) == 1 ? .table : .csv
     }
 
     /// Today: the workspace's pinned date (`set today 2024-06-30`) or the calendar's.

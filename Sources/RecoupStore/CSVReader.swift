@@ -31,6 +31,8 @@ struct CSVReader {
     private var position: Int
     private var line = 1
     private var scratch: [UInt8] = []
+    /// The record being read, reused so that its field array is not allocated anew for every record.
+    private var current = Record(line: 0, fields: [])
 
     init(data: [UInt8]) {
         self.data = data
@@ -50,7 +52,10 @@ struct CSVReader {
             position += 1
         }
         guard position < data.count else { return nil }
-        var record = Record(line: line, fields: [])
+        var record = current
+        current.fields = []  // keeps `record` the array's only owner, so it is reused in place
+        record.line = line
+        record.fields.removeAll(keepingCapacity: true)
         var lineStart = position
         while true {
             let fieldStart = position
@@ -84,12 +89,13 @@ struct CSVReader {
                 }
                 record.fields.append(Field(bytes: data[start..<position], offset: fieldStart, lineStart: lineStart, line: line))
             }
-            if position >= data.count { return record }
+            if position >= data.count { current = record; return record }
             let b = data[position]
             if b == 0x2C { position += 1; continue }
             if b == 0x0D { position += 1; if position < data.count && data[position] == 0x0A { position += 1 } }
             else { position += 1 }
             line += 1
+            current = record
             return record
         }
     }

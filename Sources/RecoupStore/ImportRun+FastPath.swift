@@ -21,6 +21,8 @@ struct FastPath {
     private var lastCustomer: ArraySlice<UInt8> = []
     private var lastReference: ArraySlice<UInt8> = []
     private var lastReferenceOwner: ArraySlice<UInt8> = []
+    /// The record's dates as `Day.ordinal`s (Int32.min: none), reused from record to record.
+    private var days: [Int32]
 
     /// Nil when the fast path does not apply to this import (other kinds, or foreign date layouts).
     init?(kind: RecordKind, slots: [Int], options: ImportOptions) {
@@ -32,6 +34,7 @@ struct FastPath {
         self.types = columns.map(\.type)
         self.required = columns.map(\.required)
         self.kind = kind
+        self.days = [Int32](repeating: Int32.min, count: columns.count)
     }
 
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -39,7 +42,7 @@ struct FastPath {
     /// Validates and binds one record, then inserts it. False: nothing was inserted, and the record
     /// must go the general way (it has a problem, or something the fast path does not decide).
     mutating func insert(_ fields: [CSVReader.Field], statement: SQLiteStatement, refs: inout References, db: Database) throws -> Bool {
-        var days = [Int32](repeating: Int32.min, count: types.count)
+        for i in days.indices { days[i] = Int32.min }
         for slot in 0..<types.count {
             let index = Int32(slot + 1)
             let f = fieldOf[slot]
