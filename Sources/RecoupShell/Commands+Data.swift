@@ -76,7 +76,8 @@ extension Catalog {
             return .output(session.interactive ? .text(text + "\n") : .empty)
         } catch {
             guard case .importRejected(let file, let problems, let truncated) = error else {
-                throw ShellError(error.message, column: inv.parsed.column(ofArgument: "file"))
+                let hint: String? = if case .file = error { "paths are relative to the folder recoup was started in (\(FileManager.default.currentDirectoryPath))" } else { nil }
+                throw ShellError(error.message, hint: hint, column: inv.parsed.column(ofArgument: "file"))
             }
             let more = truncated ? " (only the first \(problems.count) shown)" : ""
             throw ProblemsFailure(file: file, problems: problems, truncated: truncated, summary: ShellError(

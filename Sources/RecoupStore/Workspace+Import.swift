@@ -19,11 +19,8 @@ extension Workspace {
         _ kind: RecordKind, path: String, options: ImportOptions, operator who: String, command: String,
         progress: ((Double) -> Void)? = nil, shouldStop: () -> Bool = { false }
     ) throws(StoreError) -> ImportSummary {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .file(path: path, reason: exists ? "cannot be read" : "no such file")
-        }
-        var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: Array(data)))
+        let data = try Self.readBytes(path)
+        var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: data))
         let summary: ImportSummary
         do {
             // The importer checks every reference itself, record by record, so SQLite's own foreign
@@ -43,6 +40,31 @@ extension Workspace {
         }
         try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         return summary
+    }
+}
+
+extension Workspace {
+    /// The whole file as bytes, read once into the array the reader uses (no second copy).
+    static func readBytes(_ path: String) throws(StoreError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw .file(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .file(path: path, reason: "not a regular file") }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n <= 0 { failed = n < 0; break }
+                count += n
+            }
+        }
+        if failed { throw .file(path: path, reason: "cannot be read") }
+        return bytes
     }
 }
 
