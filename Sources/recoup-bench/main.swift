@@ -158,8 +158,27 @@ for k in kinds {
 let slowest = samples.indices.sorted { samples[$0].ns > samples[$1].ns }.prefix(5).map {
     ["line": lines[$0].line, "ms": Double(samples[$0].ns) / 1e6, "candidates": samples[$0].found] as [String: Any]
 }
+/// Plan quotes per second: full schedules with summary and annualized rate (an IRR search each).
+func quotesPerSecond(term: Int, dayCount: DayCount) -> Double {
+    var terms = PlanTerms(principal: Money(minorUnits: 4_800_000), annualRate: Rate.percent("6%")!, term: term, start: Day("2026-01-15")!)
+    terms.dayCount = dayCount
+    let rounds = term > 100 ? 2_000 : 20_000
+    let start = now()
+    for i in 0..<rounds {
+        terms.principal = Money(minorUnits: 4_800_000 + Int64(i))
+        guard (try? ScheduleEngine.quote(terms)) != nil else { fail("quote failed") }
+    }
+    return Double(rounds) / (Double(now() - start) / 1e9)
+}
+let quotes: [String: Double] = [
+    "12_30/360": quotesPerSecond(term: 12, dayCount: .thirty360),
+    "360_30/360": quotesPerSecond(term: 360, dayCount: .thirty360),
+    "360_actual/actual": quotesPerSecond(term: 360, dayCount: .actualActual),
+]
+
 let result: [String: Any] = [
     "workspace": path,
+    "quotes_per_second": quotes,
     "customers": keys.count,
     "open_ms": Double(tOpen - t0) / 1e6,
     "index_ready_ms": Double(tIndex - t0) / 1e6,
