@@ -68,6 +68,6 @@ complete -c recoup -n '__recoup_at_command_word' -a 'export' -d 'write customers
 complete -c recoup -n '__recoup_at_command_word' -a 'customer' -d 'show, list, find'
 complete -c recoup -n '__recoup_at_command_word' -a 'contract' -d 'show, list'
 complete -c recoup -n '__recoup_at_command_word' -a 'invoice' -d 'show, list'
-complete -c recoup -n '__recoup_at_command_word' -a 'payment' -d 'list'
-complete -c recoup -n '__recoup_at_command_word' -a 'plan' -d 'quote, compare'
+complete -c recoup -n '__recoup_at_command_word' -a 'payment' -d 'add, list'
+complete -c recoup -n '__recoup_at_command_word' -a 'plan' -d 'quote, compare, create, show, list, payoff, prepay'
 complete -c recoup -n '__recoup_in_command' -a '(__recoup_complete_command)'

@@ -18,6 +18,11 @@ public struct Ledger: Sendable {
     public var paymentAmount: [Int64] = []
     /// Position of the invoice the payment names, or -1.
     public var paymentTarget: [Int32] = []
+    /// The plan a payment is made toward (an index into `planObligations`), or -1.
+    public var paymentPlan: [Int32] = []
+    /// For each plan, the positions of its rows (as invoices) in due order: a payment toward the plan
+    /// pays them oldest first before anything else.
+    public var planObligations: [[Int32]] = []
     /// Payment ids in application order: filled by `init(customers:invoices:payments:)` (one
     /// customer's file), left empty by bulk loaders that do not need them.
     public var paymentIds: [String] = []
@@ -53,11 +58,19 @@ public struct Ledger: Sendable {
         for c in 0..<ids.count { starts[c + 1] += starts[c] }
         invoiceStart = starts
         let all = (payments + invoices.compactMap(Payment.settlement(of:))).filter { index[$0.customerId] != nil }
+        var planIndex: [String: Int32] = [:]
         for p in all.sorted(by: { a, b in
             a.receivedOn != b.receivedOn ? a.receivedOn < b.receivedOn : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }) {
+            var plan: Int32 = -1
+            if let planId = p.planId {
+                if let k = planIndex[planId] { plan = k } else {
+                    plan = Int32(planObligations.count); planIndex[planId] = plan
+                    planObligations.append(sorted.indices.filter { sorted[$0].contractId == planId && sorted[$0].isPlanObligation }.map { Int32($0) })
+                }
+            }
             appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
-                          target: p.invoiceId.flatMap { position[$0] } ?? -1)
+                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan)
             paymentIds.append(p.id)
         }
     }
@@ -71,17 +84,20 @@ public struct Ledger: Sendable {
         invoiceDisputed.append(disputed)
     }
 
-    /// Appends a payment; the caller keeps payments in application order.
-    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32) {
+    /// Appends a payment; the caller keeps payments in application order. `plan` indexes
+    /// `planObligations` (or is -1).
+    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1) {
         paymentCustomer.append(customer)
         paymentDay.append(day.ordinal)
         paymentAmount.append(amount.minorUnits)
         paymentTarget.append(target)
+        paymentPlan.append(plan)
     }
 
     /// Applies the payments received on or before `asOf` by the rule of the workspace CSV spec.
     ///
-    /// A payment first pays the invoice it names, up to that invoice's open amount; the rest pays the
+    /// A payment first pays the invoice it names, up to that invoice's open amount (or, made toward a
+    /// plan, the plan's rows oldest due first, whatever their issue date); the rest pays the
     /// customer's open invoices issued on or before the payment date, oldest due first; what is left
     /// is unapplied credit. Pass `record: true` to keep every application (for one customer's file).
     public func allocate(asOf: Day, record: Bool = false) -> Allocation {
@@ -99,6 +115,14 @@ public struct Ledger: Sendable {
                 let take = min(amount, open[target])
                 open[target] -= take; amount -= take
                 if record { applications.append(.init(payment: Int32(p), invoice: Int32(target), amount: take)) }
+            }
+            let plan = Int(paymentPlan[p])
+            if plan >= 0 {
+                for i in planObligations[plan] where amount > 0 && open[Int(i)] > 0 {
+                    let take = min(amount, open[Int(i)])
+                    open[Int(i)] -= take; amount -= take
+                    if record { applications.append(.init(payment: Int32(p), invoice: i, amount: take)) }
+                }
             }
             let c = Int(paymentCustomer[p])
             if amount > 0 {

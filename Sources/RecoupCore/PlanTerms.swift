@@ -2,7 +2,7 @@
 ///
 /// Rates never pass through `Double` on the way to money; only the annualized-rate search (an IRR,
 /// which has no closed form) works in floating point, and it yields a rate, never an amount.
-public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Rate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var units: Int64
     public var scale: Int
 
@@ -72,7 +72,7 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// How a plan's installments are built.
-public enum PlanMethod: String, Sendable, CaseIterable {
+public enum PlanMethod: String, Sendable, CaseIterable, Codable {
     /// 等额本息: level payments, interest on the declining balance.
     case annuity
     /// 等额本金: the same principal each period, falling payments.
@@ -84,7 +84,7 @@ public enum PlanMethod: String, Sendable, CaseIterable {
 }
 
 /// How often installments fall due.
-public enum Frequency: String, Sendable, CaseIterable {
+public enum Frequency: String, Sendable, CaseIterable, Codable {
     case month, week
     case twoWeeks = "2weeks"
 
@@ -107,7 +107,7 @@ public enum Frequency: String, Sendable, CaseIterable {
 }
 
 /// How a period's interest is counted.
-public enum DayCount: String, Sendable, CaseIterable {
+public enum DayCount: String, Sendable, CaseIterable, Codable {
     /// Every month is 30 days of a 360-day year: a monthly period is exactly the annual rate / 12.
     case thirty360 = "30/360"
     /// Actual days in the period over 365.
@@ -117,7 +117,7 @@ public enum DayCount: String, Sendable, CaseIterable {
 }
 
 /// An amount, or a percentage of the amount financed.
-public enum AmountOrPercent: Sendable, Hashable {
+public enum AmountOrPercent: Sendable, Hashable, Codable {
     case amount(Money)
     case percent(Rate)
 
@@ -130,7 +130,7 @@ public enum AmountOrPercent: Sendable, Hashable {
 }
 
 /// Everything a schedule is computed from. Amounts in fen; rates exact.
-public struct PlanTerms: Sendable, Hashable {
+public struct PlanTerms: Sendable, Hashable, Codable {
     /// The whole debt, before any down payment.
     public var principal: Money
     /// Nominal annual rate (a monthly rate of 0.5 % is 6 % a year).

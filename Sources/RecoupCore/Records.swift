@@ -81,6 +81,11 @@ public struct Invoice: Sendable, Hashable {
     }
 }
 
+extension Invoice {
+    /// True for a plan's row standing as an obligation (id `PLAN#SEQ`, contract = the plan).
+    public var isPlanObligation: Bool { contractId.map { id.hasPrefix($0 + "#") } ?? false }
+}
+
 /// A payment received from a customer.
 public struct Payment: Sendable, Hashable {
     public var id: String
@@ -92,11 +97,13 @@ public struct Payment: Sendable, Hashable {
     public var invoiceId: String?
     public var method: String?
     public var reference: String?
+    /// Made toward this installment plan: pays its rows oldest first.
+    public var planId: String?
 
     public init(id: String, customerId: String, receivedOn: Day, amount: Money, invoiceId: String? = nil,
-                method: String? = nil, reference: String? = nil) {
+                method: String? = nil, reference: String? = nil, planId: String? = nil) {
         self.id = id; self.customerId = customerId; self.receivedOn = receivedOn; self.amount = amount
-        self.invoiceId = invoiceId; self.method = method; self.reference = reference
+        self.invoiceId = invoiceId; self.method = method; self.reference = reference; self.planId = planId
     }
 
     /// The payment that an invoice's `settledOn` stands for. Its id, `~settle~INVOICE`, sorts after
@@ -108,6 +115,13 @@ public struct Payment: Sendable, Hashable {
     }
 
     public static let settlementPrefix = "~settle~"
+
+    /// Prefix of the payment that moves a restructured invoice's open amount into a plan: not cash,
+    /// it closes the invoice on the plan's day (`~plan~PLAN~INVOICE`).
+    public static let restructurePrefix = "~plan~"
+
+    /// True for the entry that closes an invoice restructured into a plan.
+    public var isRestructuring: Bool { id.hasPrefix(Payment.restructurePrefix) }
 
     /// True for the payment standing for an invoice's `settled_on`.
     public var isSettlement: Bool { id.hasPrefix(Payment.settlementPrefix) }

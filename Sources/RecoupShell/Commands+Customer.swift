@@ -58,7 +58,8 @@ extension Catalog {
         let balance = ledger.balances(allocation).first ?? Balance()
         let contracts = try inv.store { () throws(StoreError) in try ws.contracts(customer: c.id) }
         let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: c.id) }
-        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
+        let planRows = try inv.store { () throws(StoreError) in try ws.planObligations(customer: c.id) }.invoices
+        let byId = Dictionary(uniqueKeysWithValues: (invoices + planRows).map { ($0.id, $0) })
         var openRows: [[Cell]] = []
         for (i, id) in ledger.invoiceIds.enumerated() {
             let open = allocation.open[i]

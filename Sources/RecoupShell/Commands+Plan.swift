@@ -57,7 +57,7 @@ extension Catalog {
     }
 
     /// The terms the options describe, for one term and method.
-    static func planTerms(_ inv: Invocation, term: Int, method: PlanMethod) throws -> PlanTerms {
+    static func planTerms(_ inv: Invocation, term: Int, method: PlanMethod, principal fixed: Money? = nil) throws -> PlanTerms {
         let p = inv.parsed
         func bad(_ option: String, _ text: String, _ hint: String) -> ShellError {
             ShellError("bad value '\(text)' for \(option)", hint: hint, column: p.column(ofOption: option))
@@ -74,7 +74,9 @@ extension Catalog {
             return v
         }
         var principal: Money
-        if let text = p.value("--principal") {
+        if let fixed {
+            principal = fixed
+        } else if let text = p.value("--principal") {
             guard case .success(let m) = Money.parse(text), m.isPositive else { throw bad("--principal", text, "a positive amount like 48000 or 48000.50") }
             principal = m
         } else if p.value("--customer") != nil {

@@ -57,6 +57,34 @@ extension Catalog {
                                                       openOnly: inv.parsed.flag("--open"))))
             },
             Command(spec: CommandSpec(
+                ["payment", "add"], summary: "record a payment received (bank transfer, Alipay, WeChat, cash, ...)",
+                discussion: "The payment is allocated like an imported one: to the invoice it names, or to the plan it is made toward (oldest row first), then oldest due first; what is left is unapplied credit.",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer")),
+                            ArgumentSpec("amount", help: "the amount received, e.g. 2500 or 2500.50")],
+                options: [OptionSpec("--on", value: "DATE", help: "the day it was received (default today)"),
+                          OptionSpec("--invoice", value: "INVOICE", help: "pay this invoice first", completion: .domain("invoice")),
+                          OptionSpec("--plan", value: "PLAN", help: "pay this installment plan's rows, oldest first", completion: .domain("plan")),
+                          OptionSpec("--method", value: "METHOD", help: "bank, alipay, wechat, card, cash, ...", completion: .values(["bank", "alipay", "wechat", "card", "cash"])),
+                          OptionSpec("--reference", value: "TEXT", help: "bank or gateway reference"),
+                          OptionSpec("--id", value: "ID", help: "the payment's id (default: the next M00000001, ...)")],
+                examples: ["payment add C000001 2500 --on 2026-11-30 --method alipay --reference 2026113022001", "payment add C001 1000 --plan PL000001"])
+            ) { inv in
+                let c = try inv.resolveCustomer("customer")
+                guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
+                    throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50", column: inv.parsed.column(ofArgument: "amount"))
+                }
+                guard inv.parsed.value("--invoice") == nil || inv.parsed.value("--plan") == nil else {
+                    throw ShellError("give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
+                }
+                let on = try Catalog.day(inv, "--on")
+                let id = try inv.parsed.value("--id") ?? inv.store { () throws(StoreError) in try inv.workspace.nextPaymentId() }
+                let payment = Payment(id: id, customerId: c.id, receivedOn: on, amount: amount, invoiceId: inv.parsed.value("--invoice"),
+                                      method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"), planId: inv.parsed.value("--plan"))
+                try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, operator: inv.session.operatorName, command: inv.source) }
+                inv.session.index.invalidate()
+                return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
+            },
+            Command(spec: CommandSpec(
                 ["payment", "list"], summary: "a customer's payments and how each was applied",
                 options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")), .asOf, .format],
                 examples: ["payment list --customer C000001"])
@@ -101,7 +129,7 @@ extension Catalog {
         let me = Int32(ledger.invoiceIds.firstIndex(of: v.id)!)
         let paidBy = allocation.applications.filter { $0.invoice == me }.map { a -> [Cell] in
             let pid = ledger.paymentIds[Int(a.payment)]
-            return [.text(pid.hasPrefix(Payment.settlementPrefix) ? "(settled)" : pid), .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
+            return [.text(pid.hasPrefix(Payment.settlementPrefix) ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid), .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
                     .number(Money(minorUnits: a.amount).description)]
         }
         let open = v.issuedOn <= asOf ? Money(minorUnits: allocation.open[Int(me)]) : .zero
@@ -141,11 +169,13 @@ extension Catalog {
         for (p, id) in ledger.paymentIds.enumerated() where ledger.paymentDay[p] <= asOf.ordinal {
             let d = details[id]
             let settled = id.hasPrefix(Payment.settlementPrefix)
-            rows.append([.text(settled ? "(settled)" : id), .text(Day(ordinal: ledger.paymentDay[p]).iso),
+            let restructured = id.hasPrefix(Payment.restructurePrefix)
+            rows.append([.text(settled ? "(settled)" : restructured ? "(restructured)" : id), .text(Day(ordinal: ledger.paymentDay[p]).iso),
                          .number(Money(minorUnits: ledger.paymentAmount[p]).description),
                          .number(Money(minorUnits: applied[p]).description),
                          .number(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
-                         .text(targets[p].joined(separator: " ")), Invocation.text(settled ? "settled_on" : d?.method), Invocation.text(d?.reference)])
+                         .text(targets[p].joined(separator: " ")), Invocation.text(settled ? "settled_on" : restructured ? "plan" : d?.method),
+                         Invocation.text(restructured ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference)])
         }
         return .output(.table(Table(columns: [
             Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),

@@ -56,6 +56,36 @@ enum Schema {
                   effect TEXT NOT NULL);
                 """)
         }
+        m.registerMigration("v2 plans") { db in
+            // A plan restructures overdue invoices: their open amount on the plan's day moves into the
+            // plan (plan_invoice), and the plan's installments become the customer's obligations.
+            // `seq` orders the rows (a prepayment row shares the period of the installment before it).
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                  id TEXT NOT NULL PRIMARY KEY,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  created_on TEXT NOT NULL,
+                  terms TEXT NOT NULL,
+                  financed INTEGER NOT NULL CHECK (financed > 0));
+                CREATE INDEX plan_customer ON plan(customer_id);
+                CREATE TABLE plan_installment (
+                  plan_id TEXT NOT NULL REFERENCES plan(id),
+                  seq INTEGER NOT NULL,
+                  period INTEGER NOT NULL,
+                  due_on TEXT NOT NULL,
+                  payment INTEGER NOT NULL CHECK (payment >= 0),
+                  principal INTEGER NOT NULL, interest INTEGER NOT NULL, fee INTEGER NOT NULL,
+                  balance INTEGER NOT NULL,
+                  deferred_interest INTEGER NOT NULL DEFAULT 0,
+                  prepayment INTEGER NOT NULL DEFAULT 0,
+                  PRIMARY KEY (plan_id, seq));
+                CREATE TABLE plan_invoice (
+                  plan_id TEXT NOT NULL REFERENCES plan(id),
+                  invoice_id TEXT NOT NULL UNIQUE REFERENCES invoice(id),
+                  amount INTEGER NOT NULL CHECK (amount > 0));
+                ALTER TABLE payment ADD COLUMN plan_id TEXT REFERENCES plan(id);
+                """)
+        }
         return m
     }
 }

@@ -100,11 +100,35 @@ enum Hand {
         }
         // A few settlements too, so both paths meet `settled_on`.
         try s.importText(.invoices, "id,customer_id,issued_on,due_on,amount,settled_on\nS1,C000001,2025-06-01,2025-07-01,99.99,2025-07-15\nS2,C000002,2026-01-01,2026-01-31,10,2026-01-01\n")
+        // And installment plans restructuring overdue invoices, with payments made toward them, so
+        // both paths meet plan rows, restructurings and plan payments.
+        let planDay = Day("2025-12-31")!
+        var plans = 0
+        for customer in try s.workspace.customers().prefix(30) {
+            let ledger = try s.workspace.ledger(customer: customer)
+            let a = ledger.allocate(asOf: planDay)
+            let invoices = try s.workspace.invoices(customer: customer.id)
+            let chosen = ledger.invoiceIds.enumerated().compactMap { k, id -> (id: String, amount: Money)? in
+                guard a.open[k] > 0, let v = invoices.first(where: { $0.id == id }), v.dueOn < planDay else { return nil }
+                return (id, Money(minorUnits: a.open[k]))
+            }
+            guard !chosen.isEmpty else { continue }
+            var terms = PlanTerms(principal: chosen.reduce(.zero) { $0 + $1.amount }, annualRate: Rate.percent("6%")!, term: 4, start: planDay)
+            if plans % 2 == 1 { terms.down = .percent(Rate.percent("10%")!) }
+            let schedule = try ScheduleEngine.quote(terms)
+            let id = try s.workspace.nextPlanId()
+            try s.workspace.createPlan(PlanRecord(id: id, customerId: customer.id, createdOn: planDay, terms: terms, financed: schedule.financed,
+                                                  installments: schedule.installments, invoices: chosen), operator: "t", command: "plan create")
+            try s.workspace.addPayment(Payment(id: "PP\(plans)", customerId: customer.id, receivedOn: planDay + 40,
+                                               amount: schedule.installments[0].payment + Money(minorUnits: 1234), planId: id), operator: "t", command: "payment add")
+            plans += 1
+        }
+        #expect(plans >= 5)
         let bulk = try s.workspace.ledger()
         let customers = try s.workspace.customers()
         #expect(bulk.customerIds == customers.map(\.id))
         #expect(bulk.customerCount == 80)
-        for day in ["2025-03-31", "2025-12-31", "2026-11-30"] {
+        for day in ["2025-03-31", "2025-12-31", "2026-02-15", "2026-11-30"] {
             let asOf = Day(day)!
             let all = bulk.balances(bulk.allocate(asOf: asOf))
             var someOpen = false, someOverdue = false, someUnapplied = false

@@ -1,0 +1,262 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// Plans on the books: created from overdue invoices, shown, listed, paid off and prepaid.
+///
+/// A plan's rows stand in balances, aging and the customer's file as obligations with ids
+/// `PLAN#SEQ` (issued on the plan's day, due on their due dates); the restructured invoices are
+/// closed on the plan's day by the amount they brought in. A plan is broken when a row has stayed
+/// unpaid more than `planGraceDays` days past its due date: then, as the plan's terms say, the whole
+/// open balance is due. (The grace comes from the collections policy once the workspace has one.)
+extension Catalog {
+    static let planGraceDays = 15
+
+    static var planBookCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["plan", "create"], summary: "turn a customer's overdue invoices into an installment plan on the books",
+                discussion: "The plan's amount is what the invoices owe on the plan's day (--start, default today): by default every overdue, undisputed invoice. The invoices are closed by the plan and its installments become the customer's obligations. Takes the options of 'plan quote'.",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"))],
+                options: [OptionSpec("--invoices", value: "ID,...", help: "the invoices to restructure (default: all overdue and undisputed)"),
+                          OptionSpec("--term", value: "N", help: "number of installments"),
+                          OptionSpec("--method", value: "METHOD", help: "annuity (default), equal-principal, flat or interest-free",
+                                     completion: .values(PlanMethod.allCases.map(\.rawValue)))] + planOptions.filter { !["--customer", "--principal", "--as-of"].contains($0.name) },
+                examples: ["plan create C000117 --term 6 --rate 6%", "plan create C001 --invoices INV-002,INV-004 --term 3 --method interest-free --start 2024-06-30"])
+            ) { inv in try Catalog.createPlan(inv) },
+            Command(spec: CommandSpec(
+                ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
+                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
+                options: [.asOf, .format], examples: ["plan show PL000001"])
+            ) { inv in try Catalog.showPlan(inv) },
+            Command(spec: CommandSpec(
+                ["plan", "list"], summary: "plans with what is paid and open, and their status (active, broken, completed)",
+                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's plans", completion: .domain("customer")),
+                          OptionSpec("--status", value: "STATUS", help: "only active, broken or completed plans", completion: .values(["active", "broken", "completed"])),
+                          .asOf, .format],
+                examples: ["plan list", "plan list --status broken"])
+            ) { inv in try Catalog.listPlans(inv) },
+            Command(spec: CommandSpec(
+                ["plan", "payoff"], summary: "the amount that closes a plan on a day",
+                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
+                options: [OptionSpec("--on", value: "DATE", help: "the payoff day (default today)"),
+                          OptionSpec("--interest", value: "WHEN", help: "to-date (default: interest to the payoff day) or to-period-end",
+                                     completion: .values(["to-date", "to-period-end"])), .format],
+                examples: ["plan payoff PL000001 --on 2024-08-15", "plan payoff PL000001 --interest to-period-end"])
+            ) { inv in try Catalog.payoffPlan(inv) },
+            Command(spec: CommandSpec(
+                ["plan", "prepay"], summary: "what an early payment does to a plan: new schedule and interest saved (--commit records it)",
+                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan")),
+                            ArgumentSpec("amount", help: "the extra amount paid toward principal")],
+                options: [OptionSpec("--on", value: "DATE", help: "the day of the payment (default today)"),
+                          OptionSpec("--reduce", value: "WHAT", help: "term (keep the installment, finish sooner) or installment (default: same end, smaller installments)",
+                                     completion: .values(["term", "installment"])),
+                          OptionSpec("--commit", help: "record the payment and the new schedule (one transaction)"), .format],
+                examples: ["plan prepay PL000001 10000 --on 2024-09-01 --reduce term", "plan prepay PL000001 10000 --commit"])
+            ) { inv in try Catalog.prepayPlan(inv) },
+        ]
+    }
+
+    /// A plan's rows with what is paid and open as of a day, and its status.
+    struct PlanState {
+        var rows: [(seq: Int, row: Installment, paid: Money, open: Money)]
+        var status: String
+        var brokenSince: Day?
+        var open: Money { rows.reduce(.zero) { $0 + $1.open } }
+        var paid: Money { rows.reduce(.zero) { $0 + $1.paid } }
+        /// Regular rows paid in full, counted from the start (what payoff and prepayment start from).
+        var paidInstallments: Int { rows.prefix { $0.row.period == 0 || $0.open.isZero }.filter { $0.row.period > 0 && !$0.row.isPrepayment }.count }
+    }
+
+    static func planState(_ inv: Invocation, _ plan: PlanRecord, asOf: Day) throws -> PlanState {
+        guard let c = try inv.store({ () throws(StoreError) in try inv.workspace.customer(id: plan.customerId) }) else { throw ShellError("no customer '\(plan.customerId)'") }
+        let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
+        let allocation = ledger.allocate(asOf: asOf)
+        let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
+        var rows: [(seq: Int, row: Installment, paid: Money, open: Money)] = []
+        var broken: Day?
+        for (k, row) in plan.installments.enumerated() {
+            let id = PlanRecord.obligationId(plan: plan.id, seq: k + 1)
+            let open = position[id].map { Money(minorUnits: allocation.open[$0]) } ?? .zero
+            rows.append((k + 1, row, row.payment - open, open))
+            if open.isPositive && asOf - row.dueOn > planGraceDays && broken == nil { broken = row.dueOn + planGraceDays + 1 }
+        }
+        let status = rows.allSatisfy { $0.open.isZero } ? "completed" : broken != nil ? "broken" : "active"
+        return PlanState(rows: rows, status: status, brokenSince: broken)
+    }
+
+    static func findPlan(_ inv: Invocation) throws -> PlanRecord {
+        let id = inv.argument("plan")
+        guard let plan = try inv.store({ () throws(StoreError) in try inv.workspace.plan(id: id) }) else {
+            throw ShellError("no plan '\(id)'", hint: "plan list shows the plans", column: inv.parsed.column(ofArgument: "plan"))
+        }
+        return plan
+    }
+
+    static func day(_ inv: Invocation, _ option: String) throws -> Day {
+        guard let t = inv.parsed.value(option) else { return try inv.session.today() }
+        guard let d = Day(t) else { throw ShellError("bad date '\(t)' for \(option)", hint: "write dates as YYYY-MM-DD", column: inv.parsed.column(ofOption: option)) }
+        return d
+    }
+
+    static func rowsTable(_ rows: [(seq: Int, row: Installment, paid: Money, open: Money)], state: Bool) -> Table {
+        var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map { Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0) }
+        if state { columns += [Column("Paid", key: "paid"), Column("Open", key: "open")] }
+        return Table(columns: columns, rows: rows.map { r in
+            var cells: [Cell] = [.text(r.row.isPrepayment ? "\(r.row.period)+" : String(r.row.period)), .text(r.row.dueOn.iso),
+                                 Invocation.money(r.row.payment), Invocation.money(r.row.principal), Invocation.money(r.row.interest),
+                                 Invocation.money(r.row.fee), Invocation.money(r.row.balance)]
+            if state { cells += [Invocation.money(r.paid), Invocation.money(r.open)] }
+            return cells
+        })
+    }
+
+    static func createPlan(_ inv: Invocation) throws -> Outcome {
+        let customer = try inv.resolveCustomer("customer")
+        guard inv.parsed.value("--term") != nil else { throw ShellError("'plan create' needs --term N", hint: "e.g. --term 6") }
+        let term = try inv.integer("--term", default: 0, range: 1...1200)
+        let method = inv.parsed.value("--method").map { PlanMethod(rawValue: $0)! } ?? .annuity
+        let start = try day(inv, "--start")
+        let ws = inv.workspace
+        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: customer) }
+        let allocation = ledger.allocate(asOf: start)
+        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: customer.id) }
+        let open = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, Money(minorUnits: allocation.open[$0])) })
+        var chosen: [(id: String, amount: Money)] = []
+        if let list = inv.parsed.value("--invoices") {
+            for id in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let v = invoices.first(where: { $0.id == id }) else {
+                    throw ShellError("no invoice '\(id)' of customer '\(customer.id)'", hint: "invoice list --customer \(customer.id) --open", column: inv.parsed.column(ofOption: "--invoices"))
+                }
+                let amount = v.issuedOn <= start ? open[id] ?? .zero : .zero
+                guard amount.isPositive else { throw ShellError("invoice '\(id)' has nothing open on \(start.iso)", column: inv.parsed.column(ofOption: "--invoices")) }
+                chosen.append((id, amount))
+            }
+        } else {
+            chosen = invoices.filter { $0.issuedOn <= start && $0.dueOn < start && !$0.disputed }
+                .compactMap { v in (open[v.id] ?? .zero).isPositive ? (v.id, open[v.id]!) : nil }
+        }
+        guard !chosen.isEmpty else {
+            throw ShellError("customer '\(customer.id)' has no overdue, undisputed invoice open on \(start.iso)", hint: "name invoices with --invoices ID,...")
+        }
+        let principal = chosen.reduce(Money.zero) { $0 + $1.amount }
+        var terms = try planTerms(inv, term: term, method: method, principal: principal)
+        terms.start = start
+        let schedule = try Catalog.schedule(inv, terms)
+        let id = try inv.store { () throws(StoreError) in try ws.nextPlanId() }
+        let plan = PlanRecord(id: id, customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
+                              installments: schedule.installments, invoices: chosen)
+        try inv.store { () throws(StoreError) in try ws.createPlan(plan, operator: inv.session.operatorName, command: inv.source) }
+        inv.session.index.invalidate()
+        return .output(.document([
+            Section("plan", title: "Plan \(id) created", .record([
+                Field("id", title: "Plan", .text(id)), Field("customer_id", title: "Customer", .text(customer.id + " " + customer.name)),
+                Field("created_on", title: "Day", .text(start.iso)), Field("principal", title: "Restructured", Invocation.money(principal)),
+                Field("invoices", title: "Invoices", .text(chosen.map(\.id).joined(separator: " "))),
+                Field("total_payable", title: "Total payable", Invocation.money(schedule.totalPayable)),
+                Field("annualized_rate", title: "Annualized rate (%)", .number(percent(schedule.annualizedRate))),
+            ])),
+            Section("schedule", title: "Schedule", .table(rowsTable(schedule.installments.enumerated().map { ($0 + 1, $1, Money.zero, $1.payment) }, state: false))),
+        ]))
+    }
+
+    static func showPlan(_ inv: Invocation) throws -> Outcome {
+        let plan = try findPlan(inv)
+        let asOf = try inv.asOf()
+        let state = try planState(inv, plan, asOf: asOf)
+        var fields: [Field] = [
+            Field("id", title: "Plan", .text(plan.id)), Field("customer_id", title: "Customer", .text(plan.customerId)),
+            Field("created_on", title: "Day", .text(plan.createdOn.iso)),
+            Field("terms", title: "Terms", .text("\(plan.terms.method.rawValue), \(plan.terms.term) × \(plan.terms.frequency.rawValue), \(plan.terms.annualRate.percentText(4))% a year")),
+            Field("financed", title: "Amount financed", Invocation.money(plan.financed)),
+            Field("invoices", title: "Restructured", .text(plan.invoices.map { "\($0.id) \($0.amount)" }.joined(separator: "; "))),
+            Field("as_of", title: "As of", .text(asOf.iso)), Field("paid", title: "Paid", Invocation.money(state.paid)),
+            Field("open", title: "Open", Invocation.money(state.open)), Field("status", title: "Status", .text(state.status)),
+        ]
+        if let since = state.brokenSince {
+            fields.append(Field("broken_since", title: "Broken since", .text(since.iso)))
+            fields.append(Field("due_now", title: "Due now (whole balance)", Invocation.money(state.open)))
+        }
+        return .output(.document([Section("plan", title: "Plan", .record(fields)), Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true)))]))
+    }
+
+    static func listPlans(_ inv: Invocation) throws -> Outcome {
+        let asOf = try inv.asOf()
+        var customer: String?
+        if inv.parsed.value("--customer") != nil { customer = try inv.resolveCustomer("--customer").id }
+        let plans = try inv.store { () throws(StoreError) in try inv.workspace.plans(customer: customer) }
+        var rows: [[Cell]] = []
+        for plan in plans {
+            let s = try planState(inv, plan, asOf: asOf)
+            if let wanted = inv.parsed.value("--status"), wanted != s.status { continue }
+            rows.append([.text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
+                         .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open), .text(s.status)])
+        }
+        return .output(.table(Table(columns: [Column("Plan", key: "id"), Column("Customer", key: "customer_id"), Column("Day", key: "created_on"),
+                                              Column("Financed", key: "financed"), Column("Rows", key: "rows"), Column("Paid", key: "paid"),
+                                              Column("Open", key: "open"), Column("Status", key: "status")], rows: rows)))
+    }
+
+    static func payoffPlan(_ inv: Invocation) throws -> Outcome {
+        let plan = try findPlan(inv)
+        let on = try day(inv, "--on")
+        let state = try planState(inv, plan, asOf: on)
+        guard !state.open.isZero else { throw ShellError("plan '\(plan.id)' is paid in full as of \(on.iso)") }
+        let toPeriodEnd = inv.parsed.value("--interest") == "to-period-end"
+        let (amount, interest): (Money, Money)
+        do { (amount, interest) = try ScheduleEngine.payoff(plan.schedule, paidInstallments: state.paidInstallments, on: on, toPeriodEnd: toPeriodEnd) } catch {
+            throw ShellError(error.message, hint: "plan show \(plan.id) shows what is paid")
+        }
+        // The engine counts whole installments; what was paid toward later rows (and an unpaid down
+        // payment) is settled here.
+        let later = state.rows.filter { $0.row.period > 0 }.dropFirst(state.paidInstallments)
+        let partial = later.reduce(Money.zero) { $0 + $1.paid }
+        let down = state.rows.filter { $0.row.period == 0 }.reduce(Money.zero) { $0 + $1.open }
+        let total = amount - partial + down
+        return .output(.record([
+            Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Payoff day", .text(on.iso)),
+            Field("interest_basis", title: "Interest", .text(toPeriodEnd ? "to the end of the period" : "to the payoff day")),
+            Field("installments_paid", title: "Installments paid", .number(String(state.paidInstallments))),
+            Field("interest", title: "Interest included", Invocation.money(interest)),
+            Field("already_paid_toward_later_rows", title: "Paid toward later rows", Invocation.money(partial)),
+            Field("payoff_amount", title: "Payoff amount", Invocation.money(total)),
+        ]))
+    }
+
+    static func prepayPlan(_ inv: Invocation) throws -> Outcome {
+        let plan = try findPlan(inv)
+        let on = try day(inv, "--on")
+        guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
+            throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 10000", column: inv.parsed.column(ofArgument: "amount"))
+        }
+        let state = try planState(inv, plan, asOf: on)
+        let reduceTerm = inv.parsed.value("--reduce") == "term"
+        let after: Schedule
+        do { after = try ScheduleEngine.prepay(plan.schedule, paidInstallments: state.paidInstallments, amount: amount, on: on, reduceTerm: reduceTerm) } catch {
+            throw ShellError(error.message, hint: "plan show \(plan.id) shows what is paid and open")
+        }
+        // Rows kept as they were: the schedule's prefix that the engine left unchanged.
+        var keep = 0
+        while keep < min(after.installments.count, plan.installments.count) && after.installments[keep] == plan.installments[keep] { keep += 1 }
+        let newRows = Array(after.installments[keep...])
+        let saved = plan.installments.reduce(Money.zero) { $0 + $1.interest } - after.installments.reduce(Money.zero) { $0 + $1.interest }
+        if inv.parsed.flag("--commit") {
+            let id = try inv.store { () throws(StoreError) in try inv.workspace.nextPaymentId() }
+            let payment = Payment(id: id, customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment", reference: plan.id, planId: plan.id)
+            try inv.store { () throws(StoreError) in
+                try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, operator: inv.session.operatorName, command: inv.source)
+            }
+            inv.session.index.invalidate()
+        }
+        return .output(.document([
+            Section("prepayment", title: inv.parsed.flag("--commit") ? "Prepayment recorded" : "Prepayment (quote: add --commit to record it)", .record([
+                Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Day", .text(on.iso)), Field("amount", title: "Amount", Invocation.money(amount)),
+                Field("reduce", title: "Reduces", .text(reduceTerm ? "term" : "installment")),
+                Field("interest_saved", title: "Interest saved", Invocation.money(saved)),
+                Field("last_due_on", title: "Last installment", .text(after.installments.last?.dueOn.iso ?? "")),
+            ])),
+            Section("schedule", title: "New rows", .table(rowsTable(newRows.enumerated().map { (keep + $0 + 1, $1, Money.zero, $1.payment) }, state: false))),
+        ]))
+    }
+}
