@@ -5,7 +5,17 @@ import ShellKit
 /// A shell command: its declaration and its handler, side by side.
 struct Command: Sendable {
     let spec: CommandSpec
+    /// True when this use of the command changes the books: inside a what-if scenario it is kept
+    /// with the scenario (and replayed when the scenario is reopened).
+    let mutates: @Sendable (ParsedCommand) -> Bool
     let run: @Sendable (Invocation) throws -> Outcome
+
+    init(spec: CommandSpec, mutates: @escaping @Sendable (ParsedCommand) -> Bool = { _ in false },
+         run: @escaping @Sendable (Invocation) throws -> Outcome) {
+        self.spec = spec
+        self.mutates = mutates
+        self.run = run
+    }
 }
 
 /// What a command leaves behind.

@@ -26,7 +26,7 @@ extension Catalog {
                           OptionSpec("--create-customers", help: "create missing customers, named by their id")],
                 examples: ["import customers data/customers.csv",
                            "import invoices ar.csv --map 'id=invoiceNumber,customer_id=customerID,issued_on=InvoiceDate,due_on=DueDate,amount=InvoiceAmount,disputed=Disputed,settled_on=SettledDate' --date-format M/d/yyyy --ignore-extra-columns --create-customers"])
-            ) { inv in try Catalog.importFile(inv) },
+            , mutates: { _ in true }) { inv in try Catalog.importFile(inv) },
             Command(spec: CommandSpec(
                 ["export"], summary: "write customers, contracts, invoices or payments as canonical CSV",
                 arguments: [ArgumentSpec("kind", help: "customers, contracts, invoices or payments", completion: .values(kinds)),

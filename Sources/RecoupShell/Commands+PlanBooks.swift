@@ -24,7 +24,7 @@ extension Catalog {
                           OptionSpec("--method", value: "METHOD", help: "annuity (default), equal-principal, flat or interest-free",
                                      completion: .values(PlanMethod.allCases.map(\.rawValue)))] + planOptions.filter { !["--customer", "--principal", "--as-of"].contains($0.name) },
                 examples: ["plan create C000117 --term 6 --rate 6%", "plan create C001 --invoices INV-002,INV-004 --term 3 --method interest-free --start 2024-06-30"])
-            ) { inv in try Catalog.createPlan(inv) },
+            , mutates: { _ in true }) { inv in try Catalog.createPlan(inv) },
             Command(spec: CommandSpec(
                 ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
                 arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
@@ -54,7 +54,7 @@ extension Catalog {
                                      completion: .values(["term", "installment"])),
                           OptionSpec("--commit", help: "record the payment and the new schedule (one transaction)"), .format],
                 examples: ["plan prepay PL000001 10000 --on 2024-09-01 --reduce term", "plan prepay PL000001 10000 --commit"])
-            ) { inv in try Catalog.prepayPlan(inv) },
+            , mutates: { $0.flag("--commit") }) { inv in try Catalog.prepayPlan(inv) },
         ]
     }
 

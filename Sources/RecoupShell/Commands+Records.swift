@@ -68,7 +68,7 @@ extension Catalog {
                           OptionSpec("--reference", value: "TEXT", help: "bank or gateway reference"),
                           OptionSpec("--id", value: "ID", help: "the payment's id (default: the next M00000001, ...)")],
                 examples: ["payment add C000001 2500 --on 2026-11-30 --method alipay --reference 2026113022001", "payment add C001 1000 --plan PL000001"])
-            ) { inv in
+            , mutates: { _ in true }) { inv in
                 let c = try inv.resolveCustomer("customer")
                 guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
                     throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50", column: inv.parsed.column(ofArgument: "amount"))

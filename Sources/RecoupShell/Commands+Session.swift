@@ -38,7 +38,7 @@ extension Catalog {
                 arguments: [ArgumentSpec("name", help: "variable name: letters, digits and _", completion: .domain("variable"), optional: true),
                             ArgumentSpec("value", help: "the value (words are joined with spaces)", optional: true, variadic: true)],
                 examples: ["set today 2024-06-30", "set cust C000123", "set format json", "set today off"])
-            ) { inv in try Catalog.set(inv) },
+            , mutates: { $0.argument("name") == "today" && !$0.arguments("value").isEmpty }) { inv in try Catalog.set(inv) },
             Command(spec: CommandSpec(
                 ["unset"], summary: "remove a variable",
                 arguments: [ArgumentSpec("name", help: "variable name", completion: .domain("variable"))],

@@ -147,6 +147,9 @@ struct DomainCompletions: CompletionProvider {
             return session.index.ids(.invoices, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
         case "plan":
             return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
+        case "scenario":
+            return ((try? session.workspace.savedScenarios()) ?? []).filter { $0.name.hasPrefix(prefix) }
+                .map { Candidate($0.name, description: "\($0.commands.count) commands, saved \($0.savedAt)") }
         case "command":
             return commandNames.filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
         case "variable":

@@ -20,15 +20,29 @@ public struct LaunchOptions: Sendable {
 /// 0 when every command succeeded, 1 when one failed, 2 when the command line itself is wrong.
 public enum Launcher {
     public static func run(_ options: LaunchOptions) -> Int32 {
+        let (status, session) = start(options)
+        // A scenario still open at the end is saved, never silently committed or lost.
+        if let session, let s = session.scenario {
+            do {
+                try Catalog.closeScenario(session)
+                session.err.write("note: scenario '\(s.name)' was still open: saved with its \(s.commands.count) command(s); 'whatif begin \(s.name)' reopens it\n")
+            } catch {
+                session.err.write("error: could not save scenario '\(s.name)': \(error)\n")
+            }
+        }
+        return status
+    }
+
+    static func start(_ options: LaunchOptions) -> (Int32, Session?) {
         let err = FileOutput(fd: 2)
         guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty else {
             err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; the file is created on first use)\n")
-            return 2
+            return (2, nil)
         }
         let workspace: Workspace
         do { workspace = try Workspace(path: path) } catch {
             err.write(Diagnostic(ShellError(error.message, hint: "check the path given with -w")).rendered + "\n")
-            return 2
+            return (2, nil)
         }
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
         let interactive = !scripted && Terminal.isInteractive
@@ -38,7 +52,7 @@ public enum Launcher {
 
         if !options.words.isEmpty {
             let line = options.words.map(quoteWord).joined(separator: " ")
-            return shell.execute(line, file: nil, line: nil) == .failed ? 1 : 0
+            return (shell.execute(line, file: nil, line: nil) == .failed ? 1 : 0, session)
         }
         var failures = 0
         if !options.commands.isEmpty {
@@ -46,22 +60,22 @@ public enum Launcher {
                 if options.echo { session.out.write("+ " + command + "\n") }
                 switch shell.execute(command, file: "-c", line: i + 1) {
                 case .ok: continue
-                case .quit: return failures > 0 ? 1 : 0
+                case .quit: return (failures > 0 ? 1 : 0, session)
                 case .failed:
                     failures += 1
-                    if !options.keepGoing { return 1 }
+                    if !options.keepGoing { return (1, session) }
                 }
             }
         }
         if let file = options.file {
             failures += shell.runFile(file, keepGoing: options.keepGoing, echo: options.echo).failures
         }
-        if scripted { return failures > 0 ? 1 : 0 }
+        if scripted { return (failures > 0 ? 1 : 0, session) }
         if !interactive {
             let reader = PlainLineReader()
             var lines: [String] = []
             while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
-            return shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0 ? 1 : 0
+            return (shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0 ? 1 : 0, session)
         }
         Interrupt.install()
         session.shouldStop = { Interrupt.isRequested }
@@ -73,7 +87,7 @@ public enum Launcher {
         })
         session.out.write("Recoup on \(path) · 'help' lists commands, Tab completes, Ctrl-D leaves\n")
         shell.runInteractive(reader: reader)
-        return 0
+        return (0, session)
     }
 
     /// `$XDG_STATE_HOME/recoup/NAME-HASH.history` (default `~/.local/state`), one file per workspace.

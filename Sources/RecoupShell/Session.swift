@@ -49,6 +49,8 @@ public final class Session {
     /// Long commands (imports) report progress on stderr: true when a person is watching a
     /// terminal, false in scripts (`-f`, piped input) and whenever stderr is not a terminal.
     public var showProgress = false
+    /// The open what-if scenario: its name and the commands that made it so far.
+    public var scenario: (name: String, commands: [String])?
     /// Polled by long commands (imports): true when the person pressed Ctrl-C.
     public var shouldStop: () -> Bool = { false }
     /// The `--format` used when a command is not given one.
@@ -68,6 +70,9 @@ public final class Session {
         // output goes to a file or a pipe.
         self.defaultFormat = interactive || isatty(1) == 1 ? .table : .csv
     }
+
+    /// The prompt: `recoup> `, or `recoup[whatif NAME]> ` inside a scenario.
+    public var prompt: String { scenario.map { "recoup[whatif \($0.name)]> " } ?? "recoup> " }
 
     /// Today: the workspace's pinned date (`set today 2024-06-30`) or the calendar's.
     public func today() throws -> Day {

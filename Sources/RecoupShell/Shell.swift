@@ -26,7 +26,11 @@ public final class Shell {
             let parsed = try Catalog.table.parse(tokens)
             let command = Catalog.handlers[parsed.spec.name]!
             let format: OutputFormat = parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
-            switch try command.run(Invocation(parsed: parsed, session: session, source: text)) {
+            let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
+            if session.scenario != nil && command.mutates(parsed) {
+                session.scenario!.commands.append(parsed.tokens.map { Launcher.quoteWord($0.text) }.joined(separator: " "))
+            }
+            switch outcome {
             case .quit: return .quit
             case .output(let output):
                 let rendered = Renderer.render(output, as: format, width: session.interactive ? Terminal.width : nil)
@@ -105,7 +109,7 @@ public final class Shell {
     public func runInteractive(reader: LineReader) {
         while true {
             Interrupt.clear()
-            switch reader.readLine(prompt: "recoup> ") {
+            switch reader.readLine(prompt: session.prompt) {
             case .end:
                 session.out.write("\n")
                 return

@@ -86,6 +86,16 @@ enum Schema {
                 ALTER TABLE payment ADD COLUMN plan_id TEXT REFERENCES plan(id);
                 """)
         }
+        m.registerMigration("v3 scenarios") { db in
+            // A saved what-if scenario: the commands that make it, replayed when it is reopened.
+            try db.execute(sql: """
+                CREATE TABLE scenario (
+                  name TEXT NOT NULL PRIMARY KEY,
+                  commands TEXT NOT NULL,
+                  saved_at TEXT NOT NULL,
+                  operator TEXT NOT NULL);
+                """)
+        }
         return m
     }
 }

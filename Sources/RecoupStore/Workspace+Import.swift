@@ -25,11 +25,13 @@ extension Workspace {
         do {
             // The importer checks every reference itself, record by record, so SQLite's own foreign
             // key check (a second lookup per reference) is off for the import's transaction.
+            // (Inside a what-if scenario the import is a savepoint of the scenario's transaction,
+            // where the pragma has no effect: the check then simply runs twice.)
             summary = try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var result: ImportSummary?
-                try db.inTransaction {
+                try db.inSavepoint {
                     result = try run.write(db, kind: kind, path: path, who: who, command: command, progress: progress, shouldStop: shouldStop)
                     return .commit
                 }
@@ -38,7 +40,7 @@ extension Workspace {
         } catch {
             throw Self.map(error)
         }
-        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        if !scenarioIsOpen { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         return summary
     }
 }

@@ -72,8 +72,11 @@ extension Workspace {
     }
 
     /// The whole portfolio's ledger, read in the orders the allocation rule needs (SQL sorts, byte order).
-    public func ledger() throws(StoreError) -> Ledger {
-        try read { db in
+    public func ledger() throws(StoreError) -> Ledger { try ledger(base: false) }
+
+    /// The whole portfolio's ledger; with `base`, the books as committed, without an open scenario.
+    public func ledger(base: Bool) throws(StoreError) -> Ledger {
+        let body: (Database) throws -> Ledger = { db in
             var ledger = Ledger()
             ledger.customerIds = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
             var index: [String: Int32] = [:]
@@ -122,6 +125,7 @@ extension Workspace {
             }
             return ledger
         }
+        return base ? try readBase(body) : try read(body)
     }
 
     static func day(_ text: String) -> Day { Day(text) ?? Day(ordinal: 0) }

@@ -26,6 +26,7 @@ public final class Workspace: @unchecked Sendable {
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
+            config.allowsUnsafeTransactions = true  // a what-if scenario keeps one transaction open across commands
             pool = try DatabasePool(path: path, configuration: config)
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
@@ -35,14 +36,53 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    /// Runs a read, mapping SQLite's errors to `StoreError`.
+    /// True while a what-if scenario is open: every write goes into one long transaction that
+    /// `commitScenario()` writes or `discardScenario()` drops; reads see it; `readBase` does not.
+    public private(set) var scenarioIsOpen = false
+
+    /// Runs a read, mapping SQLite's errors to `StoreError`. Inside a scenario it reads through the
+    /// writer's connection, which sees the scenario's uncommitted changes.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return scenarioIsOpen ? try pool.writeWithoutTransaction(body) : try pool.read(body) } catch { throw Self.map(error) }
+    }
+
+    /// Reads the books as committed, without any open scenario's changes (a reader connection of
+    /// the WAL pool never sees the writer's open transaction).
+    func readBase<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw Self.map(error) }
     }
 
-    /// Runs one write transaction, mapping SQLite's errors to `StoreError`.
+    /// Runs one write as a transaction of its own, or, inside a scenario, as a savepoint of the
+    /// scenario's transaction; SQLite's errors become `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw Self.map(error) }
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inSavepoint { result = try body(db); return .commit }
+                return result!
+            }
+        } catch { throw Self.map(error) }
+    }
+
+    /// Opens a what-if scenario: one transaction that holds every change until commit or discard.
+    public func beginScenario() throws(StoreError) {
+        guard !scenarioIsOpen else { throw .database("a scenario is already open") }
+        do { try pool.writeWithoutTransaction { db in try db.beginTransaction(.immediate) } } catch { throw Self.map(error) }
+        scenarioIsOpen = true
+    }
+
+    /// Writes the open scenario's changes to the books, as the one transaction they are.
+    public func commitScenario() throws(StoreError) {
+        guard scenarioIsOpen else { throw .database("no scenario is open") }
+        do { try pool.writeWithoutTransaction { db in try db.commit() } } catch { throw Self.map(error) }
+        scenarioIsOpen = false
+    }
+
+    /// Drops the open scenario's changes.
+    public func discardScenario() throws(StoreError) {
+        guard scenarioIsOpen else { throw .database("no scenario is open") }
+        do { try pool.writeWithoutTransaction { db in try db.rollback() } } catch { throw Self.map(error) }
+        scenarioIsOpen = false
     }
 
     static func map(_ error: any Error) -> StoreError {

@@ -109,4 +109,18 @@ import Testing
         t.write(PseudoTerminal.Key.ctrlD)
         #expect(t.waitForExit() == 0)
     }
+
+    /// Inside a scenario the prompt names it; leaving the shell saves the scenario.
+    @Test func promptShowsTheOpenScenarioAndLeavingSavesIt() throws {
+        let s = try Sandbox()
+        let t = try shell(s)
+        t.write("whatif begin relief" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("recoup[whatif relief]> ")
+        t.write("payment add C004 100 --on 2024-06-30" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("recoup[whatif relief]> ")
+        t.write(PseudoTerminal.Key.ctrlD)
+        let bye = try t.readUntil("reopens it")
+        #expect(bye.contains("scenario 'relief' was still open: saved with its 1 command(s)"))
+        #expect(t.waitForExit() == 0)
+    }
 }

@@ -1,0 +1,166 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// What-if scenarios: a sandbox over the books.
+///
+/// `whatif begin` opens one transaction on the workspace; every mutating command (imports,
+/// payments, plans, prepayments, `set today`) then goes into it, and every report reads the books
+/// plus the scenario. `whatif diff` compares with the books as committed (a reader of the WAL never
+/// sees the open transaction). `whatif commit` writes it all as that one transaction; `whatif
+/// discard` drops it; `whatif close` drops it too but saves its commands under its name, and
+/// `whatif begin NAME` replays them later. Leaving the shell inside a scenario closes it that way.
+extension Catalog {
+    static var whatifCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["whatif", "begin"], summary: "open a what-if scenario (a saved one is replayed): changes stay out of the books until commit",
+                arguments: [ArgumentSpec("name", help: "the scenario's name (default scenario-N); a saved scenario of that name is reopened",
+                                         completion: .domain("scenario"), optional: true)],
+                examples: ["whatif begin", "whatif begin tier-c-50pct"])
+            ) { inv in try Catalog.beginScenario(inv) },
+            Command(spec: CommandSpec(
+                ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
+                options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"), .format],
+                examples: ["whatif diff", "whatif diff --as-of 2026-12-31 --format csv"])
+            ) { inv in try Catalog.diffScenario(inv) },
+            Command(spec: CommandSpec(
+                ["whatif", "commit"], summary: "write the open scenario to the books as one transaction",
+                examples: ["whatif commit"])
+            ) { inv in
+                let s = try Catalog.openScenario(inv)
+                try inv.store { () throws(StoreError) in
+                    try inv.workspace.deleteSavedScenario(s.name)
+                    try inv.workspace.note(inv.source, effect: "scenario '\(s.name)' committed: \(s.commands.count) command(s)", operator: inv.session.operatorName)
+                    try inv.workspace.commitScenario()
+                }
+                inv.session.scenario = nil
+                inv.session.index.invalidate()
+                return .output(.text("scenario '\(s.name)' written to the books (\(s.commands.count) command\(s.commands.count == 1 ? "" : "s"))\n"))
+            },
+            Command(spec: CommandSpec(
+                ["whatif", "discard"], summary: "drop the open scenario and forget it",
+                examples: ["whatif discard"])
+            ) { inv in
+                let s = try Catalog.openScenario(inv)
+                try inv.store { () throws(StoreError) in
+                    try inv.workspace.discardScenario()
+                    try inv.workspace.deleteSavedScenario(s.name)
+                }
+                inv.session.scenario = nil
+                inv.session.index.invalidate()
+                return .output(.text("scenario '\(s.name)' discarded; the books are unchanged\n"))
+            },
+            Command(spec: CommandSpec(
+                ["whatif", "close"], summary: "leave the open scenario without committing, saving it under its name to reopen later",
+                examples: ["whatif close"])
+            ) { inv in
+                let s = try Catalog.openScenario(inv)
+                try Catalog.closeScenario(inv.session)
+                return .output(.text("scenario '\(s.name)' saved (\(s.commands.count) command\(s.commands.count == 1 ? "" : "s")); 'whatif begin \(s.name)' reopens it\n"))
+            },
+            Command(spec: CommandSpec(
+                ["whatif", "list"], summary: "the saved scenarios and the open one, with their commands",
+                options: [.format], examples: ["whatif list"])
+            ) { inv in
+                var rows: [[Cell]] = []
+                if let s = inv.session.scenario {
+                    rows.append([.text(s.name), .text("open"), .number(String(s.commands.count)), .text(s.commands.joined(separator: "; "))])
+                }
+                for s in try inv.store({ () throws(StoreError) in try inv.workspace.savedScenarios() }) where s.name != inv.session.scenario?.name {
+                    rows.append([.text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(s.commands.count)), .text(s.commands.joined(separator: "; "))])
+                }
+                return .output(.table(Table(columns: [Column("Scenario", key: "name"), Column("State", key: "state"),
+                                                      Column("Commands", key: "commands"), Column("What", key: "lines")], rows: rows)))
+            },
+        ]
+    }
+
+    static func openScenario(_ inv: Invocation) throws -> (name: String, commands: [String]) {
+        guard let s = inv.session.scenario else {
+            throw ShellError("no scenario is open", hint: "whatif begin [NAME] opens one")
+        }
+        return s
+    }
+
+    /// Drops the open scenario's transaction and saves its commands under its name.
+    static func closeScenario(_ session: Session) throws {
+        guard let s = session.scenario else { return }
+        do {
+            try session.workspace.discardScenario()
+            try session.workspace.saveScenario(s.name, commands: s.commands, operator: session.operatorName)
+        } catch { throw ShellError(error.message) }
+        session.scenario = nil
+        session.index.invalidate()
+    }
+
+    static func beginScenario(_ inv: Invocation) throws -> Outcome {
+        if let open = inv.session.scenario {
+            throw ShellError("scenario '\(open.name)' is open", hint: "whatif commit, whatif discard or whatif close first")
+        }
+        let saved = try inv.store { () throws(StoreError) in try inv.workspace.savedScenarios() }
+        var name = inv.parsed.argument("name") ?? ""
+        if name.isEmpty {
+            var k = saved.count + 1
+            while saved.contains(where: { $0.name == "scenario-\(k)" }) { k += 1 }
+            name = "scenario-\(k)"
+        }
+        let replay = saved.first { $0.name == name }?.commands ?? []
+        try inv.store { () throws(StoreError) in try inv.workspace.beginScenario() }
+        inv.session.scenario = (name, [])
+        inv.session.index.invalidate()
+        // Replay a saved scenario's commands quietly; the first that fails ends the replay.
+        if !replay.isEmpty {
+            let quiet = Session(workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
+                                operatorName: inv.session.operatorName, clock: inv.session.clock)
+            quiet.scenario = (name, [])
+            for (i, line) in replay.enumerated() where Shell(session: quiet).execute(line, file: nil, line: nil) != .ok {
+                try? inv.workspace.discardScenario()
+                inv.session.scenario = nil
+                throw ShellError("scenario '\(name)' cannot be replayed: its command \(i + 1), '\(line)', fails on today's books",
+                                 hint: "the books changed since it was saved; whatif begin with another name starts afresh")
+            }
+            inv.session.scenario = quiet.scenario
+        }
+        return .output(.text(replay.isEmpty ? "scenario '\(name)' open: changes stay out of the books until 'whatif commit'\n"
+                                            : "scenario '\(name)' reopened: \(replay.count) command\(replay.count == 1 ? "" : "s") replayed\n"))
+    }
+
+    static func diffScenario(_ inv: Invocation) throws -> Outcome {
+        _ = try openScenario(inv)
+        let asOf = try inv.asOf()
+        let ws = inv.workspace
+        let base = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
+        let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
+        let before = Dictionary(uniqueKeysWithValues: zip(base.customerIds, base.balances(base.allocate(asOf: asOf))))
+        let after = Dictionary(uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
+        let names = Dictionary(uniqueKeysWithValues: try inv.store { () throws(StoreError) in try ws.customerKeys() }.map { ($0.id, $0.name) })
+        var rows: [[Cell]] = []
+        var totals = (Balance(), Balance())
+        for id in scenario.customerIds {
+            let b = before[id] ?? Balance(), a = after[id] ?? Balance()
+            totals.0.open += b.open; totals.0.overdue += b.overdue; totals.1.open += a.open; totals.1.overdue += a.overdue
+            guard inv.parsed.flag("--all") || b != a else { continue }
+            rows.append([.text(id), .text(names[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open), Invocation.money(a.open - b.open),
+                         Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue)])
+        }
+        return .output(.document([
+            Section("totals", title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)", .record([
+                Field("open_base", title: "Open, books", Invocation.money(totals.0.open)),
+                Field("open_scenario", title: "Open, scenario", Invocation.money(totals.1.open)),
+                Field("open_change", title: "Open, change", Invocation.money(totals.1.open - totals.0.open)),
+                Field("overdue_base", title: "Overdue, books", Invocation.money(totals.0.overdue)),
+                Field("overdue_scenario", title: "Overdue, scenario", Invocation.money(totals.1.overdue)),
+                Field("overdue_change", title: "Overdue, change", Invocation.money(totals.1.overdue - totals.0.overdue)),
+                Field("customers_changed", title: "Customers changed", .number(String(rows.count))),
+            ])),
+            Section("customers", title: "Customers", .table(Table(columns: [
+                Column("ID", key: "id"), Column("Name", key: "name"), Column("Open, books", key: "open_base"),
+                Column("Open, scenario", key: "open_scenario"), Column("Change", key: "open_change"),
+                Column("Overdue, books", key: "overdue_base"), Column("Overdue, scenario", key: "overdue_scenario"),
+                Column("Change", key: "overdue_change"),
+            ], rows: rows))),
+        ]))
+    }
+}
