@@ -28,7 +28,10 @@ extension Catalog {
             Command(spec: CommandSpec(
                 ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
                 arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
-                options: [.asOf, .format], examples: ["plan show PL000001"])
+                options: [.asOf,
+                          OptionSpec("--order", value: "PARTS", help: "how a row's payments are split: the default fee,interest,principal (late fees come first once they are charged)"),
+                          .format],
+                examples: ["plan show PL000001", "plan show PL000001 --order interest,fee,principal --as-of 2024-08-01"])
             ) { inv in try Catalog.showPlan(inv) },
             Command(spec: CommandSpec(
                 ["plan", "list"], summary: "plans with what is paid and open, and their status (active, broken, completed)",
@@ -100,14 +103,35 @@ extension Catalog {
         return d
     }
 
-    static func rowsTable(_ rows: [(seq: Int, row: Installment, paid: Money, open: Money)], state: Bool) -> Table {
+    /// The parts of a row a payment pays, in the order they are paid.
+    enum RowPart: String, CaseIterable { case fee, interest, principal }
+
+    /// How much of each part of `row` the amount `paid` covers, filling the parts in `order`.
+    static func split(_ paid: Money, of row: Installment, order: [RowPart]) -> [RowPart: Money] {
+        var left = paid, out: [RowPart: Money] = [:]
+        for part in order {
+            let due = part == .fee ? row.fee : part == .interest ? row.interest : row.principal
+            let take = min(left, due)
+            out[part] = take
+            left -= take
+        }
+        return out
+    }
+
+    static func rowsTable(_ rows: [(seq: Int, row: Installment, paid: Money, open: Money)], state: Bool,
+                          order: [RowPart] = RowPart.allCases) -> Table {
         var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map { Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0) }
-        if state { columns += [Column("Paid", key: "paid"), Column("Open", key: "open")] }
+        if state {
+            columns += [Column("Paid", key: "paid")] + order.map { Column("Paid \($0.rawValue)", key: "paid_\($0.rawValue)") } + [Column("Open", key: "open")]
+        }
         return Table(columns: columns, rows: rows.map { r in
             var cells: [Cell] = [.text(r.row.isPrepayment ? "\(r.row.period)+" : String(r.row.period)), .text(r.row.dueOn.iso),
                                  Invocation.money(r.row.payment), Invocation.money(r.row.principal), Invocation.money(r.row.interest),
                                  Invocation.money(r.row.fee), Invocation.money(r.row.balance)]
-            if state { cells += [Invocation.money(r.paid), Invocation.money(r.open)] }
+            if state {
+                let parts = split(r.paid, of: r.row, order: order)
+                cells += [Invocation.money(r.paid)] + order.map { Invocation.money(parts[$0] ?? .zero) } + [Invocation.money(r.open)]
+            }
             return cells
         })
     }
@@ -178,7 +202,17 @@ extension Catalog {
             fields.append(Field("broken_since", title: "Broken since", .text(since.iso)))
             fields.append(Field("due_now", title: "Due now (whole balance)", Invocation.money(state.open)))
         }
-        return .output(.document([Section("plan", title: "Plan", .record(fields)), Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true)))]))
+        var order: [RowPart] = []
+        for word in (inv.parsed.value("--order") ?? "fee,interest,principal").split(separator: ",") {
+            guard let part = RowPart(rawValue: word.trimmingCharacters(in: .whitespaces)), !order.contains(part) else {
+                throw ShellError("bad --order '\(inv.parsed.value("--order")!)'", hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
+                                 column: inv.parsed.column(ofOption: "--order"))
+            }
+            order.append(part)
+        }
+        for part in RowPart.allCases where !order.contains(part) { order.append(part) }
+        return .output(.document([Section("plan", title: "Plan", .record(fields)),
+                                  Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true, order: order)))]))
     }
 
     static func listPlans(_ inv: Invocation) throws -> Outcome {

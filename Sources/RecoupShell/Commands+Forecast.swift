@@ -1,0 +1,103 @@
+import LineEditing
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// The collections forecast: expected collections by month (the model is `Forecast`'s, see
+/// docs/FORECAST.md), with a bar chart in table format and base against scenario inside a what-if.
+extension Catalog {
+    static var forecastCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["forecast"], summary: "expected collections by month from open invoices and plan installments, weighted by payment history",
+                discussion: "Each open amount is expected on its due date (today for overdue amounts) plus the customer's average days late, times the share of their matured invoices they have paid (halved for amounts over 365 days overdue); customers with fewer than 3 paid or matured invoices take the portfolio's figures. Due is the open amount by the month it falls due. The last row, later, sums what lands after the last month. Inside a what-if scenario the base and the scenario are shown side by side. In table format each month has a bar.",
+                options: [OptionSpec("--months", value: "N", help: "number of calendar months, starting with the month of --as-of (default 12, at most 120)"),
+                          OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's open amounts (the portfolio's figures still come from everyone)",
+                                     completion: .domain("customer")),
+                          .asOf, .format],
+                examples: ["forecast", "forecast --months 6 --format csv", "forecast --customer C000001 --months 3", "forecast --as-of 2024-06-30 --format json"])
+            ) { inv in try Catalog.forecast(inv) },
+        ]
+    }
+
+    static func forecast(_ inv: Invocation) throws -> Outcome {
+        let months = try inv.integer("--months", default: 12, range: 1...120)
+        let asOf = try inv.asOf()
+        let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
+        let ws = inv.workspace
+        func project(base: Bool) throws -> Forecast {
+            let ledger = try inv.store { () throws(StoreError) in try ws.ledger(base: base) }
+            let filter = customer.map { id in Set(ledger.customerIds.firstIndex(of: id).map { [$0] } ?? []) }
+            return Forecast.project(ledger, asOf: asOf, months: months, customers: filter)
+        }
+        let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
+        let width = inv.session.interactive ? Terminal.width : 80
+        let title = "Expected collections as of \(asOf.iso)" + (customer.map { " for \($0)" } ?? "")
+        if ws.scenarioIsOpen {
+            let base = try project(base: true), scenario = try project(base: false)
+            return .output(.table(sideBySide(base: base, scenario: scenario, title: title, bars: format == .table ? width : nil)))
+        }
+        return .output(.table(table(try project(base: false), title: title, bars: format == .table ? width : nil)))
+    }
+
+    /// month, expected, due, and a last row `later`; with `bars`, a chart column fitted to that width.
+    static func table(_ f: Forecast, title: String, bars width: Int?) -> Table {
+        var rows: [[Cell]] = f.months.map { [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due)] }
+        rows.append([.text("later"), Invocation.money(f.later), Invocation.money(f.laterDue)])
+        var columns = [Column("Month", key: "month"), Column("Expected", key: "expected"), Column("Due", key: "due")]
+        if let width {
+            let room = barRoom(rows, columns, width: width)
+            let top = f.months.map(\.expected.minorUnits).max() ?? 0
+            for (k, m) in f.months.enumerated() { rows[k].append(.text(bar(m.expected.minorUnits, of: top, cells: room))) }
+            columns.append(Column("", key: "bar", alignment: .left))
+        }
+        return Table(title: width == nil ? nil : title, columns: columns, rows: rows)
+    }
+
+    /// month, base_expected, scenario_expected, change; with `bars`, the scenario against the base.
+    static func sideBySide(base: Forecast, scenario: Forecast, title: String, bars width: Int?) -> Table {
+        func row(_ month: String, _ b: Money, _ s: Money) -> [Cell] {
+            [.text(month), Invocation.money(b), Invocation.money(s), Invocation.money(s - b)]
+        }
+        var rows = zip(base.months, scenario.months).map { row($0.month, $0.expected, $1.expected) }
+        rows.append(row("later", base.later, scenario.later))
+        var columns = [Column("Month", key: "month"), Column("Base", key: "base_expected"),
+                       Column("Scenario", key: "scenario_expected"), Column("Change", key: "change")]
+        if let width {
+            let room = barRoom(rows, columns, width: width)
+            let top = zip(base.months, scenario.months).map { max($0.expected.minorUnits, $1.expected.minorUnits) }.max() ?? 0
+            for (k, (b, s)) in zip(base.months, scenario.months).enumerated() {
+                let bc = cells(b.expected.minorUnits, of: top, room: room), sc = cells(s.expected.minorUnits, of: top, room: room)
+                let common = min(bc, sc)
+                rows[k].append(.text(String(repeating: "█", count: common)
+                                     + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)))
+            }
+            columns.append(Column("", key: "bar", alignment: .left))
+        }
+        return Table(title: width == nil ? nil : title + " (█ both, ▒ more in the scenario, ░ less)", columns: columns, rows: rows)
+    }
+
+    /// Cells left for the chart once the other columns (and the two-space gaps) are laid out:
+    /// at least 10, at most 60.
+    static func barRoom(_ rows: [[Cell]], _ columns: [Column], width: Int) -> Int {
+        let used = columns.indices.map { c in
+            rows.map { DisplayWidth.of($0[c].plain) }.reduce(DisplayWidth.of(columns[c].title), max)
+        }.reduce(0, +) + 2 * columns.count
+        return min(60, max(10, width - used))
+    }
+
+    /// Whole cells for `value` on a chart where `top` takes `room` cells (a drawing, so floating
+    /// point is fine here: no amount is computed).
+    static func cells(_ value: Int64, of top: Int64, room: Int) -> Int {
+        guard top > 0, value > 0 else { return 0 }
+        return Int((Double(value) / Double(top) * Double(room)).rounded())
+    }
+
+    /// A bar of `value` on a chart where `top` takes `room` cells, to the eighth of a cell.
+    static func bar(_ value: Int64, of top: Int64, cells room: Int) -> String {
+        guard top > 0, value > 0 else { return "" }
+        let eighths = Int((Double(value) / Double(top) * Double(room * 8)).rounded())
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+    }
+}
