@@ -172,6 +172,7 @@ extension Catalog {
         let plan = PlanRecord(id: id, customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
                               installments: schedule.installments, invoices: chosen)
         try inv.store { () throws(StoreError) in try ws.createPlan(plan, operator: inv.session.operatorName, command: inv.source) }
+        inv.session.touch(customer.id)
         inv.session.index.invalidate()
         return .output(.document([
             Section("plan", title: "Plan \(id) created", .record([
@@ -281,6 +282,7 @@ extension Catalog {
             try inv.store { () throws(StoreError) in
                 try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, operator: inv.session.operatorName, command: inv.source)
             }
+            inv.session.touch(plan.customerId)
             inv.session.index.invalidate()
         }
         return .output(.document([

@@ -81,6 +81,7 @@ extension Catalog {
                 let payment = Payment(id: id, customerId: c.id, receivedOn: on, amount: amount, invoiceId: inv.parsed.value("--invoice"),
                                       method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"), planId: inv.parsed.value("--plan"))
                 try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, operator: inv.session.operatorName, command: inv.source) }
+                inv.session.touch(c.id)
                 inv.session.index.invalidate()
                 return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
             },

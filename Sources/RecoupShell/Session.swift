@@ -51,6 +51,14 @@ public final class Session {
     public var showProgress = false
     /// The open what-if scenario: its name and the commands that made it so far.
     public var scenario: (name: String, commands: [String])?
+    /// Customers the open scenario's commands changed, or nil when one may have changed anyone's
+    /// balance (an import, a new date): `whatif diff` then compares the whole portfolio.
+    public var scenarioTouched: Set<String>? = []
+    /// Customers the running command changed (commands that know say so with `touch`).
+    var commandTouched: Set<String> = []
+
+    /// Notes that the running command changed this customer's books.
+    func touch(_ customer: String) { commandTouched.insert(customer) }
     /// Polled by long commands (imports): true when the person pressed Ctrl-C.
     public var shouldStop: () -> Bool = { false }
     /// The `--format` used when a command is not given one.

@@ -65,6 +65,14 @@ extension Workspace {
     }
 
     /// One customer's ledger: their invoices and payments (settlements included), ready to allocate.
+    /// One customer's ledger; with `base`, from the books as committed, without an open scenario.
+    public func ledger(customer: Customer, base: Bool) throws(StoreError) -> Ledger {
+        guard base && scenarioIsOpen else { return try ledger(customer: customer) }
+        readingBase = true
+        defer { readingBase = false }
+        return try ledger(customer: customer)
+    }
+
     public func ledger(customer: Customer) throws(StoreError) -> Ledger {
         let plans = try planObligations(customer: customer.id)
         return Ledger(customers: [customer.id], invoices: try invoices(customer: customer.id) + plans.invoices,

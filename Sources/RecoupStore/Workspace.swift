@@ -43,8 +43,11 @@ public final class Workspace: @unchecked Sendable {
     /// Runs a read, mapping SQLite's errors to `StoreError`. Inside a scenario it reads through the
     /// writer's connection, which sees the scenario's uncommitted changes.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return scenarioIsOpen ? try pool.writeWithoutTransaction(body) : try pool.read(body) } catch { throw Self.map(error) }
+        do { return scenarioIsOpen && !readingBase ? try pool.writeWithoutTransaction(body) : try pool.read(body) } catch { throw Self.map(error) }
     }
+
+    /// Set for the span of a base read of per-customer queries (`ledger(customer:base:)`).
+    var readingBase = false
 
     /// Reads the books as committed, without any open scenario's changes (a reader connection of
     /// the WAL pool never sees the writer's open transaction).
