@@ -8,6 +8,8 @@
 public struct Ledger: Sendable {
     public var customerIds: [String] = []
     public var invoiceStart: [Int32] = [0]
+    /// Invoice ids in ledger order: filled for one customer's file, left empty by the bulk loader
+    /// of the whole portfolio (reports over it need amounts and dates only).
     public var invoiceIds: [String] = []
     public var invoiceIssued: [Int32] = []
     public var invoiceDue: [Int32] = []
@@ -30,7 +32,7 @@ public struct Ledger: Sendable {
     public init() {}
 
     public var customerCount: Int { customerIds.count }
-    public var invoiceCount: Int { invoiceIds.count }
+    public var invoiceCount: Int { invoiceAmount.count }
 
     /// Builds the ledger from records in any order (sorting them as the rule requires).
     ///
@@ -76,8 +78,9 @@ public struct Ledger: Sendable {
     }
 
     /// Appends an invoice; the caller keeps the order documented on `Ledger` and `invoiceStart`.
-    public mutating func appendInvoice(id: String, issued: Day, due: Day, amount: Money, disputed: Bool) {
-        invoiceIds.append(id)
+    /// A nil id keeps `invoiceIds` empty (bulk loads).
+    public mutating func appendInvoice(id: String?, issued: Day, due: Day, amount: Money, disputed: Bool) {
+        if let id { invoiceIds.append(id) }
         invoiceIssued.append(issued.ordinal)
         invoiceDue.append(due.ordinal)
         invoiceAmount.append(amount.minorUnits)

@@ -83,56 +83,9 @@ extension Workspace {
     public func ledger() throws(StoreError) -> Ledger { try ledger(base: false) }
 
     /// The whole portfolio's ledger; with `base`, the books as committed, without an open scenario.
+    /// Its `invoiceIds` and `paymentIds` stay empty (see `BulkLedgerLoader`).
     public func ledger(base: Bool) throws(StoreError) -> Ledger {
-        let body: (Database) throws -> Ledger = { db in
-            var ledger = Ledger()
-            ledger.customerIds = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
-            var index: [String: Int32] = [:]
-            index.reserveCapacity(ledger.customerIds.count)
-            for (i, id) in ledger.customerIds.enumerated() { index[id] = Int32(i) }
-            var starts = [Int32](repeating: 0, count: ledger.customerIds.count + 1)
-            var position: [Int64: Int32] = [:]
-            // Invoices, and plan rows as obligations (negative pseudo-rowids, the plan in column 7).
-            var planIndex: [String: Int32] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT rowid, customer_id, id, issued_on, due_on, amount, disputed, NULL FROM invoice
-                UNION ALL
-                SELECT -i.rowid, p.customer_id, i.plan_id || '#' || printf('%02d', i.seq), p.created_on, i.due_on, i.payment, 0, i.plan_id
-                FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0
-                ORDER BY 2, 5, 4, 3
-                """)
-            while let r = try rows.next() {
-                let c = index[r[1] as String]!
-                position[r[0]] = Int32(ledger.invoiceCount)
-                if let plan = r[7] as String? {
-                    if planIndex[plan] == nil { planIndex[plan] = Int32(ledger.planObligations.count); ledger.planObligations.append([]) }
-                    ledger.planObligations[Int(planIndex[plan]!)].append(Int32(ledger.invoiceCount))
-                }
-                ledger.appendInvoice(id: r[2], issued: Self.day(r[3]), due: Self.day(r[4]),
-                                     amount: Money(minorUnits: r[5]), disputed: (r[6] as Int) != 0)
-                starts[Int(c) + 1] += 1
-            }
-            for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
-            ledger.invoiceStart = starts
-            let pays = try Row.fetchCursor(db, sql: """
-                SELECT x.d, x.customer_id, x.amount, i.rowid, x.plan_id FROM (
-                  SELECT received_on AS d, id AS k, customer_id, amount, invoice_id, plan_id FROM payment
-                  UNION ALL
-                  SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, id, NULL FROM invoice WHERE settled_on IS NOT NULL
-                  UNION ALL
-                  SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, r.invoice_id, NULL
-                  FROM plan_invoice r JOIN plan p ON p.id = r.plan_id
-                ) x LEFT JOIN invoice i ON i.id = x.invoice_id
-                ORDER BY x.d, x.k
-                """)
-            while let r = try pays.next() {
-                let rowid: Int64? = r[3]
-                let plan = (r[4] as String?).flatMap { planIndex[$0] } ?? -1
-                ledger.appendPayment(customer: index[r[1] as String]!, day: Self.day(r[0]), amount: Money(minorUnits: r[2]),
-                                     target: rowid.flatMap { position[$0] } ?? -1, plan: plan)
-            }
-            return ledger
-        }
+        let body: (Database) throws -> Ledger = { db in try BulkLedgerLoader(db: db).load() }
         return base ? try readBase(body) : try read(body)
     }
 

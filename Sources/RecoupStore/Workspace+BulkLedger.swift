@@ -1,0 +1,145 @@
+import GRDB
+import GRDBSQLite
+import RecoupCore
+
+/// The whole portfolio's ledger, read with SQLite's C API.
+///
+/// Written by hand for a measured need: through GRDB rows (a `String` per text column, an SQL
+/// `ORDER BY` over a million invoices) the load took about 2.3 s on the 100,000-customer benchmark
+/// portfolio, and `customer list`, `forecast` and the completion balances all start with it. Here
+/// rows are read in storage order, text is compared as bytes, and the orders the allocation rule
+/// needs are made by sorting positions in memory (docs/BENCHMARKS.md).
+struct BulkLedgerLoader {
+    let db: Database
+
+    /// A prepared statement stepped row by row; `text(i)` borrows the column's bytes.
+    struct Rows {
+        let statement: OpaquePointer
+        init(_ db: Database, _ sql: String) throws {
+            var s: OpaquePointer?
+            let rc = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &s, nil)
+            guard rc == SQLITE_OK, let s else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            statement = s
+        }
+        func next() -> Bool { sqlite3_step(statement) == SQLITE_ROW }
+        func finish() { sqlite3_finalize(statement) }
+        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
+        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement, i) == SQLITE_NULL }
+        func text(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
+            guard let p = sqlite3_column_text(statement, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, i)))
+        }
+        func string(_ i: Int32) -> String { String(decoding: text(i), as: UTF8.self) }
+        /// An ISO date column as a day ordinal (0 when it does not parse).
+        func day(_ i: Int32) -> Int32 {
+            let b = text(i)
+            guard b.count == 10 else { return 0 }
+            func d(_ k: Int) -> Int { Int(b[k]) - 48 }
+            return Day(year: d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month: d(5) * 10 + d(6), day: d(8) * 10 + d(9))?.ordinal ?? 0
+        }
+    }
+
+    /// Bytes of many short keys in one buffer, for byte-order tie-breaks without a String each.
+    struct Keys {
+        var bytes: [UInt8] = []
+        var start: [Int32] = [0]
+        mutating func append(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b); start.append(Int32(bytes.count)) }
+        mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8); start.append(Int32(bytes.count)) }
+        func less(_ a: Int, _ b: Int) -> Bool {
+            bytes[Int(start[a])..<Int(start[a + 1])].lexicographicallyPrecedes(bytes[Int(start[b])..<Int(start[b + 1])])
+        }
+    }
+
+    func load() throws -> Ledger {
+        var ledger = Ledger()
+        var index: [String: Int32] = [:]
+        let customers = try Rows(db, "SELECT id FROM customer ORDER BY id")
+        while customers.next() {
+            let id = customers.string(0)
+            index[id] = Int32(ledger.customerIds.count)
+            ledger.customerIds.append(id)
+        }
+        customers.finish()
+
+        // Invoices and plan rows (as obligations), in storage order.
+        var cust: [Int32] = [], issued: [Int32] = [], due: [Int32] = [], amount: [Int64] = [], disputed: [Bool] = []
+        var rowid: [Int64] = [], plan: [Int32] = []
+        var ids = Keys()
+        var planIndex: [String: Int32] = [:]
+        let invoices = try Rows(db, """
+            SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL FROM invoice
+            UNION ALL
+            SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id
+            FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0
+            """)
+        var lastCustomer = "", lastIndex: Int32 = -1
+        while invoices.next() {
+            let c = invoices.text(1)
+            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
+            guard lastIndex >= 0 else { continue }
+            cust.append(lastIndex)
+            rowid.append(invoices.int(0))
+            issued.append(invoices.day(2)); due.append(invoices.day(3))
+            amount.append(invoices.int(4)); disputed.append(invoices.int(5) != 0)
+            ids.append(invoices.text(6))
+            if invoices.isNull(7) { plan.append(-1) } else {
+                let p = invoices.string(7)
+                if planIndex[p] == nil { planIndex[p] = Int32(planIndex.count) }
+                plan.append(planIndex[p]!)
+            }
+        }
+        invoices.finish()
+        var order = Array(0..<cust.count)
+        order.sort { a, b in
+            if cust[a] != cust[b] { return cust[a] < cust[b] }
+            if due[a] != due[b] { return due[a] < due[b] }
+            if issued[a] != issued[b] { return issued[a] < issued[b] }
+            return ids.less(a, b)
+        }
+        ledger.planObligations = Array(repeating: [], count: planIndex.count)
+        var starts = [Int32](repeating: 0, count: ledger.customerIds.count + 1)
+        let maxRowid = Int(rowid.max() ?? 0)
+        var position = [Int32](repeating: -1, count: max(0, maxRowid) + 1)
+        var planRowPosition: [Int64: Int32] = [:]
+        for k in order {
+            let p = Int32(ledger.invoiceCount)
+            ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]), disputed: disputed[k])
+            starts[Int(cust[k]) + 1] += 1
+            if rowid[k] > 0 { position[Int(rowid[k])] = p } else { planRowPosition[rowid[k]] = p }
+            if plan[k] >= 0 { ledger.planObligations[Int(plan[k])].append(p) }
+        }
+        for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
+        ledger.invoiceStart = starts
+
+        // Payments, settlements and restructurings, then sorted by (day, id bytes).
+        var pday: [Int32] = [], pcust: [Int32] = [], pamount: [Int64] = [], ptarget: [Int32] = [], pplan: [Int32] = []
+        var keys = Keys()
+        let payments = try Rows(db, """
+            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
+            UNION ALL
+            SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, rowid, NULL FROM invoice WHERE settled_on IS NOT NULL
+            UNION ALL
+            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL
+            FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
+            """)
+        lastCustomer = ""; lastIndex = -1
+        while payments.next() {
+            let c = payments.text(2)
+            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
+            guard lastIndex >= 0 else { continue }
+            pday.append(payments.day(0)); keys.append(payments.text(1)); pcust.append(lastIndex); pamount.append(payments.int(3))
+            let r = payments.isNull(4) ? -1 : Int(payments.int(4))
+            ptarget.append(r >= 0 && r < position.count ? position[r] : -1)
+            pplan.append(payments.isNull(5) ? -1 : planIndex[payments.string(5)] ?? -1)
+        }
+        payments.finish()
+        var porder = Array(0..<pday.count)
+        porder.sort { a, b in pday[a] != pday[b] ? pday[a] < pday[b] : keys.less(a, b) }
+        for k in porder {
+            ledger.appendPayment(customer: pcust[k], day: Day(ordinal: pday[k]), amount: Money(minorUnits: pamount[k]), target: ptarget[k], plan: pplan[k])
+        }
+        return ledger
+    }
+}
