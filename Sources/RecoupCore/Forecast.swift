@@ -153,7 +153,13 @@ public struct Forecast: Sendable, Hashable {
         }
         // Delay: amount × days late, and amount, per customer.
         var weighted = [Int128](repeating: 0, count: n), applied = [Int128](repeating: 0, count: n)
-        for a in allocation.applications {
+        // What restructurings into plans closed: not cash, so out of the history (the plan's rows,
+        // which are obligations of their own, carry it on).
+        var restructured = [Int64](repeating: 0, count: ledger.invoiceCount)
+        for a in allocation.applications where ledger.paymentIsRestructuring[Int(a.payment)] {
+            restructured[Int(a.invoice)] += a.amount
+        }
+        for a in allocation.applications where !ledger.paymentIsRestructuring[Int(a.payment)] {
             let i = Int(a.invoice), c = Int(owner[i])
             let late = max(0, Int(ledger.paymentDay[Int(a.payment)]) - Int(ledger.invoiceDue[i]))
             weighted[c] += Int128(a.amount) * Int128(late)
@@ -166,11 +172,12 @@ public struct Forecast: Sendable, Hashable {
         var paidCount = [Int](repeating: 0, count: n), maturedCount = [Int](repeating: 0, count: n)
         for c in 0..<n {
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
-                if allocation.open[i] == 0 { paidCount[c] += 1 }
+                if restructured[i] == ledger.invoiceAmount[i] { continue }  // wholly moved into a plan, no cash
+                if allocation.open[i] == 0 && restructured[i] == 0 { paidCount[c] += 1 }
                 if ledger.invoiceDue[i] <= maturedBy && ledger.invoiceIssued[i] <= D {
                     maturedCount[c] += 1
-                    matured[c] += ledger.invoiceAmount[i]
-                    collected[c] += ledger.invoiceAmount[i] - allocation.open[i]
+                    matured[c] += ledger.invoiceAmount[i] - restructured[i]
+                    collected[c] += ledger.invoiceAmount[i] - restructured[i] - allocation.open[i]
                 }
             }
         }

@@ -20,6 +20,9 @@ public struct Ledger: Sendable {
     public var paymentAmount: [Int64] = []
     /// Position of the invoice the payment names, or -1.
     public var paymentTarget: [Int32] = []
+    /// True for the entry that closes an invoice restructured into a plan (not cash: histories of
+    /// paying, like the forecast's, leave it out).
+    public var paymentIsRestructuring: [Bool] = []
     /// The plan a payment is made toward (an index into `planObligations`), or -1.
     public var paymentPlan: [Int32] = []
     /// For each plan, the positions of its rows (as invoices) in due order: a payment toward the plan
@@ -72,7 +75,7 @@ public struct Ledger: Sendable {
                 }
             }
             appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
-                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan)
+                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isRestructuring)
             paymentIds.append(p.id)
         }
     }
@@ -89,7 +92,8 @@ public struct Ledger: Sendable {
 
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes
     /// `planObligations` (or is -1).
-    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1) {
+    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false) {
+        paymentIsRestructuring.append(restructuring)
         paymentCustomer.append(customer)
         paymentDay.append(day.ordinal)
         paymentAmount.append(amount.minorUnits)

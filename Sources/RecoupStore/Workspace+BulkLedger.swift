@@ -115,6 +115,8 @@ struct BulkLedgerLoader {
 
         // Payments, settlements and restructurings, then sorted by (day, id bytes).
         var pday: [Int32] = [], pcust: [Int32] = [], pamount: [Int64] = [], ptarget: [Int32] = [], pplan: [Int32] = []
+        var prestructuring: [Bool] = []
+        let restructurePrefix = Array(Payment.restructurePrefix.utf8)
         var keys = Keys()
         let payments = try Rows(db, """
             SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
@@ -130,6 +132,7 @@ struct BulkLedgerLoader {
             if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
             guard lastIndex >= 0 else { continue }
             pday.append(payments.day(0)); keys.append(payments.text(1)); pcust.append(lastIndex); pamount.append(payments.int(3))
+            prestructuring.append(payments.text(1).starts(with: restructurePrefix))
             let r = payments.isNull(4) ? -1 : Int(payments.int(4))
             ptarget.append(r >= 0 && r < position.count ? position[r] : -1)
             pplan.append(payments.isNull(5) ? -1 : planIndex[payments.string(5)] ?? -1)
@@ -138,7 +141,8 @@ struct BulkLedgerLoader {
         var porder = Array(0..<pday.count)
         porder.sort { a, b in pday[a] != pday[b] ? pday[a] < pday[b] : keys.less(a, b) }
         for k in porder {
-            ledger.appendPayment(customer: pcust[k], day: Day(ordinal: pday[k]), amount: Money(minorUnits: pamount[k]), target: ptarget[k], plan: pplan[k])
+            ledger.appendPayment(customer: pcust[k], day: Day(ordinal: pday[k]), amount: Money(minorUnits: pamount[k]), target: ptarget[k],
+                                 plan: pplan[k], restructuring: prestructuring[k])
         }
         return ledger
     }
