@@ -22,8 +22,10 @@ extension Catalog {
             ) { inv in try Catalog.beginScenario(inv) },
             Command(spec: CommandSpec(
                 ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
-                options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"), .format],
-                examples: ["whatif diff", "whatif diff --as-of 2026-12-31 --format csv"])
+                options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"),
+                          OptionSpec("--cash", help: "add expected collections by month, books against scenario (reads the whole portfolio twice)"),
+                          OptionSpec("--months", value: "N", help: "months of expected collections with --cash (default 12)"), .format],
+                examples: ["whatif diff", "whatif diff --cash --months 6", "whatif diff --as-of 2026-12-31 --format csv"])
             ) { inv in try Catalog.diffScenario(inv) },
             Command(spec: CommandSpec(
                 ["whatif", "commit"], summary: "write the open scenario to the books as one transaction",
@@ -162,6 +164,20 @@ extension Catalog {
             rows.append([.text(id), .text(names[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open), Invocation.money(a.open - b.open),
                          Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue)])
         }
+        var cash: [Section] = []
+        if inv.parsed.flag("--cash") {
+            let months = try inv.integer("--months", default: 12, range: 1...120)
+            let base = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
+            let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
+            let b = Forecast.project(base, asOf: asOf, months: months), a = Forecast.project(scenario, asOf: asOf, months: months)
+            var cashRows: [[Cell]] = zip(b.months, a.months).map { x, y in
+                [.text(x.month), Invocation.money(x.expected), Invocation.money(y.expected), Invocation.money(y.expected - x.expected)]
+            }
+            cashRows.append([.text("later"), Invocation.money(b.later), Invocation.money(a.later), Invocation.money(a.later - b.later)])
+            cash = [Section("cash", title: "Expected collections by month (see 'forecast')", .table(Table(columns: [
+                Column("Month", key: "month"), Column("Books", key: "base_expected"), Column("Scenario", key: "scenario_expected"),
+                Column("Change", key: "change")], rows: cashRows)))]
+        }
         return .output(.document([
             Section("totals", title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)"
                         + (inv.session.scenarioTouched != nil && !inv.parsed.flag("--all") ? " (customers it changed)" : " (whole portfolio)"), .record([
@@ -179,6 +195,6 @@ extension Catalog {
                 Column("Overdue, books", key: "overdue_base"), Column("Overdue, scenario", key: "overdue_scenario"),
                 Column("Change", key: "overdue_change"),
             ], rows: rows))),
-        ]))
+        ] + cash))
     }
 }
