@@ -25,8 +25,7 @@ extension Catalog {
         let asOf = try inv.asOf()
         let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
         let ws = inv.workspace
-        func project(base: Bool) throws -> Forecast {
-            let ledger = try inv.store { () throws(StoreError) in try ws.ledger(base: base) }
+        func project(_ ledger: Ledger) -> Forecast {
             let filter = customer.map { id in Set(ledger.customerIds.firstIndex(of: id).map { [$0] } ?? []) }
             return Forecast.project(ledger, asOf: asOf, months: months, customers: filter)
         }
@@ -34,10 +33,11 @@ extension Catalog {
         let width = inv.session.interactive ? Terminal.width : 80
         let title = "Expected collections as of \(asOf.iso)" + (customer.map { " for \($0)" } ?? "")
         if ws.scenarioIsOpen {
-            let base = try project(base: true), scenario = try project(base: false)
+            let ledgers = try bookAndScenarioLedgers(inv)
+            let base = project(ledgers.base), scenario = project(ledgers.scenario)
             return .output(.table(sideBySide(base: base, scenario: scenario, title: title, bars: format == .table ? width : nil)))
         }
-        return .output(.table(table(try project(base: false), title: title, bars: format == .table ? width : nil)))
+        return .output(.table(table(project(try inv.store { () throws(StoreError) in try ws.ledger(base: false) }), title: title, bars: format == .table ? width : nil)))
     }
 
     /// month, expected, due, and a last row `later`; with `bars`, a chart column fitted to that width.

@@ -148,8 +148,7 @@ extension Catalog {
                 after[id] = a.balances(a.allocate(asOf: asOf)).first
             }
         } else {
-            let base = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
-            let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
+            let (base, scenario) = try bookAndScenarioLedgers(inv)
             before = Dictionary(uniqueKeysWithValues: zip(base.customerIds, base.balances(base.allocate(asOf: asOf))))
             after = Dictionary(uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
             ids = scenario.customerIds
@@ -167,8 +166,7 @@ extension Catalog {
         var cash: [Section] = []
         if inv.parsed.flag("--cash") {
             let months = try inv.integer("--months", default: 12, range: 1...120)
-            let base = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
-            let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
+            let (base, scenario) = try bookAndScenarioLedgers(inv)
             let b = Forecast.project(base, asOf: asOf, months: months), a = Forecast.project(scenario, asOf: asOf, months: months)
             var cashRows: [[Cell]] = zip(b.months, a.months).map { x, y in
                 [.text(x.month), Invocation.money(x.expected), Invocation.money(y.expected), Invocation.money(y.expected - x.expected)]
@@ -197,4 +195,28 @@ extension Catalog {
             ], rows: rows))),
         ] + cash))
     }
+}
+
+extension Catalog {
+    /// The books' and the open scenario's whole-portfolio ledgers, read at the same time: the books
+    /// through a reader of the WAL pool on another thread, the scenario through the writer here.
+    static func bookAndScenarioLedgers(_ inv: Invocation) throws -> (base: Ledger, scenario: Ledger) {
+        let ws = inv.workspace
+        let box = LedgerBox()
+        let thread = Thread { box.result = Result { () throws(StoreError) in try ws.ledger(base: true) }; box.done.signal() }
+        thread.stackSize = 1 << 22
+        thread.start()
+        let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
+        box.done.wait()
+        switch box.result! {
+        case .success(let base): return (base, scenario)
+        case .failure(let e): throw ShellError(e.message)
+        }
+    }
+}
+
+/// Carries the other thread's ledger back.
+private final class LedgerBox: @unchecked Sendable {
+    var result: Result<Ledger, StoreError>?
+    let done = DispatchSemaphore(value: 0)
 }
