@@ -97,8 +97,13 @@ extension Catalog {
         return plan
     }
 
+    /// The date of `option`, or today; a defaulted day is written into the line a scenario keeps.
     static func day(_ inv: Invocation, _ option: String) throws -> Day {
-        guard let t = inv.parsed.value(option) else { return try inv.session.today() }
+        guard let t = inv.parsed.value(option) else {
+            let today = try inv.session.today()
+            inv.session.recordedExtras += [option, today.iso]
+            return today
+        }
         guard let d = Day(t) else { throw ShellError("bad date '\(t)' for \(option)", hint: "write dates as YYYY-MM-DD", column: inv.parsed.column(ofOption: option)) }
         return d
     }

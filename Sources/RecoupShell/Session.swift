@@ -57,6 +57,10 @@ public final class Session {
     /// Customers the running command changed (commands that know say so with `touch`).
     var commandTouched: Set<String> = []
 
+    /// Words the running command adds to the line a scenario keeps, so that a replay on another
+    /// day means the same (`--on 2026-11-30` where the day was today's by default).
+    var recordedExtras: [String] = []
+
     /// Notes that the running command changed this customer's books.
     func touch(_ customer: String) { commandTouched.insert(customer) }
     /// Polled by long commands (imports): true when the person pressed Ctrl-C.

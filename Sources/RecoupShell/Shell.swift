@@ -27,9 +27,10 @@ public final class Shell {
             let command = Catalog.handlers[parsed.spec.name]!
             let format: OutputFormat = parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
             session.commandTouched = []
+            session.recordedExtras = []
             let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
             if session.scenario != nil && command.mutates(parsed) {
-                session.scenario!.commands.append(parsed.tokens.map { Launcher.quoteWord($0.text) }.joined(separator: " "))
+                session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
                 session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
             }
             switch outcome {
