@@ -121,9 +121,17 @@ public enum RoundingMode: String, Sendable, CaseIterable, Codable {
     /// `numerator / denominator` rounded by this mode; `denominator` must be non-zero.
     public func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator != 0, "division by zero")
+        let (n, d) = denominator < 0 ? (-Int128(numerator), -Int128(denominator)) : (Int128(numerator), Int128(denominator))
+        return Int64(divide128(n, by: d))
+    }
+
+    /// `numerator / denominator` rounded by this mode, in 128 bits (denominator > 0): products of
+    /// amounts and exact rates do not overflow on the way.
+    public func divide128(_ numerator: Int128, by denominator: Int128) -> Int128 {
+        precondition(denominator > 0, "division by zero")
         let q = numerator / denominator, r = numerator % denominator
         if r == 0 { return q }
-        let sign: Int64 = (numerator < 0) != (denominator < 0) ? -1 : 1
+        let sign: Int128 = numerator < 0 ? -1 : 1
         let twice = 2 * r.magnitude, d = denominator.magnitude
         switch self {
         case .up: return q + sign

@@ -147,21 +147,3 @@ struct PlanModel {
     }
 }
 
-extension RoundingMode {
-    /// `numerator / denominator` rounded by this mode, in 128 bits (denominator > 0).
-    func divide128(_ numerator: Int128, by denominator: Int128) -> Int128 {
-        precondition(denominator > 0, "division by zero")
-        let q = numerator / denominator, r = numerator % denominator
-        if r == 0 { return q }
-        let sign: Int128 = numerator < 0 ? -1 : 1
-        let twice = 2 * r.magnitude, d = denominator.magnitude
-        switch self {
-        case .up: return q + sign
-        case .halfUp: return twice >= d ? q + sign : q
-        case .halfEven:
-            if twice > d { return q + sign }
-            if twice < d { return q }
-            return q % 2 == 0 ? q : q + sign
-        }
-    }
-}
