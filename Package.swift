@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The `recoup` command: parses argv with swift-argument-parser, then hands off to RecoupShell.
@@ -23,7 +24,10 @@ let package = Package(
         // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
         .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupStore", "RecoupCore"]),
         // The command table and handlers, Session, REPL loop, script runner and domain completions.
-        .target(name: "RecoupShell", dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore"]),
+        .target(
+            name: "RecoupShell",
+            dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore",
+                           .product(name: "TOMLKit", package: "TOMLKit")]),  // policy export and import
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
         // help, diagnostics, table/csv/json renderers, shell completion scripts.
         .target(name: "ShellKit"),

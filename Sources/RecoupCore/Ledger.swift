@@ -23,6 +23,9 @@ public struct Ledger: Sendable {
     /// True for the entry that closes an invoice restructured into a plan (not cash: histories of
     /// paying, like the forecast's, leave it out).
     public var paymentIsRestructuring: [Bool] = []
+    /// The contract (or plan) of each invoice, as an index into `contractIds`, or -1.
+    public var invoiceContract: [Int32] = []
+    public var contractIds: [String] = []
     /// The plan a payment is made toward (an index into `planObligations`), or -1.
     public var paymentPlan: [Int32] = []
     /// For each plan, the positions of its rows (as invoices) in due order: a payment toward the plan
@@ -55,8 +58,15 @@ public struct Ledger: Sendable {
         }
         var position: [String: Int32] = [:]
         var starts = [Int32](repeating: 0, count: ids.count + 1)
+        var contractIndex: [String: Int32] = [:]
         for (i, inv) in sorted.enumerated() {
-            appendInvoice(id: inv.id, issued: inv.issuedOn, due: inv.dueOn, amount: inv.amount, disputed: inv.disputed)
+            var contract: Int32 = -1
+            if let k = inv.contractId {
+                if let c = contractIndex[k] { contract = c } else {
+                    contract = Int32(contractIds.count); contractIndex[k] = contract; contractIds.append(k)
+                }
+            }
+            appendInvoice(id: inv.id, issued: inv.issuedOn, due: inv.dueOn, amount: inv.amount, disputed: inv.disputed, contract: contract)
             position[inv.id] = Int32(i)
             starts[Int(index[inv.customerId]!) + 1] += 1
         }
@@ -81,9 +91,10 @@ public struct Ledger: Sendable {
     }
 
     /// Appends an invoice; the caller keeps the order documented on `Ledger` and `invoiceStart`.
-    /// A nil id keeps `invoiceIds` empty (bulk loads).
-    public mutating func appendInvoice(id: String?, issued: Day, due: Day, amount: Money, disputed: Bool) {
+    /// A nil id keeps `invoiceIds` empty (bulk loads). `contract` indexes `contractIds` (or is -1).
+    public mutating func appendInvoice(id: String?, issued: Day, due: Day, amount: Money, disputed: Bool, contract: Int32 = -1) {
         if let id { invoiceIds.append(id) }
+        invoiceContract.append(contract)
         invoiceIssued.append(issued.ordinal)
         invoiceDue.append(due.ordinal)
         invoiceAmount.append(amount.minorUnits)

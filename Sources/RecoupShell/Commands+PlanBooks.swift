@@ -8,11 +8,9 @@ import ShellKit
 /// A plan's rows stand in balances, aging and the customer's file as obligations with ids
 /// `PLAN#SEQ` (issued on the plan's day, due on their due dates); the restructured invoices are
 /// closed on the plan's day by the amount they brought in. A plan is broken when a row has stayed
-/// unpaid more than `planGraceDays` days past its due date: then, as the plan's terms say, the whole
-/// open balance is due. (The grace comes from the collections policy once the workspace has one.)
+/// unpaid more than the policy's `plan.grace_days` past its due date: then, as the plan's terms say,
+/// the whole open balance is due.
 extension Catalog {
-    static let planGraceDays = 15
-
     static var planBookCommands: [Command] {
         [
             Command(spec: CommandSpec(
@@ -79,6 +77,7 @@ extension Catalog {
         let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
         var rows: [(seq: Int, row: Installment, paid: Money, open: Money)] = []
         var broken: Day?
+        let planGraceDays = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.planGraceDays
         for (k, row) in plan.installments.enumerated() {
             let id = PlanRecord.obligationId(plan: plan.id, seq: k + 1)
             let open = position[id].map { Money(minorUnits: allocation.open[$0]) } ?? .zero

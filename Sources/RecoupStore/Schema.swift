@@ -96,6 +96,50 @@ enum Schema {
                   operator TEXT NOT NULL);
                 """)
         }
+        m.registerMigration("v4 receivables engine") { db in
+            // The collections policy and its history; late-fee charges and waivers; the overdue
+            // states last seen (for transitions); dunning steps sent; payments held unmatched and
+            // applied by hand.
+            try db.execute(sql: """
+                CREATE TABLE policy (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE policy_history (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  at TEXT NOT NULL, operator TEXT NOT NULL,
+                  key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL);
+                CREATE TABLE charge (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  invoice_id TEXT REFERENCES invoice(id),
+                  kind TEXT NOT NULL CHECK (kind IN ('late_fee', 'waiver')),
+                  as_of TEXT NOT NULL,
+                  amount INTEGER NOT NULL,
+                  reason TEXT,
+                  at TEXT NOT NULL, operator TEXT NOT NULL);
+                CREATE UNIQUE INDEX charge_fee_day ON charge(invoice_id, as_of) WHERE kind = 'late_fee';
+                CREATE INDEX charge_customer ON charge(customer_id);
+                CREATE TABLE overdue_state (
+                  scope TEXT NOT NULL PRIMARY KEY,
+                  customer_id TEXT NOT NULL,
+                  state TEXT NOT NULL,
+                  days INTEGER NOT NULL,
+                  amount INTEGER NOT NULL,
+                  as_of TEXT NOT NULL);
+                CREATE TABLE dunning_sent (
+                  invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                  step TEXT NOT NULL,
+                  sent_on TEXT NOT NULL,
+                  action TEXT NOT NULL,
+                  file TEXT,
+                  PRIMARY KEY (invoice_id, step));
+                ALTER TABLE payment ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE payment_application (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  payment_id TEXT NOT NULL REFERENCES payment(id),
+                  invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  at TEXT NOT NULL, operator TEXT NOT NULL);
+                """)
+        }
         return m
     }
 }

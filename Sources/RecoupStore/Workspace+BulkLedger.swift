@@ -65,13 +65,15 @@ struct BulkLedgerLoader {
 
         // Invoices and plan rows (as obligations), in storage order.
         var cust: [Int32] = [], issued: [Int32] = [], due: [Int32] = [], amount: [Int64] = [], disputed: [Bool] = []
-        var rowid: [Int64] = [], plan: [Int32] = []
+        var rowid: [Int64] = [], plan: [Int32] = [], contract: [Int32] = []
+        var contractIndex: [String: Int32] = [:]
+        var lastContract = "", lastContractIndex: Int32 = -1
         var ids = Keys()
         var planIndex: [String: Int32] = [:]
         let invoices = try Rows(db, """
-            SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL FROM invoice
+            SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL, contract_id FROM invoice
             UNION ALL
-            SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id
+            SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id, i.plan_id
             FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0
             """)
         var lastCustomer = "", lastIndex: Int32 = -1
@@ -84,6 +86,16 @@ struct BulkLedgerLoader {
             issued.append(invoices.day(2)); due.append(invoices.day(3))
             amount.append(invoices.int(4)); disputed.append(invoices.int(5) != 0)
             ids.append(invoices.text(6))
+            if invoices.isNull(8) { contract.append(-1) } else {
+                let k = invoices.text(8)
+                if !k.elementsEqual(lastContract.utf8) {
+                    lastContract = String(decoding: k, as: UTF8.self)
+                    if let c = contractIndex[lastContract] { lastContractIndex = c } else {
+                        lastContractIndex = Int32(ledger.contractIds.count); contractIndex[lastContract] = lastContractIndex; ledger.contractIds.append(lastContract)
+                    }
+                }
+                contract.append(lastContractIndex)
+            }
             if invoices.isNull(7) { plan.append(-1) } else {
                 let p = invoices.string(7)
                 if planIndex[p] == nil { planIndex[p] = Int32(planIndex.count) }
@@ -108,7 +120,8 @@ struct BulkLedgerLoader {
         var planRowPosition: [Int64: Int32] = [:]
         for k in order {
             let p = Int32(ledger.invoiceCount)
-            ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]), disputed: disputed[k])
+            ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]),
+                                 disputed: disputed[k], contract: contract[k])
             starts[Int(cust[k]) + 1] += 1
             if rowid[k] > 0 { position[Int(rowid[k])] = p } else { planRowPosition[rowid[k]] = p }
             if plan[k] >= 0 { ledger.planObligations[Int(plan[k])].append(p) }
