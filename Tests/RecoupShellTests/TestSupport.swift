@@ -13,7 +13,8 @@ struct Sandbox {
     }
     static var fixtures: String { packageRoot + "/Tests/RecoupShellTests/Fixtures" }
     static var snapshots: String { packageRoot + "/Tests/RecoupShellTests/Snapshots" }
-    /// Golden files are rewritten only when this is set: `RECOUP_RECORD=1 swift test`.
+    /// Golden files are rewritten only when this is set: `RECOUP_RECORD=1 swift test`
+    /// (with `RECOUP_RECORD_ONLY=NAME`, only NAME's golden files).
     static var recording: Bool { ProcessInfo.processInfo.environment["RECOUP_RECORD"] == "1" }
 
     init(loaded: Bool = true) throws {
@@ -43,7 +44,8 @@ struct Sandbox {
 /// Compares `actual` with the golden file, or rewrites it when recording.
 func expectGolden(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let path = Sandbox.snapshots + "/" + name
-    if Sandbox.recording {
+    let only = ProcessInfo.processInfo.environment["RECOUP_RECORD_ONLY"]
+    if Sandbox.recording && (only == nil || name.hasPrefix(only! + ".")) {
         try actual.write(toFile: path, atomically: true, encoding: .utf8)
         return
     }
