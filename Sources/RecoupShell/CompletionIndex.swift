@@ -24,6 +24,9 @@ public final class CompletionIndex: @unchecked Sendable {
     private var customers: Customers?
     private var loading = false
     private var otherIds: [RecordKind: KeyBuffer] = [:]
+    /// The whole portfolio's ledger, kept for reports until the books change (`invalidate`).
+    private var ledgerCache: Ledger?
+    private var ledgerGeneration = 0
     /// Day the balances are computed for.
     var balanceDay: Day?
 
@@ -35,6 +38,7 @@ public final class CompletionIndex: @unchecked Sendable {
         if customers != nil || loading { lock.unlock(); return }
         loading = true
         lock.unlock()
+        let generation = ledgerGeneration
         let thread = Thread { [self] in
             let loaded = Self.loadCustomers(workspace)
             lock.lock(); customers = loaded; loading = false; lock.broadcast(); lock.unlock()
@@ -42,6 +46,7 @@ public final class CompletionIndex: @unchecked Sendable {
                 let balances = ledger.balances(ledger.allocate(asOf: today)).map(\.open)
                 lock.lock()
                 if customers?.ids.count == balances.count { customers?.balances = balances; balanceDay = today }
+                if generation == ledgerGeneration && ledgerCache == nil { ledgerCache = ledger }
                 lock.unlock()
             }
         }
@@ -53,8 +58,22 @@ public final class CompletionIndex: @unchecked Sendable {
     public func invalidate() {
         lock.lock()
         while loading { lock.wait() }
-        customers = nil; otherIds = [:]
+        customers = nil; otherIds = [:]; ledgerCache = nil; ledgerGeneration += 1
         lock.unlock()
+    }
+
+    /// The whole portfolio's ledger (books plus an open scenario), loaded once and kept until the
+    /// books change: reports in a shell that has the workspace open start from memory.
+    public func portfolioLedger() throws(StoreError) -> Ledger {
+        lock.lock()
+        if let cached = ledgerCache { lock.unlock(); return cached }
+        let generation = ledgerGeneration
+        lock.unlock()
+        let ledger = try workspace.ledger()
+        lock.lock()
+        if generation == ledgerGeneration { ledgerCache = ledger }
+        lock.unlock()
+        return ledger
     }
 
     private static func loadCustomers(_ ws: Workspace) -> Customers {

@@ -29,6 +29,7 @@ public final class Shell {
             session.commandTouched = []
             session.recordedExtras = []
             let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
+            if command.mutates(parsed) { session.index.invalidate() }
             if session.scenario != nil && command.mutates(parsed) {
                 session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
                 session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
