@@ -33,6 +33,24 @@ public struct Aging: Sendable {
         public var total: Int64 { buckets.reduce(0, +) }
     }
 
+    /// One row per customer, in `customerIds` order (the common case, without hashing).
+    public func rowsByCustomer(_ ledger: Ledger, _ allocation: Allocation) -> [Row] {
+        let asOf = allocation.asOf.ordinal
+        let width = bounds.count + 2
+        var out = [Row](repeating: Row(buckets: [Int64](repeating: 0, count: width)), count: ledger.customerCount)
+        for c in 0..<ledger.customerCount {
+            var row = out[c]
+            for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
+                let open = allocation.open[i]
+                guard open > 0, ledger.invoiceIssued[i] <= asOf else { continue }
+                row.buckets[bucket(daysLate: Int(asOf - ledger.invoiceDue[i]))] += open
+                if ledger.invoiceDisputed[i] { row.disputed += open }
+            }
+            out[c] = row
+        }
+        return out
+    }
+
     /// Ages every invoice of the ledger and adds it to the row of its group: `group(customer, invoice)`
     /// names the group (nil leaves the invoice out). Rows come back by group key.
     public func rows<Key: Hashable>(_ ledger: Ledger, _ allocation: Allocation, group: (Int, Int) -> Key?) -> [Key: Row] {

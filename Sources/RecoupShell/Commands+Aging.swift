@@ -55,11 +55,13 @@ extension Catalog {
             rows = r.map { ([$0.key], $0.value) }
             keyColumns = [Column(by.capitalized, key: by)]
         default:
-            let r = aging.rows(ledger, allocation) { c, _ in c }
-            rows = r.map { ([ledger.customerIds[$0.key]], $0.value) }
+            // Customers come in id byte order already.
+            rows = zip(ledger.customerIds, aging.rowsByCustomer(ledger, allocation)).compactMap { $1.total > 0 ? ([$0], $1) : nil }
             keyColumns = [Column("Customer", key: "customer_id")]
         }
-        rows.sort { $0.keys.lexicographicallyPrecedes($1.keys) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        if by != "customer" {
+            rows.sort { $0.keys.lexicographicallyPrecedes($1.keys) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        }
         let labels = aging.labels
         let amountColumns = labels.map { Column($0, key: $0) } + [Column("Total", key: "total")]
         if format != .table {
