@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The `recoup` command: parses argv with swift-argument-parser, then hands off to RecoupShell.
@@ -27,7 +28,8 @@ let package = Package(
         .target(
             name: "RecoupShell",
             dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore",
-                           .product(name: "TOMLKit", package: "TOMLKit")]),  // policy export and import
+                           .product(name: "TOMLKit", package: "TOMLKit"),  // policy export and import
+                           .product(name: "Mustache", package: "swift-mustache")]),  // dunning letters
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
         // help, diagnostics, table/csv/json renderers, shell completion scripts.
         .target(name: "ShellKit"),
