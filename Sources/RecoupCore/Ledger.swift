@@ -20,6 +20,12 @@ public struct Ledger: Sendable {
     public var paymentAmount: [Int64] = []
     /// Position of the invoice the payment names, or -1.
     public var paymentTarget: [Int32] = []
+    /// True for a payment held as unapplied cash (imported with matching, matched to nothing): it is
+    /// not allocated; only what is applied to it by hand (`paymentManual`) pays invoices.
+    public var paymentHeld: [Bool] = []
+    /// Applications made by hand (`payment apply`), by payment position: they come first, at the
+    /// payment's day, before the payment's own rule.
+    public var paymentManual: [Int32: [(invoice: Int32, amount: Int64)]] = [:]
     /// True for the entry that closes an invoice restructured into a plan (not cash: histories of
     /// paying, like the forecast's, leave it out).
     public var paymentIsRestructuring: [Bool] = []
@@ -44,7 +50,8 @@ public struct Ledger: Sendable {
     ///
     /// Invoices and payments of customers not in `customers` are ignored; a payment naming an
     /// unknown invoice is allocated as if it named none.
-    public init(customers: [String], invoices: [Invoice], payments: [Payment]) {
+    public init(customers: [String], invoices: [Invoice], payments: [Payment],
+                manual: [(payment: String, invoice: String, amount: Money)] = []) {
         let ids = customers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var index: [String: Int32] = [:]
         for (i, id) in ids.enumerated() { index[id] = Int32(i) }
@@ -85,8 +92,15 @@ public struct Ledger: Sendable {
                 }
             }
             appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
-                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isRestructuring)
+                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isRestructuring, held: p.held)
             paymentIds.append(p.id)
+        }
+        if !manual.isEmpty {
+            let paymentPosition = Dictionary(uniqueKeysWithValues: paymentIds.enumerated().map { ($1, Int32($0)) })
+            for m in manual {
+                guard let p = paymentPosition[m.payment], let i = position[m.invoice] else { continue }
+                paymentManual[p, default: []].append((i, m.amount.minorUnits))
+            }
         }
     }
 
@@ -103,8 +117,10 @@ public struct Ledger: Sendable {
 
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes
     /// `planObligations` (or is -1).
-    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false) {
+    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false,
+                                       held: Bool = false) {
         paymentIsRestructuring.append(restructuring)
+        paymentHeld.append(held)
         paymentCustomer.append(customer)
         paymentDay.append(day.ordinal)
         paymentAmount.append(amount.minorUnits)
@@ -128,6 +144,14 @@ public struct Ledger: Sendable {
             let day = paymentDay[p]
             if day > asOf.ordinal { break }
             var amount = paymentAmount[p]
+            if let manual = paymentManual[Int32(p)] {
+                for m in manual where amount > 0 && open[Int(m.invoice)] > 0 {
+                    let take = min(amount, m.amount, open[Int(m.invoice)])
+                    open[Int(m.invoice)] -= take; amount -= take
+                    if record { applications.append(.init(payment: Int32(p), invoice: m.invoice, amount: take)) }
+                }
+            }
+            if paymentHeld[p] { unapplied[Int(paymentCustomer[p])] += amount; continue }
             let target = Int(paymentTarget[p])
             if target >= 0 && open[target] > 0 {
                 let take = min(amount, open[target])

@@ -99,11 +99,13 @@ public struct Payment: Sendable, Hashable {
     public var reference: String?
     /// Made toward this installment plan: pays its rows oldest first.
     public var planId: String?
+    /// Held as unapplied cash: matched to no invoice on import; only applied by hand.
+    public var held: Bool = false
 
     public init(id: String, customerId: String, receivedOn: Day, amount: Money, invoiceId: String? = nil,
-                method: String? = nil, reference: String? = nil, planId: String? = nil) {
+                method: String? = nil, reference: String? = nil, planId: String? = nil, held: Bool = false) {
         self.id = id; self.customerId = customerId; self.receivedOn = receivedOn; self.amount = amount
-        self.invoiceId = invoiceId; self.method = method; self.reference = reference; self.planId = planId
+        self.invoiceId = invoiceId; self.method = method; self.reference = reference; self.planId = planId; self.held = held
     }
 
     /// The payment that an invoice's `settledOn` stands for. Its id, `~settle~INVOICE`, sorts after

@@ -23,7 +23,8 @@ extension Catalog {
                           OptionSpec("--date-format", value: "FORMAT", help: "layout of dates, e.g. M/d/yyyy (default yyyy-MM-dd)",
                                      completion: .values(["yyyy-MM-dd", "M/d/yyyy", "d/M/yyyy", "dd.MM.yyyy", "yyyy/M/d"])),
                           OptionSpec("--ignore-extra-columns", help: "skip columns that are neither canonical nor mapped"),
-                          OptionSpec("--create-customers", help: "create missing customers, named by their id")],
+                          OptionSpec("--create-customers", help: "create missing customers, named by their id"),
+                          OptionSpec("--match", help: "payments naming no invoice: match by an invoice id in the reference, then by an exact open amount; hold the rest as unapplied cash")],
                 examples: ["import customers data/customers.csv",
                            "import invoices ar.csv --map 'id=invoiceNumber,customer_id=customerID,issued_on=InvoiceDate,due_on=DueDate,amount=InvoiceAmount,disputed=Disputed,settled_on=SettledDate' --date-format M/d/yyyy --ignore-extra-columns --create-customers"])
             , mutates: { _ in true }) { inv in try Catalog.importFile(inv) },
@@ -47,6 +48,10 @@ extension Catalog {
         var options = ImportOptions()
         options.ignoreExtraColumns = inv.parsed.flag("--ignore-extra-columns")
         options.createCustomers = inv.parsed.flag("--create-customers")
+        options.match = inv.parsed.flag("--match")
+        if options.match && kind != .payments {
+            throw ShellError("--match is for payments", hint: "import payments FILE --match", column: inv.parsed.column(ofOption: "--match"))
+        }
         if let map = inv.parsed.value("--map") {
             do { options.mapping = try ImportOptions.parseMapping(map, for: kind) } catch {
                 throw ShellError("bad --map: \(error.reason)", hint: "write canonical=Foreign pairs separated by commas", column: inv.parsed.column(ofOption: "--map"))
@@ -73,6 +78,10 @@ extension Catalog {
             session.index.invalidate()
             var text = "imported \(summary.records) \(kind.rawValue) from \(path)"
             if summary.createdCustomers > 0 { text += " (created \(summary.createdCustomers) customers)" }
+            if options.match {
+                text += "; matched \(summary.matchedByReference) by reference, \(summary.matchedByAmount) by amount, held \(summary.held) as unapplied cash"
+                return .output(.text(text + "\n"))  // what matching did is always worth a line, in scripts too
+            }
             return .output(session.interactive ? .text(text + "\n") : .empty)
         } catch {
             guard case .importRejected(let file, let problems, let truncated) = error else {

@@ -86,6 +86,45 @@ extension Catalog {
                 return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
             },
             Command(spec: CommandSpec(
+                ["payment", "unmatched"], summary: "payments with money not applied to any invoice: held unmatched cash and overpayments",
+                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's", completion: .domain("customer")),
+                          OptionSpec("--held", help: "only payments held by matching (matched to nothing)"), .format],
+                examples: ["payment unmatched", "payment unmatched --held --format csv"])
+            ) { inv in
+                let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
+                let list = try inv.store { () throws(StoreError) in try inv.workspace.unappliedPayments(customer: customer, heldOnly: inv.parsed.flag("--held")) }
+                return .output(.table(Table(columns: [
+                    Column("Payment", key: "id"), Column("Customer", key: "customer_id"), Column("Received", key: "received_on"),
+                    Column("Amount", key: "amount"), Column("Unapplied", key: "unapplied"), Column("Held", key: "held"),
+                    Column("Method", key: "method"), Column("Reference", key: "reference"),
+                ], rows: list.map { u in
+                    [.text(u.payment.id), .text(u.payment.customerId), .text(u.payment.receivedOn.iso), Invocation.money(u.payment.amount),
+                     Invocation.money(u.unapplied), .text(u.payment.held ? "yes" : ""), Invocation.text(u.payment.method), Invocation.text(u.payment.reference)]
+                })))
+            },
+            Command(spec: CommandSpec(
+                ["payment", "apply"], summary: "apply a payment's unapplied money to an invoice by hand",
+                arguments: [ArgumentSpec("payment", help: "the payment id (see payment unmatched)"),
+                            ArgumentSpec("invoice", help: "an open invoice of the same customer", completion: .domain("invoice")),
+                            ArgumentSpec("amount", help: "how much (default: what the payment has left, up to what the invoice has open)", optional: true)],
+                examples: ["payment apply P00000042 INV-K000001-1-03", "payment apply M00000001 INV-002 500"]),
+                    mutates: { _ in true }
+            ) { inv in
+                var amount: Money?
+                if let text = inv.parsed.argument("amount") {
+                    guard case .success(let m) = Money.parse(text), m.isPositive else {
+                        throw ShellError("bad amount '\(text)'", hint: "a positive amount like 500 or 500.50", column: inv.parsed.column(ofArgument: "amount"))
+                    }
+                    amount = m
+                }
+                let applied = try inv.store(column: inv.parsed.column(ofArgument: "payment")) { () throws(StoreError) in
+                    try inv.workspace.applyPayment(inv.argument("payment"), to: inv.argument("invoice"), amount: amount,
+                                                   operator: inv.session.operatorName, command: inv.source)
+                }
+                if let p = try? inv.workspace.invoice(id: inv.argument("invoice")) { inv.session.touch(p.customerId) }
+                return .output(inv.session.interactive ? .text("applied \(applied) of \(inv.argument("payment")) to \(inv.argument("invoice"))\n") : .empty)
+            },
+            Command(spec: CommandSpec(
                 ["payment", "list"], summary: "a customer's payments and how each was applied",
                 options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")), .asOf, .format],
                 examples: ["payment list --customer C000001"])

@@ -55,6 +55,10 @@ public struct ImportOptions: Sendable {
     public var createCustomers = false
     /// At most this many problems are reported for one file.
     public var problemLimit = 100
+    /// Payments that name no invoice are matched (gateway and bank files): by an invoice id inside
+    /// the reference, then by an exact open amount; a payment that matches nothing is held as
+    /// unapplied cash, not allocated, until someone applies it.
+    public var match = false
 
     public init() {}
 

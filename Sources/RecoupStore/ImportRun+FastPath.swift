@@ -26,7 +26,7 @@ struct FastPath {
 
     /// Nil when the fast path does not apply to this import (other kinds, or foreign date layouts).
     init?(kind: RecordKind, slots: [Int], options: ImportOptions) {
-        guard kind == .invoices || kind == .payments, options.dateFormat == .iso else { return nil }
+        guard kind == .invoices || kind == .payments, options.dateFormat == .iso, !options.match else { return nil }
         let columns = kind.columns
         var fieldOf = [Int](repeating: -1, count: columns.count)
         for (f, slot) in slots.enumerated() where slot >= 0 { fieldOf[slot] = f }

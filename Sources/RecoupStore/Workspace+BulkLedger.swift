@@ -131,15 +131,21 @@ struct BulkLedgerLoader {
 
         // Payments, settlements and restructurings, then sorted by (day, id bytes).
         var pday: [Int32] = [], pcust: [Int32] = [], pamount: [Int64] = [], ptarget: [Int32] = [], pplan: [Int32] = []
-        var prestructuring: [Bool] = []
+        var prestructuring: [Bool] = [], pheld: [Bool] = []
+        // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
+        var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
+        let manualRows = try Rows(db, "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id")
+        while manualRows.next() { manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2))) }
+        manualRows.finish()
+        var manualAt: [Int: [(rowid: Int, amount: Int64)]] = [:]
         let restructurePrefix = Array(Payment.restructurePrefix.utf8)
         var keys = Keys()
         let payments = try Rows(db, """
-            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
+            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
             UNION ALL
-            SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, rowid, NULL FROM invoice WHERE settled_on IS NOT NULL
+            SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, rowid, NULL, 0 FROM invoice WHERE settled_on IS NOT NULL
             UNION ALL
-            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL
+            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
             FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
             """)
         lastCustomer = ""; lastIndex = -1
@@ -149,6 +155,8 @@ struct BulkLedgerLoader {
             guard lastIndex >= 0 else { continue }
             pday.append(payments.day(0)); keys.append(payments.text(1)); pcust.append(lastIndex); pamount.append(payments.int(3))
             prestructuring.append(payments.text(1).starts(with: restructurePrefix))
+            pheld.append(payments.int(6) != 0)
+            if !manualById.isEmpty, let m = manualById[payments.string(1)] { manualAt[pday.count - 1] = m }
             let r = payments.isNull(4) ? -1 : Int(payments.int(4))
             ptarget.append(r >= 0 && r < position.count ? position[r] : -1)
             pplan.append(payments.isNull(5) ? -1 : planIndex[payments.string(5)] ?? -1)
@@ -157,8 +165,11 @@ struct BulkLedgerLoader {
         var porder = Array(0..<pday.count)
         porder.sort { a, b in pday[a] != pday[b] ? pday[a] < pday[b] : keys.less(a, b) }
         for k in porder {
+            if let m = manualAt[k] {
+                ledger.paymentManual[Int32(ledger.paymentDay.count)] = m.compactMap { $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil }
+            }
             ledger.appendPayment(customer: pcust[k], day: Day(ordinal: pday[k]), amount: Money(minorUnits: pamount[k]), target: ptarget[k],
-                                 plan: pplan[k], restructuring: prestructuring[k])
+                                 plan: pplan[k], restructuring: prestructuring[k], held: pheld[k])
         }
         return ledger
     }

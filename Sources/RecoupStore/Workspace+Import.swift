@@ -7,6 +7,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var kind: RecordKind
     public var records: Int
     public var createdCustomers: Int
+    /// With matching: payments matched by an invoice id in their reference, by an exact open
+    /// amount, and held as unapplied cash.
+    public var matchedByReference = 0, matchedByAmount = 0, held = 0
 }
 
 extension Workspace {
@@ -81,9 +84,12 @@ extension ImportRun {
             }.map(\.element)
             throw StoreError.importRejected(path: path, problems: sorted, truncated: truncated)
         }
+        let matching = options.match ? "; matched \(matched.reference) by reference, \(matched.amount) by amount, held \(matched.held)" : ""
         try Workspace.journal(db, operator: who, command: command,
-                              effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : ""))
-        return ImportSummary(kind: kind, records: records, createdCustomers: created)
+                              effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : "") + matching)
+        var summary = ImportSummary(kind: kind, records: records, createdCustomers: created)
+        (summary.matchedByReference, summary.matchedByAmount, summary.held) = (matched.reference, matched.amount, matched.held)
+        return summary
     }
 }
 
@@ -97,6 +103,7 @@ struct ImportRun {
     var truncated = false
     var records = 0
     var created = 0
+    var matched = (reference: 0, amount: 0, held: 0)
 
     private var columns: [ColumnDef] { kind.columns }
 
@@ -181,12 +188,23 @@ struct ImportRun {
                 continue
             }
             // Existentials, not [DatabaseValue]: GRDB's generic init for the latter builds a key path per call.
+            var hold = false
+            if kind == .payments && options.match && values[4] == nil {
+                switch try PaymentMatcher.match(db, customer: values[1]!.text!, day: values[2]!.day!, amount: values[3]!.amount!, reference: values[6]?.text) {
+                case .reference(let invoice): values[4] = .text(invoice); matched.reference += 1
+                case .amount(let invoice): values[4] = .text(invoice); matched.amount += 1
+                case .none: hold = true; matched.held += 1
+                }
+            }
             var args: [(any DatabaseValueConvertible)?] = values.map { $0.map(Self.databaseValue) ?? .null }
             if kind == .customers { args.append(pinyin.initials(of: values[1]!.text!).databaseValue); refs.customers.insert(values[0]!.text!) }
             if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
             if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
             insert.setUncheckedArguments(StatementArguments(args))
-            do { try insert.execute() } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            do {
+                try insert.execute()
+                if hold { try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [values[0]!.text!]) }
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 let id = values[0]!.text!
                 let existed = try Bool.fetchOne(db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
                                                 arguments: [refs.lastRowid, id]) ?? false

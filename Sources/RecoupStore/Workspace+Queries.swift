@@ -76,7 +76,18 @@ extension Workspace {
     public func ledger(customer: Customer) throws(StoreError) -> Ledger {
         let plans = try planObligations(customer: customer.id)
         return Ledger(customers: [customer.id], invoices: try invoices(customer: customer.id) + plans.invoices,
-                      payments: try payments(customer: customer.id) + plans.payments)
+                      payments: try payments(customer: customer.id) + plans.payments,
+                      manual: try manualApplications(customer: customer.id))
+    }
+
+    /// Applications made by hand (`payment apply`) to a customer's payments.
+    public func manualApplications(customer: String) throws(StoreError) -> [(payment: String, invoice: String, amount: Money)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.payment_id, a.invoice_id, a.amount FROM payment_application a JOIN payment p ON p.id = a.payment_id
+                WHERE p.customer_id = ? ORDER BY a.id
+                """, arguments: [customer]).map { (payment: $0[0] as String, invoice: $0[1] as String, amount: Money(minorUnits: $0[2])) }
+        }
     }
 
     /// The whole portfolio's ledger, read in the orders the allocation rule needs (SQL sorts, byte order).
@@ -115,6 +126,6 @@ extension Workspace {
 
     static func payment(_ r: Row) -> Payment {
         Payment(id: r["id"], customerId: r["customer_id"], receivedOn: day(r["received_on"] as String), amount: Money(minorUnits: r["amount"]),
-                invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"], planId: r["plan_id"])
+                invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"], planId: r["plan_id"], held: (r["held"] as Int? ?? 0) != 0)
     }
 }

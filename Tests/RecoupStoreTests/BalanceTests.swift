@@ -124,6 +124,18 @@ enum Hand {
             plans += 1
         }
         #expect(plans >= 5)
+        // And gateway payments imported with matching: one held as unapplied cash, then partly
+        // applied by hand, so both paths meet held payments and manual applications.
+        var matching = ImportOptions()
+        matching.match = true
+        let heldCustomer = try s.workspace.customers()[40].id
+        let summary = try s.importText(.payments, "id,customer_id,received_on,amount,reference\nH1,\(heldCustomer),2026-01-10,777.77,no invoice named\n", options: matching)
+        #expect(summary.held == 1)
+        let target = try s.workspace.ledger(customer: try s.workspace.customer(id: heldCustomer)!)
+        let openInvoice = target.allocate(asOf: Day("2026-11-30")!).open.indices.first { target.allocate(asOf: Day("2026-11-30")!).open[$0] > 50_00 }
+        if let i = openInvoice {
+            #expect(try s.workspace.applyPayment("H1", to: target.invoiceIds[i], amount: Money(minorUnits: 50_00), operator: "t", command: "payment apply") == Money(minorUnits: 50_00))
+        }
         let bulk = try s.workspace.ledger()
         let customers = try s.workspace.customers()
         #expect(bulk.customerIds == customers.map(\.id))
