@@ -85,6 +85,9 @@ extension Catalog {
             Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
             Field("opened_on", title: "Customer since", Invocation.day(c.openedOn)),
         ]
+        let charges = try inv.store { () throws(StoreError) in try ws.charges(customer: c.id) }.filter { $0.asOf <= asOf }
+        let feesCharged = charges.filter { $0.kind == .lateFee }.reduce(Money.zero) { $0 + $1.amount }
+        let feesWaived = -charges.filter { $0.kind == .waiver }.reduce(Money.zero) { $0 + $1.amount }
         let money: [Field] = [
             Field("as_of", title: "As of", .text(asOf.iso)),
             Field("open_balance", title: "Open balance", Invocation.money(balance.open)),
@@ -93,6 +96,9 @@ extension Catalog {
             Field("disputed_amount", title: "Disputed", Invocation.money(balance.disputed)),
             Field("unapplied_credit", title: "Unapplied credit", Invocation.money(balance.unapplied)),
             Field("open_invoices", title: "Open invoices", .number(String(balance.openInvoices))),
+            Field("late_fees_charged", title: "Late fees charged", Invocation.money(feesCharged)),
+            Field("late_fees_waived", title: "Late fees waived", Invocation.money(feesWaived)),
+            Field("late_fees_owed", title: "Late fees owed (besides the open balance)", Invocation.money(feesCharged - feesWaived)),
         ]
         return .output(.document([
             Section("customer", title: "Customer", .record(identity)),
@@ -105,6 +111,7 @@ extension Catalog {
             Section("recent_payments", title: "Recent payments", .table(Table(columns: [
                 Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
                 Column("Invoice", key: "invoice_id"), Column("Method", key: "method"), Column("Reference", key: "reference")], rows: Array(recent)))),
+            Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
         ]))
     }
 

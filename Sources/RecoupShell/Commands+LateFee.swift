@@ -1,7 +1,228 @@
+import Foundation
 import RecoupCore
 import RecoupStore
 import ShellKit
 
+/// Late fees under the contracts' breach clauses: accrued (`latefee show`), charged (`latefee post`),
+/// waived (`latefee waive`) and listed (`latefee charges`). The rule is `LateFee`'s; docs/LATEFEES.md
+/// states it for collectors.
 extension Catalog {
-    static var latefeeCommands: [Command] { [] }
+    static var latefeeCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["latefee", "show"], summary: "late fees accrued on overdue invoices under their breach clauses, capped and checked against the actual loss",
+                discussion: "Per invoice: days late after the clause's grace days, the daily rate, the fee accrued (simple, on the open principal, recomputed at each payment), the clause's cap and the actual loss at the policy's latefee.loss_rate. A fee more than 30 % above the actual loss is flagged (Civil Code art. 585 lets a court reduce it); it is never cut silently. Disputed invoices accrue nothing. Posted = late fees charged by 'latefee post'; to post = what 'latefee post' would add.",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
+                                         completion: .domain("customer"), optional: true, variadic: true)],
+                options: [OptionSpec("--all", help: "every customer"), .asOf, .format],
+                examples: ["latefee show C000001", "latefee show 上海星辰科技有限公司 --as-of 2024-06-30", "latefee show --all --format csv"])
+            ) { inv in try Catalog.showLateFees(inv) },
+            Command(spec: CommandSpec(
+                ["latefee", "post"], summary: "charge the late fees accrued to a day (one transaction; posting the same day again changes nothing)",
+                discussion: "For each invoice the charge is the fee accrued to the day less the late fees already posted for it, so a later day adds only the increment; an invoice already posted for the day is left as it is. Without CUSTOMER, every customer's fees are posted.",
+                arguments: [ArgumentSpec("customer", help: "only this customer (id, name, part of a name or pinyin initials)",
+                                         completion: .domain("customer"), optional: true, variadic: true)],
+                options: [OptionSpec("--as-of", value: "DATE", help: "the day fees are accrued to, YYYY-MM-DD (default: today, or the date pinned with 'set today')"), .format],
+                examples: ["latefee post --as-of 2024-06-30", "latefee post C000001 --as-of 2024-07-31"])
+            , mutates: { _ in true }) { inv in try Catalog.postLateFees(inv) },
+            Command(spec: CommandSpec(
+                ["latefee", "waive"], summary: "waive charged late fees of a customer or an invoice, with a reason",
+                discussion: "Records a negative charge. AMOUNT defaults to everything charged and not yet waived; it cannot be more. A waived fee is not charged again by a later 'latefee post'.",
+                arguments: [ArgumentSpec("target", help: "an invoice id, or a customer (id, name or pinyin initials)", completion: .domain("customer")),
+                            ArgumentSpec("amount", help: "the amount waived, e.g. 100 or 100.50 (default: all that is charged)", optional: true)],
+                options: [OptionSpec("--reason", value: "TEXT", help: "why the fee is waived (required)"),
+                          OptionSpec("--on", value: "DATE", help: "the day of the waiver (default today)")],
+                examples: ["latefee waive INV-002 100 --reason \"paid within a week of the call\"", "latefee waive C000001 --reason \"settlement agreement\""])
+            , mutates: { _ in true }) { inv in try Catalog.waiveLateFees(inv) },
+            Command(spec: CommandSpec(
+                ["latefee", "charges"], summary: "late fees charged and waived, with days, reasons and who recorded them",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
+                                         completion: .domain("customer"), optional: true, variadic: true)],
+                options: [OptionSpec("--all", help: "every customer"), .format],
+                examples: ["latefee charges C000001", "latefee charges --all --format csv"])
+            ) { inv in try Catalog.listCharges(inv) },
+        ]
+    }
+
+    /// One invoice's late fee with what has been charged and waived on it.
+    struct LateFeeRow {
+        var invoice: Invoice
+        var accrual: LateFee.Accrual
+        var posted: Money
+        var waived: Money
+        var postedOnDay: Bool
+        var toPost: Money { postedOnDay ? .zero : LateFee.increment(accrued: accrual.fee, posted: posted) }
+    }
+
+    /// The customers an invocation names: the `customer` argument, every customer with `--all`, or
+    /// (when `allByDefault`) every customer when none is named.
+    static func lateFeeCustomers(_ inv: Invocation, allByDefault: Bool) throws -> [Customer] {
+        let named = !inv.parsed.arguments("customer").isEmpty
+        let all = inv.parsed.flag("--all")
+        if named && all { throw ShellError("give a CUSTOMER or --all, not both", column: inv.parsed.column(ofOption: "--all")) }
+        if named { return [try inv.resolveCustomer("customer")] }
+        guard all || allByDefault else {
+            throw ShellError("'\(inv.parsed.spec.name)' needs a CUSTOMER or --all", hint: "e.g. \(inv.parsed.spec.name) C000001")
+        }
+        return try inv.store { () throws(StoreError) in try inv.workspace.customers() }
+    }
+
+    /// Every invoice of `customer` due before `asOf` with its fee, in the allocation order (due date
+    /// first); installment plans' rows are left out (they follow the plan's terms).
+    static func lateFeeRows(_ inv: Invocation, _ customer: Customer, asOf: Day, policy: Policy) throws -> [LateFeeRow] {
+        let ws = inv.workspace
+        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: customer) }
+        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: customer.id) }
+        let contracts = try inv.store { () throws(StoreError) in try ws.contracts(customer: customer.id) }
+        let charges = try inv.store { () throws(StoreError) in try ws.charges(customer: customer.id) }
+        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
+        let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
+        let accruals = LateFee(policy: policy).accrue(ledger, ledger.allocate(asOf: asOf, record: true)) { i in
+            guard let v = byId[ledger.invoiceIds[i]] else { return nil }
+            return LateFee.Clause(contract: v.contractId.flatMap { contractById[$0] }, policy: policy)
+        }
+        return accruals.keys.sorted().map { i in
+            let id = ledger.invoiceIds[i]
+            let mine = charges.filter { $0.invoiceId == id }
+            return LateFeeRow(invoice: byId[id]!, accrual: accruals[i]!,
+                              posted: mine.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
+                              waived: -mine.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount },
+                              postedOnDay: mine.contains { $0.kind == .lateFee && $0.asOf == asOf })
+        }
+    }
+
+    static func showLateFees(_ inv: Invocation) throws -> Outcome {
+        let customers = try lateFeeCustomers(inv, allByDefault: false)
+        let asOf = try inv.asOf()
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        var rows: [[Cell]] = []
+        var total = (open: Money.zero, fee: Money.zero, loss: Money.zero, posted: Money.zero, waived: Money.zero, toPost: Money.zero)
+        var flagged = 0, capped = 0
+        for c in customers {
+            for r in try lateFeeRows(inv, c, asOf: asOf, policy: policy) {
+                let a = r.accrual
+                guard a.open.isPositive || a.fee.isPositive || !r.posted.isZero || !r.waived.isZero else { continue }
+                rows.append([.text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)), .number(String(a.clause.graceDays)),
+                             .number(a.clause.rate.fractionText), Invocation.money(a.open), Invocation.money(a.fee), Invocation.money(a.cap),
+                             .text(a.capped ? "yes" : ""), Invocation.money(a.loss), .text(a.excessive ? "yes" : ""),
+                             .text(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived), Invocation.money(r.toPost)])
+                total.open += a.open; total.fee += a.fee; total.loss += a.loss
+                total.posted += r.posted; total.waived += r.waived; total.toPost += r.toPost
+                if a.excessive { flagged += 1 }
+                if a.capped { capped += 1 }
+            }
+        }
+        // Waivers of a customer's fees as a whole name no invoice: they count in the total only.
+        let ids = Set(customers.map(\.id))
+        let wholeWaivers = try inv.store { () throws(StoreError) in
+            customers.count == 1 ? try inv.workspace.charges(customer: customers[0].id) : try inv.workspace.charges()
+        }.filter { $0.kind == .waiver && $0.invoiceId == nil && ids.contains($0.customerId) }
+        total.waived -= wholeWaivers.reduce(.zero) { $0 + $1.amount }
+        let table = Table(columns: [
+            Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"), Column("Due", key: "due_on"),
+            Column("Days late", key: "days_late"), Column("Grace", key: "grace_days"), Column("Rate/day", key: "daily_rate"),
+            Column("Open", key: "open"), Column("Fee", key: "fee"), Column("Cap", key: "cap"), Column("Capped", key: "capped"),
+            Column("Loss", key: "loss"), Column("Excessive (art. 585)", key: "excessive"), Column("Disputed", key: "disputed"),
+            Column("Posted", key: "posted"), Column("Waived", key: "waived"), Column("To post", key: "to_post"),
+        ], rows: rows)
+        return .output(.document([
+            Section("late_fees", title: "Late fees as of \(asOf.iso)", .table(table)),
+            Section("total", title: "Total", .record([
+                Field("as_of", title: "As of", .text(asOf.iso)), Field("invoices", title: "Invoices", .number(String(rows.count))),
+                Field("open", title: "Open", Invocation.money(total.open)), Field("fee", title: "Fees accrued", Invocation.money(total.fee)),
+                Field("loss", title: "Actual loss", Invocation.money(total.loss)),
+                Field("capped", title: "Capped", .number(String(capped))),
+                Field("excessive", title: "Over the loss by more than 30 % (art. 585)", .number(String(flagged))),
+                Field("posted", title: "Posted", Invocation.money(total.posted)), Field("waived", title: "Waived", Invocation.money(total.waived)),
+                Field("to_post", title: "To post", Invocation.money(total.toPost)),
+            ])),
+        ]))
+    }
+
+    static func postLateFees(_ inv: Invocation) throws -> Outcome {
+        let customers = try lateFeeCustomers(inv, allByDefault: true)
+        let asOf = try Catalog.day(inv, "--as-of")
+        let ws = inv.workspace
+        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
+        var accrued: [AccruedFee] = []
+        var flags: [String: LateFee.Accrual] = [:]
+        for c in customers {
+            for r in try lateFeeRows(inv, c, asOf: asOf, policy: policy) where r.accrual.fee.isPositive {
+                accrued.append(AccruedFee(customerId: c.id, invoiceId: r.invoice.id, fee: r.accrual.fee))
+                flags[r.invoice.id] = r.accrual
+            }
+        }
+        let written = try inv.store { () throws(StoreError) in
+            try ws.postLateFees(accrued, asOf: asOf, operator: inv.session.operatorName, command: inv.source)
+        }
+        for c in Set(written.map(\.customerId)) { inv.session.touch(c) }
+        guard !written.isEmpty else { return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n")) }
+        let rows = written.map { w -> [Cell] in
+            let a = flags[w.invoiceId ?? ""]
+            return [.text(w.invoiceId ?? ""), .text(w.customerId), .text(asOf.iso), Invocation.money(a?.fee), Invocation.money(w.amount),
+                    .text(a?.excessive == true ? "yes" : "")]
+        }
+        let total = written.reduce(Money.zero) { $0 + $1.amount }
+        return .output(.document([
+            Section("posted", title: "Late fees posted as of \(asOf.iso)", .table(Table(columns: [
+                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"), Column("As of", key: "as_of"),
+                Column("Accrued", key: "accrued"), Column("Charged now", key: "amount"), Column("Excessive (art. 585)", key: "excessive"),
+            ], rows: rows))),
+            Section("total", title: "Total", .record([
+                Field("charges", title: "Charges", .number(String(written.count))), Field("amount", title: "Charged now", Invocation.money(total)),
+            ])),
+        ]))
+    }
+
+    static func waiveLateFees(_ inv: Invocation) throws -> Outcome {
+        guard let reason = inv.parsed.value("--reason"), !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ShellError("'latefee waive' needs --reason TEXT", hint: "say why the fee is waived, e.g. --reason \"settlement agreement\"")
+        }
+        var amount: Money?
+        if let text = inv.parsed.argument("amount") {
+            guard case .success(let m) = Money.parse(text), m.isPositive else {
+                throw ShellError("bad amount '\(text)'", hint: "a positive amount like 100 or 100.50", column: inv.parsed.column(ofArgument: "amount"))
+            }
+            amount = m
+        }
+        let target = inv.argument("target")
+        let ws = inv.workspace
+        let customer: Customer
+        var invoice: String?
+        if let c = try inv.store({ () throws(StoreError) in try ws.customer(id: target) }) {
+            customer = c
+        } else if let v = try inv.store({ () throws(StoreError) in try ws.invoice(id: target) }) {
+            customer = try inv.store { () throws(StoreError) in try ws.customer(id: v.customerId) }!
+            invoice = v.id
+        } else {
+            customer = try inv.resolveCustomer("target")
+        }
+        let on = try Catalog.day(inv, "--on")
+        let charge = try inv.store(column: inv.parsed.column(ofArgument: amount == nil ? "target" : "amount")) { () throws(StoreError) in
+            try ws.waiveFees(customer: customer.id, invoice: invoice, amount: amount, on: on, reason: reason,
+                             operator: inv.session.operatorName, command: inv.source)
+        }
+        inv.session.touch(customer.id)
+        return .output(.text("waived \(-charge.amount) of late fees on \(invoice.map { "invoice \($0)" } ?? "customer \(customer.id)") on \(on.iso)\n"))
+    }
+
+    static func listCharges(_ inv: Invocation) throws -> Outcome {
+        let customers = try lateFeeCustomers(inv, allByDefault: false)
+        let ws = inv.workspace
+        let charges = try inv.store { () throws(StoreError) in
+            customers.count == 1 ? try ws.charges(customer: customers[0].id) : try ws.charges()
+        }
+        return .output(.table(chargeTable(charges)))
+    }
+
+    /// Charges as a table (also what a customer's file can show).
+    static func chargeTable(_ charges: [Charge]) -> Table {
+        Table(columns: [
+            Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"), Column("Kind", key: "kind"),
+            Column("As of", key: "as_of"), Column("Amount", key: "amount"), Column("Reason", key: "reason"), Column("Operator", key: "operator"),
+        ], rows: charges.map { c in
+            [.text(c.customerId), Invocation.text(c.invoiceId), .text(c.kind.rawValue), .text(c.asOf.iso), Invocation.money(c.amount),
+             Invocation.text(c.reason), .text(c.operator)]
+        })
+    }
 }

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import RecoupCore
+
+/// A charge on a customer's account: a late fee posted for an invoice as of a day, or a waiver.
+///
+/// Amounts are minor units: late fees positive, waivers negative. A customer's charges net of
+/// waivers are what the customer owes in fees on top of the invoices.
+public struct Charge: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case lateFee = "late_fee"
+        case waiver
+    }
+
+    public var id: Int64
+    public var customerId: String
+    /// The invoice a late fee accrued on; a waiver names one, or none for the customer's fees as a whole.
+    public var invoiceId: String?
+    public var kind: Kind
+    /// The day the fee was accrued to (late fee) or the day of the waiver.
+    public var asOf: Day
+    /// Positive for a late fee, negative for a waiver.
+    public var amount: Money
+    /// Why a waiver was granted (required for waivers, nil for late fees).
+    public var reason: String?
+    /// When and by whom it was recorded.
+    public var at: String
+    public var `operator`: String
+}
+
+/// A late fee accrued to a day for one invoice, as `LateFee.accrue` computed it: what posting starts from.
+public struct AccruedFee: Sendable, Hashable {
+    public var customerId: String
+    public var invoiceId: String
+    /// The whole fee accrued to the day (not the increment).
+    public var fee: Money
+
+    public init(customerId: String, invoiceId: String, fee: Money) {
+        self.customerId = customerId; self.invoiceId = invoiceId; self.fee = fee
+    }
+}
+
+extension Workspace {
+    /// A customer's charges, oldest first (by day, then in the order recorded).
+    public func charges(customer: String) throws(StoreError) -> [Charge] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM charge WHERE customer_id = ? ORDER BY as_of, id", arguments: [customer]).map(Self.charge)
+        }
+    }
+
+    /// Every customer's charges, by customer id, then day, then the order recorded.
+    public func charges() throws(StoreError) -> [Charge] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM charge ORDER BY customer_id, as_of, id").map(Self.charge) }
+    }
+
+    /// Posts late fees accrued to `asOf` as one transaction, journaled once; returns the charges written.
+    ///
+    /// For each invoice the charge is `LateFee.increment(accrued:posted:)`: the accrued fee less every
+    /// late fee already posted for the invoice (on any day), and nothing when that is not positive or
+    /// when the invoice already has a late fee posted for `asOf`. So posting twice for the same day
+    /// writes nothing the second time, and posting on a later day adds only the increment. When
+    /// nothing is to be posted, nothing is written (not even the journal).
+    @discardableResult
+    public func postLateFees(_ fees: [AccruedFee], asOf: Day, operator who: String, command: String) throws(StoreError) -> [Charge] {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try write { db in
+            var written: [Charge] = []
+            for f in fees where f.fee.isPositive {
+                let sameDay = try Bool.fetchOne(db, sql: "SELECT 1 FROM charge WHERE kind = 'late_fee' AND invoice_id = ? AND as_of = ?",
+                                                arguments: [f.invoiceId, asOf.iso]) ?? false
+                if sameDay { continue }
+                let posted = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE kind = 'late_fee' AND invoice_id = ?",
+                                                                  arguments: [f.invoiceId]) ?? 0)
+                let amount = LateFee.increment(accrued: f.fee, posted: posted)
+                guard amount.isPositive else { continue }
+                try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
+                               arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, now, who])
+                written.append(Charge(id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
+                                      asOf: asOf, amount: amount, reason: nil, at: now, operator: who))
+            }
+            if !written.isEmpty {
+                let total = written.reduce(Money.zero) { $0 + $1.amount }
+                try Self.journal(db, operator: who, command: command,
+                                 effect: "late fees as of \(asOf.iso): \(written.count) charge\(written.count == 1 ? "" : "s"), \(total): "
+                                     + written.map { "\($0.invoiceId ?? "") \($0.amount)" }.joined(separator: ", "))
+            }
+            return written
+        }
+    }
+
+    /// Fees charged and not yet waived: for one invoice (at most what the customer as a whole has
+    /// left, since a waiver may name no invoice), or for the customer's fees as a whole.
+    public func waivableFees(customer: String, invoice: String?) throws(StoreError) -> Money {
+        try read { db in try Self.waivable(db, customer: customer, invoice: invoice) }
+    }
+
+    static func waivable(_ db: Database, customer: String, invoice: String?) throws -> Money {
+        let all = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE customer_id = ?", arguments: [customer]) ?? 0
+        guard let invoice else { return Money(minorUnits: max(0, all)) }
+        let one = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE invoice_id = ?", arguments: [invoice]) ?? 0
+        return Money(minorUnits: max(0, min(all, one)))
+    }
+
+    /// Records a waiver of late fees as a negative charge with its reason, one transaction, journaled.
+    ///
+    /// `amount` (positive) defaults to everything waivable (`waivableFees`); a reason is required,
+    /// and a waiver of more than is waivable, or of nothing, is refused: then nothing is written.
+    @discardableResult
+    public func waiveFees(customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+                          operator who: String, command: String) throws(StoreError) -> Charge {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw .database("a waiver needs a reason") }
+        let now = ISO8601DateFormatter().string(from: Date())
+        let scope = invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'"
+        return try write { db in
+            if let invoice {
+                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
+                guard owner == customer else { throw StoreError.notFound(kind: "invoice", id: invoice) }
+            }
+            let left = try Self.waivable(db, customer: customer, invoice: invoice)
+            guard left.isPositive else { throw StoreError.database("no late fees to waive on \(scope)") }
+            let waived = amount ?? left
+            guard waived.isPositive else { throw StoreError.database("a waiver must be a positive amount") }
+            guard waived <= left else { throw StoreError.database("cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived") }
+            try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
+                           arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, now, who])
+            let charge = Charge(id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
+                                amount: -waived, reason: reason, at: now, operator: who)
+            try Self.journal(db, operator: who, command: command, effect: "waived \(waived) of late fees on \(scope) on \(day.iso): \(reason)")
+            return charge
+        }
+    }
+
+    static func charge(_ r: Row) -> Charge {
+        Charge(id: r["id"], customerId: r["customer_id"], invoiceId: r["invoice_id"], kind: Charge.Kind(rawValue: r["kind"]) ?? .lateFee,
+               asOf: day(r["as_of"] as String), amount: Money(minorUnits: r["amount"]), reason: r["reason"], at: r["at"], operator: r["operator"])
+    }
+}
