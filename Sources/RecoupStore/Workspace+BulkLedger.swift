@@ -52,7 +52,64 @@ struct BulkLedgerLoader {
         }
     }
 
-    func load() throws -> Ledger {
+    /// Payments read and sorted in application order, with their targets as invoice rowids.
+    struct PaymentRows: @unchecked Sendable {
+        var day: [Int32] = [], cust: [Int32] = [], amount: [Int64] = [], targetRowid: [Int] = [], planId: [String?] = []
+        var restructuring: [Bool] = [], held: [Bool] = []
+        var manualAt: [Int: [(rowid: Int, amount: Int64)]] = [:]
+        var order: [Int] = []
+    }
+
+    /// Customer id to its position (customers in id byte order).
+    static func customerIndex(_ db: Database) throws -> [String: Int32] {
+        var index: [String: Int32] = [:]
+        let rows = try Rows(db, "SELECT id FROM customer ORDER BY id")
+        while rows.next() { index[rows.string(0)] = Int32(index.count) }
+        rows.finish()
+        return index
+    }
+
+    static func readPayments(_ db: Database, customerIndex index: [String: Int32]) throws -> PaymentRows {
+        var p = PaymentRows()
+        // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
+        var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
+        let manualRows = try Rows(db, "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id")
+        while manualRows.next() { manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2))) }
+        manualRows.finish()
+        let restructurePrefix = Array(Payment.restructurePrefix.utf8)
+        var keys = Keys()
+        let payments = try Rows(db, """
+            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
+            UNION ALL
+            SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, rowid, NULL, 0 FROM invoice WHERE settled_on IS NOT NULL
+            UNION ALL
+            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
+            FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
+            """)
+        var lastCustomer = "", lastIndex: Int32 = -1
+        while payments.next() {
+            let c = payments.text(2)
+            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
+            guard lastIndex >= 0 else { continue }
+            p.day.append(payments.day(0)); keys.append(payments.text(1)); p.cust.append(lastIndex); p.amount.append(payments.int(3))
+            p.restructuring.append(payments.text(1).starts(with: restructurePrefix))
+            p.held.append(payments.int(6) != 0)
+            if !manualById.isEmpty, let m = manualById[payments.string(1)] { p.manualAt[p.day.count - 1] = m }
+            p.targetRowid.append(payments.isNull(4) ? -1 : Int(payments.int(4)))
+            p.planId.append(payments.isNull(5) ? nil : payments.string(5))
+        }
+        payments.finish()
+        // Sort by day, ties by id bytes.
+        var order = Array(0..<p.day.count)
+        let day = p.day
+        order.sort { a, b in day[a] != day[b] ? day[a] < day[b] : keys.less(a, b) }
+        p.order = order
+        return p
+    }
+
+    /// Loads the ledger; `paymentsRead`, when given, supplies the payments read on another
+    /// connection at the same time (it is called once the invoices are in).
+    func load(paymentsRead: (() throws -> PaymentRows)? = nil) throws -> Ledger {
         var ledger = Ledger()
         var index: [String: Int32] = [:]
         let customers = try Rows(db, "SELECT id FROM customer ORDER BY id")
@@ -129,47 +186,17 @@ struct BulkLedgerLoader {
         for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
         ledger.invoiceStart = starts
 
-        // Payments, settlements and restructurings, then sorted by (day, id bytes).
-        var pday: [Int32] = [], pcust: [Int32] = [], pamount: [Int64] = [], ptarget: [Int32] = [], pplan: [Int32] = []
-        var prestructuring: [Bool] = [], pheld: [Bool] = []
-        // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
-        var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
-        let manualRows = try Rows(db, "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id")
-        while manualRows.next() { manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2))) }
-        manualRows.finish()
-        var manualAt: [Int: [(rowid: Int, amount: Int64)]] = [:]
-        let restructurePrefix = Array(Payment.restructurePrefix.utf8)
-        var keys = Keys()
-        let payments = try Rows(db, """
-            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
-            UNION ALL
-            SELECT settled_on, '\(Payment.settlementPrefix)' || id, customer_id, amount, rowid, NULL, 0 FROM invoice WHERE settled_on IS NOT NULL
-            UNION ALL
-            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
-            FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
-            """)
-        lastCustomer = ""; lastIndex = -1
-        while payments.next() {
-            let c = payments.text(2)
-            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
-            guard lastIndex >= 0 else { continue }
-            pday.append(payments.day(0)); keys.append(payments.text(1)); pcust.append(lastIndex); pamount.append(payments.int(3))
-            prestructuring.append(payments.text(1).starts(with: restructurePrefix))
-            pheld.append(payments.int(6) != 0)
-            if !manualById.isEmpty, let m = manualById[payments.string(1)] { manualAt[pday.count - 1] = m }
-            let r = payments.isNull(4) ? -1 : Int(payments.int(4))
-            ptarget.append(r >= 0 && r < position.count ? position[r] : -1)
-            pplan.append(payments.isNull(5) ? -1 : planIndex[payments.string(5)] ?? -1)
-        }
-        payments.finish()
-        var porder = Array(0..<pday.count)
-        porder.sort { a, b in pday[a] != pday[b] ? pday[a] < pday[b] : keys.less(a, b) }
-        for k in porder {
-            if let m = manualAt[k] {
+        // Payments, settlements and restructurings, read here or handed in (read on another
+        // connection at the same time), then appended in application order.
+        let p = try paymentsRead?() ?? Self.readPayments(db, customerIndex: index)
+        for k in p.order {
+            if let m = p.manualAt[k] {
                 ledger.paymentManual[Int32(ledger.paymentDay.count)] = m.compactMap { $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil }
             }
-            ledger.appendPayment(customer: pcust[k], day: Day(ordinal: pday[k]), amount: Money(minorUnits: pamount[k]), target: ptarget[k],
-                                 plan: pplan[k], restructuring: prestructuring[k], held: pheld[k])
+            let r = p.targetRowid[k]
+            ledger.appendPayment(customer: p.cust[k], day: Day(ordinal: p.day[k]), amount: Money(minorUnits: p.amount[k]),
+                                 target: r >= 0 && r < position.count ? position[r] : -1,
+                                 plan: p.planId[k].flatMap { planIndex[$0] } ?? -1, restructuring: p.restructuring[k], held: p.held[k])
         }
         return ledger
     }

@@ -96,8 +96,21 @@ extension Workspace {
     /// The whole portfolio's ledger; with `base`, the books as committed, without an open scenario.
     /// Its `invoiceIds` and `paymentIds` stay empty (see `BulkLedgerLoader`).
     public func ledger(base: Bool) throws(StoreError) -> Ledger {
-        let body: (Database) throws -> Ledger = { db in try BulkLedgerLoader(db: db).load() }
-        return base ? try readBase(body) : try read(body)
+        if scenarioIsOpen && !base {
+            return try read { db in try BulkLedgerLoader(db: db).load() }  // the writer sees the scenario
+        }
+        // Payments on a second reader connection at the same time as the invoices (two cores).
+        let box = PaymentBox()
+        let pool = self.pool
+        let thread = Thread {
+            box.result = Result { try pool.read { db in try BulkLedgerLoader.readPayments(db, customerIndex: try BulkLedgerLoader.customerIndex(db)) } }
+            box.done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+        return try readBase { db in
+            try BulkLedgerLoader(db: db).load(paymentsRead: { box.done.wait(); return try box.result!.get() })
+        }
     }
 
     static func day(_ text: String) -> Day { Day(text) ?? Day(ordinal: 0) }
@@ -128,4 +141,10 @@ extension Workspace {
         Payment(id: r["id"], customerId: r["customer_id"], receivedOn: day(r["received_on"] as String), amount: Money(minorUnits: r["amount"]),
                 invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"], planId: r["plan_id"], held: (r["held"] as Int? ?? 0) != 0)
     }
+}
+
+/// Carries the payments read on another thread back to the loader.
+private final class PaymentBox: @unchecked Sendable {
+    var result: Result<BulkLedgerLoader.PaymentRows, any Error>?
+    let done = DispatchSemaphore(value: 0)
 }
