@@ -27,7 +27,7 @@ extension Catalog {
                 ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
                 arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
                 options: [.asOf,
-                          OptionSpec("--order", value: "PARTS", help: "how a row's payments are split: the default fee,interest,principal (late fees come first once they are charged)"),
+                          OptionSpec("--order", value: "PARTS", help: "how a row's payments are split among fee, interest and principal (default: the policy's allocation.order)"),
                           .format],
                 examples: ["plan show PL000001", "plan show PL000001 --order interest,fee,principal --as-of 2024-08-01"])
             ) { inv in try Catalog.showPlan(inv) },
@@ -208,7 +208,10 @@ extension Catalog {
             fields.append(Field("due_now", title: "Due now (whole balance)", Invocation.money(state.open)))
         }
         var order: [RowPart] = []
-        for word in (inv.parsed.value("--order") ?? "fee,interest,principal").split(separator: ",") {
+        // The policy's allocation.order, less 'penalty' (late fees are charged apart from plan rows).
+        let policyOrder = try inv.store { () throws(StoreError) in try inv.workspace.policy() }["allocation.order"]
+            .split(separator: ",").filter { $0 != "penalty" }.joined(separator: ",")
+        for word in (inv.parsed.value("--order") ?? policyOrder).split(separator: ",") {
             guard let part = RowPart(rawValue: word.trimmingCharacters(in: .whitespaces)), !order.contains(part) else {
                 throw ShellError("bad --order '\(inv.parsed.value("--order")!)'", hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
                                  column: inv.parsed.column(ofOption: "--order"))
