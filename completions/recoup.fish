@@ -79,4 +79,5 @@ complete -c recoup -n '__recoup_at_command_word' -a 'overdue' -d 'overdue state 
 complete -c recoup -n '__recoup_at_command_word' -a 'queue' -d 'today\'s calls in priority order, with the reasons for each'
 complete -c recoup -n '__recoup_at_command_word' -a 'kpi' -d 'collections KPIs for a period: DSO, best possible DSO, days delinquent, CEI, turnover, roll rates, payment delay'
 complete -c recoup -n '__recoup_at_command_word' -a 'dun' -d 'run, preview, sent'
+complete -c recoup -n '__recoup_at_command_word' -a 'credit' -d 'score, show, history'
 complete -c recoup -n '__recoup_in_command' -a '(__recoup_complete_command)'

@@ -46,6 +46,9 @@ public struct Policy: Sendable, Hashable {
         Setting(key: "plan.grace_days", value: "15", help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
         Setting(key: "queue.min_amount", value: "100.00", help: "overdue amounts below this are left out of the call queue", check: checkAmount),
         Setting(key: "queue.promise_days", value: "7", help: "days after a promise to pay during which the account ranks lower", check: checkCount),
+        Setting(key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)", check: checkCount),
+        Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
+        Setting(key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D", check: checkCount),
         Setting(key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en", check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
     ]
 
@@ -91,6 +94,7 @@ public struct Policy: Sendable, Hashable {
 
     public var rounding: RoundingMode { RoundingMode(rawValue: self["rounding"]) ?? .halfUp }
     public var planGraceDays: Int { Int(self["plan.grace_days"]) ?? 15 }
+    public var tiers: CreditScore.Tiers { CreditScore.Tiers(a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c")) }
     public func count(_ key: String) -> Int { Int(self[key]) ?? 0 }
     public func fraction(_ key: String) -> Rate { Rate.fraction(self[key]) ?? .zero }
     public func amount(_ key: String) -> Money { if case .success(let m) = Money.parse(self[key]) { return m }; return .zero }

@@ -140,6 +140,17 @@ enum Schema {
                   at TEXT NOT NULL, operator TEXT NOT NULL);
                 """)
         }
+        m.registerMigration("v5 credit scores") { db in
+            // Every scoring run's result, for `credit history`.
+            try db.execute(sql: """
+                CREATE TABLE credit_score (
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  as_of TEXT NOT NULL,
+                  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
+                  tier TEXT NOT NULL,
+                  PRIMARY KEY (customer_id, as_of));
+                """)
+        }
         return m
     }
 }

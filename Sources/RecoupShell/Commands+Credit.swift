@@ -1,0 +1,94 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+extension Catalog {
+    /// Credit review: the internal score from payment behaviour (blended with the bureau's), tiers.
+    static var creditCommands: [Command] {
+        [
+            Command(spec: CommandSpec(
+                ["credit", "score"], summary: "score every customer as of a day (0-1000, higher is safer) and keep the result",
+                discussion: "Only facts known on or before the day count. The score, its tiers (the policy's score.tier_*) and the model: docs/SCORING.md. --format csv prints customer_id,score,tier and the features behind them.",
+                options: [OptionSpec("--all", help: "every customer (the only scope for now)"), .asOf,
+                          OptionSpec("--dry-run", help: "show the scores without keeping them"), .format],
+                examples: ["credit score --all --as-of 2012-09-30 --format csv", "credit score --all"]),
+                    mutates: { !$0.flag("--dry-run") }
+            ) { inv in try Catalog.scoreAll(inv) },
+            Command(spec: CommandSpec(
+                ["credit", "show"], summary: "a customer's credit record: payment behaviour, overdue, bureau score, internal score, tier and why",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"), variadic: true)],
+                options: [.asOf, .format], examples: ["credit show C000001", "credit show shxc --as-of 2024-06-30"])
+            ) { inv in try Catalog.showCredit(inv) },
+            Command(spec: CommandSpec(
+                ["credit", "history"], summary: "how a customer's kept scores and tiers moved",
+                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"), variadic: true)],
+                options: [.format], examples: ["credit history C000001"])
+            ) { inv in
+                let c = try inv.resolveCustomer("customer")
+                let history = try inv.store { () throws(StoreError) in try inv.workspace.scoreHistory(customer: c.id) }
+                return .output(.table(Table(columns: [Column("As of", key: "as_of"), Column("Score", key: "score"), Column("Tier", key: "tier")],
+                                            rows: history.map { [.text($0.asOf.iso), .number(String($0.score)), .text($0.tier)] })))
+            },
+        ]
+    }
+
+    /// Scores of every customer as of a day, with the customers in ledger order.
+    static func scores(_ inv: Invocation, asOf: Day) throws -> (ledger: Ledger, customers: [Customer], scores: [CreditScore]) {
+        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let customers = try inv.store { () throws(StoreError) in try inv.workspace.customers() }
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        let allocation = ledger.allocate(asOf: asOf, record: true)
+        let scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
+            let x = customers[c]
+            guard let b = x.bureauScore, (x.bureauDate ?? asOf) <= asOf else { return nil }
+            return b
+        }, tiers: policy.tiers)
+        return (ledger, customers, scores)
+    }
+
+    static func scoreAll(_ inv: Invocation) throws -> Outcome {
+        let asOf = try inv.asOf()
+        let (_, customers, scores) = try Catalog.scores(inv, asOf: asOf)
+        if !inv.parsed.flag("--dry-run") && !inv.workspace.scenarioIsOpen {
+            try inv.store { () throws(StoreError) in
+                try inv.workspace.recordScores(zip(customers, scores).map { ($0.id, $1.score, $1.tier) }, asOf: asOf,
+                                               operator: inv.session.operatorName, command: inv.source)
+            }
+        }
+        return .output(.table(Table(columns: [
+            Column("Customer", key: "customer_id"), Column("Score", key: "score"), Column("Tier", key: "tier"),
+            Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"), Column("Avg days late", key: "weighted_days_late"),
+            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score"), Column("Main reason", key: "main_reason"),
+        ], rows: zip(customers, scores).map { c, s in
+            [.text(c.id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)), .number(String(s.paidLate)),
+             .number(String(format: "%.1f", s.weightedDaysLate)), Invocation.money(s.overdue), Invocation.int(s.bureau), .text(s.reasons.first?.text ?? "")]
+        })))
+    }
+
+    static func showCredit(_ inv: Invocation) throws -> Outcome {
+        let c = try inv.resolveCustomer("customer")
+        let asOf = try inv.asOf()
+        let (ledger, _, scores) = try Catalog.scores(inv, asOf: asOf)
+        guard let k = ledger.customerIds.firstIndex(of: c.id) else { throw ShellError("no customer '\(c.id)'") }
+        let s = scores[k]
+        return .output(.document([
+            Section("credit", title: "Credit record of \(c.id) \(c.name) as of \(asOf.iso)", .record([
+                Field("paid_invoices", title: "Invoices paid", .number(String(s.paidInvoices))),
+                Field("paid_late", title: "Paid late", .number(String(s.paidLate))),
+                Field("weighted_days_late", title: "Average days late (by amount)", .number(String(format: "%.1f", s.weightedDaysLate))),
+                Field("max_days_late", title: "Most days late", .number(String(s.maxDaysLate))),
+                Field("recent_late_share", title: "Late share, last 6 months", s.recentLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
+                Field("open", title: "Open", Invocation.money(s.open)),
+                Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
+                Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),
+                Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
+                Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
+                Field("score", title: "Internal score (0-1000)", .number(String(s.score))),
+                Field("tier", title: "Tier", .text(s.tier)),
+            ])),
+            Section("reasons", title: "Why (points off 1000)", .table(Table(columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
+                                                                           rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
+        ]))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+import RecoupCore
+
+extension Workspace {
+    /// Keeps one scoring run (replacing an earlier run for the same day), as one transaction, journaled.
+    public func recordScores(_ scores: [(customer: String, score: Int, tier: String)], asOf: Day, operator who: String, command: String) throws(StoreError) {
+        try write { db in
+            let s = try db.makeStatement(sql: "INSERT OR REPLACE INTO credit_score(customer_id, as_of, score, tier) VALUES (?, ?, ?, ?)")
+            for x in scores { try s.execute(arguments: [x.customer, asOf.iso, x.score, x.tier]) }
+            try Self.journal(db, operator: who, command: command, effect: "scored \(scores.count) customers as of \(asOf.iso)")
+        }
+    }
+
+    /// A customer's kept scores, oldest first.
+    public func scoreHistory(customer: String) throws(StoreError) -> [(asOf: Day, score: Int, tier: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT as_of, score, tier FROM credit_score WHERE customer_id = ? ORDER BY as_of", arguments: [customer])
+                .map { (asOf: Self.day($0[0] as String), score: $0[1] as Int, tier: $0[2] as String) }
+        }
+    }
+}
