@@ -151,6 +151,33 @@ enum Schema {
                   PRIMARY KEY (customer_id, as_of));
                 """)
         }
+        m.registerMigration("v6 deposits") { db in
+            // The deposit (预付款) ledger: every movement, never negative per customer.
+            try db.execute(sql: """
+                CREATE TABLE deposit_movement (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  contract_id TEXT REFERENCES contract(id),
+                  kind TEXT NOT NULL CHECK (kind IN ('receive', 'apply', 'refund')),
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  on_day TEXT NOT NULL,
+                  invoice_id TEXT REFERENCES invoice(id),
+                  reason TEXT,
+                  at TEXT NOT NULL, operator TEXT NOT NULL);
+                CREATE INDEX deposit_customer ON deposit_movement(customer_id);
+                """)
+        }
+        m.registerMigration("v7 bureau reports") { db in
+            // Third-party credit reports as imported (the customer row keeps the latest).
+            try db.execute(sql: """
+                CREATE TABLE bureau_report (
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
+                  on_day TEXT NOT NULL,
+                  agency TEXT NOT NULL DEFAULT '',
+                  PRIMARY KEY (customer_id, on_day, agency));
+                """)
+        }
         return m
     }
 }

@@ -1,0 +1,7 @@
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+extension Catalog {
+    static var depositCommands: [Command] { [] }
+}
