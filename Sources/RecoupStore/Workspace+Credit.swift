@@ -12,6 +12,16 @@ extension Workspace {
         }
     }
 
+    /// Every customer's bureau score and its date, in customer id byte order (the ledger's order).
+    public func bureauScores() throws(StoreError) -> [(score: Int?, date: Day?)] {
+        try read { db in
+            var out: [(score: Int?, date: Day?)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT bureau_score, bureau_date FROM customer ORDER BY id")
+            while let r = try rows.next() { out.append((r[0] as Int?, (r[1] as String?).flatMap { Day($0) })) }
+            return out
+        }
+    }
+
     /// A customer's kept scores, oldest first.
     public func scoreHistory(customer: String) throws(StoreError) -> [(asOf: Day, score: Int, tier: String)] {
         try read { db in
