@@ -50,7 +50,55 @@ public struct Policy: Sendable, Hashable {
         Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
         Setting(key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D", check: checkCount),
         Setting(key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en", check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
-    ]
+    ] + tierSettings
+
+    // MARK: Tier-driven settings (deposits, credit limits, terms, dunning cadence)
+
+    /// The credit tiers, best first.
+    public static let tierNames = ["A", "B", "C", "D"]
+    /// Service types with their own deposit ratio per tier; any other service takes `deposit.TIER.other`.
+    public static let depositServices = ["saas", "consulting", "hardware", "maintenance"]
+
+    /// `deposit.TIER.SERVICE`, `limit.TIER`, `terms.TIER`, `dunning.TIER` for tiers A-D, and `limit.over`.
+    /// Every key is spelled out (no patterns) so `policy show`, Tab and TOML export list them all.
+    static let tierSettings: [Setting] = {
+        let ratio = ["A": "0%", "B": "10%", "C": "30%", "D": "50%"]
+        let limit = ["A": "6x", "B": "3x", "C": "2x", "D": "1x"]
+        let terms = ["A": "60", "B": "45", "C": "30", "D": "15"]
+        let dunning = ["A": "standard", "B": "standard", "C": "standard", "D": "-7:reminder,1:call,10:letter,30:final_notice,60:legal_review"]
+        var out: [Setting] = []
+        for t in tierNames {
+            for s in depositServices + ["other"] {
+                out.append(Setting(key: "deposit.\(t).\(s)", value: ratio[t]!,
+                                   help: s == "other" ? "deposit ratio required of a tier \(t) customer for any other service, e.g. 30% or 0.3"
+                                       : "deposit ratio (预付比例) required of a tier \(t) customer for \(s) contracts; a contract's prepay_ratio overrides",
+                                   check: checkRatio))
+            }
+        }
+        for t in tierNames {
+            out.append(Setting(key: "limit.\(t)", value: limit[t]!, help: "credit limit of a tier \(t) customer without its own: an amount, or Nx = N times its average monthly billing over the last 365 days", check: checkLimit))
+        }
+        out.append(Setting(key: "limit.over", value: "block", help: "a new contract that takes exposure over the credit limit: block or warn", check: { ["block", "warn"].contains($0) ? nil : "choose block or warn" }))
+        for t in tierNames {
+            out.append(Setting(key: "terms.\(t)", value: terms[t]!, help: "payment terms in days offered to a tier \(t) customer on a new contract", check: checkCount))
+        }
+        for t in tierNames {
+            out.append(Setting(key: "dunning.\(t)", value: dunning[t]!, help: "dunning cadence of tier \(t): 'standard' (dunning.ladder) or its own DAYS:ACTION ladder", check: { $0 == "standard" ? nil : checkDunning($0) }))
+        }
+        return out
+    }()
+
+    static func checkRatio(_ v: String) -> String? {
+        guard let r = ratio(v), r <= Rate(units: 1, scale: 0) else { return "a share from 0% to 100%, e.g. 30% or 0.3" }
+        return nil
+    }
+    static func checkLimit(_ v: String) -> String? {
+        if v.hasSuffix("x") { return Rate.fraction(String(v.dropLast())) == nil ? "a multiple like 3x or 1.5x, or an amount like 200000" : nil }
+        return checkAmount(v) == nil ? nil : "an amount like 200000, or a multiple of average monthly billing like 3x"
+    }
+
+    /// A ratio written as a percentage (`30%`) or a fraction (`0.3`); nil when neither.
+    public static func ratio(_ text: String) -> Rate? { text.hasSuffix("%") ? Rate.percent(text) : Rate.fraction(text) }
 
     static func checkCount(_ v: String) -> String? { Int(v).map { $0 >= 0 && $0 <= 100_000 ? nil : "a whole number from 0" } ?? "a whole number, e.g. 30" }
     static func checkFraction(_ v: String) -> String? { Rate.fraction(v) == nil ? "a decimal fraction, e.g. 0.0005" : nil }
@@ -98,6 +146,39 @@ public struct Policy: Sendable, Hashable {
     public func count(_ key: String) -> Int { Int(self[key]) ?? 0 }
     public func fraction(_ key: String) -> Rate { Rate.fraction(self[key]) ?? .zero }
     public func amount(_ key: String) -> Money { if case .success(let m) = Money.parse(self[key]) { return m }; return .zero }
+
+    /// The deposit ratio the policy requires of a tier's customer for a service (`deposit.TIER.SERVICE`,
+    /// else `deposit.TIER.other`); zero for an unknown tier.
+    public func depositRatio(tier: String, service: String) -> Rate {
+        let key = Policy.depositServices.contains(service) ? "deposit.\(tier).\(service)" : "deposit.\(tier).other"
+        return Policy.ratio(self[key]) ?? .zero
+    }
+
+    /// The credit limit rule of a tier (`limit.TIER`); nil for an unknown tier.
+    public func creditLimit(tier: String) -> CreditLimitRule? {
+        let v = self["limit.\(tier)"]
+        if v.hasSuffix("x"), let m = Rate.fraction(String(v.dropLast())) { return .multipleOfMonthlyBilling(m) }
+        if case .success(let m) = Money.parse(v) { return .amount(m) }
+        return nil
+    }
+
+    /// True when `limit.over` is `block`: a contract over the limit is refused, not just warned about.
+    public var blocksOverLimit: Bool { self["limit.over"] != "warn" }
+
+    /// Payment terms in days offered to a tier (`terms.TIER`).
+    public func termsDays(tier: String) -> Int { count("terms.\(tier)") }
+
+    /// The dunning ladder of a tier: its own `dunning.TIER`, or `dunning.ladder` when that says `standard`.
+    public func dunningLadder(tier: String) -> String {
+        let v = self["dunning.\(tier)"]
+        return v.isEmpty || v == "standard" ? self["dunning.ladder"] : v
+    }
+}
+
+/// A tier's credit limit: a fixed amount, or a multiple of the customer's average monthly billing.
+public enum CreditLimitRule: Sendable, Hashable {
+    case amount(Money)
+    case multipleOfMonthlyBilling(Rate)
 }
 
 /// Why a policy change is refused.

@@ -105,9 +105,15 @@ public enum Renderer {
         case .text(let s):
             return s.isEmpty || s.hasSuffix("\n") ? s : s + "\n"
         case .table(let table):
+            // One growing string, fields appended in place: reports print 100,000 rows.
             var out = csvLine(table.columns.map(\.key))
+            out.reserveCapacity(out.utf8.count + table.rows.count * 16 * max(1, table.columns.count))
             for row in table.rows.indices {
-                out += csvLine(table.columns.indices.map { table.cell(row, $0).plain })
+                for c in table.columns.indices {
+                    if c > 0 { out.append(",") }
+                    appendCSVField(table.cell(row, c).plain, to: &out)
+                }
+                out.append("\n")
             }
             return out
         case .record(let fields):
@@ -123,9 +129,19 @@ public enum Renderer {
 
     /// One RFC 4180 field: quoted (with quotes doubled) when it holds a comma, quote, CR or LF.
     public static func csvField(_ field: String) -> String {
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        var out = ""
+        appendCSVField(field, to: &out)
+        return out
+    }
+
+    static func appendCSVField(_ field: String, to out: inout String) {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(field)
+            return
+        }
+        out.append("\"")
+        out.append(field.replacingAll("\"", with: "\"\""))
+        out.append("\"")
     }
 
     // MARK: json

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import RecoupCore
+
+/// The deposit (预付款) ledger: receipts, applications to invoices and refunds, each one row of
+/// `deposit_movement`, written as one transaction that keeps every pot at zero or above.
+extension Workspace {
+    /// A customer's deposit movements, oldest first (by day, then as entered).
+    public func depositMovements(customer: String) throws(StoreError) -> [DepositMovement] {
+        try read { db in try Self.depositMovements(db, customer: customer) }
+    }
+
+    /// Every customer's deposit movements, by customer id, oldest first.
+    public func depositMovements() throws(StoreError) -> [String: [DepositMovement]] {
+        try read { db in
+            Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM deposit_movement ORDER BY customer_id, on_day, id").map(Self.depositMovement),
+                       by: \.customerId)
+        }
+    }
+
+    /// Every contract, by customer then signing day and id.
+    public func allContracts() throws(StoreError) -> [Contract] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM contract ORDER BY customer_id, signed_on, id").map(Self.contract) }
+    }
+
+    /// Records a deposit received, for a contract of the customer's or (nil) unallocated, journaled.
+    @discardableResult
+    public func receiveDeposit(customer: String, amount: Money, contract: String?, on day: Day, operator who: String,
+                               command: String) throws(StoreError) -> DepositMovement {
+        guard amount.isPositive else { throw .database(DepositError.notPositive(amount).message) }
+        return try write { db in
+            try Self.requireCustomer(db, customer)
+            if let k = contract {
+                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
+                guard let owner else { throw StoreError.notFound(kind: "contract", id: k) }
+                guard owner == customer else { throw StoreError.database("contract '\(k)' belongs to customer '\(owner)', not '\(customer)'") }
+            }
+            let m = DepositMovement(customerId: customer, contractId: contract, kind: .receive, amount: amount, onDay: day, at: Self.now(), operator: who)
+            let written = try Self.insert(db, m)
+            try Self.journal(db, operator: who, command: command,
+                             effect: "deposit received \(amount) from \(customer)\(contract.map { " for contract \($0)" } ?? "") on \(day.iso)")
+            return written
+        }
+    }
+
+    /// Refunds deposit from one pot (a contract's, or the unallocated one), journaled. Refused, with
+    /// nothing written, when the pot holds less than `amount` or the reason is empty.
+    @discardableResult
+    public func refundDeposit(customer: String, amount: Money, contract: String?, reason: String, on day: Day, operator who: String,
+                              command: String) throws(StoreError) -> DepositMovement {
+        try write { db in
+            try Self.requireCustomer(db, customer)
+            let pots = DepositPots(try Self.depositMovements(db, customer: customer))
+            do throws(DepositError) { try Deposit.checkRefund(amount, from: pots, customer: customer, contract: contract, reason: reason) } catch {
+                throw StoreError.database(error.message)
+            }
+            let m = DepositMovement(customerId: customer, contractId: contract, kind: .refund, amount: amount, onDay: day, reason: reason,
+                                    at: Self.now(), operator: who)
+            let written = try Self.insert(db, m)
+            try Self.journal(db, operator: who, command: command,
+                             effect: "deposit refunded \(amount) to \(customer)\(contract.map { " from contract \($0)" } ?? "") on \(day.iso): \(reason)")
+            return written
+        }
+    }
+
+    /// Applies deposit to an invoice of the customer: draws on the invoice's contract pot, then the
+    /// unallocated one (one `apply` movement per pot drawn), and records a payment `DEP-NNNNNN`
+    /// (method `deposit`, naming the invoice) of the same amount on the same day, so the invoice's open
+    /// amount falls: all in one transaction, journaled. The amount defaults to the smaller of what is
+    /// open and what is usable. Refused, with nothing written, for a paid invoice, more than is open, or
+    /// more than is held.
+    public func applyDeposit(customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day, operator who: String,
+                             command: String) throws(StoreError) -> (amount: Money, payment: String) {
+        guard let invoice = try self.invoice(id: invoiceId) else { throw .notFound(kind: "invoice", id: invoiceId) }
+        guard invoice.customerId == customer else { throw .database("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', not '\(customer)'") }
+        guard let c = try self.customer(id: customer) else { throw .notFound(kind: "customer", id: customer) }
+        // What is open counting every payment recorded, as `payment apply` does.
+        let ledger = try ledger(customer: c)
+        let allocation = ledger.allocate(asOf: Day(ordinal: Int32.max - 1))
+        let open = ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
+        return try write { db in
+            let pots = DepositPots(try Self.depositMovements(db, customer: customer))
+            let usable = max(.zero, invoice.contractId.map { pots.held($0) } ?? .zero) + max(.zero, pots.unallocated)
+            let amount = requested ?? (usable.isPositive ? min(open, usable) : open)
+            let draws: [(contract: String?, amount: Money)]
+            do throws(DepositError) {
+                try Deposit.checkApplication(amount, invoice: invoiceId, open: open)
+                draws = try Deposit.draw(amount, from: pots, customer: customer, contract: invoice.contractId)
+            } catch { throw StoreError.database(error.message) }
+            let paymentId = try Self.nextDepositPaymentId(db)
+            for d in draws {
+                try Self.insert(db, DepositMovement(customerId: customer, contractId: d.contract, kind: .apply, amount: d.amount, onDay: day,
+                                                    invoiceId: invoiceId, at: Self.now(), operator: who))
+            }
+            try Self.insert(db, Payment(id: paymentId, customerId: customer, receivedOn: day, amount: amount, invoiceId: invoiceId,
+                                        method: "deposit", reference: "deposit applied"))
+            try Self.journal(db, operator: who, command: command,
+                             effect: "deposit applied \(amount) of \(customer) to invoice \(invoiceId) on \(day.iso) as payment \(paymentId)")
+            return (amount, paymentId)
+        }
+    }
+
+    // MARK: Rows
+
+    static func depositMovements(_ db: Database, customer: String) throws -> [DepositMovement] {
+        try Row.fetchAll(db, sql: "SELECT * FROM deposit_movement WHERE customer_id = ? ORDER BY on_day, id", arguments: [customer]).map(depositMovement)
+    }
+
+    static func depositMovement(_ r: Row) -> DepositMovement {
+        DepositMovement(id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"],
+                        kind: DepositMovement.Kind(rawValue: r["kind"]) ?? .receive, amount: Money(minorUnits: r["amount"]),
+                        onDay: day(r["on_day"] as String), invoiceId: r["invoice_id"], reason: r["reason"], at: r["at"], operator: r["operator"])
+    }
+
+    @discardableResult
+    static func insert(_ db: Database, _ m: DepositMovement) throws -> DepositMovement {
+        try db.execute(sql: """
+            INSERT INTO deposit_movement(customer_id, contract_id, kind, amount, on_day, invoice_id, reason, at, operator)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [m.customerId, m.contractId, m.kind.rawValue, m.amount.minorUnits, m.onDay.iso, m.invoiceId, m.reason, m.at, m.operator])
+        var out = m
+        out.id = db.lastInsertedRowID
+        return out
+    }
+
+    static func requireCustomer(_ db: Database, _ id: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id]) == true else {
+            throw StoreError.notFound(kind: "customer", id: id)
+        }
+    }
+
+    /// The next free id of a payment made from a deposit: `DEP-000001`, ...
+    static func nextDepositPaymentId(_ db: Database) throws -> String {
+        var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'DEP-%'") ?? 0) + 1
+        func id(_ k: Int) -> String { let s = String(k); return "DEP-" + String(repeating: "0", count: max(0, 6 - s.count)) + s }
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
+        return id(k)
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+}
