@@ -24,7 +24,9 @@ extension Catalog {
                 ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
                 options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"),
                           OptionSpec("--cash", help: "add expected collections by month, books against scenario (reads the whole portfolio twice)"),
-                          OptionSpec("--months", value: "N", help: "months of expected collections with --cash (default 12)"), .format],
+                          OptionSpec("--months", value: "N", help: "months of expected collections with --cash (default 12)"),
+                          OptionSpec("--policy", help: "add deposits to collect, unsecured exposure and expected loss by tier (shown by itself when the scenario changed the policy or deposits)"),
+                          .format],
                 examples: ["whatif diff", "whatif diff --cash --months 6", "whatif diff --as-of 2026-12-31 --format csv"])
             ) { inv in try Catalog.diffScenario(inv) },
             Command(spec: CommandSpec(
@@ -175,6 +177,11 @@ extension Catalog {
             cash = [Section("cash", title: "Expected collections by month (see 'forecast')", .table(Table(columns: [
                 Column("Month", key: "month"), Column("Books", key: "base_expected"), Column("Scenario", key: "scenario_expected"),
                 Column("Change", key: "change")], rows: cashRows)))]
+        }
+        let commands = inv.session.scenario?.commands ?? []
+        if inv.parsed.flag("--policy") || commands.contains(where: { $0.hasPrefix("policy ") || $0.hasPrefix("deposit ") }) {
+            let (base, scenario) = try bookAndScenarioLedgers(inv)
+            cash += try policySections(inv, asOf: asOf, base: base, scenario: scenario)
         }
         return .output(.document([
             Section("totals", title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)"

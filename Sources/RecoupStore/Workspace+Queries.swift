@@ -96,6 +96,7 @@ extension Workspace {
     /// The whole portfolio's ledger; with `base`, the books as committed, without an open scenario.
     /// Its `invoiceIds` and `paymentIds` stay empty (see `BulkLedgerLoader`).
     public func ledger(base: Bool) throws(StoreError) -> Ledger {
+        let base = base || readingBase
         if scenarioIsOpen && !base {
             return try read { db in try BulkLedgerLoader(db: db).load() }  // the writer sees the scenario
         }

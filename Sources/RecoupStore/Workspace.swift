@@ -49,6 +49,14 @@ public final class Workspace: @unchecked Sendable {
     /// Set for the span of a base read of per-customer queries (`ledger(customer:base:)`).
     var readingBase = false
 
+    /// Runs `body` with every read seeing the books as committed, without the open scenario.
+    public func readingBooks<T>(_ body: () throws -> T) rethrows -> T {
+        let was = readingBase
+        readingBase = true
+        defer { readingBase = was }
+        return try body()
+    }
+
     /// Reads the books as committed, without any open scenario's changes (a reader connection of
     /// the WAL pool never sees the writer's open transaction).
     func readBase<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
