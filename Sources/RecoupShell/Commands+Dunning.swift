@@ -11,7 +11,7 @@ extension Catalog {
         [
             Command(spec: CommandSpec(
                 ["dun", "run"], summary: "apply the dunning ladder: write one letter (or call-list entry, or legal-review file) per customer and record the steps",
-                discussion: "For each open, undisputed invoice, the most advanced step of the policy's dunning.ladder whose day (due date + offset) is on or before the day and that was not recorded before; milder steps due at the same time are recorded as passed and never sent. One document per customer, of the most severe action among its invoices (reminder 付款提醒, letter 催款函, final_notice 最后催告函, call: a call-list entry, legal_review: a file for legal review), with the statement of account, written as CUSTOMERID-ACTION.md and .txt. The steps are recorded in one transaction: running again the same day sends nothing new. --dry-run writes and records nothing.",
+                discussion: "For each open, undisputed invoice, the most advanced step of the customer's tier's ladder (the policy's dunning.TIER; 'standard' is dunning.ladder) whose day (due date + offset) is on or before the day and that was not recorded before; milder steps due at the same time are recorded as passed and never sent. One document per customer, of the most severe action among its invoices (reminder 付款提醒, letter 催款函, final_notice 最后催告函, call: a call-list entry, legal_review: a file for legal review), with the statement of account, written as CUSTOMERID-ACTION.md and .txt. The steps are recorded in one transaction: running again the same day sends nothing new. --dry-run writes and records nothing.",
                 options: [OptionSpec("--as-of", value: "DATE", help: "the day of the run, YYYY-MM-DD (default: today, or the date pinned with 'set today')"),
                           OptionSpec("--dry-run", help: "show what would be sent; write no file and record nothing"),
                           OptionSpec("--out", value: "DIR", help: "the folder for the documents (default: letters/YYYY-MM-DD under the current folder)", completion: .directory),
@@ -78,13 +78,22 @@ extension Catalog {
     /// The documents due for `customers` (all candidates when nil) as of the setup's day.
     static func dunningDocuments(_ inv: Invocation, _ setup: DunningSetup, customers named: [Customer]?) throws -> [DunningDocument] {
         let ws = inv.workspace
+        // Each customer's ladder is its tier's (the policy's dunning.TIER, 'standard' = dunning.ladder).
+        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
+        let (scoredLedger, scores) = try Catalog.scores(inv, asOf: setup.asOf)
+        let tierOf = Dictionary(uniqueKeysWithValues: zip(scoredLedger.customerIds, scores.map(\.tier)))
+        func ladder(_ customer: String) -> DunningLadder {
+            tierOf[customer].flatMap { DunningLadder(policy.dunningLadder(tier: $0)) } ?? setup.ladder
+        }
+        let earliest = Policy.tierNames.compactMap { DunningLadder(policy.dunningLadder(tier: $0))?.steps.first?.offset }
+            .min().map { min($0, setup.ladder.steps.first!.offset) } ?? setup.ladder.steps.first!.offset
         var customers = named ?? []
         if named == nil {
             // A first pass over the whole portfolio keeps the per-customer reads to the customers
             // with an open, undisputed invoice whose first step has come.
             let bulk = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
             let allocation = bulk.allocate(asOf: setup.asOf)
-            let first = setup.ladder.steps.first!.offset
+            let first = earliest
             var wanted = Set<String>()
             for c in 0..<bulk.customerCount {
                 for i in Int(bulk.invoiceStart[c])..<Int(bulk.invoiceStart[c + 1])
@@ -99,7 +108,7 @@ extension Catalog {
         for c in customers {
             let books = try customerBooks(inv, c, asOf: setup.asOf)
             let recorded = try inv.store { () throws(StoreError) in try ws.dunningSteps(customer: c.id) }
-            let items = Dunning.due(books.ledger, books.allocation, ladder: setup.ladder, skip: { books.invoices[books.ledger.invoiceIds[$0]] == nil },
+            let items = Dunning.due(books.ledger, books.allocation, ladder: ladder(c.id), skip: { books.invoices[books.ledger.invoiceIds[$0]] == nil },
                                     recorded: { recorded[$0] ?? [] })
             guard let notice = Dunning.notices(items).first else { continue }
             let history = try inv.store { () throws(StoreError) in try ws.dunningRecords(customer: c.id) }

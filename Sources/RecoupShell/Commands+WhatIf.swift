@@ -180,8 +180,14 @@ extension Catalog {
         }
         let commands = inv.session.scenario?.commands ?? []
         if inv.parsed.flag("--policy") || commands.contains(where: { $0.hasPrefix("policy ") || $0.hasPrefix("deposit ") }) {
-            let (base, scenario) = try bookAndScenarioLedgers(inv)
-            cash += try policySections(inv, asOf: asOf, base: base, scenario: scenario)
+            let sameBooks = inv.session.scenarioTouched?.isEmpty == true
+            if sameBooks {
+                let books = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
+                cash += try policySections(inv, asOf: asOf, base: books, scenario: books, sameBooks: true)
+            } else {
+                let (base, scenario) = try bookAndScenarioLedgers(inv)
+                cash += try policySections(inv, asOf: asOf, base: base, scenario: scenario, sameBooks: false)
+            }
         }
         return .output(.document([
             Section("totals", title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)"

@@ -24,22 +24,33 @@ extension Catalog {
         var byTier: [String: TierImpact] = [:]
         var tierOf: [String: String] = [:]
         var requiredOf: [String: Money?] = [:]
+        /// The scores and the tier cuts they were made with, for the other view to reuse.
+        var scores: [CreditScore] = []
+        var tiers = CreditScore.Tiers()
     }
 
     /// The impact figures of one view of the workspace (the books or the scenario) as of a day.
-    static func policyView(_ inv: Invocation, ledger: Ledger, asOf: Day) throws -> PolicyView {
+    /// `reuse`: the other view's scores, taken when they were made from the same books and tier cuts.
+    static func policyView(_ inv: Invocation, ledger: Ledger, allocation: Allocation, contracts: [Contract], asOf: Day,
+                           reuse: PolicyView? = nil) throws -> PolicyView {
         let ws = inv.workspace
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        let bureau = try inv.store { () throws(StoreError) in try ws.bureauScores() }
-        let allocation = ledger.allocate(asOf: asOf, record: true)
-        let scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
-            guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
-            return b
-        }, tiers: policy.tiers)
+        let t = policy.tiers
+        let scores: [CreditScore]
+        if let reuse, reuse.tiers.a == t.a && reuse.tiers.b == t.b && reuse.tiers.c == t.c {
+            scores = reuse.scores
+        } else {
+            let bureau = try inv.store { () throws(StoreError) in try ws.bureauScores() }
+            scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
+                guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
+                return b
+            }, tiers: t)
+        }
         let balances = ledger.balances(allocation)
-        let contracts = try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf }
         let pots = try inv.store { () throws(StoreError) in try ws.depositMovements() }.mapValues { DepositPots($0, asOf: asOf) }
         var view = PolicyView()
+        view.scores = scores
+        view.tiers = t
         for (id, s) in zip(ledger.customerIds, scores) { view.tierOf[id] = s.tier }
         let requirements = Deposit.requirements(contracts: contracts, tier: { view.tierOf[$0] ?? "C" }, pots: pots, policy: policy)
         // Invoiced so far per contract (issued by the day), for the unbilled value.
@@ -74,9 +85,18 @@ extension Catalog {
     }
 
     /// The `whatif diff` section on policy: per tier and in total, books against scenario.
-    static func policySections(_ inv: Invocation, asOf: Day, base: Ledger, scenario: Ledger) throws -> [Section] {
-        let before = try inv.workspace.readingBooks { try policyView(inv, ledger: base, asOf: asOf) }
-        let after = try policyView(inv, ledger: scenario, asOf: asOf)
+    /// `sameBooks`: the scenario changed no customer's books, so one ledger and one allocation serve
+    /// both views (only the policy and deposits differ).
+    static func policySections(_ inv: Invocation, asOf: Day, base: Ledger, scenario: Ledger, sameBooks: Bool) throws -> [Section] {
+        let ws = inv.workspace
+        let baseAllocation = base.allocate(asOf: asOf, record: true)
+        let scenarioAllocation = sameBooks ? baseAllocation : scenario.allocate(asOf: asOf, record: true)
+        let baseContracts = try ws.readingBooks { try inv.store { () throws(StoreError) in try ws.allContracts() } }.filter { $0.signedOn <= asOf }
+        let contractsChanged = inv.session.scenario?.commands.contains { $0.hasPrefix("import ") } ?? true
+        let scenarioContracts = contractsChanged ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf } : baseContracts
+        let before = try ws.readingBooks { try policyView(inv, ledger: base, allocation: baseAllocation, contracts: baseContracts, asOf: asOf) }
+        let after = try policyView(inv, ledger: sameBooks ? base : scenario, allocation: scenarioAllocation, contracts: scenarioContracts, asOf: asOf,
+                                   reuse: sameBooks ? before : nil)
         var rows: [[Cell]] = []
         var total = (TierImpact(), TierImpact(), Money.zero, Money.zero)
         for tier in ["A", "B", "C", "D"] {

@@ -32,7 +32,10 @@ public final class Shell {
             if command.mutates(parsed) { session.index.invalidate() }
             if session.scenario != nil && command.mutates(parsed) {
                 session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
-                session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
+                // A policy change moves no customer's books; a command that names no customer may move anyone's.
+                if parsed.spec.path.first != "policy" {
+                    session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
+                }
             }
             switch outcome {
             case .quit: return .quit

@@ -20,7 +20,22 @@ extension Workspace {
 
     /// Every contract, by customer then signing day and id.
     public func allContracts() throws(StoreError) -> [Contract] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM contract ORDER BY customer_id, signed_on, id").map(Self.contract) }
+        // Columns by position, not by name: a report over 100,000 customers reads 133,000 contracts.
+        try read { db in
+            var out: [Contract] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, customer_id, service, signed_on, start_on, end_on, value, payment_terms_days, late_fee_daily_rate,
+                       late_fee_grace_days, late_fee_cap, suspend_after_days, prepay_ratio
+                FROM contract ORDER BY customer_id, signed_on, id
+                """)
+            while let r = try rows.next() {
+                out.append(Contract(id: r[0], customerId: r[1], service: r[2], signedOn: Self.day(r[3] as String),
+                                    startOn: Self.day(r[4] as String?), endOn: Self.day(r[5] as String?), value: Self.money(r[6]),
+                                    paymentTermsDays: r[7], lateFeeDailyRate: r[8], lateFeeGraceDays: r[9], lateFeeCap: r[10],
+                                    suspendAfterDays: r[11], prepayRatio: r[12]))
+            }
+            return out
+        }
     }
 
     /// Records a deposit received, for a contract of the customer's or (nil) unallocated, journaled.
