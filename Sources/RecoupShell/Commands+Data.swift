@@ -5,6 +5,8 @@ import ShellKit
 
 extension Catalog {
     static let kinds = RecordKind.allCases.map(\.rawValue)
+    /// `import bureau FILE` is `bureau import FILE` (third-party credit reports).
+    static let importKinds = kinds + ["bureau"]
 
     /// Moving records in and out of the workspace as CSV.
     static var dataCommands: [Command] {
@@ -17,7 +19,7 @@ extension Catalog {
                     FILE:LINE:COLUMN: error: ... and nothing is written. Payments are allocated to invoices by
                     the spec's rule whenever balances are computed.
                     """,
-                arguments: [ArgumentSpec("kind", help: "customers, contracts, invoices or payments", completion: .values(kinds)),
+                arguments: [ArgumentSpec("kind", help: "customers, contracts, invoices or payments (or bureau: third-party credit reports)", completion: .values(importKinds)),
                             ArgumentSpec("file", help: "the CSV file", completion: .file)],
                 options: [OptionSpec("--map", value: "MAPPING", help: "canonical=Foreign column pairs, e.g. 'id=invoiceNumber,customer_id=customerID'"),
                           OptionSpec("--date-format", value: "FORMAT", help: "layout of dates, e.g. M/d/yyyy (default yyyy-MM-dd)",
@@ -43,6 +45,7 @@ extension Catalog {
     }
 
     static func importFile(_ inv: Invocation) throws -> Outcome {
+        if inv.argument("kind") == "bureau" { return try importBureau(inv) }
         let kind = RecordKind(rawValue: inv.argument("kind"))!
         let path = inv.argument("file")
         var options = ImportOptions()
