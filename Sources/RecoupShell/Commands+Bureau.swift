@@ -60,14 +60,7 @@ extension Catalog {
             let text = "imported \(s.reports) bureau reports from \(path); latest score of \(s.customers) customers set\n"
             return .output(inv.session.interactive ? .text(text) : .empty)
         } catch {
-            guard case .importRejected(let file, let problems, let truncated) = error else {
-                let hint: String? = if case .file = error { "paths are relative to the folder recoup was started in (\(FileManager.default.currentDirectoryPath))" } else { nil }
-                throw ShellError(error.message, hint: hint, column: inv.parsed.column(ofArgument: "file"))
-            }
-            let more = truncated ? " (only the first \(problems.count) shown)" : ""
-            throw ProblemsFailure(file: file, problems: problems, truncated: truncated, summary: ShellError(
-                "import of '\(file)' rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s")\(more); the workspace is unchanged",
-                hint: "fix the file and import it again", column: inv.parsed.column(ofArgument: "file")))
+            throw importFailure(error, inv)
         }
     }
 }

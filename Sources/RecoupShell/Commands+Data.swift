@@ -87,14 +87,20 @@ extension Catalog {
             }
             return .output(session.interactive ? .text(text + "\n") : .empty)
         } catch {
-            guard case .importRejected(let file, let problems, let truncated) = error else {
-                let hint: String? = if case .file = error { "paths are relative to the folder recoup was started in (\(FileManager.default.currentDirectoryPath))" } else { nil }
-                throw ShellError(error.message, hint: hint, column: inv.parsed.column(ofArgument: "file"))
-            }
-            let more = truncated ? " (only the first \(problems.count) shown)" : ""
-            throw ProblemsFailure(file: file, problems: problems, truncated: truncated, summary: ShellError(
-                "import of '\(file)' rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s")\(more); the workspace is unchanged",
-                hint: "fix the file and import it again", column: inv.parsed.column(ofArgument: "file")))
+            throw importFailure(error, inv)
         }
+    }
+
+    /// An import's store error as the shell reports it: every located problem of a rejected file,
+    /// then one summary at the command; a file that cannot be read with a hint about the folder.
+    static func importFailure(_ error: StoreError, _ inv: Invocation) -> any Error {
+        guard case .importRejected(let file, let problems, let truncated) = error else {
+            let hint: String? = if case .file = error { "paths are relative to the folder recoup was started in (\(FileManager.default.currentDirectoryPath))" } else { nil }
+            return ShellError(error.message, hint: hint, column: inv.parsed.column(ofArgument: "file"))
+        }
+        let more = truncated ? " (only the first \(problems.count) shown)" : ""
+        return ProblemsFailure(file: file, problems: problems, truncated: truncated, summary: ShellError(
+            "import of '\(file)' rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s")\(more); the workspace is unchanged",
+            hint: "fix the file and import it again", column: inv.parsed.column(ofArgument: "file")))
     }
 }

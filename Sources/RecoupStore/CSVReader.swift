@@ -25,6 +25,16 @@ struct CSVReader {
     enum Problem: Error, Equatable {
         case unterminatedQuote(line: Int, column: Int)
         case quoteInsideField(line: Int, column: Int)
+
+        /// The problem as an import reports it.
+        var importProblem: ImportProblem {
+            switch self {
+            case .unterminatedQuote(let line, let column):
+                return ImportProblem(line: line, column: column, message: "quoted field is never closed", hint: "a field that starts with \" must end with \"")
+            case .quoteInsideField(let line, let column):
+                return ImportProblem(line: line, column: column, message: "text after a closing quote", hint: "write a quote inside a quoted field as \"\"")
+            }
+        }
     }
 
     private let data: [UInt8]

@@ -205,12 +205,8 @@ struct BureauRun {
     }
 
     private mutating func record(_ error: CSVReader.Problem) {
-        switch error {
-        case .unterminatedQuote(let line, let column):
-            problem(line, column, "quoted field is never closed", hint: "a field that starts with \" must end with \"")
-        case .quoteInsideField(let line, let column):
-            problem(line, column, "text after a closing quote", hint: "write a quote inside a quoted field as \"\"")
-        }
+        let p = error.importProblem
+        problem(p.line, p.column, p.message, hint: p.hint)
     }
 
     /// For each header field, the canonical column it fills (-1: skipped); nil after header problems.
