@@ -65,12 +65,15 @@ public struct PortfolioGenerator: Sendable {
                 let kid = "K" + pad(c + 1, 6) + "-" + String(k + 1)
                 let signed = start + rng.below(400)
                 let terms = [15, 30, 30, 45, 60][rng.below(5)]
+                let fee = Int64(500 + rng.below(199_500))
+                let months = 3 + rng.below(10)
+                // The contract's value is its monthly fee over its term: deposits and exposure have a base.
                 out.contracts.append(Contract(
                     id: kid, customerId: id, service: rng.pick(Self.services), signedOn: signed, startOn: signed,
+                    value: Money(minorUnits: fee * Int64(months)),
                     paymentTermsDays: terms, lateFeeDailyRate: "0.0005", lateFeeGraceDays: [0, 3, 5][rng.below(3)],
                     lateFeeCap: "0.3", suspendAfterDays: [30, 60, 90][rng.below(3)]))
-                let fee = Int64(500 + rng.below(199_500))
-                for m in 0..<(3 + rng.below(10)) {
+                for m in 0..<months {
                     let issued = signed + 30 * m
                     if issued > end { break }
                     let due = issued + terms
