@@ -209,49 +209,11 @@ struct BureauRun {
         problem(p.line, p.column, p.message, hint: p.hint)
     }
 
-    /// For each header field, the canonical column it fills (-1: skipped); nil after header problems.
+    /// For each header field, the column it fills (-1: skipped); nil after header problems.
     private mutating func mapHeader(_ header: CSVReader.Record) -> [Int]? {
-        let canonical = BureauImportOptions.columns
-        var names: [String] = []
-        for f in header.fields {
-            guard let s = String(validating: f.bytes, as: UTF8.self) else {
-                problem(1, reader.column(of: f), "header is not valid UTF-8", hint: "save the file as UTF-8"); return nil
-            }
-            names.append(s.trimmingCharacters(in: .whitespaces))
-        }
-        var foreignToCanonical: [String: Int] = [:]
-        for (c, foreign) in options.mapping.sorted(by: { $0.key < $1.key }) {
-            guard let slot = canonical.firstIndex(of: c.lowercased()) else {
-                problem(1, 1, "'\(c)' is not a column of a bureau file", hint: "columns: \(canonical.joined(separator: ", "))"); continue
-            }
-            foreignToCanonical[foreign.lowercased()] = slot
-            if !names.contains(where: { $0.lowercased() == foreign.lowercased() }) {
-                problem(1, 1, "mapped column '\(foreign)' (for '\(c)') is not in the header", hint: "the header has: \(names.joined(separator: ", "))")
-            }
-        }
-        var slots: [Int] = []
-        var filled = [Bool](repeating: false, count: canonical.count)
-        for (i, name) in names.enumerated() {
-            let key = name.lowercased()
-            var slot = foreignToCanonical[key]
-            if slot == nil, let c = canonical.firstIndex(of: key), options.mapping[key] == nil { slot = c }
-            if let s = slot {
-                if filled[s] { problem(1, reader.column(of: header.fields[i]), "column '\(canonical[s])' appears twice"); slots.append(-1); continue }
-                filled[s] = true; slots.append(s)
-            } else if options.ignoreExtraColumns {
-                slots.append(-1)
-            } else {
-                let near = ImportRun.nearest(key, among: canonical)
-                let hint = options.mapping[key].map { "--map reads '\(key)' from '\($0)'" }
-                    ?? near.map { "did you mean '\($0)'?" } ?? "map it with --map 'score=\(name)', or pass --ignore-extra-columns"
-                problem(1, reader.column(of: header.fields[i]), "unknown column '\(name)' in a bureau file", hint: hint)
-                slots.append(-1)
-            }
-        }
-        for i in 0..<3 where !filled[i] {
-            problem(1, 1, "missing required column '\(canonical[i])'",
-                    hint: "the header has: \(names.joined(separator: ", ")); map one with --map '\(canonical[i])=HEADER'")
-        }
-        return problems.isEmpty ? slots : nil
+        let map = HeaderMap(header, reader: reader, canonical: BureauImportOptions.columns, required: [0, 1, 2], mapping: options.mapping,
+                            ignoreExtraColumns: options.ignoreExtraColumns, what: "bureau", notAColumn: "of a bureau file", mapExample: "score")
+        for p in map.problems { problem(p.line, p.column, p.message, hint: p.hint) }
+        return problems.isEmpty ? map.slots : nil
     }
 }

@@ -230,51 +230,11 @@ struct ImportRun {
 
     /// For each header field, the canonical column it fills (-1: skipped); nil after header problems.
     private mutating func mapHeader(_ header: CSVReader.Record) -> [Int]? {
-        var names: [String] = []
-        for f in header.fields {
-            guard let s = String(validating: f.bytes, as: UTF8.self) else {
-                problem(1, reader.column(of: f), "header is not valid UTF-8", hint: "save the file as UTF-8"); return nil
-            }
-            names.append(s.trimmingCharacters(in: .whitespaces))
-        }
-        let canonical = columns.map(\.name)
-        var foreignToCanonical: [String: Int] = [:]
-        for (c, foreign) in options.mapping {
-            guard let slot = canonical.firstIndex(of: c.lowercased()) else {
-                problem(1, 1, "'\(c)' is not a column of \(kind.rawValue)", hint: "columns: \(canonical.joined(separator: ", "))")
-                continue
-            }
-            foreignToCanonical[foreign.lowercased()] = slot
-            if !names.contains(where: { $0.lowercased() == foreign.lowercased() }) {
-                problem(1, 1, "mapped column '\(foreign)' (for '\(c)') is not in the header",
-                        hint: "the header has: \(names.joined(separator: ", "))")
-            }
-        }
-        var slots: [Int] = []
-        var filled = [Bool](repeating: false, count: canonical.count)
-        for (i, name) in names.enumerated() {
-            let key = name.lowercased()
-            var slot = foreignToCanonical[key]
-            if slot == nil, let c = canonical.firstIndex(of: key), options.mapping[key] == nil { slot = c }
-            if let s = slot {
-                if filled[s] {
-                    problem(1, reader.column(of: header.fields[i]), "column '\(canonical[s])' appears twice"); slots.append(-1); continue
-                }
-                filled[s] = true; slots.append(s)
-            } else if options.ignoreExtraColumns {
-                slots.append(-1)
-            } else {
-                let near = Self.nearest(key, among: canonical)
-                problem(1, reader.column(of: header.fields[i]), "unknown column '\(name)' in a \(kind.rawValue) file",
-                        hint: near.map { "did you mean '\($0)'?" } ?? "map it with --map '\(canonical[0])=\(name)', or pass --ignore-extra-columns")
-                slots.append(-1)
-            }
-        }
-        for (i, c) in columns.enumerated() where c.required && !filled[i] {
-            problem(1, 1, "missing required column '\(c.name)'",
-                    hint: "the header has: \(names.joined(separator: ", ")); map one with --map '\(c.name)=HEADER'")
-        }
-        return problems.isEmpty ? slots : nil
+        let map = HeaderMap(header, reader: reader, canonical: columns.map(\.name), required: columns.indices.filter { columns[$0].required },
+                            mapping: options.mapping, ignoreExtraColumns: options.ignoreExtraColumns, what: kind.rawValue,
+                            notAColumn: "of \(kind.rawValue)", mapExample: columns[0].name)
+        for p in map.problems { problem(p.line, p.column, p.message, hint: p.hint) }
+        return problems.isEmpty ? map.slots : nil
     }
 
     static func nearest(_ word: String, among names: [String]) -> String? {
