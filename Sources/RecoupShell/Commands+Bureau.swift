@@ -56,7 +56,6 @@ extension Catalog {
         }
         do {
             let s = try inv.workspace.importBureau(path: path, options: options, operator: inv.session.operatorName, command: inv.source)
-            inv.session.index.invalidate()
             let text = "imported \(s.reports) bureau reports from \(path); latest score of \(s.customers) customers set\n"
             return .output(inv.session.interactive ? .text(text) : .empty)
         } catch {

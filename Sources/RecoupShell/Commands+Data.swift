@@ -78,7 +78,6 @@ extension Catalog {
         do {
             let summary = try inv.workspace.importCSV(kind, path: path, options: options, operator: session.operatorName,
                                                       command: inv.source, progress: progress, shouldStop: session.shouldStop)
-            session.index.invalidate()
             var text = "imported \(summary.records) \(kind.rawValue) from \(path)"
             if summary.createdCustomers > 0 { text += " (created \(summary.createdCustomers) customers)" }
             if options.match {

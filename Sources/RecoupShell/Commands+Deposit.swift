@@ -45,7 +45,6 @@ extension Catalog {
                                                    operator: inv.session.operatorName, command: inv.source)
                 }
                 inv.session.touch(c.id)
-                inv.session.index.invalidate()
                 return .output(inv.session.interactive ? .text("deposit applied: \(result.amount) to \(inv.argument("invoice")) as payment \(result.payment)\n") : .empty)
             },
             Command(spec: CommandSpec(

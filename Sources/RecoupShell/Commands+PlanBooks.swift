@@ -177,7 +177,6 @@ extension Catalog {
                               installments: schedule.installments, invoices: chosen)
         try inv.store { () throws(StoreError) in try ws.createPlan(plan, operator: inv.session.operatorName, command: inv.source) }
         inv.session.touch(customer.id)
-        inv.session.index.invalidate()
         return .output(.document([
             Section("plan", title: "Plan \(id) created", .record([
                 Field("id", title: "Plan", .text(id)), Field("customer_id", title: "Customer", .text(customer.id + " " + customer.name)),
@@ -290,7 +289,6 @@ extension Catalog {
                 try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, operator: inv.session.operatorName, command: inv.source)
             }
             inv.session.touch(plan.customerId)
-            inv.session.index.invalidate()
         }
         return .output(.document([
             Section("prepayment", title: inv.parsed.flag("--commit") ? "Prepayment recorded" : "Prepayment (quote: add --commit to record it)", .record([

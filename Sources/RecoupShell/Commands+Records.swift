@@ -82,7 +82,6 @@ extension Catalog {
                                       method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"), planId: inv.parsed.value("--plan"))
                 try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, operator: inv.session.operatorName, command: inv.source) }
                 inv.session.touch(c.id)
-                inv.session.index.invalidate()
                 return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
             },
             Command(spec: CommandSpec(
@@ -104,7 +103,7 @@ extension Catalog {
             },
             Command(spec: CommandSpec(
                 ["payment", "apply"], summary: "apply a payment's unapplied money to an invoice by hand",
-                arguments: [ArgumentSpec("payment", help: "the payment id (see payment unmatched)"),
+                arguments: [ArgumentSpec("payment", help: "the payment id (see payment unmatched)", completion: .domain("payment")),
                             ArgumentSpec("invoice", help: "an open invoice of the same customer", completion: .domain("invoice")),
                             ArgumentSpec("amount", help: "how much (default: what the payment has left, up to what the invoice has open)", optional: true)],
                 examples: ["payment apply P00000042 INV-K000001-1-03", "payment apply M00000001 INV-002 500"]),

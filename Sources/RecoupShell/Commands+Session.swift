@@ -126,7 +126,6 @@ extension Catalog {
             try inv.store { () throws(StoreError) in
                 try inv.workspace.setSetting("today", setting, operator: inv.session.operatorName, command: inv.source)
             }
-            inv.session.index.invalidate()
         case "format":
             guard let f = OutputFormat(rawValue: value) else {
                 throw ShellError("bad format '\(value)'", hint: "choose table, csv or json", column: valueColumn)

@@ -164,6 +164,8 @@ struct DomainCompletions: CompletionProvider {
             return session.index.ids(.contracts, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
         case "invoice":
             return session.index.ids(.invoices, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
+        case "payment":
+            return session.index.ids(.payments, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
         case "plan":
             return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
         case "scenario":

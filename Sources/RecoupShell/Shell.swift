@@ -29,6 +29,8 @@ public final class Shell {
             session.commandTouched = []
             session.recordedExtras = []
             let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
+            // Every command that changes the books drops the completion indexes and the cached ledger
+            // here, once, so no handler has to remember to.
             if command.mutates(parsed) { session.index.invalidate() }
             if session.scenario != nil && command.mutates(parsed) {
                 session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
