@@ -1,3 +1,5 @@
+import Foundation  // log for the credit-line terms (a score, never an amount)
+
 /// The internal credit score, 0-1000 (higher is safer), from a customer's payment behaviour as of a
 /// day, blended with a third-party bureau score when there is one; and the tier it falls in.
 ///
@@ -19,6 +21,18 @@ public struct CreditScore: Sendable, Hashable {
     /// Late share over the last 6 months, when there were at least 2 paid invoices in them.
     public var recentLateShare: Double?
     public var bureau: Int?
+    /// The credit line on file (the customer's own `credit_limit`), and what goes with it: the
+    /// credit-line terms of the score (docs/SCORING.md, "Customers with a credit line").
+    public var creditLimit: Money?
+    /// Open as of the day against the credit limit (capped at 1.5).
+    public var utilisation = 0.0
+    /// Average monthly billing of the last 3 calendar months before the day's month against the limit
+    /// (capped at 1.5).
+    public var billingToLimit = 0.0
+    /// Average monthly billing of the last 6 calendar months before the day's month.
+    public var monthlyBilling = Money.zero
+    /// Of those 6 months, those in which something was due and unpaid and no payment came in.
+    public var monthsWithoutPayment = 0
     /// The score, 0...1000, and its tier.
     public var score = 0
     public var tier = "C"
@@ -32,8 +46,10 @@ public struct CreditScore: Sendable, Hashable {
     public struct Tiers: Sendable { public var a = 800, b = 650, c = 500; public init(a: Int = 800, b: Int = 650, c: Int = 500) { self.a = a; self.b = b; self.c = c } }
 
     /// Every customer's score as of the allocation's day, in `customerIds` order.
-    /// `bureau` gives each customer's bureau score known by the day (or nil).
-    public static func scoreAll(_ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?, tiers: Tiers = Tiers()) -> [CreditScore] {
+    /// `bureau` gives each customer's bureau score known by the day (or nil); `creditLimit` the credit
+    /// line on file in minor units (or nil: the credit-line terms are then left out).
+    public static func scoreAll(_ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
+                                creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers()) -> [CreditScore] {
         let asOf = allocation.asOf.ordinal
         let recentFrom = asOf - 182
         var out = [CreditScore](repeating: CreditScore(), count: ledger.customerCount)
@@ -51,6 +67,11 @@ public struct CreditScore: Sendable, Hashable {
             let late = max(0, Int(day) - Int(ledger.invoiceDue[i]))
             weighted[Int(owner[i])] += Double(a.amount) * Double(late)
             weight[Int(owner[i])] += Double(a.amount)
+        }
+        // Days of the cash payments of each customer (for the months without a payment).
+        var paymentsByCustomer = [[Int32]](repeating: [], count: ledger.customerCount)
+        for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
+            paymentsByCustomer[Int(ledger.paymentCustomer[p])].append(ledger.paymentDay[p])
         }
         var recentPaid = [Int](repeating: 0, count: ledger.customerCount), recentLate = [Int](repeating: 0, count: ledger.customerCount)
         for c in 0..<ledger.customerCount {
@@ -81,14 +102,68 @@ public struct CreditScore: Sendable, Hashable {
             s.weightedDaysLate = weight[c] > 0 ? weighted[c] / weight[c] : 0
             if recentPaid[c] >= 2 { s.recentLateShare = Double(recentLate[c]) / Double(recentPaid[c]) }
             s.bureau = bureau(c)
-            s.finish(tiers)
+            if let limit = creditLimit(c), limit > 0 {
+                s.creditLimit = Money(minorUnits: limit)
+                creditLine(&s, customer: c, ledger, asOf: asOf, paidOn: paidOn, payments: paymentsByCustomer)
+            }
             out[c] = s
         }
+        let line = CreditLine(out)
+        for c in out.indices { out[c].finish(tiers, line) }
         return out
     }
 
+    /// The 6 calendar months before the day's month, oldest first: (first day, last day) ordinals.
+    static func monthsBefore(_ asOf: Int32) -> [(start: Int32, end: Int32)] {
+        let (y, m, _) = Day(ordinal: asOf).components
+        let first = Day(year: y, month: m, day: 1)!
+        return (1...6).reversed().map { k in
+            let start = first.addingMonths(-k)
+            return (start.ordinal, start.addingMonths(1).ordinal - 1)
+        }
+    }
+
+    /// The credit-line features of one customer (docs/SCORING.md).
+    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, paidOn: [Int32], payments: [[Int32]]) {
+        let limit = Double(s.creditLimit!.minorUnits)
+        let months = monthsBefore(asOf)
+        var billed = [Int64](repeating: 0, count: 6)
+        var owing = [Bool](repeating: false, count: 6), paying = [Bool](repeating: false, count: 6)
+        for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) where ledger.invoiceIssued[i] <= asOf {
+            let issued = ledger.invoiceIssued[i], due = ledger.invoiceDue[i], paid = paidOn[i]
+            for (k, month) in months.enumerated() {
+                if issued >= month.start && issued <= month.end { billed[k] += ledger.invoiceAmount[i] }
+                // Something was due by the month's end and not yet paid in full at its start.
+                if due <= month.end && (paid == Int32.min || paid >= month.start) { owing[k] = true }
+            }
+        }
+        for day in payments[c] where day <= asOf {
+            for (k, month) in months.enumerated() where day >= month.start && day <= month.end { paying[k] = true }
+        }
+        s.monthsWithoutPayment = (0..<6).filter { owing[$0] && !paying[$0] }.count
+        s.monthlyBilling = Money(minorUnits: billed.reduce(0, +) / 6)
+        s.billingToLimit = min(1.5, Double(billed[3...].reduce(0, +)) / 3 / limit)
+        s.utilisation = min(1.5, Double(s.open.minorUnits) / limit)
+    }
+
+    /// What the credit-line terms compare a customer with: the medians of the customers with a credit
+    /// line on file, of their limits and of their monthly billing (of those billed in the 6 months).
+    struct CreditLine {
+        var medianLimit = 0.0, medianBilling = 0.0
+        init(_ scores: [CreditScore]) {
+            func median(_ v: [Int64]) -> Double {
+                guard !v.isEmpty else { return 0 }
+                let s = v.sorted(), n = s.count
+                return n % 2 == 1 ? Double(s[n / 2]) : (Double(s[n / 2 - 1]) + Double(s[n / 2])) / 2
+            }
+            let lined = scores.filter { $0.creditLimit != nil }
+            medianLimit = median(lined.map { $0.creditLimit!.minorUnits })
+            medianBilling = median(lined.map { $0.monthlyBilling.minorUnits }.filter { $0 > 0 })
+        }
+    }
+
     /// Turns the features into the score, its reasons and its tier (weights: docs/SCORING.md).
-    mutating func finish(_ tiers: Tiers) {
+    mutating func finish(_ tiers: Tiers, _ line: CreditLine = CreditLine([])) {
         var parts: [(Int, String)] = []
         if dueInvoices > 0 {
             let lateShare = Double(lateInvoices) / Double(dueInvoices)
@@ -106,6 +181,23 @@ public struct CreditScore: Sendable, Hashable {
             let share = Double(overdue.minorUnits) / Double(open.minorUnits)
             parts.append((Int((share * 150).rounded()), "\(Int((share * 100).rounded())) % of what is owed is past due"))
             parts.append((Int((min(Double(overdueDays), 180) / 180 * 150).rounded()), "an invoice \(overdueDays) days past due"))
+        }
+        if let limit = creditLimit {
+            // Weights fitted by logistic regression on the Taiwan credit-card data, in the behaviour
+            // terms' points (docs/SCORING.md, docs/VALIDATION.md).
+            parts.append((Int((utilisation * 290).rounded()), "owes \(Int((utilisation * 100).rounded())) % of its credit limit"))
+            parts.append((Int((billingToLimit * 215).rounded()), "billed \(Int((billingToLimit * 100).rounded())) % of its credit limit a month, last 3 months"))
+            parts.append((monthsWithoutPayment * 150, "\(monthsWithoutPayment) of the last 6 months with something due and no payment"))
+            if line.medianLimit > 0 {
+                let small = min(5, max(0, log(line.medianLimit / Double(limit.minorUnits))))
+                parts.append((Int((small * 90).rounded()), "a small credit limit (\(limit.description); the median is \(Money(minorUnits: Int64(line.medianLimit.rounded())).description))"))
+            }
+            // Only a customer billed in the 6 months is compared: no billing at all is no history, not
+            // a small customer (the "no payment history yet" term covers a new one).
+            if line.medianBilling > 0 && monthlyBilling.isPositive {
+                let small = min(5, max(0, log(line.medianBilling / max(Double(monthlyBilling.minorUnits), 100))))
+                parts.append((Int((small * 105).rounded()), "small monthly billing (\(monthlyBilling.description); the median is \(Money(minorUnits: Int64(line.medianBilling.rounded())).description))"))
+            }
         }
         let behaviour = max(0, 1000 - parts.reduce(0) { $0 + $1.0 })
         if let b = bureau {

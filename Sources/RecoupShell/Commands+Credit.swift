@@ -9,7 +9,7 @@ extension Catalog {
         [
             Command(spec: CommandSpec(
                 ["credit", "score"], summary: "score every customer as of a day (0-1000, higher is safer) and keep the result",
-                discussion: "Only facts known on or before the day count. The score, its tiers (the policy's score.tier_*) and the model: docs/SCORING.md. --format csv prints customer_id,score,tier and the features behind them.",
+                discussion: "Only facts known on or before the day count. The score, its tiers (the policy's score.tier_*) and the model: docs/SCORING.md. --format csv prints customer_id,score,tier and the features behind them (the credit-line ones for customers with a credit limit on file).",
                 options: [OptionSpec("--all", help: "every customer (the only scope for now)"), .asOf,
                           OptionSpec("--dry-run", help: "show the scores without keeping them"), .format],
                 examples: ["credit score --all --as-of 2012-09-30 --format csv", "credit score --all"]),
@@ -37,12 +37,13 @@ extension Catalog {
     static func scores(_ inv: Invocation, asOf: Day) throws -> (ledger: Ledger, scores: [CreditScore]) {
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
         let bureau = try inv.store { () throws(StoreError) in try inv.workspace.bureauScores() }
+        let limits = try inv.store { () throws(StoreError) in try inv.workspace.creditLimits() }
         let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
         let allocation = ledger.allocate(asOf: asOf, record: true)
         let scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
             guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
             return b
-        }, tiers: policy.tiers)
+        }, creditLimit: { c in c < limits.count ? limits[c] : nil }, tiers: policy.tiers)
         return (ledger, scores)
     }
 
@@ -64,10 +65,17 @@ extension Catalog {
         return .output(.table(Table(columns: [
             Column("Customer", key: "customer_id"), Column("Score", key: "score"), Column("Tier", key: "tier"),
             Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"), Column("Avg days late", key: "weighted_days_late"),
-            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score"), Column("Main reason", key: "main_reason"),
+            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score"),
+            Column("Limit", key: "credit_limit"), Column("Used %", key: "utilisation_pct"), Column("Billed/limit %", key: "billing_to_limit_pct"),
+            Column("Monthly billing", key: "monthly_billing"), Column("Months no pay", key: "months_without_payment"),
+            Column("Main reason", key: "main_reason"),
         ], rows: zip(ledger.customerIds, scores).map { id, s in
-            [.text(id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)), .number(String(s.paidLate)),
-             .number(oneDecimal(s.weightedDaysLate)), Invocation.money(s.overdue), Invocation.int(s.bureau), .text(s.reasons.first?.text ?? "")]
+            let line = s.creditLimit != nil
+            return [.text(id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)), .number(String(s.paidLate)),
+             .number(oneDecimal(s.weightedDaysLate)), Invocation.money(s.overdue), Invocation.int(s.bureau),
+             Invocation.money(s.creditLimit), line ? .number(oneDecimal(s.utilisation * 100)) : .empty,
+             line ? .number(oneDecimal(s.billingToLimit * 100)) : .empty, line ? Invocation.money(s.monthlyBilling) : .empty,
+             line ? .number(String(s.monthsWithoutPayment)) : .empty, .text(s.reasons.first?.text ?? "")]
         })))
     }
 
@@ -87,6 +95,11 @@ extension Catalog {
                 Field("open", title: "Open", Invocation.money(s.open)),
                 Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
                 Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),
+                Field("credit_limit", title: "Credit limit", Invocation.money(s.creditLimit)),
+                Field("utilisation_pct", title: "Owed of the limit (%)", s.creditLimit == nil ? .empty : .number(oneDecimal(s.utilisation * 100))),
+                Field("billing_to_limit_pct", title: "Billed a month of the limit, last 3 months (%)", s.creditLimit == nil ? .empty : .number(oneDecimal(s.billingToLimit * 100))),
+                Field("monthly_billing", title: "Monthly billing, last 6 months", s.creditLimit == nil ? .empty : Invocation.money(s.monthlyBilling)),
+                Field("months_without_payment", title: "Months with something due and no payment (of 6)", s.creditLimit == nil ? .empty : .number(String(s.monthsWithoutPayment))),
                 Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
                 Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
                 Field("score", title: "Internal score (0-1000)", .number(String(s.score))),

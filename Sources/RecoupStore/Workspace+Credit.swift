@@ -22,6 +22,17 @@ extension Workspace {
         }
     }
 
+    /// Every customer's credit limit on file in minor units (nil: none), in customer id byte order (the
+    /// ledger's order): the credit-line terms of the score use it.
+    public func creditLimits() throws(StoreError) -> [Int64?] {
+        try read { db in
+            var out: [Int64?] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT credit_limit FROM customer ORDER BY id")
+            while let r = try rows.next() { out.append(r[0] as Int64?) }
+            return out
+        }
+    }
+
     /// A customer's kept scores, oldest first.
     public func scoreHistory(customer: String) throws(StoreError) -> [(asOf: Day, score: Int, tier: String)] {
         try read { db in

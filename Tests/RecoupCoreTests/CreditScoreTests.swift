@@ -59,4 +59,52 @@ import Testing
         #expect(CreditScore.scoreAll(ledger, allocation, bureau: { _ in nil }, tiers: CreditScore.Tiers(a: 300, b: 275, c: 100))[0].tier == "B")
         #expect(CreditScore.scoreAll(ledger, allocation, bureau: { _ in nil }, tiers: CreditScore.Tiers(a: 300, b: 276, c: 275))[0].tier == "C")
     }
+
+    /// One invoice a month, January to June 2024, issued the 1st and due the month's last day.
+    func monthly(_ c: String, _ amount: Int64) -> [Invoice] {
+        (1...6).map { m in
+            let first = Day(year: 2024, month: m, day: 1)!
+            return Invoice(id: "\(c)-\(m)", customerId: c, issuedOn: first, dueOn: first.addingMonths(1) - 1, amount: Money(minorUnits: amount))
+        }
+    }
+
+    func paidOnDue(_ invoices: [Invoice]) -> [Payment] {
+        invoices.map { Payment(id: "P\($0.id)", customerId: $0.customerId, receivedOn: $0.dueOn, amount: $0.amount, invoiceId: $0.id) }
+    }
+
+    /// The credit-line terms (docs/SCORING.md) for customers with a credit limit on file, scored as of
+    /// 2024-07-01, so the 6 months are January to June and the last 3 April to June.
+    @Test func creditLineTerms() {
+        let inv = monthly("A", 100_00) + monthly("B", 100_00) + monthly("C", 10_00)
+        let ledger = Ledger(customers: ["A", "B", "C", "D", "E"], invoices: inv + monthly("D", 100_00),
+                            payments: paidOnDue(monthly("A", 100_00)) + paidOnDue(monthly("C", 10_00)) + paidOnDue(monthly("D", 100_00)))
+        let limits: [Int: Int64] = [0: 2_000_00, 1: 2_000_00, 2: 500_00, 4: 2_000_00]
+        let s = CreditScore.scoreAll(ledger, ledger.allocate(asOf: d("2024-07-01"), record: true), bureau: { _ in nil }, creditLimit: { limits[$0] })
+        // A: billed 100.00 a month against 2,000.00: 5 % x 215 = 11 points; nothing open, a payment every month.
+        #expect(s[0].monthlyBilling == Money(minorUnits: 100_00) && s[0].monthsWithoutPayment == 0 && s[0].score == 989)
+        // B: never paid: 600.00 open = 30 % of the limit (87 points) and 6 months with something due and no payment.
+        #expect(s[1].utilisation == 0.3 && s[1].monthsWithoutPayment == 6 && s[1].score == 0)
+        #expect(s[1].reasons.contains { $0.points == 900 && $0.text == "6 of the last 6 months with something due and no payment" })
+        #expect(s[1].reasons.contains { $0.points == 87 && $0.text == "owes 30 % of its credit limit" })
+        // C: a limit of 500.00 against the median 2,000.00 (ln 4 x 90 = 125), billing 10.00 against the
+        // median 100.00 of those billed (ln 10 x 105 = 242), 2 % of its limit a month (2 % x 215 = 4): 1000 - 371.
+        #expect(s[2].score == 629)
+        #expect(s[2].reasons.map(\.points) == [242, 125, 4])
+        // D: no credit limit on file: no credit-line terms.
+        #expect(s[3].score == 1000 && s[3].creditLimit == nil)
+        // E: a limit but never billed: no history, and no billing to call small.
+        #expect(s[4].score == 850 && s[4].reasons.count == 1)
+    }
+
+    /// A payment received after the day does not make a month one with a payment.
+    @Test func monthsWithoutPaymentDoNotPeek() {
+        let inv = monthly("A", 100_00)
+        let late = inv.map { Payment(id: "P\($0.id)", customerId: "A", receivedOn: d("2024-07-02"), amount: $0.amount, invoiceId: $0.id) }
+        let ledger = Ledger(customers: ["A"], invoices: inv, payments: late)
+        let before = CreditScore.scoreAll(ledger, ledger.allocate(asOf: d("2024-07-01"), record: true), bureau: { _ in nil }, creditLimit: { _ in 1_000_00 })[0]
+        #expect(before.monthsWithoutPayment == 6 && before.utilisation == 0.6)
+        // As of August the window is February to July: July had a payment, February to June did not.
+        let after = CreditScore.scoreAll(ledger, ledger.allocate(asOf: d("2024-08-01"), record: true), bureau: { _ in nil }, creditLimit: { _ in 1_000_00 })[0]
+        #expect(after.monthsWithoutPayment == 5 && after.utilisation == 0)
+    }
 }
