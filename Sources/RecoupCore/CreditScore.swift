@@ -37,13 +37,18 @@ public struct CreditScore: Sendable, Hashable {
     public var score = 0
     public var tier = "C"
     /// The parts taken off 1000, largest first, in words a customer can be told.
-    public var reasons: [(points: Int, text: String)] = []
+    public var reasons: [Reason] = []
 
     public static func == (a: CreditScore, b: CreditScore) -> Bool { a.score == b.score && a.tier == b.tier && a.paidInvoices == b.paidInvoices }
     public func hash(into h: inout Hasher) { h.combine(score); h.combine(tier); h.combine(paidInvoices) }
 
-    /// Tier cut-offs (score at least): A, B, C; below C is D.
-    public struct Tiers: Sendable { public var a = 800, b = 650, c = 500; public init(a: Int = 800, b: Int = 650, c: Int = 500) { self.a = a; self.b = b; self.c = c } }
+    /// Tier cut-offs (score at least): A, B, C; below C is D. Also the policy's one model switch:
+    /// whether the credit-line terms apply (`score.credit_line`).
+    public struct Tiers: Sendable {
+        public var a = 800, b = 650, c = 500
+        public var creditLine = true
+        public init(a: Int = 800, b: Int = 650, c: Int = 500, creditLine: Bool = true) { self.a = a; self.b = b; self.c = c; self.creditLine = creditLine }
+    }
 
     /// Every customer's score as of the allocation's day, in `customerIds` order.
     /// `bureau` gives each customer's bureau score known by the day (or nil); `creditLimit` the credit
@@ -73,6 +78,7 @@ public struct CreditScore: Sendable, Hashable {
         for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
             paymentsByCustomer[Int(ledger.paymentCustomer[p])].append(ledger.paymentDay[p])
         }
+        let months = monthsBefore(asOf)
         var recentPaid = [Int](repeating: 0, count: ledger.customerCount), recentLate = [Int](repeating: 0, count: ledger.customerCount)
         for c in 0..<ledger.customerCount {
             var s = CreditScore()
@@ -102,9 +108,9 @@ public struct CreditScore: Sendable, Hashable {
             s.weightedDaysLate = weight[c] > 0 ? weighted[c] / weight[c] : 0
             if recentPaid[c] >= 2 { s.recentLateShare = Double(recentLate[c]) / Double(recentPaid[c]) }
             s.bureau = bureau(c)
-            if let limit = creditLimit(c), limit > 0 {
+            if tiers.creditLine, let limit = creditLimit(c), limit > 0 {
                 s.creditLimit = Money(minorUnits: limit)
-                creditLine(&s, customer: c, ledger, asOf: asOf, paidOn: paidOn, payments: paymentsByCustomer)
+                creditLine(&s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn, payments: paymentsByCustomer)
             }
             out[c] = s
         }
@@ -124,9 +130,8 @@ public struct CreditScore: Sendable, Hashable {
     }
 
     /// The credit-line features of one customer (docs/SCORING.md).
-    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, paidOn: [Int32], payments: [[Int32]]) {
+    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, months: [(start: Int32, end: Int32)], paidOn: [Int32], payments: [[Int32]]) {
         let limit = Double(s.creditLimit!.minorUnits)
-        let months = monthsBefore(asOf)
         var billed = [Int64](repeating: 0, count: 6)
         var owing = [Bool](repeating: false, count: 6), paying = [Bool](repeating: false, count: 6)
         for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) where ledger.invoiceIssued[i] <= asOf {
@@ -156,60 +161,90 @@ public struct CreditScore: Sendable, Hashable {
                 let s = v.sorted(), n = s.count
                 return n % 2 == 1 ? Double(s[n / 2]) : (Double(s[n / 2 - 1]) + Double(s[n / 2])) / 2
             }
-            let lined = scores.filter { $0.creditLimit != nil }
-            medianLimit = median(lined.map { $0.creditLimit!.minorUnits })
-            medianBilling = median(lined.map { $0.monthlyBilling.minorUnits }.filter { $0 > 0 })
+            medianLimit = median(scores.compactMap { $0.creditLimit?.minorUnits })
+            medianBilling = median(scores.compactMap { $0.creditLimit != nil && $0.monthlyBilling.isPositive ? $0.monthlyBilling.minorUnits : nil })
+        }
+    }
+
+    /// One part taken off 1000, with what it says to the customer. The words are made only when asked
+    /// for (`text`): scoring 100,000 customers makes 700,000 parts and shows one or a few.
+    public struct Reason: Sendable {
+        public let points: Int
+        let kind: Kind
+        enum Kind: Sendable {
+            case lateShare(late: Int, due: Int, paidLate: Int), daysLate(Int), trend, noHistory, overdueShare(Int), oldestOverdue(Int)
+            case utilisation(Int), billing(Int), monthsWithoutPayment(Int), smallLimit(Money, median: Money), smallBilling(Money, median: Money), bureau(Int)
+        }
+        public var text: String {
+            switch kind {
+            case let .lateShare(late, due, paidLate):
+                return late == paidLate ? "paid \(paidLate) of \(due) invoices after their due date"
+                    : "\(late) of \(due) invoices paid late or still unpaid past their due date"
+            case let .daysLate(d): return "paid on average \(d) days after the due date"
+            case .trend: return "paying later in the last 6 months"
+            case .noHistory: return "no payment history yet"
+            case let .overdueShare(p): return "\(p) % of what is owed is past due"
+            case let .oldestOverdue(d): return "an invoice \(d) days past due"
+            case let .utilisation(p): return "owes \(p) % of its credit limit"
+            case let .billing(p): return "billed \(p) % of its credit limit a month, last 3 months"
+            case let .monthsWithoutPayment(n): return "\(n) of the last 6 months with something due and no payment"
+            case let .smallLimit(m, median): return "a small credit limit (\(m); the median is \(median))"
+            case let .smallBilling(m, median): return "small monthly billing (\(m); the median is \(median))"
+            case let .bureau(b): return "third-party credit score \(b)"
+            }
         }
     }
 
     /// Turns the features into the score, its reasons and its tier (weights: docs/SCORING.md).
     mutating func finish(_ tiers: Tiers, _ line: CreditLine = CreditLine([])) {
-        var parts: [(Int, String)] = []
+        var parts: [Reason] = []
+        parts.reserveCapacity(10)
+        func add(_ points: Int, _ kind: Reason.Kind) { parts.append(Reason(points: points, kind: kind)) }
         if dueInvoices > 0 {
             let lateShare = Double(lateInvoices) / Double(dueInvoices)
-            parts.append((Int((lateShare * 450).rounded()), lateInvoices == paidLate
-                ? "paid \(paidLate) of \(dueInvoices) invoices after their due date"
-                : "\(lateInvoices) of \(dueInvoices) invoices paid late or still unpaid past their due date"))
-            parts.append((Int((min(weightedDaysLate, 120) / 120 * 150).rounded()), "paid on average \(Int(weightedDaysLate.rounded())) days after the due date"))
+            add(Int((lateShare * 450).rounded()), .lateShare(late: lateInvoices, due: dueInvoices, paidLate: paidLate))
+            add(Int((min(weightedDaysLate, 120) / 120 * 150).rounded()), .daysLate(Int(weightedDaysLate.rounded())))
             if let recent = recentLateShare, recent > lateShare {
-                parts.append((Int(((recent - lateShare) * 100).rounded()), "paying later in the last 6 months"))
+                add(Int(((recent - lateShare) * 100).rounded()), .trend)
             }
         } else {
-            parts.append((150, "no payment history yet"))
+            add(150, .noHistory)
         }
         if open.isPositive && overdue.isPositive {
             let share = Double(overdue.minorUnits) / Double(open.minorUnits)
-            parts.append((Int((share * 150).rounded()), "\(Int((share * 100).rounded())) % of what is owed is past due"))
-            parts.append((Int((min(Double(overdueDays), 180) / 180 * 150).rounded()), "an invoice \(overdueDays) days past due"))
+            add(Int((share * 150).rounded()), .overdueShare(Int((share * 100).rounded())))
+            add(Int((min(Double(overdueDays), 180) / 180 * 150).rounded()), .oldestOverdue(overdueDays))
         }
         if let limit = creditLimit {
             // Weights fitted by logistic regression on the Taiwan credit-card data, in the behaviour
             // terms' points (docs/SCORING.md, docs/VALIDATION.md).
-            parts.append((Int((utilisation * 290).rounded()), "owes \(Int((utilisation * 100).rounded())) % of its credit limit"))
-            parts.append((Int((billingToLimit * 215).rounded()), "billed \(Int((billingToLimit * 100).rounded())) % of its credit limit a month, last 3 months"))
-            parts.append((monthsWithoutPayment * 150, "\(monthsWithoutPayment) of the last 6 months with something due and no payment"))
+            add(Int((utilisation * 290).rounded()), .utilisation(Int((utilisation * 100).rounded())))
+            add(Int((billingToLimit * 215).rounded()), .billing(Int((billingToLimit * 100).rounded())))
+            add(monthsWithoutPayment * 150, .monthsWithoutPayment(monthsWithoutPayment))
             if line.medianLimit > 0 {
                 let small = min(5, max(0, log(line.medianLimit / Double(limit.minorUnits))))
-                parts.append((Int((small * 90).rounded()), "a small credit limit (\(limit.description); the median is \(Money(minorUnits: Int64(line.medianLimit.rounded())).description))"))
+                add(Int((small * 90).rounded()), .smallLimit(limit, median: Money(minorUnits: Int64(line.medianLimit.rounded()))))
             }
             // Only a customer billed in the 6 months is compared: no billing at all is no history, not
             // a small customer (the "no payment history yet" term covers a new one).
             if line.medianBilling > 0 && monthlyBilling.isPositive {
                 let small = min(5, max(0, log(line.medianBilling / max(Double(monthlyBilling.minorUnits), 100))))
-                parts.append((Int((small * 105).rounded()), "small monthly billing (\(monthlyBilling.description); the median is \(Money(minorUnits: Int64(line.medianBilling.rounded())).description))"))
+                add(Int((small * 105).rounded()), .smallBilling(monthlyBilling, median: Money(minorUnits: Int64(line.medianBilling.rounded()))))
             }
         }
-        let behaviour = max(0, 1000 - parts.reduce(0) { $0 + $1.0 })
+        let behaviour = max(0, 1000 - parts.reduce(0) { $0 + $1.points })
         if let b = bureau {
             // The bureau weighs more when there is little history of our own.
             let w = paidInvoices >= 6 ? 0.2 : paidInvoices >= 2 ? 0.4 : 0.7
             let blended = Int((Double(behaviour) * (1 - w) + Double(min(1000, max(0, b))) * w).rounded())
-            if blended < behaviour { parts.append((behaviour - blended, "third-party credit score \(b)")) }
+            if blended < behaviour { add(behaviour - blended, .bureau(b)) }
             score = blended
         } else {
             score = behaviour
         }
-        reasons = parts.filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }.map { (points: $0.0, text: $0.1) }
+        parts.removeAll { $0.points <= 0 }
+        parts.sort { $0.points > $1.points }
+        reasons = parts
         tier = score >= tiers.a ? "A" : score >= tiers.b ? "B" : score >= tiers.c ? "C" : "D"
     }
 }

@@ -49,6 +49,8 @@ public struct Policy: Sendable, Hashable {
         Setting(key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)", check: checkCount),
         Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
         Setting(key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D", check: checkCount),
+        Setting(key: "score.credit_line", value: "on", help: "score customers with a credit limit on file by the credit-line terms too (fitted on credit lines, docs/SCORING.md): on or off",
+                check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
         Setting(key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en", check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
     ] + tierSettings
 
@@ -142,7 +144,9 @@ public struct Policy: Sendable, Hashable {
 
     public var rounding: RoundingMode { RoundingMode(rawValue: self["rounding"]) ?? .halfUp }
     public var planGraceDays: Int { Int(self["plan.grace_days"]) ?? 15 }
-    public var tiers: CreditScore.Tiers { CreditScore.Tiers(a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c")) }
+    public var tiers: CreditScore.Tiers {
+        CreditScore.Tiers(a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c"), creditLine: self["score.credit_line"] != "off")
+    }
     public func count(_ key: String) -> Int { Int(self[key]) ?? 0 }
     public func fraction(_ key: String) -> Rate { Rate.fraction(self[key]) ?? .zero }
     public func amount(_ key: String) -> Money { if case .success(let m) = Money.parse(self[key]) { return m }; return .zero }

@@ -94,6 +94,10 @@ import Testing
         #expect(s[3].score == 1000 && s[3].creditLimit == nil)
         // E: a limit but never billed: no history, and no billing to call small.
         #expect(s[4].score == 850 && s[4].reasons.count == 1)
+        // The policy's score.credit_line off: the limits are ignored, C is a prompt payer again.
+        let off = CreditScore.scoreAll(ledger, ledger.allocate(asOf: d("2024-07-01"), record: true), bureau: { _ in nil },
+                                       creditLimit: { limits[$0] }, tiers: CreditScore.Tiers(creditLine: false))
+        #expect(off[2].score == 1000 && off[2].creditLimit == nil && off[1].monthsWithoutPayment == 0)
     }
 
     /// A payment received after the day does not make a month one with a payment.
