@@ -18,8 +18,12 @@ public struct CreditScore: Sendable, Hashable {
     public var overdue = Money.zero, overdueDays = 0
     /// What is open as of the day.
     public var open = Money.zero
-    /// Late share over the last 6 months, when there were at least 2 paid invoices in them.
+    /// Late share over the last 6 months, when there were at least 2 paid invoices in them; over the
+    /// last 12 months likewise (shown, not scored: the 6 months make the trend term).
     public var recentLateShare: Double?
+    public var yearLateShare: Double?
+    /// Invoices issued by the day that are marked disputed now (the workspace keeps no dispute history).
+    public var disputed = 0
     public var bureau: Int?
     /// The credit line on file (the customer's own `credit_limit`), and what goes with it: the
     /// credit-line terms of the score (docs/SCORING.md, "Customers with a credit line").
@@ -56,7 +60,7 @@ public struct CreditScore: Sendable, Hashable {
     public static func scoreAll(_ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
                                 creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers()) -> [CreditScore] {
         let asOf = allocation.asOf.ordinal
-        let recentFrom = asOf - 182
+        let recentFrom = asOf - 182, yearFrom = asOf - 365
         var out = [CreditScore](repeating: CreditScore(), count: ledger.customerCount)
         // When each invoice was paid in full (the day of the payment that closed it), from the
         // applications in payment order.
@@ -79,9 +83,9 @@ public struct CreditScore: Sendable, Hashable {
             paymentsByCustomer[Int(ledger.paymentCustomer[p])].append(ledger.paymentDay[p])
         }
         let months = monthsBefore(asOf)
-        var recentPaid = [Int](repeating: 0, count: ledger.customerCount), recentLate = [Int](repeating: 0, count: ledger.customerCount)
         for c in 0..<ledger.customerCount {
             var s = CreditScore()
+            var recentPaid = 0, recentLate = 0, yearPaid = 0, yearLate = 0
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
                 guard ledger.invoiceIssued[i] <= asOf else { continue }
                 let due = ledger.invoiceDue[i]
@@ -90,8 +94,10 @@ public struct CreditScore: Sendable, Hashable {
                     s.paidInvoices += 1
                     let late = Int(paidOn[i] - due)
                     if late > 0 { s.paidLate += 1; s.lateInvoices += 1; s.maxDaysLate = max(s.maxDaysLate, late) }
-                    if due >= recentFrom { recentPaid[c] += 1; if late > 0 { recentLate[c] += 1 } }
+                    if due >= recentFrom { recentPaid += 1; if late > 0 { recentLate += 1 } }
+                    if due >= yearFrom { yearPaid += 1; if late > 0 { yearLate += 1 } }
                 }
+                if ledger.invoiceDisputed[i] { s.disputed += 1 }
                 let open = allocation.open[i]
                 if open > 0 {
                     s.open.minorUnits += open
@@ -106,7 +112,8 @@ public struct CreditScore: Sendable, Hashable {
                 }
             }
             s.weightedDaysLate = weight[c] > 0 ? weighted[c] / weight[c] : 0
-            if recentPaid[c] >= 2 { s.recentLateShare = Double(recentLate[c]) / Double(recentPaid[c]) }
+            if recentPaid >= 2 { s.recentLateShare = Double(recentLate) / Double(recentPaid) }
+            if yearPaid >= 2 { s.yearLateShare = Double(yearLate) / Double(yearPaid) }
             s.bureau = bureau(c)
             if tiers.creditLine, let limit = creditLimit(c), limit > 0 {
                 s.creditLimit = Money(minorUnits: limit)

@@ -36,15 +36,21 @@ extension Catalog {
     /// Scores of every customer as of a day, with the customers in ledger order.
     static func scores(_ inv: Invocation, asOf: Day) throws -> (ledger: Ledger, scores: [CreditScore]) {
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        return (ledger, try scores(inv, ledger: ledger, allocation: ledger.allocate(asOf: asOf, record: true), asOf: asOf, tiers: policy.tiers))
+    }
+
+    /// Every customer's score from a whole-portfolio ledger and its allocation (made with `record`),
+    /// with the bureau scores known by the day and the credit limits on file, as the store reads them
+    /// now (inside `readingBooks`: the books'). `credit score`, `deposit check` and the policy what-if
+    /// all score this way, so their tiers agree.
+    static func scores(_ inv: Invocation, ledger: Ledger, allocation: Allocation, asOf: Day, tiers: CreditScore.Tiers) throws -> [CreditScore] {
         let bureau = try inv.store { () throws(StoreError) in try inv.workspace.bureauScores() }
         let limits = try inv.store { () throws(StoreError) in try inv.workspace.creditLimits() }
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
-        let allocation = ledger.allocate(asOf: asOf, record: true)
-        let scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
+        return CreditScore.scoreAll(ledger, allocation, bureau: { c in
             guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
             return b
-        }, creditLimit: { c in c < limits.count ? limits[c] : nil }, tiers: policy.tiers)
-        return (ledger, scores)
+        }, creditLimit: { c in c < limits.count ? limits[c] : nil }, tiers: tiers)
     }
 
     /// One decimal, half away from zero, without Foundation's formatter (100,000 rows a run).
@@ -88,10 +94,14 @@ extension Catalog {
         return .output(.document([
             Section("credit", title: "Credit record of \(c.id) \(c.name) as of \(asOf.iso)", .record([
                 Field("paid_invoices", title: "Invoices paid", .number(String(s.paidInvoices))),
+                Field("paid_on_time", title: "Paid on time", .number(String(s.paidInvoices - s.paidLate))),
                 Field("paid_late", title: "Paid late", .number(String(s.paidLate))),
                 Field("weighted_days_late", title: "Average days late (by amount)", .number(oneDecimal(s.weightedDaysLate))),
                 Field("max_days_late", title: "Most days late", .number(String(s.maxDaysLate))),
+                Field("late_share", title: "Late share, all invoices due", s.dueInvoices == 0 ? .empty : .number(String(format: "%.0f%%", Double(s.lateInvoices) / Double(s.dueInvoices) * 100))),
                 Field("recent_late_share", title: "Late share, last 6 months", s.recentLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
+                Field("year_late_share", title: "Late share, last 12 months", s.yearLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
+                Field("disputed", title: "Disputed invoices", .number(String(s.disputed))),
                 Field("open", title: "Open", Invocation.money(s.open)),
                 Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
                 Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),

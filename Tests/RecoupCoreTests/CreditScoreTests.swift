@@ -26,6 +26,9 @@ import Testing
         // B: 6 of 6 paid 45 days late: 450 for the share, 45/120 x 150 = 56 for the days.
         #expect(s[1].paidInvoices == 6 && s[1].paidLate == 6 && s[1].score == 1000 - 450 - 56)
         #expect(s[1].reasons.first?.text == "paid 6 of 6 invoices after their due date")
+        // Shown in the record: the late share of the last 12 months (all 6 invoices) and of the last 6
+        // (the 3 due from April on).
+        #expect(s[0].yearLateShare == 0 && s[1].yearLateShare == 1 && s[1].recentLateShare == 1)
         // C: nothing paid, everything overdue: the lowest.
         #expect(s[2].score < s[1].score && s[2].tier == "D")
     }
