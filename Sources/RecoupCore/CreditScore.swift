@@ -33,7 +33,9 @@ public struct CreditScore: Sendable, Hashable {
     /// Average monthly billing of the last 3 calendar months before the day's month against the limit
     /// (capped at 1.5).
     public var billingToLimit = 0.0
-    /// Average monthly billing of the last 6 calendar months before the day's month.
+    /// Average billing of the months among the last 6 calendar months before the day's month in which
+    /// the customer was billed at all: a contract that ended in the window does not make a customer
+    /// small (every month of a credit line is billed, so there it is the plain 6-month average).
     public var monthlyBilling = Money.zero
     /// Of those 6 months, those in which something was due and unpaid and no payment came in.
     public var monthsWithoutPayment = 0
@@ -153,7 +155,8 @@ public struct CreditScore: Sendable, Hashable {
             for (k, month) in months.enumerated() where day >= month.start && day <= month.end { paying[k] = true }
         }
         s.monthsWithoutPayment = (0..<6).filter { owing[$0] && !paying[$0] }.count
-        s.monthlyBilling = Money(minorUnits: billed.reduce(0, +) / 6)
+        let billedMonths = billed.filter { $0 > 0 }.count
+        s.monthlyBilling = Money(minorUnits: billedMonths == 0 ? 0 : billed.reduce(0, +) / Int64(billedMonths))
         s.billingToLimit = min(1.5, Double(billed[3...].reduce(0, +)) / 3 / limit)
         s.utilisation = min(1.5, Double(s.open.minorUnits) / limit)
     }

@@ -103,6 +103,18 @@ import Testing
         #expect(off[2].score == 1000 && off[2].creditLimit == nil && off[1].monthsWithoutPayment == 0)
     }
 
+    /// Monthly billing averages the months billed: a contract that ended in the window does not make
+    /// its customer small against one billed every month for the same amount.
+    @Test func monthlyBillingAveragesTheBilledMonths() {
+        let ended = Array(monthly("A", 100_00).prefix(2)), running = monthly("B", 100_00)
+        let ledger = Ledger(customers: ["A", "B"], invoices: ended + running, payments: paidOnDue(ended) + paidOnDue(running))
+        let s = CreditScore.scoreAll(ledger, ledger.allocate(asOf: d("2024-07-01"), record: true), bureau: { _ in nil }, creditLimit: { _ in 2_000_00 })
+        #expect(s[0].monthlyBilling == Money(minorUnits: 100_00) && s[1].monthlyBilling == Money(minorUnits: 100_00))
+        #expect(!s[0].reasons.contains { $0.text.hasPrefix("small monthly billing") })
+        // Nothing billed in April to June: nothing billed against the limit there either.
+        #expect(s[0].billingToLimit == 0 && s[1].billingToLimit == 0.05)
+    }
+
     /// A payment received after the day does not make a month one with a payment.
     @Test func monthsWithoutPaymentDoNotPeek() {
         let inv = monthly("A", 100_00)
