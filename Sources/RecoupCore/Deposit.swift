@@ -154,25 +154,47 @@ public enum Deposit {
     /// contracts still lack, in signing order, first come first served. Contracts without a value
     /// are listed with no requirement.
     public static func requirements(contracts: [Contract], tier: (String) -> String, pots: [String: DepositPots], policy: Policy) -> [Requirement] {
-        let ordered = contracts.sorted { ($0.customerId, $0.signedOn.ordinal, $0.id) < ($1.customerId, $1.signedOn.ordinal, $1.id) }
+        let precedes = { (a: Contract, b: Contract) in (a.customerId, a.signedOn.ordinal, a.id) < (b.customerId, b.signedOn.ordinal, b.id) }
+        // The store reads contracts in this order already: a check costs one pass, a sort many.
+        let inOrder = zip(contracts, contracts.dropFirst()).allSatisfy { !precedes($1, $0) }
+        let ordered = inOrder ? contracts : contracts.sorted(by: precedes)
         var free: [String: Money] = pots.mapValues { max(.zero, $0.unallocated) }
+        // The policy's ratio of each tier and service, looked up once (a portfolio has 100,000s of contracts).
+        var policyRatios: [TierService: Rate] = [:]
+        let rounding = policy.rounding
         var out: [Requirement] = []
+        out.reserveCapacity(ordered.count)
+        var lastCustomer: String?, lastTier = ""
         for k in ordered {
-            var r = Requirement(contract: k, tier: tier(k.customerId))
-            r.held = max(.zero, pots[k.customerId]?.held(k.id) ?? .zero)
+            if k.customerId != lastCustomer { lastCustomer = k.customerId; lastTier = tier(k.customerId) }
+            var r = Requirement(contract: k, tier: lastTier)
+            r.held = pots.isEmpty ? .zero : max(.zero, pots[k.customerId]?.held(k.id) ?? .zero)
             if let value = k.value {
-                let (ratio, basis) = Deposit.ratio(prepayRatio: k.prepayRatio, tier: r.tier, service: k.service, policy: policy)
-                let required = Deposit.required(value, ratio: ratio, rounding: policy.rounding)
+                let (ratio, basis): (Rate, Basis)
+                if k.prepayRatio != nil {
+                    (ratio, basis) = Deposit.ratio(prepayRatio: k.prepayRatio, tier: r.tier, service: k.service, policy: policy)
+                } else {
+                    let key = TierService(tier: r.tier, service: k.service)
+                    if let known = policyRatios[key] { (ratio, basis) = (known, .policy) } else {
+                        (ratio, basis) = Deposit.ratio(prepayRatio: nil, tier: r.tier, service: k.service, policy: policy)
+                        policyRatios[key] = ratio
+                    }
+                }
+                let required = Deposit.required(value, ratio: ratio, rounding: rounding)
                 r.ratio = ratio; r.basis = basis; r.required = required
                 let short = max(.zero, required - r.held)
-                r.fromUnallocated = min(short, free[k.customerId] ?? .zero)
-                free[k.customerId, default: .zero] -= r.fromUnallocated
+                if short.isPositive && !free.isEmpty {
+                    r.fromUnallocated = min(short, free[k.customerId] ?? .zero)
+                    free[k.customerId, default: .zero] -= r.fromUnallocated
+                }
                 r.shortfall = short - r.fromUnallocated
             }
             out.append(r)
         }
         return out
     }
+
+    private struct TierService: Hashable { var tier: String, service: String }
 
     /// A customer's unallocated deposit left after it covers its contracts' shortfalls (see `requirements`).
     public static func freeDeposit(customer: String, requirements: [Requirement], pots: DepositPots) -> Money {

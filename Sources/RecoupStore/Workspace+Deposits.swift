@@ -18,24 +18,43 @@ extension Workspace {
         }
     }
 
-    /// Every contract, by customer then signing day and id.
-    public func allContracts() throws(StoreError) -> [Contract] {
-        // Columns by position, not by name: a report over 100,000 customers reads 133,000 contracts.
-        try read { db in
+    /// Every contract, by customer then signing day and id; with `base`, from the books as committed,
+    /// without an open scenario (callable from another thread: it reads on a connection of its own).
+    public func allContracts(base: Bool = false) throws(StoreError) -> [Contract] {
+        // Through SQLite's C API (BulkLedgerLoader.Rows), in storage order, sorted here only when
+        // out of order: a report over 100,000 customers reads 133,000 contracts, which took 175 ms
+        // through GRDB rows and SQL's ORDER BY (80 ms of it the sort, as the rows are mostly stored in
+        // that order already).
+        let contracts = try (base || readingBase ? readBase : read) { db in
             var out: [Contract] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try BulkLedgerLoader.Rows(db, """
                 SELECT id, customer_id, service, signed_on, start_on, end_on, value, payment_terms_days, late_fee_daily_rate,
                        late_fee_grace_days, late_fee_cap, suspend_after_days, prepay_ratio
-                FROM contract ORDER BY customer_id, signed_on, id
+                FROM contract
                 """)
-            while let r = try rows.next() {
-                out.append(Contract(id: r[0], customerId: r[1], service: r[2], signedOn: Self.day(r[3] as String),
-                                    startOn: Self.day(r[4] as String?), endOn: Self.day(r[5] as String?), value: Self.money(r[6]),
-                                    paymentTermsDays: r[7], lateFeeDailyRate: r[8], lateFeeGraceDays: r[9], lateFeeCap: r[10],
-                                    suspendAfterDays: r[11], prepayRatio: r[12]))
+            defer { rows.finish() }
+            func day(_ i: Int32) -> Day? {
+                if rows.isNull(i) { return nil }
+                let d = rows.day(i)
+                return d != 0 ? Day(ordinal: d) : Day(rows.string(i))
+            }
+            func text(_ i: Int32) -> String? { rows.isNull(i) ? nil : rows.string(i) }
+            func int(_ i: Int32) -> Int? { rows.isNull(i) ? nil : Int(rows.int(i)) }
+            while rows.next() {
+                out.append(Contract(id: rows.string(0), customerId: rows.string(1), service: rows.string(2), signedOn: day(3) ?? Day(ordinal: 0),
+                                    startOn: day(4), endOn: day(5), value: rows.isNull(6) ? nil : Money(minorUnits: rows.int(6)),
+                                    paymentTermsDays: int(7), lateFeeDailyRate: text(8), lateFeeGraceDays: int(9), lateFeeCap: text(10),
+                                    suspendAfterDays: int(11), prepayRatio: text(12)))
             }
             return out
         }
+        // Customer and contract ids in byte order, as SQLite compares them.
+        func precedes(_ a: Contract, _ b: Contract) -> Bool {
+            if a.customerId != b.customerId { return a.customerId.utf8.lexicographicallyPrecedes(b.customerId.utf8) }
+            if a.signedOn != b.signedOn { return a.signedOn.ordinal < b.signedOn.ordinal }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        return zip(contracts, contracts.dropFirst()).allSatisfy { !precedes($1, $0) } ? contracts : contracts.sorted(by: precedes)
     }
 
     /// Records a deposit received, for a contract of the customer's or (nil) unallocated, journaled.
