@@ -114,7 +114,7 @@ extension Catalog {
         try inv.store { () throws(StoreError) in try inv.workspace.beginScenario() }
         inv.session.scenario = (name, [])
         inv.session.scenarioTouched = []
-        inv.session.index.invalidate()
+        // An empty scenario is the books: the indexes and the cached ledger hold until a command changes them.
         // Replay a saved scenario's commands quietly; the first that fails ends the replay.
         if !replay.isEmpty {
             let quiet = Session(workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
@@ -128,6 +128,7 @@ extension Catalog {
             }
             inv.session.scenario = quiet.scenario
             inv.session.scenarioTouched = quiet.scenarioTouched
+            inv.session.index.invalidate()  // the replayed commands changed the books the indexes were made from
         }
         return .output(.text(replay.isEmpty ? "scenario '\(name)' open: changes stay out of the books until 'whatif commit'\n"
                                             : "scenario '\(name)' reopened: \(replay.count) command\(replay.count == 1 ? "" : "s") replayed\n"))
@@ -155,14 +156,17 @@ extension Catalog {
             after = Dictionary(uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
             ids = scenario.customerIds
         }
-        let names = Dictionary(uniqueKeysWithValues: try inv.store { () throws(StoreError) in try ws.customerKeys() }.map { ($0.id, $0.name) })
         var rows: [[Cell]] = []
         var totals = (Balance(), Balance())
+        var names: [String: String]?  // read once, when the first row needs them
         for id in ids {
             let b = before[id] ?? Balance(), a = after[id] ?? Balance()
             totals.0.open += b.open; totals.0.overdue += b.overdue; totals.1.open += a.open; totals.1.overdue += a.overdue
             guard inv.parsed.flag("--all") || b != a else { continue }
-            rows.append([.text(id), .text(names[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open), Invocation.money(a.open - b.open),
+            if names == nil {
+                names = Dictionary(uniqueKeysWithValues: try inv.store { () throws(StoreError) in try ws.customerKeys() }.map { ($0.id, $0.name) })
+            }
+            rows.append([.text(id), .text(names?[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open), Invocation.money(a.open - b.open),
                          Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue)])
         }
         var cash: [Section] = []
@@ -180,13 +184,14 @@ extension Catalog {
         }
         let commands = inv.session.scenario?.commands ?? []
         if inv.parsed.flag("--policy") || commands.contains(where: { $0.hasPrefix("policy ") || $0.hasPrefix("deposit ") }) {
-            let sameBooks = inv.session.scenarioTouched?.isEmpty == true
-            if sameBooks {
-                let books = try inv.store { () throws(StoreError) in try ws.ledger(base: true) }
-                cash += try policySections(inv, asOf: asOf, base: books, scenario: books, sameBooks: true)
+            if inv.session.scenarioTouched?.isEmpty == true {
+                // No customer's books moved: the shell's ledger (books plus scenario) is the books'.
+                cash += try policySections(inv, asOf: asOf, books: { try inv.store { () throws(StoreError) in
+                    try inv.session.index.portfolioLedger(sameAsBooks: true)
+                } }, scenario: nil)
             } else {
                 let (base, scenario) = try bookAndScenarioLedgers(inv)
-                cash += try policySections(inv, asOf: asOf, base: base, scenario: scenario, sameBooks: false)
+                cash += try policySections(inv, asOf: asOf, books: { base }, scenario: scenario)
             }
         }
         return .output(.document([
@@ -215,21 +220,27 @@ extension Catalog {
     /// through a reader of the WAL pool on another thread, the scenario through the writer here.
     static func bookAndScenarioLedgers(_ inv: Invocation) throws -> (base: Ledger, scenario: Ledger) {
         let ws = inv.workspace
-        let box = LedgerBox()
-        let thread = Thread { box.result = Result { () throws(StoreError) in try ws.ledger(base: true) }; box.done.signal() }
-        thread.stackSize = 1 << 22
-        thread.start()
+        let base = Background { () throws(StoreError) in try ws.ledger(base: true) }
         let scenario = try inv.store { () throws(StoreError) in try ws.ledger(base: false) }
-        box.done.wait()
-        switch box.result! {
-        case .success(let base): return (base, scenario)
-        case .failure(let e): throw ShellError(e.message)
-        }
+        return (try inv.store { () throws(StoreError) in try base.value() }, scenario)
     }
 }
 
-/// Carries the other thread's ledger back.
-private final class LedgerBox: @unchecked Sendable {
-    var result: Result<Ledger, StoreError>?
-    let done = DispatchSemaphore(value: 0)
+/// A value worked out on another thread (the second core) while this one goes on; `value()` waits for it.
+/// The work must read the books through its own connection (a reader of the WAL pool).
+final class Background<T>: @unchecked Sendable {
+    private var result: Result<T, StoreError>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws(StoreError) -> T) {
+        let thread = Thread { [self] in result = Result { () throws(StoreError) in try work() }; done.signal() }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    func value() throws(StoreError) -> T {
+        done.wait()
+        done.signal()  // later calls return at once
+        return try result!.get()
+    }
 }

@@ -11,6 +11,12 @@ import ShellKit
 /// below 0; expected loss of a tier = its unsecured exposure × its observed late rate (invoices due
 /// by the day paid late or still unpaid past due, over invoices due, among the tier's customers),
 /// rounded half-up once per tier. Deposits to collect = the shortfalls of `deposit check`.
+///
+/// The work is in two parts. A `PolicyBasis` holds what a state of the workspace gives before any
+/// deposit rule (scores and tiers, exposure, deposits held, contracts); it is made once for the books
+/// and kept for the life of the scenario (`Session.scenarioBooks`), and a scenario that moved no
+/// customer's books and kept the tier cuts shares it. A `PolicyView` prices deposits over a basis
+/// under one policy: the only part a policy change makes anew.
 extension Catalog {
     struct TierImpact {
         var customers = 0, late = 0, due = 0
@@ -20,83 +26,149 @@ extension Catalog {
         }
     }
 
-    struct PolicyView {
-        var byTier: [String: TierImpact] = [:]
-        var tierOf: [String: String] = [:]
-        var requiredOf: [String: Money?] = [:]
-        /// The scores and the tier cuts they were made with, for the other view to reuse.
+    /// One state of the workspace as of a day, before deposits are priced.
+    struct PolicyBasis {
+        var customerIds: [String] = []
         var scores: [CreditScore] = []
+        /// The tier cuts the scores were made with.
         var tiers = CreditScore.Tiers()
+        /// Contracts signed by the day, by customer then signing day and id.
+        var contracts: [Contract] = []
+        var pots: [String: DepositPots] = [:]
+        /// Position of each customer in `customerIds`.
+        var customerIndex: [String: Int] = [:]
+        /// Customers, late and due invoices, exposure and unsecured exposure per tier (no deposits yet).
+        var byTier: [String: TierImpact] = [:]
+
+        func tier(of customer: String) -> String { customerIndex[customer].map { scores[$0].tier } ?? "C" }
     }
 
-    /// The impact figures of one view of the workspace (the books or the scenario) as of a day.
-    /// `reuse`: the other view's scores, taken when they were made from the same books and tier cuts.
-    static func policyView(_ inv: Invocation, ledger: Ledger, allocation: Allocation, contracts: [Contract], asOf: Day,
-                           reuse: PolicyView? = nil) throws -> PolicyView {
+    /// A basis with its deposits priced under one policy.
+    struct PolicyView {
+        var basis: PolicyBasis
+        var byTier: [String: TierImpact]
+        /// Contract ids and their required deposits (nil: the contract states no value), in the order of `Deposit.requirements`.
+        var contractIds: [String]
+        var required: [Money?]
+    }
+
+    /// The books' side of the policy figures, kept in the session for the life of the open scenario
+    /// (the scenario holds the workspace's write lock, so the committed books cannot change under it).
+    struct ScenarioBooks {
+        var asOf: Day
+        var view: PolicyView
+    }
+
+    /// The basis of one state of the workspace (read through the store as it stands: wrap in
+    /// `readingBooks` for the books). `contracts`: those signed by the day.
+    static func policyBasis(_ inv: Invocation, ledger: Ledger, allocation: Allocation, contracts: [Contract], tiers: CreditScore.Tiers,
+                            asOf: Day) throws -> PolicyBasis {
         let ws = inv.workspace
-        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        let t = policy.tiers
-        let scores: [CreditScore]
-        if let reuse, reuse.tiers.a == t.a && reuse.tiers.b == t.b && reuse.tiers.c == t.c {
-            scores = reuse.scores
-        } else {
-            let bureau = try inv.store { () throws(StoreError) in try ws.bureauScores() }
-            scores = CreditScore.scoreAll(ledger, allocation, bureau: { c in
-                guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
-                return b
-            }, tiers: t)
-        }
-        let balances = ledger.balances(allocation)
-        let pots = try inv.store { () throws(StoreError) in try ws.depositMovements() }.mapValues { DepositPots($0, asOf: asOf) }
-        var view = PolicyView()
-        view.scores = scores
-        view.tiers = t
-        for (id, s) in zip(ledger.customerIds, scores) { view.tierOf[id] = s.tier }
-        let requirements = Deposit.requirements(contracts: contracts, tier: { view.tierOf[$0] ?? "C" }, pots: pots, policy: policy)
-        // Invoiced so far per contract (issued by the day), for the unbilled value.
+        var basis = PolicyBasis()
+        basis.customerIds = ledger.customerIds
+        basis.tiers = tiers
+        basis.contracts = contracts
+        basis.scores = try scores(inv, ledger: ledger, allocation: allocation, asOf: asOf, tiers: tiers)
+        basis.pots = try inv.store { () throws(StoreError) in try ws.depositMovements() }.mapValues { DepositPots($0, asOf: asOf) }
+        basis.customerIndex = Dictionary(uniqueKeysWithValues: ledger.customerIds.enumerated().map { ($1, $0) })
+        // Exposure per customer: open as of the day, plus each valued contract's value less what was
+        // invoiced under it by the day (not below 0).
+        var exposure = ledger.balances(allocation).map(\.open.minorUnits)
         var billed: [Int64] = Array(repeating: 0, count: ledger.contractIds.count)
         for i in 0..<ledger.invoiceCount where ledger.invoiceContract[i] >= 0 && ledger.invoiceIssued[i] <= asOf.ordinal {
             billed[Int(ledger.invoiceContract[i])] += ledger.invoiceAmount[i]
         }
         let contractIndex = Dictionary(uniqueKeysWithValues: ledger.contractIds.enumerated().map { ($1, $0) })
-        var unbilled: [String: Money] = [:]
         for k in contracts {
-            guard let value = k.value else { continue }
-            let done = contractIndex[k.id].map { Money(minorUnits: billed[$0]) } ?? .zero
-            unbilled[k.customerId, default: .zero] += max(.zero, value - done)
+            guard let value = k.value, let c = basis.customerIndex[k.customerId] else { continue }
+            exposure[c] += max(0, value.minorUnits - (contractIndex[k.id].map { billed[$0] } ?? 0))
         }
+        var held = [Int64](repeating: 0, count: ledger.customerCount)
+        for (id, p) in basis.pots { if let c = basis.customerIndex[id] { held[c] = max(0, p.total.minorUnits) } }
+        for (c, s) in basis.scores.enumerated() {
+            var t = basis.byTier[s.tier, default: TierImpact()]
+            t.customers += 1
+            t.late += s.lateInvoices
+            t.due += s.dueInvoices
+            t.exposure.minorUnits += exposure[c]
+            t.unsecured.minorUnits += max(0, exposure[c] - held[c])
+            basis.byTier[s.tier] = t
+        }
+        return basis
+    }
+
+    /// Prices the deposits of a basis under `policy`.
+    static func policyView(_ basis: PolicyBasis, policy: Policy) -> PolicyView {
+        let requirements = Deposit.requirements(contracts: basis.contracts, tier: basis.tier(of:), pots: basis.pots, policy: policy)
+        var view = PolicyView(basis: basis, byTier: basis.byTier, contractIds: [], required: [])
+        view.contractIds.reserveCapacity(requirements.count)
+        view.required.reserveCapacity(requirements.count)
         for r in requirements {
-            view.requiredOf[r.contract.id] = r.required
+            view.contractIds.append(r.contract.id)
+            view.required.append(r.required)
             view.byTier[r.tier, default: TierImpact()].required += r.required ?? .zero
             view.byTier[r.tier, default: TierImpact()].shortfall += r.shortfall
-        }
-        for (c, id) in ledger.customerIds.enumerated() {
-            let tier = scores[c].tier
-            var t = view.byTier[tier, default: TierImpact()]
-            t.customers += 1
-            t.late += scores[c].lateInvoices
-            t.due += scores[c].dueInvoices
-            let exposure = balances[c].open + (unbilled[id] ?? .zero)
-            t.exposure += exposure
-            t.unsecured += max(.zero, exposure - max(.zero, pots[id]?.total ?? .zero))
-            view.byTier[tier] = t
         }
         return view
     }
 
-    /// The `whatif diff` section on policy: per tier and in total, books against scenario.
-    /// `sameBooks`: the scenario changed no customer's books, so one ledger and one allocation serve
-    /// both views (only the policy and deposits differ).
-    static func policySections(_ inv: Invocation, asOf: Day, base: Ledger, scenario: Ledger, sameBooks: Bool) throws -> [Section] {
+    /// The books' side as of `asOf`, from the books' ledger and every contract, kept in the session
+    /// while a scenario is open.
+    static func booksPolicyView(_ inv: Invocation, ledger: Ledger, allocation: () -> Allocation, contracts: [Contract], asOf: Day) throws -> PolicyView {
         let ws = inv.workspace
-        let baseAllocation = base.allocate(asOf: asOf, record: true)
-        let scenarioAllocation = sameBooks ? baseAllocation : scenario.allocate(asOf: asOf, record: true)
-        let baseContracts = try ws.readingBooks { try inv.store { () throws(StoreError) in try ws.allContracts() } }.filter { $0.signedOn <= asOf }
-        let contractsChanged = inv.session.scenario?.commands.contains { $0.hasPrefix("import ") } ?? true
-        let scenarioContracts = contractsChanged ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf } : baseContracts
-        let before = try ws.readingBooks { try policyView(inv, ledger: base, allocation: baseAllocation, contracts: baseContracts, asOf: asOf) }
-        let after = try policyView(inv, ledger: sameBooks ? base : scenario, allocation: scenarioAllocation, contracts: scenarioContracts, asOf: asOf,
-                                   reuse: sameBooks ? before : nil)
+        let view = try ws.readingBooks {
+            let policy = try inv.store { () throws(StoreError) in try ws.policy() }
+            let contracts = contracts.filter { $0.signedOn <= asOf }
+            return policyView(try policyBasis(inv, ledger: ledger, allocation: allocation(), contracts: contracts, tiers: policy.tiers, asOf: asOf),
+                              policy: policy)
+        }
+        if inv.session.scenario != nil { inv.session.scenarioBooks = ScenarioBooks(asOf: asOf, view: view) }
+        return view
+    }
+
+    /// The `whatif diff` section on policy: per tier and in total, books against scenario.
+    /// `books` gives the books' ledger; `scenario` the scenario's, or nil when the scenario changed no
+    /// customer's books (only the policy differs: the books' basis then serves both sides when the
+    /// tier cuts are the same, and only the deposits are priced anew).
+    static func policySections(_ inv: Invocation, asOf: Day, books: () throws -> Ledger, scenario: Ledger?) throws -> [Section] {
+        let ws = inv.workspace
+        var booksLedger: Ledger?
+        func ledger() throws -> Ledger {
+            if let booksLedger { return booksLedger }
+            booksLedger = try books()
+            return booksLedger!
+        }
+        var booksAllocation: Allocation?
+        func allocation(_ l: Ledger) -> Allocation {
+            if let booksAllocation { return booksAllocation }
+            booksAllocation = l.allocate(asOf: asOf, record: true)
+            return booksAllocation!
+        }
+        let kept = inv.session.scenarioBooks.flatMap { $0.asOf == asOf ? $0.view : nil }
+        let before: PolicyView
+        if let kept { before = kept } else {
+            let contracts = Background { () throws(StoreError) in try ws.allContracts(base: true) }  // while the ledger loads
+            let l = try ledger()
+            before = try booksPolicyView(inv, ledger: l, allocation: { allocation(l) },
+                                         contracts: try inv.store { () throws(StoreError) in try contracts.value() }, asOf: asOf)
+        }
+        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
+        let t = policy.tiers, bt = before.basis.tiers
+        let sameCuts = bt.a == t.a && bt.b == t.b && bt.c == t.c
+        let basis: PolicyBasis
+        if let scenario {
+            let contractsChanged = inv.session.scenario?.commands.contains { $0.hasPrefix("import ") } ?? true
+            let contracts = contractsChanged ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf }
+                                             : before.basis.contracts
+            basis = try policyBasis(inv, ledger: scenario, allocation: scenario.allocate(asOf: asOf, record: true), contracts: contracts,
+                                    tiers: t, asOf: asOf)
+        } else if sameCuts {
+            basis = before.basis
+        } else {
+            let l = try ledger()
+            basis = try policyBasis(inv, ledger: l, allocation: allocation(l), contracts: before.basis.contracts, tiers: t, asOf: asOf)
+        }
+        let after = policyView(basis, policy: policy)
         var rows: [[Cell]] = []
         var total = (TierImpact(), TierImpact(), Money.zero, Money.zero)
         for tier in ["A", "B", "C", "D"] {
@@ -112,8 +184,7 @@ extension Catalog {
         rows.append([.text("total"), .number(String(total.0.customers)), .number(String(total.1.customers)),
                      Invocation.money(total.0.shortfall), Invocation.money(total.1.shortfall), Invocation.money(total.0.unsecured),
                      Invocation.money(total.1.unsecured), Invocation.money(total.2), Invocation.money(total.3)])
-        let contractsAffected = after.requiredOf.filter { id, req in before.requiredOf[id] != nil && before.requiredOf[id]! != req }.count
-        let customersMoved = after.tierOf.filter { id, t in before.tierOf[id] != t }.count
+        let (contractsAffected, customersMoved) = changes(before, after)
         return [
             Section("policy", title: "Policy and deposits: books against scenario", .record([
                 Field("customers_changing_tier", title: "Customers changing tier", .number(String(customersMoved))),
@@ -129,5 +200,25 @@ extension Catalog {
                 Column("Expected loss, books", key: "expected_loss_base"), Column("Expected loss, scenario", key: "expected_loss_scenario"),
             ], rows: rows))),
         ]
+    }
+
+    /// Contracts (in both views) whose required deposit differs, and customers of the scenario whose
+    /// tier differs from the books' (a customer new in the scenario counts).
+    static func changes(_ before: PolicyView, _ after: PolicyView) -> (contracts: Int, customers: Int) {
+        var contracts = 0, customers = 0
+        if before.contractIds == after.contractIds {
+            for (b, a) in zip(before.required, after.required) where b != a { contracts += 1 }
+        } else {
+            let was = Dictionary(uniqueKeysWithValues: zip(before.contractIds, before.required))
+            for (id, a) in zip(after.contractIds, after.required) { if let b = was[id], b != a { contracts += 1 } }
+        }
+        if before.basis.customerIds == after.basis.customerIds {
+            for (b, a) in zip(before.basis.scores, after.basis.scores) where b.tier != a.tier { customers += 1 }
+        } else {
+            for (id, a) in zip(after.basis.customerIds, after.basis.scores) where before.basis.customerIndex[id].map({ before.basis.scores[$0].tier }) != a.tier {
+                customers += 1
+            }
+        }
+        return (contracts, customers)
     }
 }

@@ -64,12 +64,14 @@ public final class CompletionIndex: @unchecked Sendable {
 
     /// The whole portfolio's ledger (books plus an open scenario), loaded once and kept until the
     /// books change: reports in a shell that has the workspace open start from memory.
-    public func portfolioLedger() throws(StoreError) -> Ledger {
+    /// `sameAsBooks`: the open scenario moved no customer's books, so the books' ledger is loaded
+    /// (read on two connections at once, where the scenario's is read on one).
+    public func portfolioLedger(sameAsBooks: Bool = false) throws(StoreError) -> Ledger {
         lock.lock()
         if let cached = ledgerCache { lock.unlock(); return cached }
         let generation = ledgerGeneration
         lock.unlock()
-        let ledger = try workspace.ledger()
+        let ledger = try workspace.ledger(base: sameAsBooks)
         lock.lock()
         if generation == ledgerGeneration { ledgerCache = ledger }
         lock.unlock()

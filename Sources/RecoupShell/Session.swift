@@ -50,7 +50,12 @@ public final class Session {
     /// terminal, false in scripts (`-f`, piped input) and whenever stderr is not a terminal.
     public var showProgress = false
     /// The open what-if scenario: its name and the commands that made it so far.
-    public var scenario: (name: String, commands: [String])?
+    public var scenario: (name: String, commands: [String])? {
+        didSet { if scenario?.name != oldValue?.name { scenarioBooks = nil } }
+    }
+    /// The books' side of `whatif diff`'s policy figures, made once per scenario: while a scenario
+    /// is open it holds the workspace's write lock, so the committed books stay as they were.
+    var scenarioBooks: Catalog.ScenarioBooks?
     /// Customers the open scenario's commands changed, or nil when one may have changed anyone's
     /// balance (an import, a new date): `whatif diff` then compares the whole portfolio.
     public var scenarioTouched: Set<String>? = []

@@ -30,12 +30,13 @@ public final class Shell {
             session.recordedExtras = []
             let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
             // Every command that changes the books drops the completion indexes and the cached ledger
-            // here, once, so no handler has to remember to.
-            if command.mutates(parsed) { session.index.invalidate() }
+            // here, once, so no handler has to remember to. A policy change moves no customer's books.
+            let movesBooks = command.mutates(parsed) && parsed.spec.path.first != "policy"
+            if movesBooks { session.index.invalidate() }
             if session.scenario != nil && command.mutates(parsed) {
                 session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
-                // A policy change moves no customer's books; a command that names no customer may move anyone's.
-                if parsed.spec.path.first != "policy" {
+                // A command that names no customer may move anyone's books.
+                if movesBooks {
                     session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
                 }
             }
