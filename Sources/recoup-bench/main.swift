@@ -4,8 +4,9 @@ import RecoupShell
 import RecoupStore
 
 // In-process measurements for scripts/bench (see docs/BENCHMARKS.md): Tab completion latency over
-// many typed prefixes, and peak memory with the workspace open and the completion index and
-// balances loaded. Prints one JSON object on standard output.
+// many typed prefixes, peak memory with the workspace open and the completion index and balances
+// loaded, plan quotes per second, and the policy what-if's `whatif diff` in that open shell. Prints
+// one JSON object on standard output.
 //
 //     recoup-bench WORKSPACE [--completions N] [--seed S]
 
@@ -176,8 +177,27 @@ let quotes: [String: Double] = [
     "360_actual/actual": quotesPerSecond(term: 360, dayCount: .actualActual),
 ]
 
+// The policy what-if in an open shell: the shell has the workspace open and the portfolio's ledger in
+// memory (as the interactive shell has it once its start-up load is done, above); the time of
+// `whatif diff` alone after `whatif begin` and `policy set deposit.C.saas 50%`, then of a second diff
+// after one more policy change in the same scenario (the books' side is kept for the scenario's life).
+@MainActor func timedLine(_ line: String) -> Double {
+    let start = now()
+    guard shell.execute(line, file: nil, line: nil) == .ok else { fail("'\(line)' failed: \((session.err as? BufferOutput)?.text.suffix(500) ?? "")") }
+    return Double(now() - start) / 1e6
+}
+_ = try session.index.portfolioLedger()  // loaded with the balances above; loads here only if that failed
+var policyWhatif: [String: Double] = [:]
+policyWhatif["begin_ms"] = timedLine("whatif begin bench-policy")
+policyWhatif["policy_set_ms"] = timedLine("policy set deposit.C.saas 50%")
+policyWhatif["diff_ms"] = timedLine("whatif diff --as-of 2026-11-30 --format csv")
+_ = timedLine("policy set deposit.C.saas 40%")
+policyWhatif["diff_again_ms"] = timedLine("whatif diff --as-of 2026-11-30 --format csv")
+policyWhatif["discard_ms"] = timedLine("whatif discard")
+
 let result: [String: Any] = [
     "workspace": path,
+    "policy_whatif": policyWhatif,
     "quotes_per_second": quotes,
     "customers": keys.count,
     "open_ms": Double(tOpen - t0) / 1e6,
