@@ -79,10 +79,18 @@ public struct CreditScore: Sendable, Hashable {
             weighted[Int(owner[i])] += Double(a.amount) * Double(late)
             weight[Int(owner[i])] += Double(a.amount)
         }
-        // Days of the cash payments of each customer (for the months without a payment).
-        var paymentsByCustomer = [[Int32]](repeating: [], count: ledger.customerCount)
+        // Days of the cash payments of each customer (for the months without a payment), by customer:
+        // customer c's are paymentDays[paymentStart[c]..<paymentStart[c + 1]].
+        var paymentStart = [Int32](repeating: 0, count: ledger.customerCount + 1)
         for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
-            paymentsByCustomer[Int(ledger.paymentCustomer[p])].append(ledger.paymentDay[p])
+            paymentStart[Int(ledger.paymentCustomer[p]) + 1] += 1
+        }
+        for c in 0..<ledger.customerCount { paymentStart[c + 1] += paymentStart[c] }
+        var paymentDays = [Int32](repeating: 0, count: Int(paymentStart[ledger.customerCount]))
+        var fill = paymentStart
+        for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
+            let c = Int(ledger.paymentCustomer[p])
+            paymentDays[Int(fill[c])] = ledger.paymentDay[p]; fill[c] += 1
         }
         let months = monthsBefore(asOf)
         for c in 0..<ledger.customerCount {
@@ -119,7 +127,8 @@ public struct CreditScore: Sendable, Hashable {
             s.bureau = bureau(c)
             if tiers.creditLine, let limit = creditLimit(c), limit > 0 {
                 s.creditLimit = Money(minorUnits: limit)
-                creditLine(&s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn, payments: paymentsByCustomer)
+                creditLine(&s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn,
+                           payments: paymentDays[Int(paymentStart[c])..<Int(paymentStart[c + 1])])
             }
             out[c] = s
         }
@@ -139,25 +148,29 @@ public struct CreditScore: Sendable, Hashable {
     }
 
     /// The credit-line features of one customer (docs/SCORING.md).
-    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, months: [(start: Int32, end: Int32)], paidOn: [Int32], payments: [[Int32]]) {
+    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, months: [(start: Int32, end: Int32)], paidOn: [Int32], payments: ArraySlice<Int32>) {
         let limit = Double(s.creditLimit!.minorUnits)
-        var billed = [Int64](repeating: 0, count: 6)
-        var owing = [Bool](repeating: false, count: 6), paying = [Bool](repeating: false, count: 6)
+        // Month k of the window is bit k (no arrays: this runs for every customer with a credit line).
+        var billed: Int64 = 0, billedLast3: Int64 = 0, billedMonths: UInt8 = 0, owing: UInt8 = 0, paying: UInt8 = 0
         for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) where ledger.invoiceIssued[i] <= asOf {
             let issued = ledger.invoiceIssued[i], due = ledger.invoiceDue[i], paid = paidOn[i]
-            for (k, month) in months.enumerated() {
-                if issued >= month.start && issued <= month.end { billed[k] += ledger.invoiceAmount[i] }
+            for k in 0..<6 {
+                let month = months[k]
+                if issued >= month.start && issued <= month.end {
+                    billed += ledger.invoiceAmount[i]; billedMonths |= 1 << k
+                    if k >= 3 { billedLast3 += ledger.invoiceAmount[i] }
+                }
                 // Something was due by the month's end and not yet paid in full at its start.
-                if due <= month.end && (paid == Int32.min || paid >= month.start) { owing[k] = true }
+                if due <= month.end && (paid == Int32.min || paid >= month.start) { owing |= 1 << k }
             }
         }
-        for day in payments[c] where day <= asOf {
-            for (k, month) in months.enumerated() where day >= month.start && day <= month.end { paying[k] = true }
+        for day in payments where day <= asOf {
+            for k in 0..<6 where day >= months[k].start && day <= months[k].end { paying |= 1 << k }
         }
-        s.monthsWithoutPayment = (0..<6).filter { owing[$0] && !paying[$0] }.count
-        let billedMonths = billed.filter { $0 > 0 }.count
-        s.monthlyBilling = Money(minorUnits: billedMonths == 0 ? 0 : billed.reduce(0, +) / Int64(billedMonths))
-        s.billingToLimit = min(1.5, Double(billed[3...].reduce(0, +)) / 3 / limit)
+        s.monthsWithoutPayment = (owing & ~paying).nonzeroBitCount
+        let n = Int64(billedMonths.nonzeroBitCount)
+        s.monthlyBilling = Money(minorUnits: n == 0 ? 0 : billed / n)
+        s.billingToLimit = min(1.5, Double(billedLast3) / 3 / limit)
         s.utilisation = min(1.5, Double(s.open.minorUnits) / limit)
     }
 

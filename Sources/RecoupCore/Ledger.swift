@@ -115,6 +115,17 @@ public struct Ledger: Sendable {
         invoiceDisputed.append(disputed)
     }
 
+    /// Makes room for this many more invoices and payments (a bulk load knows its counts).
+    public mutating func reserve(invoices: Int, payments: Int) {
+        invoiceContract.reserveCapacity(invoiceContract.count + invoices); invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
+        invoiceDue.reserveCapacity(invoiceDue.count + invoices); invoiceAmount.reserveCapacity(invoiceAmount.count + invoices)
+        invoiceDisputed.reserveCapacity(invoiceDisputed.count + invoices)
+        paymentIsRestructuring.reserveCapacity(paymentIsRestructuring.count + payments); paymentHeld.reserveCapacity(paymentHeld.count + payments)
+        paymentCustomer.reserveCapacity(paymentCustomer.count + payments); paymentDay.reserveCapacity(paymentDay.count + payments)
+        paymentAmount.reserveCapacity(paymentAmount.count + payments); paymentTarget.reserveCapacity(paymentTarget.count + payments)
+        paymentPlan.reserveCapacity(paymentPlan.count + payments)
+    }
+
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes
     /// `planObligations` (or is -1).
     public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false,

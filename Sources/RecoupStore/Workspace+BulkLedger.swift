@@ -1,6 +1,9 @@
 import GRDB
 import GRDBSQLite
 import RecoupCore
+#if canImport(Glibc)
+import Glibc  // memcmp
+#endif
 
 /// The whole portfolio's ledger, read with SQLite's C API.
 ///
@@ -41,6 +44,37 @@ struct BulkLedgerLoader {
         }
     }
 
+    /// The last key seen in a column that repeats in runs (a customer's or a contract's id in storage
+    /// order) and what it mapped to: a new String and a dictionary lookup only when the key changes,
+    /// the comparison itself by `memcmp` (the generic `elementsEqual` on UTF-8 views cost about a
+    /// tenth of the load).
+    struct LastKey {
+        var bytes: [UInt8] = []
+        var value: Int32 = -1
+        /// True when `b` is the remembered key.
+        func matches(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard b.count == bytes.count else { return false }
+            guard let p = b.baseAddress else { return bytes.isEmpty }
+            return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, b.count) == 0 }
+        }
+        /// Remembers `b` and returns it as a String.
+        mutating func remember(_ b: UnsafeBufferPointer<UInt8>) -> String {
+            bytes = Array(b)
+            return String(decoding: b, as: UTF8.self)
+        }
+        /// Moves to customer `b`: the next one in id order when it is that (rows stored customer by
+        /// customer in id order, as imports of sorted files are), else through the index (-1: unknown).
+        mutating func customer(_ b: UnsafeBufferPointer<UInt8>, ids: [String], index: [String: Int32]) {
+            let next = Int(value) + 1
+            if next < ids.count, let p = b.baseAddress,
+               ids[next].utf8.withContiguousStorageIfAvailable({ $0.count == b.count && memcmp($0.baseAddress!, p, b.count) == 0 }) == true {
+                bytes = Array(b); value = Int32(next)
+            } else {
+                value = index[remember(b)] ?? -1
+            }
+        }
+    }
+
     /// Bytes of many short keys in one buffer, for byte-order tie-breaks without a String each.
     struct Keys {
         var bytes: [UInt8] = []
@@ -61,15 +95,16 @@ struct BulkLedgerLoader {
     }
 
     /// Customer id to its position (customers in id byte order).
-    static func customerIndex(_ db: Database) throws -> [String: Int32] {
-        var index: [String: Int32] = [:]
+    static func customerIndex(_ db: Database) throws -> (ids: [String], index: [String: Int32]) {
+        var index: [String: Int32] = [:], ids: [String] = []
         let rows = try Rows(db, "SELECT id FROM customer ORDER BY id")
-        while rows.next() { index[rows.string(0)] = Int32(index.count) }
+        while rows.next() { let id = rows.string(0); index[id] = Int32(ids.count); ids.append(id) }
         rows.finish()
-        return index
+        return (ids, index)
     }
 
-    static func readPayments(_ db: Database, customerIndex index: [String: Int32]) throws -> PaymentRows {
+    static func readPayments(_ db: Database, customers: (ids: [String], index: [String: Int32])) throws -> PaymentRows {
+        let index = customers.index
         var p = PaymentRows()
         // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
         var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
@@ -86,10 +121,11 @@ struct BulkLedgerLoader {
             SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
             FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
             """)
-        var lastCustomer = "", lastIndex: Int32 = -1
+        var customer = LastKey()
         while payments.next() {
             let c = payments.text(2)
-            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
+            if !customer.matches(c) { customer.customer(c, ids: customers.ids, index: index) }
+            let lastIndex = customer.value
             guard lastIndex >= 0 else { continue }
             p.day.append(payments.day(0)); keys.append(payments.text(1)); p.cust.append(lastIndex); p.amount.append(payments.int(3))
             p.restructuring.append(payments.text(1).starts(with: restructurePrefix))
@@ -99,11 +135,22 @@ struct BulkLedgerLoader {
             p.planId.append(payments.isNull(5) ? nil : payments.string(5))
         }
         payments.finish()
-        // Sort by day, ties by id bytes.
-        var order = Array(0..<p.day.count)
+        // Sort by day, ties by id bytes. Payments usually come in id order (imports keep the file's
+        // order, and files are exported by id): then a stable counting sort by day is the whole sort,
+        // about a tenth of the comparison sort's 100 ms on 820,000 payments.
         let day = p.day
-        order.sort { a, b in day[a] != day[b] ? day[a] < day[b] : keys.less(a, b) }
-        p.order = order
+        if (1..<max(1, day.count)).allSatisfy({ !keys.less($0, $0 - 1) }), let lo = day.min(), let hi = day.max(), Int(hi) - Int(lo) < 1 << 20 {
+            var start = [Int](repeating: 0, count: Int(hi - lo) + 2)
+            for d in day { start[Int(d - lo) + 1] += 1 }
+            for k in 1..<start.count { start[k] += start[k - 1] }
+            var order = [Int](repeating: 0, count: day.count)
+            for (k, d) in day.enumerated() { order[start[Int(d - lo)]] = k; start[Int(d - lo)] += 1 }
+            p.order = order
+        } else {
+            var order = Array(0..<p.day.count)
+            order.sort { a, b in day[a] != day[b] ? day[a] < day[b] : keys.less(a, b) }
+            p.order = order
+        }
         return p
     }
 
@@ -124,7 +171,7 @@ struct BulkLedgerLoader {
         var cust: [Int32] = [], issued: [Int32] = [], due: [Int32] = [], amount: [Int64] = [], disputed: [Bool] = []
         var rowid: [Int64] = [], plan: [Int32] = [], contract: [Int32] = []
         var contractIndex: [String: Int32] = [:]
-        var lastContract = "", lastContractIndex: Int32 = -1
+        var contractKey = LastKey()
         var ids = Keys()
         var planIndex: [String: Int32] = [:]
         let invoices = try Rows(db, """
@@ -133,10 +180,11 @@ struct BulkLedgerLoader {
             SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id, i.plan_id
             FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0
             """)
-        var lastCustomer = "", lastIndex: Int32 = -1
+        var customer = LastKey()
         while invoices.next() {
             let c = invoices.text(1)
-            if !c.elementsEqual(lastCustomer.utf8) { lastCustomer = String(decoding: c, as: UTF8.self); lastIndex = index[lastCustomer] ?? -1 }
+            if !customer.matches(c) { customer.customer(c, ids: ledger.customerIds, index: index) }
+            let lastIndex = customer.value
             guard lastIndex >= 0 else { continue }
             cust.append(lastIndex)
             rowid.append(invoices.int(0))
@@ -145,13 +193,13 @@ struct BulkLedgerLoader {
             ids.append(invoices.text(6))
             if invoices.isNull(8) { contract.append(-1) } else {
                 let k = invoices.text(8)
-                if !k.elementsEqual(lastContract.utf8) {
-                    lastContract = String(decoding: k, as: UTF8.self)
-                    if let c = contractIndex[lastContract] { lastContractIndex = c } else {
-                        lastContractIndex = Int32(ledger.contractIds.count); contractIndex[lastContract] = lastContractIndex; ledger.contractIds.append(lastContract)
+                if !contractKey.matches(k) {
+                    let id = contractKey.remember(k)
+                    if let c = contractIndex[id] { contractKey.value = c } else {
+                        contractKey.value = Int32(ledger.contractIds.count); contractIndex[id] = contractKey.value; ledger.contractIds.append(id)
                     }
                 }
-                contract.append(lastContractIndex)
+                contract.append(contractKey.value)
             }
             if invoices.isNull(7) { plan.append(-1) } else {
                 let p = invoices.string(7)
@@ -175,6 +223,7 @@ struct BulkLedgerLoader {
         let maxRowid = Int(rowid.max() ?? 0)
         var position = [Int32](repeating: -1, count: max(0, maxRowid) + 1)
         var planRowPosition: [Int64: Int32] = [:]
+        ledger.reserve(invoices: order.count, payments: 0)
         for k in order {
             let p = Int32(ledger.invoiceCount)
             ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]),
@@ -188,9 +237,11 @@ struct BulkLedgerLoader {
 
         // Payments, settlements and restructurings, read here or handed in (read on another
         // connection at the same time), then appended in application order.
-        let p = try paymentsRead?() ?? Self.readPayments(db, customerIndex: index)
+        let p = try paymentsRead?() ?? Self.readPayments(db, customers: (ledger.customerIds, index))
+        ledger.reserve(invoices: 0, payments: p.order.count)
+        let manual = !p.manualAt.isEmpty
         for k in p.order {
-            if let m = p.manualAt[k] {
+            if manual, let m = p.manualAt[k] {
                 ledger.paymentManual[Int32(ledger.paymentDay.count)] = m.compactMap { $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil }
             }
             let r = p.targetRowid[k]

@@ -104,7 +104,7 @@ extension Workspace {
         let box = PaymentBox()
         let pool = self.pool
         let thread = Thread {
-            box.result = Result { try pool.read { db in try BulkLedgerLoader.readPayments(db, customerIndex: try BulkLedgerLoader.customerIndex(db)) } }
+            box.result = Result { try pool.read { db in try BulkLedgerLoader.readPayments(db, customers: try BulkLedgerLoader.customerIndex(db)) } }
             box.done.signal()
         }
         thread.stackSize = 1 << 22

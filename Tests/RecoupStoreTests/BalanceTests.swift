@@ -82,6 +82,23 @@ enum Hand {
         }
     }
 
+    /// The bulk loader orders payments by day, ties by id, whatever order they were stored in: rows
+    /// stored in id order take its counting sort, others its comparison sort; both give one ledger.
+    @Test func paymentsStoredOutOfIdOrderLoadTheSame() throws {
+        let inOrder = try handWorkspace()
+        let lines = Hand.payments.split(separator: "\n")
+        let reversed = try Scratch()
+        try reversed.importText(.customers, Hand.customers)
+        try reversed.importText(.invoices, Hand.invoices)
+        try reversed.importText(.payments, ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n")
+        let a = try inOrder.workspace.ledger(), b = try reversed.workspace.ledger()
+        #expect(a.paymentDay == b.paymentDay && a.paymentCustomer == b.paymentCustomer && a.paymentAmount == b.paymentAmount)
+        #expect(a.paymentTarget == b.paymentTarget)
+        for (day, expected) in Hand.expected {
+            #expect(b.balances(b.allocate(asOf: Day(day)!)) == expected)
+        }
+    }
+
     @Test func openAmountsBeforeAnyPayment() throws {
         let s = try handWorkspace()
         let ledger = try s.workspace.ledger()
