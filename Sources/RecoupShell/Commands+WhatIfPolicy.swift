@@ -11,6 +11,9 @@ import ShellKit
 /// below 0; expected loss of a tier = its unsecured exposure × its observed late rate (invoices due
 /// by the day paid late or still unpaid past due, over invoices due, among the tier's customers),
 /// rounded half-up once per tier. Deposits to collect = the shortfalls of `deposit check`.
+/// "Once collected" is the same after every shortfall is collected: unsecured = exposure less the
+/// deposits on hand and the customer's deposits to collect, not below 0. It is what a stricter
+/// deposit rule sheds (a rule changes nothing on hand until the money comes in).
 ///
 /// The work is in two parts. A `PolicyBasis` holds what a state of the workspace gives before any
 /// deposit rule (scores and tiers, exposure, deposits held, contracts); it is made once for the books
@@ -21,8 +24,12 @@ extension Catalog {
     struct TierImpact {
         var customers = 0, late = 0, due = 0
         var required = Money.zero, shortfall = Money.zero, exposure = Money.zero, unsecured = Money.zero
-        var expectedLoss: Money {
-            due == 0 ? .zero : Money(minorUnits: RoundingMode.halfUp.divide(unsecured.minorUnits * Int64(late), by: Int64(due)))
+        var unsecuredOnceCollected = Money.zero
+        var expectedLoss: Money { lateRate(of: unsecured) }
+        var expectedLossOnceCollected: Money { lateRate(of: unsecuredOnceCollected) }
+        /// `amount` × the tier's late rate, rounded half-up.
+        func lateRate(of amount: Money) -> Money {
+            due == 0 ? .zero : Money(minorUnits: RoundingMode.halfUp.divide(amount.minorUnits * Int64(late), by: Int64(due)))
         }
     }
 
@@ -39,6 +46,8 @@ extension Catalog {
         var customerIndex: [String: Int] = [:]
         /// Customers, late and due invoices, exposure and unsecured exposure per tier (no deposits yet).
         var byTier: [String: TierImpact] = [:]
+        /// Exposure and deposits on hand per customer (minor units, in `customerIds` order).
+        var exposure: [Int64] = [], held: [Int64] = []
 
         func tier(of customer: String) -> String { customerIndex[customer].map { scores[$0].tier } ?? "C" }
     }
@@ -94,6 +103,8 @@ extension Catalog {
             t.unsecured.minorUnits += max(0, exposure[c] - held[c])
             basis.byTier[s.tier] = t
         }
+        basis.exposure = exposure
+        basis.held = held
         return basis
     }
 
@@ -103,11 +114,16 @@ extension Catalog {
         var view = PolicyView(basis: basis, byTier: basis.byTier, contractIds: [], required: [])
         view.contractIds.reserveCapacity(requirements.count)
         view.required.reserveCapacity(requirements.count)
+        var toCollect = [Int64](repeating: 0, count: basis.customerIds.count)
         for r in requirements {
             view.contractIds.append(r.contract.id)
             view.required.append(r.required)
             view.byTier[r.tier, default: TierImpact()].required += r.required ?? .zero
             view.byTier[r.tier, default: TierImpact()].shortfall += r.shortfall
+            if let c = basis.customerIndex[r.contract.customerId] { toCollect[c] += r.shortfall.minorUnits }
+        }
+        for (c, s) in basis.scores.enumerated() where c < basis.exposure.count {
+            view.byTier[s.tier, default: TierImpact()].unsecuredOnceCollected.minorUnits += max(0, basis.exposure[c] - basis.held[c] - toCollect[c])
         }
         return view
     }
@@ -170,20 +186,25 @@ extension Catalog {
         }
         let after = policyView(basis, policy: policy)
         var rows: [[Cell]] = []
-        var total = (TierImpact(), TierImpact(), Money.zero, Money.zero)
+        // Per side: the tier sums, and the expected losses summed over tiers (each rounded per tier).
+        var total = (TierImpact(), TierImpact())
+        var loss = (Money.zero, Money.zero), lossOnce = (Money.zero, Money.zero)
+        func cells(_ b: TierImpact, _ a: TierImpact, _ l: (Money, Money), _ lo: (Money, Money)) -> [Cell] {
+            [.number(String(b.customers)), .number(String(a.customers)), Invocation.money(b.shortfall), Invocation.money(a.shortfall),
+             Invocation.money(b.unsecured), Invocation.money(a.unsecured), Invocation.money(l.0), Invocation.money(l.1),
+             Invocation.money(b.unsecuredOnceCollected), Invocation.money(a.unsecuredOnceCollected), Invocation.money(lo.0), Invocation.money(lo.1)]
+        }
         for tier in ["A", "B", "C", "D"] {
             let b = before.byTier[tier] ?? TierImpact(), a = after.byTier[tier] ?? TierImpact()
-            rows.append([.text(tier), .number(String(b.customers)), .number(String(a.customers)),
-                         Invocation.money(b.shortfall), Invocation.money(a.shortfall), Invocation.money(b.unsecured), Invocation.money(a.unsecured),
-                         Invocation.money(b.expectedLoss), Invocation.money(a.expectedLoss)])
+            rows.append([.text(tier)] + cells(b, a, (b.expectedLoss, a.expectedLoss), (b.expectedLossOnceCollected, a.expectedLossOnceCollected)))
             total.0.customers += b.customers; total.1.customers += a.customers
             total.0.shortfall += b.shortfall; total.1.shortfall += a.shortfall
             total.0.unsecured += b.unsecured; total.1.unsecured += a.unsecured
-            total.2 += b.expectedLoss; total.3 += a.expectedLoss
+            total.0.unsecuredOnceCollected += b.unsecuredOnceCollected; total.1.unsecuredOnceCollected += a.unsecuredOnceCollected
+            loss.0 += b.expectedLoss; loss.1 += a.expectedLoss
+            lossOnce.0 += b.expectedLossOnceCollected; lossOnce.1 += a.expectedLossOnceCollected
         }
-        rows.append([.text("total"), .number(String(total.0.customers)), .number(String(total.1.customers)),
-                     Invocation.money(total.0.shortfall), Invocation.money(total.1.shortfall), Invocation.money(total.0.unsecured),
-                     Invocation.money(total.1.unsecured), Invocation.money(total.2), Invocation.money(total.3)])
+        rows.append([.text("total")] + cells(total.0, total.1, loss, lossOnce))
         let (contractsAffected, customersMoved) = changes(before, after)
         return [
             Section("policy", title: "Policy and deposits: books against scenario", .record([
@@ -191,13 +212,21 @@ extension Catalog {
                 Field("contracts_changing_deposit", title: "Contracts whose required deposit changes", .number(String(contractsAffected))),
                 Field("deposits_to_collect_change", title: "Deposits to collect, change", Invocation.money(total.1.shortfall - total.0.shortfall)),
                 Field("unsecured_change", title: "Unsecured exposure, change", Invocation.money(total.1.unsecured - total.0.unsecured)),
-                Field("expected_loss_change", title: "Expected loss, change", Invocation.money(total.3 - total.2)),
+                Field("expected_loss_change", title: "Expected loss, change", Invocation.money(loss.1 - loss.0)),
+                Field("unsecured_once_collected_change", title: "Unsecured exposure once deposits are collected, change",
+                      Invocation.money(total.1.unsecuredOnceCollected - total.0.unsecuredOnceCollected)),
+                Field("expected_loss_once_collected_change", title: "Expected loss once deposits are collected, change",
+                      Invocation.money(lossOnce.1 - lossOnce.0)),
             ])),
             Section("tiers", title: "By tier", .table(Table(columns: [
                 Column("Tier", key: "tier"), Column("Customers, books", key: "customers_base"), Column("Customers, scenario", key: "customers_scenario"),
                 Column("To collect, books", key: "deposits_to_collect_base"), Column("To collect, scenario", key: "deposits_to_collect_scenario"),
                 Column("Unsecured, books", key: "unsecured_base"), Column("Unsecured, scenario", key: "unsecured_scenario"),
                 Column("Expected loss, books", key: "expected_loss_base"), Column("Expected loss, scenario", key: "expected_loss_scenario"),
+                Column("Unsecured once collected, books", key: "unsecured_once_collected_base"),
+                Column("Unsecured once collected, scenario", key: "unsecured_once_collected_scenario"),
+                Column("Expected loss once collected, books", key: "expected_loss_once_collected_base"),
+                Column("Expected loss once collected, scenario", key: "expected_loss_once_collected_scenario"),
             ], rows: rows))),
         ]
     }
