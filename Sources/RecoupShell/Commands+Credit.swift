@@ -117,6 +117,29 @@ extension Catalog {
             ])),
             Section("reasons", title: "Why (points off 1000)", .table(Table(columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
                                                                            rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
+            try tierPolicySection(inv, tier: s.tier, ownLimit: c.creditLimit),
         ]))
+    }
+
+    /// What the tier means for this customer under the policy: deposit ratio per service, credit limit,
+    /// payment terms on a new contract, dunning cadence (a contract's own ratio and the customer's own
+    /// limit still win; `contract check` works them out for one contract).
+    static func tierPolicySection(_ inv: Invocation, tier: String, ownLimit: Money?) throws -> Section {
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        var fields = (Policy.depositServices + ["other"]).map { service in
+            Field("deposit_\(service)", title: "Deposit ratio, \(service)", .number(policy.depositRatio(tier: tier, service: service).percentText(2) + "%"))
+        }
+        let limit: String
+        if let ownLimit { limit = ownLimit.description + " (its own)" } else {
+            switch policy.creditLimit(tier: tier) {
+            case .amount(let m)?: limit = m.description + " (limit.\(tier))"
+            case .multipleOfMonthlyBilling?: limit = policy["limit.\(tier)"] + " average monthly billing (limit.\(tier))"
+            case nil: limit = ""
+            }
+        }
+        fields.append(Field("credit_limit_rule", title: "Credit limit", .text(limit)))
+        fields.append(Field("terms_days", title: "Payment terms on a new contract (days)", .number(String(policy.termsDays(tier: tier)))))
+        fields.append(Field("dunning", title: "Dunning cadence", .text(policy.dunningLadder(tier: tier))))
+        return Section("tier_policy", title: "Tier \(tier) under the policy", .record(fields))
     }
 }
