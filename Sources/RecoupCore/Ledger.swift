@@ -115,6 +115,17 @@ public struct Ledger: Sendable {
         invoiceDisputed.append(disputed)
     }
 
+    /// Sets every payment at once, in application order (a bulk load; the ledger has none yet): the
+    /// columns of `appendPayment`, each of the same length.
+    public mutating func setPayments(customer: [Int32], day: [Int32], amount: [Int64], target: [Int32], plan: [Int32],
+                                     restructuring: [Bool], held: [Bool]) {
+        let n = customer.count
+        precondition(paymentDay.isEmpty && day.count == n && amount.count == n && target.count == n)
+        precondition(plan.count == n && restructuring.count == n && held.count == n)
+        paymentCustomer = customer; paymentDay = day; paymentAmount = amount; paymentTarget = target; paymentPlan = plan
+        paymentIsRestructuring = restructuring; paymentHeld = held
+    }
+
     /// Makes room for this many more invoices and payments (a bulk load knows its counts).
     public mutating func reserve(invoices: Int, payments: Int) {
         invoiceContract.reserveCapacity(invoiceContract.count + invoices); invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
