@@ -71,9 +71,10 @@ extension Catalog {
         return .output(.table(Table(columns: [
             Column("Customer", key: "customer_id"), Column("Score", key: "score"), Column("Tier", key: "tier"),
             Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"), Column("Avg days late", key: "weighted_days_late"),
-            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score"),
-            Column("Limit", key: "credit_limit"), Column("Used %", key: "utilisation_pct"), Column("Billed/limit %", key: "billing_to_limit_pct"),
-            Column("Monthly billing", key: "monthly_billing"), Column("Months no pay", key: "months_without_payment"),
+            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score", detail: true),
+            Column("Limit", key: "credit_limit", detail: true), Column("Used %", key: "utilisation_pct", detail: true),
+            Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
+            Column("Monthly billing", key: "monthly_billing", detail: true), Column("Months no pay", key: "months_without_payment", detail: true),
             Column("Main reason", key: "main_reason"),
         ], rows: zip(ledger.customerIds, scores).map { id, s in
             let line = s.creditLimit != nil

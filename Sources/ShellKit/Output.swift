@@ -28,12 +28,16 @@ public struct Column: Sendable, Hashable {
     public var key: String
     /// Nil means automatic: right when every non-empty cell of the column is a number.
     public var alignment: Alignment?
+    /// A detail a terminal table leaves out, last first, when the table is wider than the terminal
+    /// (CSV and JSON always carry it).
+    public var detail: Bool
 
     /// A column whose key defaults to the title in lower case with spaces as underscores.
-    public init(_ title: String, key: String? = nil, alignment: Alignment? = nil) {
+    public init(_ title: String, key: String? = nil, alignment: Alignment? = nil, detail: Bool = false) {
         self.title = title
         self.key = key ?? title.lowercased().replacingAll(" ", with: "_")
         self.alignment = alignment
+        self.detail = detail
     }
 }
 

@@ -4,8 +4,8 @@
 /// `terminator: ""`.
 ///
 /// - table: columns aligned by display width (a Chinese character takes two cells), a header rule of
-///   dashes, numbers right-aligned; with `width`, the widest text columns are truncated with `…` until
-///   the table fits (never below 4 cells). Records are `title  value` lines; a document shows each
+///   dashes, numbers right-aligned; with `width`, detail columns are left out (last first), then the
+///   widest text columns are truncated with `…` until the table fits (never below 4 cells). Records are `title  value` lines; a document shows each
 ///   section under its title underlined with `=`, separated by blank lines.
 /// - csv: RFC 4180 with LF line ends: a header row of column keys, fields quoted when they contain a
 ///   comma, a quote, CR or LF. A record is a `key,value` header and one row per field; a document is
@@ -57,6 +57,13 @@ public enum Renderer {
         }
         if let width {
             let total = { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+            // Too wide: leave out the last detail column and try again, before truncating anything.
+            if total() > width, let drop = columns.lastIndex(where: \.detail) {
+                var narrower = table
+                narrower.columns.remove(at: drop)
+                narrower.rows = table.rows.map { row in var r = row; if drop < r.count { r.remove(at: drop) }; return r }
+                return text(narrower, width: width)
+            }
             while total() > width {
                 let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > 4 }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }

@@ -53,6 +53,20 @@ import Testing
         #expect(lines[3].hasSuffix("1200.00"))
     }
 
+    /// Detail columns go first, last one first, and only as far as needed; CSV keeps them all.
+    @Test func leavesOutDetailColumnsBeforeTruncating() {
+        var wide = invoices
+        wide.columns = [Column("Customer"), Column("Invoice", key: "invoice_id", detail: true), Column("Amount"), Column("Agent", detail: true)]
+        wide.rows = invoices.rows.map { $0 + [.text("A01")] }
+        let full = Renderer.render(.table(wide), as: .table, width: 80)
+        #expect(full.contains("Invoice") && full.contains("Agent"))
+        let narrower = Renderer.render(.table(wide), as: .table, width: 30)
+        #expect(narrower.contains("Invoice") && !narrower.contains("Agent") && narrower.contains("上海星辰贸易"))
+        let narrowest = Renderer.render(.table(wide), as: .table, width: 23)
+        #expect(!narrowest.contains("Invoice") && !narrowest.contains("Agent") && narrowest.contains("上海星辰贸易  1200.00"))
+        #expect(Renderer.render(.table(wide), as: .csv).hasPrefix("customer,invoice_id,amount,agent\n"))
+    }
+
     @Test func rendersRecordsAndDocuments() {
         let document = Output.document([
             Section("customer", title: "客户", .record([Field("id", title: "编号", .text("C001")), Field("limit", title: "Credit limit", .number("50000"))])),
