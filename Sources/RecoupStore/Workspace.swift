@@ -65,9 +65,13 @@ public final class Workspace: @unchecked Sendable {
 
     /// Runs one write as a transaction of its own, or, inside a scenario, as a savepoint of the
     /// scenario's transaction; SQLite's errors become `StoreError`.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(checkingReferences: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                // A writer whose references hold by construction skips SQLite's foreign-key lookups
+                // (the pragma has no effect inside an open scenario's transaction: they then run).
+                if !checkingReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !checkingReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inSavepoint { result = try body(db); return .commit }
                 return result!
