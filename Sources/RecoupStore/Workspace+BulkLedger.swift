@@ -96,16 +96,19 @@ struct BulkLedgerLoader {
     /// Payments, settlements and restructurings, with their targets as invoice rowids; `order` puts
     /// them in application order once all are in (`sortForApplication`).
     struct PaymentRows: @unchecked Sendable {
-        var day: [Int32] = [], cust: [Int32] = [], amount: [Int64] = [], targetRowid: [Int] = [], planId: [String?] = []
+        var day: [Int32] = [], cust: [Int32] = [], amount: [Int64] = [], targetRowid: [Int] = []
+        /// The plan a row pays toward, by row (few rows have one).
+        var planAt: [Int: String] = [:]
         var restructuring: [Bool] = [], held: [Bool] = []
         var manualAt: [Int: [(rowid: Int, amount: Int64)]] = [:]
         /// Each row's id bytes (a settlement's and a restructuring's with their prefix), for ties.
         var keys = Keys()
         var order: [Int] = []
 
-        /// Appends the rows of `other` (which has no manual applications).
+        /// Appends the rows of `other` (which has no manual applications and pays toward no plan).
         mutating func append(_ other: PaymentRows) {
-            day += other.day; cust += other.cust; amount += other.amount; targetRowid += other.targetRowid; planId += other.planId
+            guard !other.day.isEmpty else { return }
+            day += other.day; cust += other.cust; amount += other.amount; targetRowid += other.targetRowid
             restructuring += other.restructuring; held += other.held
             keys.append(other.keys)
         }
@@ -167,7 +170,7 @@ struct BulkLedgerLoader {
             p.held.append(payments.int(6) != 0)
             if !manualById.isEmpty, let m = manualById[payments.string(1)] { p.manualAt[p.day.count - 1] = m }
             p.targetRowid.append(payments.isNull(4) ? -1 : Int(payments.int(4)))
-            p.planId.append(payments.isNull(5) ? nil : payments.string(5))
+            if !payments.isNull(5) { p.planAt[p.day.count - 1] = payments.string(5) }
         }
         payments.finish()
         return p
@@ -217,7 +220,7 @@ struct BulkLedgerLoader {
             if !invoices.isNull(9) {
                 settlements.day.append(invoices.day(9)); settlements.keys.append(prefix: settlementPrefix, invoices.text(6))
                 settlements.cust.append(lastIndex); settlements.amount.append(invoices.int(4)); settlements.targetRowid.append(Int(invoices.int(0)))
-                settlements.planId.append(nil); settlements.restructuring.append(false); settlements.held.append(false)
+                settlements.restructuring.append(false); settlements.held.append(false)
             }
             if invoices.isNull(8) { contract.append(-1) } else {
                 let k = invoices.text(8)
@@ -271,16 +274,14 @@ struct BulkLedgerLoader {
         // Each column gathered in application order in one pass (one append per payment across seven
         // arrays cost about 0.12 s on a million payments).
         let applied = p.order
-        if !p.manualAt.isEmpty {
-            var at = [Int32](repeating: 0, count: applied.count)
+        var plans = [Int32](repeating: -1, count: applied.count)
+        if !p.manualAt.isEmpty || !p.planAt.isEmpty {
+            var at = [Int32](repeating: 0, count: applied.count)  // row -> position in application order
             for (n, k) in applied.enumerated() { at[k] = Int32(n) }
             for (k, m) in p.manualAt {
                 ledger.paymentManual[at[k]] = m.compactMap { $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil }
             }
-        }
-        var plans = [Int32](repeating: -1, count: applied.count)
-        if !planIndex.isEmpty {
-            for (n, k) in applied.enumerated() { if let id = p.planId[k], let x = planIndex[id] { plans[n] = x } }
+            for (k, id) in p.planAt { if let x = planIndex[id] { plans[Int(at[k])] = x } }
         }
         var targets = [Int32](repeating: -1, count: applied.count)
         for (n, k) in applied.enumerated() {

@@ -110,7 +110,12 @@ extension Workspace {
         thread.stackSize = 1 << 22
         thread.start()
         return try readBase { db in
-            try BulkLedgerLoader(db: db).load(paymentsRead: { box.done.wait(); return try box.result!.get() })
+            try BulkLedgerLoader(db: db).load(paymentsRead: {
+                box.done.wait()
+                // Taken out of the box, so the loader's changes to the rows do not copy them.
+                defer { box.result = nil }
+                return try box.result!.get()
+            })
         }
     }
 
