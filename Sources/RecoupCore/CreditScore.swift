@@ -50,7 +50,7 @@ public struct CreditScore: Sendable, Hashable {
 
     /// Tier cut-offs (score at least): A, B, C; below C is D. Also the policy's one model switch:
     /// whether the credit-line terms apply (`score.credit_line`).
-    public struct Tiers: Sendable {
+    public struct Tiers: Sendable, Equatable {
         public var a = 800, b = 650, c = 500
         public var creditLine = true
         public init(a: Int = 800, b: Int = 650, c: Int = 500, creditLine: Bool = true) { self.a = a; self.b = b; self.c = c; self.creditLine = creditLine }
@@ -81,14 +81,14 @@ public struct CreditScore: Sendable, Hashable {
         }
         // Days of the cash payments of each customer (for the months without a payment), by customer:
         // customer c's are paymentDays[paymentStart[c]..<paymentStart[c + 1]].
+        // Only the credit-line terms use them.
+        let cash = (0..<(tiers.creditLine ? ledger.paymentDay.count : 0)).filter { !ledger.paymentIsRestructuring[$0] && ledger.paymentDay[$0] <= asOf }
         var paymentStart = [Int32](repeating: 0, count: ledger.customerCount + 1)
-        for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
-            paymentStart[Int(ledger.paymentCustomer[p]) + 1] += 1
-        }
+        for p in cash { paymentStart[Int(ledger.paymentCustomer[p]) + 1] += 1 }
         for c in 0..<ledger.customerCount { paymentStart[c + 1] += paymentStart[c] }
         var paymentDays = [Int32](repeating: 0, count: Int(paymentStart[ledger.customerCount]))
         var fill = paymentStart
-        for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf {
+        for p in cash {
             let c = Int(ledger.paymentCustomer[p])
             paymentDays[Int(fill[c])] = ledger.paymentDay[p]; fill[c] += 1
         }

@@ -126,15 +126,12 @@ public struct Ledger: Sendable {
         paymentIsRestructuring = restructuring; paymentHeld = held
     }
 
-    /// Makes room for this many more invoices and payments (a bulk load knows its counts).
-    public mutating func reserve(invoices: Int, payments: Int) {
+    /// Makes room for this many more invoices (a bulk load knows its count; its payments come at once,
+    /// `setPayments`).
+    public mutating func reserve(invoices: Int) {
         invoiceContract.reserveCapacity(invoiceContract.count + invoices); invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
         invoiceDue.reserveCapacity(invoiceDue.count + invoices); invoiceAmount.reserveCapacity(invoiceAmount.count + invoices)
         invoiceDisputed.reserveCapacity(invoiceDisputed.count + invoices)
-        paymentIsRestructuring.reserveCapacity(paymentIsRestructuring.count + payments); paymentHeld.reserveCapacity(paymentHeld.count + payments)
-        paymentCustomer.reserveCapacity(paymentCustomer.count + payments); paymentDay.reserveCapacity(paymentDay.count + payments)
-        paymentAmount.reserveCapacity(paymentAmount.count + payments); paymentTarget.reserveCapacity(paymentTarget.count + payments)
-        paymentPlan.reserveCapacity(paymentPlan.count + payments)
     }
 
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes

@@ -33,10 +33,11 @@ extension Catalog {
         ]
     }
 
-    /// Scores of every customer as of a day, with the customers in ledger order.
-    static func scores(_ inv: Invocation, asOf: Day) throws -> (ledger: Ledger, scores: [CreditScore]) {
+    /// Scores of every customer as of a day under `policy` (read from the workspace when not given),
+    /// with the customers in ledger order.
+    static func scores(_ inv: Invocation, asOf: Day, policy: Policy? = nil) throws -> (ledger: Ledger, scores: [CreditScore]) {
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        let policy = try policy ?? inv.store { () throws(StoreError) in try inv.workspace.policy() }
         return (ledger, try scores(inv, ledger: ledger, allocation: ledger.allocate(asOf: asOf, record: true), asOf: asOf, tiers: policy.tiers))
     }
 
@@ -45,12 +46,11 @@ extension Catalog {
     /// now (inside `readingBooks`: the books'). `credit score`, `deposit check` and the policy what-if
     /// all score this way, so their tiers agree.
     static func scores(_ inv: Invocation, ledger: Ledger, allocation: Allocation, asOf: Day, tiers: CreditScore.Tiers) throws -> [CreditScore] {
-        let bureau = try inv.store { () throws(StoreError) in try inv.workspace.bureauScores() }
-        let limits = try inv.store { () throws(StoreError) in try inv.workspace.creditLimits() }
+        let facts = try inv.store { () throws(StoreError) in try inv.workspace.scoringFacts() }
         return CreditScore.scoreAll(ledger, allocation, bureau: { c in
-            guard c < bureau.count, let b = bureau[c].score, (bureau[c].date ?? asOf) <= asOf else { return nil }
+            guard c < facts.count, let b = facts[c].bureau, (facts[c].bureauDate ?? asOf) <= asOf else { return nil }
             return b
-        }, creditLimit: { c in c < limits.count ? limits[c] : nil }, tiers: tiers)
+        }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
     }
 
     /// One decimal, half away from zero, without Foundation's formatter (100,000 rows a run).
@@ -89,7 +89,8 @@ extension Catalog {
     static func showCredit(_ inv: Invocation) throws -> Outcome {
         let c = try inv.resolveCustomer("customer")
         let asOf = try inv.asOf()
-        let (ledger, scores) = try Catalog.scores(inv, asOf: asOf)
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        let (ledger, scores) = try Catalog.scores(inv, asOf: asOf, policy: policy)
         guard let k = ledger.customerIds.firstIndex(of: c.id) else { throw ShellError("no customer '\(c.id)'") }
         let s = scores[k]
         return .output(.document([
@@ -118,15 +119,14 @@ extension Catalog {
             ])),
             Section("reasons", title: "Why (points off 1000)", .table(Table(columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
                                                                            rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
-            try tierPolicySection(inv, tier: s.tier, ownLimit: c.creditLimit),
+            tierPolicySection(policy, tier: s.tier, ownLimit: c.creditLimit),
         ]))
     }
 
     /// What the tier means for this customer under the policy: deposit ratio per service, credit limit,
     /// payment terms on a new contract, dunning cadence (a contract's own ratio and the customer's own
     /// limit still win; `contract check` works them out for one contract).
-    static func tierPolicySection(_ inv: Invocation, tier: String, ownLimit: Money?) throws -> Section {
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+    static func tierPolicySection(_ policy: Policy, tier: String, ownLimit: Money?) -> Section {
         var fields = (Policy.depositServices + ["other"]).map { service in
             Field("deposit_\(service)", title: "Deposit ratio, \(service)", .number(policy.depositRatio(tier: tier, service: service).percentText(2) + "%"))
         }

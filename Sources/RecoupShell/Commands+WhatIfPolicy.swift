@@ -18,7 +18,7 @@ import ShellKit
 /// The work is in two parts. A `PolicyBasis` holds what a state of the workspace gives before any
 /// deposit rule (scores and tiers, exposure, deposits held, contracts); it is made once for the books
 /// and kept for the life of the scenario (`Session.scenarioBooks`), and a scenario that moved no
-/// customer's books and kept the tier cuts shares it. A `PolicyView` prices deposits over a basis
+/// customer's books and kept the score settings (tier cuts, score.credit_line) shares it. A `PolicyView` prices deposits over a basis
 /// under one policy: the only part a policy change makes anew.
 extension Catalog {
     struct TierImpact {
@@ -37,7 +37,7 @@ extension Catalog {
     struct PolicyBasis {
         var customerIds: [String] = []
         var scores: [CreditScore] = []
-        /// The tier cuts the scores were made with.
+        /// The score settings (tier cuts, score.credit_line) the scores were made with.
         var tiers = CreditScore.Tiers()
         /// Contracts signed by the day, by customer then signing day and id.
         var contracts: [Contract] = []
@@ -145,7 +145,7 @@ extension Catalog {
     /// The `whatif diff` section on policy: per tier and in total, books against scenario.
     /// `books` gives the books' ledger; `scenario` the scenario's, or nil when the scenario changed no
     /// customer's books (only the policy differs: the books' basis then serves both sides when the
-    /// tier cuts are the same, and only the deposits are priced anew).
+    /// score settings are the same, and only the deposits are priced anew).
     static func policySections(_ inv: Invocation, asOf: Day, books: () throws -> Ledger, scenario: Ledger?) throws -> [Section] {
         let ws = inv.workspace
         var booksLedger: Ledger?
@@ -169,8 +169,9 @@ extension Catalog {
                                          contracts: try inv.store { () throws(StoreError) in try contracts.value() }, asOf: asOf)
         }
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        let t = policy.tiers, bt = before.basis.tiers
-        let sameCuts = bt.a == t.a && bt.b == t.b && bt.c == t.c
+        // The scores depend on the policy only through `tiers` (the cuts and score.credit_line).
+        let t = policy.tiers
+        let sameScoring = before.basis.tiers == t
         let basis: PolicyBasis
         if let scenario {
             let contractsChanged = inv.session.scenario?.commands.contains { $0.hasPrefix("import ") } ?? true
@@ -178,7 +179,7 @@ extension Catalog {
                                              : before.basis.contracts
             basis = try policyBasis(inv, ledger: scenario, allocation: scenario.allocate(asOf: asOf, record: true), contracts: contracts,
                                     tiers: t, asOf: asOf)
-        } else if sameCuts {
+        } else if sameScoring {
             basis = before.basis
         } else {
             let l = try ledger()

@@ -37,8 +37,6 @@ struct FastPath {
         self.days = [Int32](repeating: Int32.min, count: columns.count)
     }
 
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
     /// Validates and binds one record, then inserts it. False: nothing was inserted, and the record
     /// must go the general way (it has a problem, or something the fast path does not decide).
     mutating func insert(_ fields: [CSVReader.Field], statement: SQLiteStatement, refs: inout References, db: Database) throws -> Bool {
@@ -58,13 +56,13 @@ struct FastPath {
             case .text:
                 if bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) == nil { return false }
                 bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), Self.transient)
+                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), sqliteTransient)
                 }
             case .day:
                 guard let day = Day(isoUTF8: bytes) else { return false }
                 days[slot] = day.ordinal
                 bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), Self.transient)
+                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), sqliteTransient)
                 }
             case .positiveAmount, .amount:
                 guard case .success(let m) = Money.parse(utf8: bytes), m.isPositive || (types[slot] == .amount && m.isZero) else { return false }

@@ -5,6 +5,9 @@ import RecoupCore
 import Glibc  // memcmp
 #endif
 
+/// SQLite's SQLITE_TRANSIENT: the statement copies a bound text at once (the C macro does not import).
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
 /// The whole portfolio's ledger, read with SQLite's C API.
 ///
 /// Written by hand for a measured need: through GRDB rows (a `String` per text column, an SQL
@@ -62,9 +65,11 @@ struct BulkLedgerLoader {
             bytes = Array(b)
             return String(decoding: b, as: UTF8.self)
         }
-        /// Moves to customer `b`: the next one in id order when it is that (rows stored customer by
-        /// customer in id order, as imports of sorted files are), else through the index (-1: unknown).
-        mutating func customer(_ b: UnsafeBufferPointer<UInt8>, ids: [String], index: [String: Int32]) {
+        /// The position of customer `b` (-1: unknown): the remembered one when `b` is it, else the next
+        /// one in id order when it is that (rows stored customer by customer in id order, as imports of
+        /// sorted files are), else through the index.
+        mutating func customer(_ b: UnsafeBufferPointer<UInt8>, ids: [String], index: [String: Int32]) -> Int32 {
+            if matches(b) { return value }
             let next = Int(value) + 1
             if next < ids.count, let p = b.baseAddress,
                ids[next].utf8.withContiguousStorageIfAvailable({ $0.count == b.count && memcmp($0.baseAddress!, p, b.count) == 0 }) == true {
@@ -72,6 +77,7 @@ struct BulkLedgerLoader {
             } else {
                 value = index[remember(b)] ?? -1
             }
+            return value
         }
     }
 
@@ -161,9 +167,7 @@ struct BulkLedgerLoader {
             """)
         var customer = LastKey()
         while payments.next() {
-            let c = payments.text(2)
-            if !customer.matches(c) { customer.customer(c, ids: customers.ids, index: index) }
-            let lastIndex = customer.value
+            let lastIndex = customer.customer(payments.text(2), ids: customers.ids, index: index)
             guard lastIndex >= 0 else { continue }
             p.day.append(payments.day(0)); p.keys.append(payments.text(1)); p.cust.append(lastIndex); p.amount.append(payments.int(3))
             p.restructuring.append(payments.text(1).starts(with: restructurePrefix))
@@ -208,9 +212,7 @@ struct BulkLedgerLoader {
         let settlementPrefix = Array(Payment.settlementPrefix.utf8)
         var customer = LastKey()
         while invoices.next() {
-            let c = invoices.text(1)
-            if !customer.matches(c) { customer.customer(c, ids: ledger.customerIds, index: index) }
-            let lastIndex = customer.value
+            let lastIndex = customer.customer(invoices.text(1), ids: ledger.customerIds, index: index)
             guard lastIndex >= 0 else { continue }
             cust.append(lastIndex)
             rowid.append(invoices.int(0))
@@ -254,7 +256,7 @@ struct BulkLedgerLoader {
         let maxRowid = Int(rowid.max() ?? 0)
         var position = [Int32](repeating: -1, count: max(0, maxRowid) + 1)
         var planRowPosition: [Int64: Int32] = [:]
-        ledger.reserve(invoices: order.count, payments: 0)
+        ledger.reserve(invoices: order.count)
         for k in order {
             let p = Int32(ledger.invoiceCount)
             ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]),

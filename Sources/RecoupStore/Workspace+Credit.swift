@@ -6,51 +6,38 @@ import RecoupCore
 extension Workspace {
     /// Keeps one scoring run (replacing an earlier run for the same day), as one transaction, journaled.
     ///
-    /// Bound through SQLite's C API (the day once, then three values a row), without SQLite's
-    /// foreign-key lookups: the customers are the workspace's own, read from it by the caller. On
-    /// the 100,000 customers of the benchmark portfolio keeping the run adds about 0.15 s (0.3 s
-    /// through GRDB's `StatementArguments` with the lookups).
+    /// Through SQLite's C API, as `recordOverdueStates`, without SQLite's foreign-key lookups: the
+    /// customers are the workspace's own, read from it by the caller. On the 100,000 customers of the
+    /// benchmark portfolio keeping the run adds about 0.15 s (0.3 s through GRDB's `StatementArguments`
+    /// with the lookups).
     public func recordScores(_ scores: [(customer: String, score: Int, tier: String)], asOf: Day, operator who: String, command: String) throws(StoreError) {
         try write(checkingReferences: false) { db in
-            let s = try db.makeStatement(sql: "INSERT OR REPLACE INTO credit_score(customer_id, as_of, score, tier) VALUES (?, ?, ?, ?)")
-            let statement = s.sqliteStatement
-            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-            func bind(_ index: Int32, _ text: String) {
-                var text = text
-                text.withUTF8 { p in _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), transient) }
-            }
-            bind(2, asOf.iso)
+            let sql = "INSERT OR REPLACE INTO credit_score(customer_id, as_of, score, tier) VALUES (?, ?, ?, ?)"
+            let insert = try BulkLedgerLoader.Rows(db, sql)
+            defer { insert.finish() }
+            let statement = insert.statement
+            sqlite3_bind_text(statement, 2, asOf.iso, -1, sqliteTransient)  // kept across resets
             for x in scores {
-                bind(1, x.customer)
+                sqlite3_bind_text(statement, 1, x.customer, -1, sqliteTransient)
                 sqlite3_bind_int64(statement, 3, Int64(x.score))
-                bind(4, x.tier)
+                sqlite3_bind_text(statement, 4, x.tier, -1, sqliteTransient)
                 let rc = sqlite3_step(statement)
                 sqlite3_reset(statement)
                 guard rc == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
                 }
             }
             try Self.journal(db, operator: who, command: command, effect: "scored \(scores.count) customers as of \(asOf.iso)")
         }
     }
 
-    /// Every customer's bureau score and its date, in customer id byte order (the ledger's order).
-    public func bureauScores() throws(StoreError) -> [(score: Int?, date: Day?)] {
+    /// What the score takes from each customer's record, in customer id byte order (the ledger's
+    /// order), in one query: the bureau score and its date, and the credit limit in minor units.
+    public func scoringFacts() throws(StoreError) -> [(bureau: Int?, bureauDate: Day?, creditLimit: Int64?)] {
         try read { db in
-            var out: [(score: Int?, date: Day?)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT bureau_score, bureau_date FROM customer ORDER BY id")
-            while let r = try rows.next() { out.append((r[0] as Int?, (r[1] as String?).flatMap { Day($0) })) }
-            return out
-        }
-    }
-
-    /// Every customer's credit limit on file in minor units (nil: none), in customer id byte order (the
-    /// ledger's order): the credit-line terms of the score use it.
-    public func creditLimits() throws(StoreError) -> [Int64?] {
-        try read { db in
-            var out: [Int64?] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT credit_limit FROM customer ORDER BY id")
-            while let r = try rows.next() { out.append(r[0] as Int64?) }
+            var out: [(bureau: Int?, bureauDate: Day?, creditLimit: Int64?)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT bureau_score, bureau_date, credit_limit FROM customer ORDER BY id")
+            while let r = try rows.next() { out.append((r[0] as Int?, (r[1] as String?).flatMap { Day($0) }, r[2] as Int64?)) }
             return out
         }
     }

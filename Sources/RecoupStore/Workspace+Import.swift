@@ -24,24 +24,10 @@ extension Workspace {
     ) throws(StoreError) -> ImportSummary {
         let data = try Self.readBytes(path)
         var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: data))
-        let summary: ImportSummary
-        do {
-            // The importer checks every reference itself, record by record, so SQLite's own foreign
-            // key check (a second lookup per reference) is off for the import's transaction.
-            // (Inside a what-if scenario the import is a savepoint of the scenario's transaction,
-            // where the pragma has no effect: the check then simply runs twice.)
-            summary = try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var result: ImportSummary?
-                try db.inSavepoint {
-                    result = try run.write(db, kind: kind, path: path, who: who, command: command, progress: progress, shouldStop: shouldStop)
-                    return .commit
-                }
-                return result!
-            }
-        } catch {
-            throw Self.map(error)
+        // The importer checks every reference itself, record by record, so SQLite's own foreign key
+        // check (a second lookup per reference) is off for the import's transaction.
+        let summary = try write(checkingReferences: false) { db in
+            try run.write(db, kind: kind, path: path, who: who, command: command, progress: progress, shouldStop: shouldStop)
         }
         if !scenarioIsOpen { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         return summary

@@ -60,16 +60,16 @@ extension Workspace {
             let sql = "INSERT OR REPLACE INTO overdue_state(scope, customer_id, state, days, amount, as_of) VALUES (?, ?, ?, ?, ?, ?)"
             let insert = try BulkLedgerLoader.Rows(db, sql)
             defer { insert.finish() }
-            let statement = insert.statement, transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)  // SQLITE_TRANSIENT
+            let statement = insert.statement
             let asOf = evaluation.asOf.iso
             var stored = 0
             for s in evaluation.scopes where s.state != OverdueLadder.clear {
-                sqlite3_bind_text(statement, 1, s.scope, -1, transient)
-                sqlite3_bind_text(statement, 2, s.customerId, -1, transient)
-                sqlite3_bind_text(statement, 3, s.state, -1, transient)
+                sqlite3_bind_text(statement, 1, s.scope, -1, sqliteTransient)
+                sqlite3_bind_text(statement, 2, s.customerId, -1, sqliteTransient)
+                sqlite3_bind_text(statement, 3, s.state, -1, sqliteTransient)
                 sqlite3_bind_int64(statement, 4, Int64(s.days))
                 sqlite3_bind_int64(statement, 5, s.amount.minorUnits)
-                sqlite3_bind_text(statement, 6, asOf, -1, transient)
+                sqlite3_bind_text(statement, 6, asOf, -1, sqliteTransient)
                 let rc = sqlite3_step(statement)
                 sqlite3_reset(statement)
                 guard rc == SQLITE_DONE else {
