@@ -172,7 +172,7 @@ public struct PlanTerms: Sendable, Hashable, Codable {
 }
 
 /// One row of a schedule. Period 0 is the down payment (and upfront fee), when there is one.
-public struct Installment: Sendable, Hashable {
+public struct Installment: Sendable, Hashable, Codable {
     public var period: Int
     public var dueOn: Day
     /// principal + interest + fee.

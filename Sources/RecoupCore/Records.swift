@@ -87,7 +87,7 @@ extension Invoice {
 }
 
 /// A payment received from a customer.
-public struct Payment: Sendable, Hashable {
+public struct Payment: Sendable, Hashable, Codable {
     public var id: String
     public var customerId: String
     public var receivedOn: Day

@@ -2,18 +2,39 @@ import RecoupCore
 import RecoupStore
 import ShellKit
 
+/// What running a command does to the workspace; `Shell.execute` decides from it alone whether the
+/// command runs inside the open scenario's span, is refused there, and which caches it spoils.
+enum Effect: Sendable, Equatable {
+    /// Reads only.
+    case reads
+    /// Makes `BookChange`s that move balances: kept in an open scenario; drops the cached ledger.
+    case changesBooks
+    /// Makes `BookChange`s to the policy: kept in an open scenario; balances stay as they were.
+    case changesPolicy
+    /// Writes records derived from the books (scores, overdue states): inside a scenario they are
+    /// worked out on the scenario and not kept.
+    case records
+    /// Writes straight to the books or outside them (imports, letters, the workspace's date):
+    /// refused while a scenario is open.
+    case outsideScenario
+    /// Opens, closes or commits the scenario itself: runs outside its span.
+    case controlsScenario
+
+    /// True when the command makes typed changes.
+    var changes: Bool { self == .changesBooks || self == .changesPolicy }
+}
+
 /// A shell command: its declaration and its handler, side by side.
 struct Command: Sendable {
     let spec: CommandSpec
-    /// True when this use of the command changes the books: inside a what-if scenario it is kept
-    /// with the scenario (and replayed when the scenario is reopened).
-    let mutates: @Sendable (ParsedCommand) -> Bool
+    /// What this use of the command does (it may depend on flags such as `--dry-run`).
+    let effect: @Sendable (ParsedCommand) -> Effect
     let run: @Sendable (Invocation) throws -> Outcome
 
-    init(spec: CommandSpec, mutates: @escaping @Sendable (ParsedCommand) -> Bool = { _ in false },
+    init(spec: CommandSpec, effect: @escaping @Sendable (ParsedCommand) -> Effect = { _ in .reads },
          run: @escaping @Sendable (Invocation) throws -> Outcome) {
         self.spec = spec
-        self.mutates = mutates
+        self.effect = effect
         self.run = run
     }
 }
@@ -41,6 +62,9 @@ struct Invocation {
     let source: String
 
     var workspace: Workspace { session.workspace }
+
+    /// Who runs this command, as typed, and when: given to each write it makes.
+    var change: ChangeContext { ChangeContext(operator: session.operatorName, command: source) }
 
     /// A required argument (the parser has checked it is there).
     func argument(_ name: String) -> String { parsed.argument(name) ?? "" }
@@ -76,7 +100,7 @@ struct Invocation {
 
     /// Runs a store call, turning its errors into shell errors pointed at `column`.
     func store<T>(column: Int? = nil, _ body: () throws(StoreError) -> T) throws -> T {
-        do { return try body() } catch { throw ShellError(error.message, column: column) }
+        do { return try body() } catch { throw ShellError(error.message, hint: error.hint, column: column) }
     }
 
     /// Finds one customer by id, exact name, or a unique match of part of the name or its pinyin
@@ -89,7 +113,7 @@ struct Invocation {
         let named = try store(column: column, { () throws(StoreError) in try workspace.customers(named: text) })
         if named.count == 1 { return named[0] }
         let matches = named.isEmpty
-            ? session.index.matchCustomers(text, limit: 11).map { session.index.customer(at: $0.position) }.map { ($0.id, $0.name) }
+            ? session.index.matchCustomers(text, limit: 11).map { ($0.id, $0.name) }
             : named.map { ($0.id, $0.name) }
         if matches.count == 1, let c = try store(column: column, { () throws(StoreError) in try workspace.customer(id: matches[0].0) }) {
             return c

@@ -23,7 +23,7 @@ extension Catalog {
                           OptionSpec("--agency", value: "NAME", help: "agency of rows that name none (default: empty)"),
                           OptionSpec("--ignore-extra-columns", help: "skip columns that are neither canonical nor mapped")],
                 examples: ["bureau import reports.csv", "bureau import pboc.csv --map 'customer_id=客户编号,score=评分,date=日期' --date-format yyyy/M/d --agency 百行征信"]),
-                    mutates: { _ in true }
+                    effect: { _ in .outsideScenario }
             ) { inv in try Catalog.importBureau(inv) },
             Command(spec: CommandSpec(
                 ["bureau", "show"], summary: "a customer's third-party credit reports, newest first",
@@ -55,7 +55,7 @@ extension Catalog {
             options.dateFormat = format
         }
         do {
-            let s = try inv.workspace.importBureau(path: path, options: options, operator: inv.session.operatorName, command: inv.source)
+            let s = try inv.workspace.importBureau(path: path, options: options, context: inv.change)
             let text = "imported \(s.reports) bureau reports from \(path); latest score of \(s.customers) customers set\n"
             return .output(inv.session.interactive ? .text(text) : .empty)
         } catch {

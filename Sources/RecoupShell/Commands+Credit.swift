@@ -13,7 +13,7 @@ extension Catalog {
                 options: [OptionSpec("--all", help: "every customer (the only scope for now)"), .asOf,
                           OptionSpec("--dry-run", help: "show the scores without keeping them"), .format],
                 examples: ["credit score --all --as-of 2012-09-30 --format csv", "credit score --all"]),
-                    mutates: { !$0.flag("--dry-run") }
+                    effect: { $0.flag("--dry-run") ? .reads : .records }
             ) { inv in try Catalog.scoreAll(inv) },
             Command(spec: CommandSpec(
                 ["credit", "show"], summary: "a customer's credit record: payment behaviour, overdue, bureau score, internal score, tier and why",
@@ -62,10 +62,10 @@ extension Catalog {
     static func scoreAll(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
         let (ledger, scores) = try Catalog.scores(inv, asOf: asOf)
-        if !inv.parsed.flag("--dry-run") && !inv.workspace.scenarioIsOpen {
+        if !inv.parsed.flag("--dry-run") && inv.session.scenario == nil {
             try inv.store { () throws(StoreError) in
                 try inv.workspace.recordScores(zip(ledger.customerIds, scores).map { ($0, $1.score, $1.tier) }, asOf: asOf,
-                                               operator: inv.session.operatorName, command: inv.source)
+                                               context: inv.change)
             }
         }
         return .output(.table(Table(columns: [

@@ -39,10 +39,7 @@ extension Catalog {
             ) { inv in
                 let limit = try inv.integer("--limit", default: 50)
                 let matches = inv.session.index.matchCustomers(inv.parsed.arguments("text").joined(separator: " "), limit: limit)
-                let rows = matches.map { m -> [Cell] in
-                    let c = inv.session.index.customer(at: m.position)
-                    return [.text(c.id), .text(c.name)]
-                }
+                let rows = matches.map { c -> [Cell] in [.text(c.id), .text(c.name)] }
                 if rows.isEmpty && inv.session.interactive { return .output(.text("no customer matches '\(inv.parsed.arguments("text").joined(separator: " "))'\n")) }
                 return .output(.table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
             },

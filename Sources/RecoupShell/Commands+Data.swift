@@ -29,7 +29,7 @@ extension Catalog {
                           OptionSpec("--match", help: "payments naming no invoice: match by an invoice id in the reference, then by an exact open amount; hold the rest as unapplied cash")],
                 examples: ["import customers data/customers.csv",
                            "import invoices ar.csv --map 'id=invoiceNumber,customer_id=customerID,issued_on=InvoiceDate,due_on=DueDate,amount=InvoiceAmount,disputed=Disputed,settled_on=SettledDate' --date-format M/d/yyyy --ignore-extra-columns --create-customers"])
-            , mutates: { _ in true }) { inv in try Catalog.importFile(inv) },
+            , effect: { _ in .outsideScenario }) { inv in try Catalog.importFile(inv) },
             Command(spec: CommandSpec(
                 ["export"], summary: "write customers, contracts, invoices or payments as canonical CSV",
                 arguments: [ArgumentSpec("kind", help: "customers, contracts, invoices or payments", completion: .values(kinds)),
@@ -76,8 +76,8 @@ extension Catalog {
         }
         defer { if showProgress && shown >= 0 { session.err.write("\r\u{1B}[K") } }
         do {
-            let summary = try inv.workspace.importCSV(kind, path: path, options: options, operator: session.operatorName,
-                                                      command: inv.source, progress: progress, shouldStop: session.shouldStop)
+            let summary = try inv.workspace.importCSV(kind, path: path, options: options, context: inv.change,
+                                                      progress: progress, shouldStop: session.shouldStop)
             var text = "imported \(summary.records) \(kind.rawValue) from \(path)"
             if summary.createdCustomers > 0 { text += " (created \(summary.createdCustomers) customers)" }
             if options.match {

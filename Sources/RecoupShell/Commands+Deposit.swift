@@ -16,14 +16,14 @@ extension Catalog {
                 options: [OptionSpec("--contract", value: "CONTRACT", help: "the customer's contract the deposit is held for", completion: .domain("contract")),
                           OptionSpec("--on", value: "DATE", help: "the day it was received (default today)")],
                 examples: ["deposit receive C001 24000 --contract K001", "deposit receive C002 5000 --on 2024-06-01"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesBooks }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let amount = try positiveAmount(inv, "amount")
                 let on = try Catalog.day(inv, "--on")
                 let contract = inv.parsed.value("--contract")
                 _ = try inv.store(column: inv.parsed.column(ofOption: "--contract")) { () throws(StoreError) in
-                    try inv.workspace.receiveDeposit(customer: c.id, amount: amount, contract: contract, on: on, operator: inv.session.operatorName, command: inv.source)
+                    try inv.workspace.receiveDeposit(customer: c.id, amount: amount, contract: contract, on: on, context: inv.change)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit received: \(amount) from \(c.id)\(contract.map { " for \($0)" } ?? "") on \(on.iso)\n") : .empty)
@@ -35,14 +35,14 @@ extension Catalog {
                             ArgumentSpec("amount", help: "how much to apply (default: what is open, up to what is held)", optional: true)],
                 options: [OptionSpec("--on", value: "DATE", help: "the day of the application and of its payment (default today)")],
                 examples: ["deposit apply C001 INV-002", "deposit apply C001 INV-004 3000 --on 2024-06-30"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesBooks }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let amount: Money? = inv.parsed.argument("amount") == nil ? nil : try positiveAmount(inv, "amount")
                 let on = try Catalog.day(inv, "--on")
                 let result = try inv.store(column: inv.parsed.column(ofArgument: amount == nil ? "invoice" : "amount")) { () throws(StoreError) in
                     try inv.workspace.applyDeposit(customer: c.id, invoice: inv.argument("invoice"), amount: amount, on: on,
-                                                   operator: inv.session.operatorName, command: inv.source)
+                                                   context: inv.change)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit applied: \(result.amount) to \(inv.argument("invoice")) as payment \(result.payment)\n") : .empty)
@@ -55,7 +55,7 @@ extension Catalog {
                           OptionSpec("--contract", value: "CONTRACT", help: "refund from the deposit held for this contract (default: the unallocated deposit)", completion: .domain("contract")),
                           OptionSpec("--on", value: "DATE", help: "the day it was refunded (default today)")],
                 examples: ["deposit refund C002 2000 --reason \"overpaid\"", "deposit refund C001 1000 --contract K001 --reason 合同终止 --on 2024-06-30"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesBooks }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let amount = try positiveAmount(inv, "amount")
@@ -66,7 +66,7 @@ extension Catalog {
                 let contract = inv.parsed.value("--contract")
                 _ = try inv.store(column: inv.parsed.column(ofArgument: "amount")) { () throws(StoreError) in
                     try inv.workspace.refundDeposit(customer: c.id, amount: amount, contract: contract, reason: reason, on: on,
-                                                    operator: inv.session.operatorName, command: inv.source)
+                                                    context: inv.change)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit refunded: \(amount) to \(c.id) on \(on.iso)\n") : .empty)

@@ -17,7 +17,7 @@ extension Catalog {
                           OptionSpec("--out", value: "DIR", help: "the folder for the documents (default: letters/YYYY-MM-DD under the current folder)", completion: .directory),
                           languageOption, templatesOption, payWithinOption, .format],
                 examples: ["dun run --dry-run", "dun run --as-of 2024-06-30 --out letters/june", "dun run --language en --templates ~/recoup-templates"])
-            , mutates: { !$0.flag("--dry-run") }) { inv in try Catalog.runDunning(inv) },
+            , effect: { $0.flag("--dry-run") ? .reads : .outsideScenario }) { inv in try Catalog.runDunning(inv) },
             Command(spec: CommandSpec(
                 ["dun", "preview"], summary: "show the document a dunning run would write for one customer, without writing or recording it",
                 discussion: "The Markdown (or, with --text, the plain text) of the customer's document as 'dun run' on the same day would write it. A customer with nothing due is an error.",
@@ -175,7 +175,7 @@ extension Catalog {
                          .text(d.notice.items.map(\.invoiceId).joined(separator: " ")), Invocation.money(d.notice.total), .text(file)])
         }
         if !dryRun && !records.isEmpty {
-            try inv.store { () throws(StoreError) in try inv.workspace.recordDunning(records, asOf: asOf, operator: inv.session.operatorName, command: inv.source) }
+            try inv.store { () throws(StoreError) in try inv.workspace.recordDunning(records, asOf: asOf, context: inv.change) }
         }
         let title = dryRun ? "Dunning as of \(asOf.iso) (dry run: nothing written or recorded)" : "Dunning as of \(asOf.iso)"
         return .output(.table(Table(title: title, columns: [

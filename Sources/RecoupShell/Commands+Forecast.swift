@@ -32,7 +32,7 @@ extension Catalog {
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let width = inv.session.interactive ? Terminal.width : 80
         let title = "Expected collections as of \(asOf.iso)" + (customer.map { " for \($0)" } ?? "")
-        if ws.scenarioIsOpen {
+        if inv.session.scenario != nil {
             let ledgers = try bookAndScenarioLedgers(inv)
             let base = project(ledgers.base), scenario = project(ledgers.scenario)
             return .output(.table(sideBySide(base: base, scenario: scenario, title: title, bars: format == .table ? width : nil)))

@@ -24,7 +24,7 @@ extension Catalog {
                                          completion: .domain("customer"), optional: true, variadic: true)],
                 options: [OptionSpec("--as-of", value: "DATE", help: "the day fees are accrued to, YYYY-MM-DD (default: today, or the date pinned with 'set today')"), .format],
                 examples: ["latefee post --as-of 2024-06-30", "latefee post C000001 --as-of 2024-07-31"])
-            , mutates: { _ in true }) { inv in try Catalog.postLateFees(inv) },
+            , effect: { _ in .changesBooks }) { inv in try Catalog.postLateFees(inv) },
             Command(spec: CommandSpec(
                 ["latefee", "waive"], summary: "waive charged late fees of a customer or an invoice, with a reason",
                 discussion: "Records a negative charge. AMOUNT defaults to everything charged and not yet waived; it cannot be more. A waived fee is not charged again by a later 'latefee post'.",
@@ -33,7 +33,7 @@ extension Catalog {
                 options: [OptionSpec("--reason", value: "TEXT", help: "why the fee is waived (required)"),
                           OptionSpec("--on", value: "DATE", help: "the day of the waiver (default today)")],
                 examples: ["latefee waive INV-002 100 --reason \"paid within a week of the call\"", "latefee waive C000001 --reason \"settlement agreement\""])
-            , mutates: { _ in true }) { inv in try Catalog.waiveLateFees(inv) },
+            , effect: { _ in .changesBooks }) { inv in try Catalog.waiveLateFees(inv) },
             Command(spec: CommandSpec(
                 ["latefee", "charges"], summary: "late fees charged and waived, with days, reasons and who recorded them",
                 arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
@@ -153,7 +153,7 @@ extension Catalog {
             }
         }
         let written = try inv.store { () throws(StoreError) in
-            try ws.postLateFees(accrued, asOf: asOf, operator: inv.session.operatorName, command: inv.source)
+            try ws.postLateFees(accrued, asOf: asOf, context: inv.change)
         }
         for c in Set(written.map(\.customerId)) { inv.session.touch(c) }
         guard !written.isEmpty else { return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n")) }
@@ -200,7 +200,7 @@ extension Catalog {
         let on = try Catalog.day(inv, "--on")
         let charge = try inv.store(column: inv.parsed.column(ofArgument: amount == nil ? "target" : "amount")) { () throws(StoreError) in
             try ws.waiveFees(customer: customer.id, invoice: invoice, amount: amount, on: on, reason: reason,
-                             operator: inv.session.operatorName, command: inv.source)
+                             context: inv.change)
         }
         inv.session.touch(customer.id)
         return .output(.text("waived \(-charge.amount) of late fees on \(invoice.map { "invoice \($0)" } ?? "customer \(customer.id)") on \(on.iso)\n"))

@@ -16,7 +16,7 @@ extension Catalog {
                           OptionSpec("--dry-run", help: "show the states and transitions without recording them"),
                           .format],
                 examples: ["overdue", "overdue --changes --format csv", "overdue --as-of 2024-07-31 --dry-run"])
-            ) { inv in try Catalog.overdue(inv) },
+            , effect: { $0.flag("--dry-run") ? .reads : .records }) { inv in try Catalog.overdue(inv) },
             Command(spec: CommandSpec(
                 ["queue"], summary: "today's calls in priority order, with the reasons for each",
                 discussion: "Priority = (overdue × aging band × (2 − collection rate) + rise of the overdue amount over 30 days) × 2 when a plan (or promise) is broken, ÷ 2 when an invoice is disputed, ÷ 4 after a recent promise to pay. The overdue amount leaves disputed invoices out; the band is the aging bucket of the days overdue (1 for 1-30 with the default buckets, 4 for 91+); the collection rate is the forecast's. Customers owing less than the policy's queue.min_amount are left out.",
@@ -38,9 +38,9 @@ extension Catalog {
         let evaluation = Overdue.evaluate(ledger, allocation: ledger.allocate(asOf: asOf), ladder: ladder, suspendAfterDays: suspend,
                                           defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
         let transitions = Overdue.transitions(previous: previous, current: evaluation, ladder: ladder)
-        if !inv.parsed.flag("--dry-run") && !ws.scenarioIsOpen {
+        if !inv.parsed.flag("--dry-run") && inv.session.scenario == nil {
             try inv.store { () throws(StoreError) in
-                try ws.recordOverdueStates(evaluation, transitions: transitions.count, operator: inv.session.operatorName, command: inv.source)
+                try ws.recordOverdueStates(evaluation, transitions: transitions.count, context: inv.change)
             }
         }
         let changes = Table(columns: [Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("From", key: "from"),
@@ -54,7 +54,7 @@ extension Catalog {
             .sorted { a, b in rank(a.state, a.days, a.scope) < rank(b.state, b.days, b.scope) }
         let customers = evaluation.customers.filter { $0.state != OverdueLadder.clear }
             .sorted { a, b in rank(a.state, a.days, a.customerId) < rank(b.state, b.days, b.customerId) }
-        let note = ws.scenarioIsOpen ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
+        let note = inv.session.scenario != nil ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
         return .output(.document([
             Section("contracts", title: "Overdue contracts as of \(asOf.iso)", .table(Table(columns: [
                 Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("State", key: "state"), Column("Days", key: "days"),

@@ -22,7 +22,7 @@ extension Catalog {
                           OptionSpec("--method", value: "METHOD", help: "annuity (default), equal-principal, flat or interest-free",
                                      completion: .values(PlanMethod.allCases.map(\.rawValue)))] + planOptions.filter { !["--customer", "--principal", "--as-of"].contains($0.name) },
                 examples: ["plan create C000117 --term 6 --rate 6%", "plan create C001 --invoices INV-002,INV-004 --term 3 --method interest-free --start 2024-06-30"])
-            , mutates: { _ in true }) { inv in try Catalog.createPlan(inv) },
+            , effect: { _ in .changesBooks }) { inv in try Catalog.createPlan(inv) },
             Command(spec: CommandSpec(
                 ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
                 arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
@@ -55,7 +55,7 @@ extension Catalog {
                                      completion: .values(["term", "installment"])),
                           OptionSpec("--commit", help: "record the payment and the new schedule (one transaction)"), .format],
                 examples: ["plan prepay PL000001 10000 --on 2024-09-01 --reduce term", "plan prepay PL000001 10000 --commit"])
-            , mutates: { $0.flag("--commit") }) { inv in try Catalog.prepayPlan(inv) },
+            , effect: { $0.flag("--commit") ? .changesBooks : .reads }) { inv in try Catalog.prepayPlan(inv) },
         ]
     }
 
@@ -96,13 +96,9 @@ extension Catalog {
         return plan
     }
 
-    /// The date of `option`, or today; a defaulted day is written into the line a scenario keeps.
+    /// The date of `option`, or today (the typed change a scenario keeps holds the day itself).
     static func day(_ inv: Invocation, _ option: String) throws -> Day {
-        guard let t = inv.parsed.value(option) else {
-            let today = try inv.session.today()
-            inv.session.recordedExtras += [option, today.iso]
-            return today
-        }
+        guard let t = inv.parsed.value(option) else { return try inv.session.today() }
         guard let d = Day(t) else { throw ShellError("bad date '\(t)' for \(option)", hint: "write dates as YYYY-MM-DD", column: inv.parsed.column(ofOption: option)) }
         return d
     }
@@ -172,10 +168,9 @@ extension Catalog {
         var terms = try planTerms(inv, term: term, method: method, principal: principal)
         terms.start = start
         let schedule = try Catalog.schedule(inv, terms)
-        let id = try inv.store { () throws(StoreError) in try ws.nextPlanId() }
-        let plan = PlanRecord(id: id, customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
+        let plan = PlanRecord(id: "", customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
                               installments: schedule.installments, invoices: chosen)
-        try inv.store { () throws(StoreError) in try ws.createPlan(plan, operator: inv.session.operatorName, command: inv.source) }
+        let id = try inv.store { () throws(StoreError) in try ws.createPlan(plan, context: inv.change) }
         inv.session.touch(customer.id)
         return .output(.document([
             Section("plan", title: "Plan \(id) created", .record([
@@ -283,10 +278,9 @@ extension Catalog {
         let newRows = Array(after.installments[keep...])
         let saved = plan.installments.reduce(Money.zero) { $0 + $1.interest } - after.installments.reduce(Money.zero) { $0 + $1.interest }
         if inv.parsed.flag("--commit") {
-            let id = try inv.store { () throws(StoreError) in try inv.workspace.nextPaymentId() }
-            let payment = Payment(id: id, customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment", reference: plan.id, planId: plan.id)
+            let payment = Payment(id: "", customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment", reference: plan.id, planId: plan.id)
             try inv.store { () throws(StoreError) in
-                try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, operator: inv.session.operatorName, command: inv.source)
+                try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, context: inv.change)
             }
             inv.session.touch(plan.customerId)
         }

@@ -24,7 +24,7 @@ extension Catalog {
                 arguments: [ArgumentSpec("key", help: "the setting, e.g. aging.buckets", completion: .values(policyKeys)),
                             ArgumentSpec("value", help: "its new value, e.g. 30,60,90,180")],
                 examples: ["policy set aging.buckets 30,60,90,180", "policy set clause.late_fee_daily_rate 0.0003"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesPolicy }
             ) { inv in
                 var policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
                 do throws(PolicyError) { try policy.set(inv.argument("key"), inv.argument("value")) } catch {
@@ -33,7 +33,7 @@ extension Catalog {
                                      column: inv.parsed.column(ofArgument: unknown ? "key" : "value"))
                 }
                 try inv.store { () throws(StoreError) in
-                    try inv.workspace.setPolicy([(inv.argument("key"), inv.argument("value"))], operator: inv.session.operatorName, command: inv.source)
+                    try inv.workspace.setPolicy([(inv.argument("key"), inv.argument("value"))], context: inv.change)
                 }
                 return .output(.empty)
             },
@@ -63,7 +63,7 @@ extension Catalog {
                 ["policy", "import"], summary: "read a policy TOML file: every value is checked, and all change or none",
                 arguments: [ArgumentSpec("file", help: "a TOML file as 'policy export' writes", completion: .file)],
                 examples: ["policy import policy.toml"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesPolicy }
             ) { inv in try Catalog.importPolicy(inv) },
         ]
     }
@@ -111,7 +111,7 @@ extension Catalog {
         guard problems.isEmpty else {
             throw ShellError("\(path): \(problems.joined(separator: "; "))", hint: "nothing was changed; fix the file and import it again", column: column)
         }
-        try inv.store { () throws(StoreError) in try inv.workspace.setPolicy(flat, operator: inv.session.operatorName, command: inv.source) }
+        try inv.store { () throws(StoreError) in try inv.workspace.setPolicy(flat, context: inv.change) }
         return .output(inv.session.interactive ? .text("policy: \(flat.count) settings read from \(path)\n") : .empty)
     }
 }

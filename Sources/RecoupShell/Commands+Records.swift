@@ -68,7 +68,7 @@ extension Catalog {
                           OptionSpec("--reference", value: "TEXT", help: "bank or gateway reference"),
                           OptionSpec("--id", value: "ID", help: "the payment's id (default: the next M00000001, ...)")],
                 examples: ["payment add C000001 2500 --on 2026-11-30 --method alipay --reference 2026113022001", "payment add C001 1000 --plan PL000001"])
-            , mutates: { _ in true }) { inv in
+            , effect: { _ in .changesBooks }) { inv in
                 let c = try inv.resolveCustomer("customer")
                 guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
                     throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50", column: inv.parsed.column(ofArgument: "amount"))
@@ -77,10 +77,10 @@ extension Catalog {
                     throw ShellError("give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
                 }
                 let on = try Catalog.day(inv, "--on")
-                let id = try inv.parsed.value("--id") ?? inv.store { () throws(StoreError) in try inv.workspace.nextPaymentId() }
-                let payment = Payment(id: id, customerId: c.id, receivedOn: on, amount: amount, invoiceId: inv.parsed.value("--invoice"),
+                // Without --id the id is allocated in the payment's own transaction, so shells never collide.
+                let payment = Payment(id: inv.parsed.value("--id") ?? "", customerId: c.id, receivedOn: on, amount: amount, invoiceId: inv.parsed.value("--invoice"),
                                       method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"), planId: inv.parsed.value("--plan"))
-                try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, operator: inv.session.operatorName, command: inv.source) }
+                let id = try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, context: inv.change) }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
             },
@@ -107,7 +107,7 @@ extension Catalog {
                             ArgumentSpec("invoice", help: "an open invoice of the same customer", completion: .domain("invoice")),
                             ArgumentSpec("amount", help: "how much (default: what the payment has left, up to what the invoice has open)", optional: true)],
                 examples: ["payment apply P00000042 INV-K000001-1-03", "payment apply M00000001 INV-002 500"]),
-                    mutates: { _ in true }
+                    effect: { _ in .changesBooks }
             ) { inv in
                 var amount: Money?
                 if let text = inv.parsed.argument("amount") {
@@ -118,7 +118,7 @@ extension Catalog {
                 }
                 let applied = try inv.store(column: inv.parsed.column(ofArgument: "payment")) { () throws(StoreError) in
                     try inv.workspace.applyPayment(inv.argument("payment"), to: inv.argument("invoice"), amount: amount,
-                                                   operator: inv.session.operatorName, command: inv.source)
+                                                   context: inv.change)
                 }
                 if let p = try? inv.workspace.invoice(id: inv.argument("invoice")) { inv.session.touch(p.customerId) }
                 return .output(inv.session.interactive ? .text("applied \(applied) of \(inv.argument("payment")) to \(inv.argument("invoice"))\n") : .empty)

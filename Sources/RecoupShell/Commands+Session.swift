@@ -31,14 +31,15 @@ extension Catalog {
                 ["set"], summary: "set a variable, pin today's date, or choose the default format",
                 discussion: """
                     'set NAME VALUE' defines $NAME for the rest of the session or script. Two names are special:
-                    'set today 2024-06-30' pins the workspace's date (kept in the workspace, used wherever --as-of
-                    is not given; 'set today off' returns to the calendar), and 'set format table|csv|json' changes
-                    the default output format of this session. 'set' alone lists the variables.
+                    'set today 2024-06-30' pins the date for this shell or script alone (used wherever --as-of is
+                    not given; colleagues on the workspace keep theirs; 'set today off' returns to the workspace's
+                    date), and 'set format table|csv|json' changes the default output format of this session.
+                    'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables.
                     """,
                 arguments: [ArgumentSpec("name", help: "variable name: letters, digits and _", completion: .domain("variable"), optional: true),
                             ArgumentSpec("value", help: "the value (words are joined with spaces)", optional: true, variadic: true)],
                 examples: ["set today 2024-06-30", "set cust C000123", "set format json", "set today off"])
-            , mutates: { $0.argument("name") == "today" && !$0.arguments("value").isEmpty }) { inv in try Catalog.set(inv) },
+            ) { inv in try Catalog.set(inv) },
             Command(spec: CommandSpec(
                 ["unset"], summary: "remove a variable",
                 arguments: [ArgumentSpec("name", help: "variable name", completion: .domain("variable"))],
@@ -65,11 +66,44 @@ extension Catalog {
             ) { inv in
                 let counts = try inv.store { () throws(StoreError) in try inv.workspace.counts() }
                 let pinned = try inv.store { () throws(StoreError) in try inv.workspace.setting("today") }
+                let whose = inv.session.pinnedToday != nil ? " (pinned for this shell)" : pinned != nil ? " (pinned for the workspace)" : " (calendar)"
                 return .output(.record([
                     Field("path", title: "Workspace", .text(inv.workspace.path)),
-                    Field("today", title: "Today", .text(try inv.session.today().iso + (pinned == nil ? " (calendar)" : " (pinned)"))),
+                    Field("today", title: "Today", .text(try inv.session.today().iso + whose)),
+                    Field("workspace_date", title: "Workspace date", .text(pinned ?? "calendar")),
+                    Field("writable", title: "Writable", .text(inv.workspace.readOnlyReason.map { "no: " + $0 } ?? "yes")),
                     Field("operator", title: "Operator", .text(inv.session.operatorName)),
                 ] + RecordKind.allCases.map { Field($0.rawValue, title: $0.rawValue.capitalized, .number(String(counts[$0] ?? 0))) }))
+            },
+            Command(spec: CommandSpec(
+                ["workspace", "pin-date"], summary: "pin today's date for everyone on the workspace, or 'off' for the calendar",
+                discussion: """
+                    The pinned date is kept in the workspace, journaled, shown in 'workspace info' and in the prompt, and
+                    used by every shell and nightly job wherever --as-of is not given (a shell's own 'set today' comes
+                    first). A demo or a month-end close pins one; 'workspace pin-date off' returns to the calendar.
+                    """,
+                arguments: [ArgumentSpec("date", help: "YYYY-MM-DD, or off")],
+                examples: ["workspace pin-date 2026-11-30", "workspace pin-date off"])
+            , effect: { _ in .outsideScenario }) { inv in
+                let text = inv.argument("date")
+                let value: String?
+                if ["off", "none", "clear"].contains(text) { value = nil }
+                else if let d = Day(text) { value = d.iso }
+                else { throw ShellError("bad date '\(text)'", hint: "write YYYY-MM-DD, or 'off' for the calendar", column: inv.parsed.column(ofArgument: "date")) }
+                try inv.store { () throws(StoreError) in try inv.workspace.setSetting("today", value, context: inv.change) }
+                return .output(inv.session.interactive ? .text(value.map { "the workspace's date is pinned to \($0)\n" } ?? "the workspace follows the calendar\n") : .empty)
+            },
+            Command(spec: CommandSpec(
+                ["workspace", "create"], summary: "create a new, empty workspace file (refused when one exists there)",
+                arguments: [ArgumentSpec("path", help: "the new workspace file", completion: .file)],
+                examples: ["workspace create team.db"])
+            ) { inv in
+                let path = inv.argument("path")
+                guard !FileManager.default.fileExists(atPath: path) else {
+                    throw ShellError("'\(path)' exists already", hint: "recoup -w \(path) opens it", column: inv.parsed.column(ofArgument: "path"))
+                }
+                _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in try Workspace(path: path, create: true) }
+                return .output(.text("created workspace \(path); open it with: recoup -w \(path)\n"))
             },
             Command(spec: CommandSpec(
                 ["journal"], summary: "show the newest entries of the workspace's journal (who changed what, when)",
@@ -119,13 +153,9 @@ extension Catalog {
         switch name {
         case "today":
             if value.isEmpty { return .output(.text(try inv.session.today().iso + "\n")) }
-            let setting: String?
-            if ["off", "none", "clear"].contains(value) { setting = nil }
-            else if let d = Day(value) { setting = d.iso }
-            else { throw ShellError("bad date '\(value)' for today", hint: "write YYYY-MM-DD, or 'off' to follow the calendar", column: valueColumn) }
-            try inv.store { () throws(StoreError) in
-                try inv.workspace.setSetting("today", setting, operator: inv.session.operatorName, command: inv.source)
-            }
+            if ["off", "none", "clear"].contains(value) { inv.session.pinnedToday = nil }
+            else if let d = Day(value) { inv.session.pinnedToday = d }
+            else { throw ShellError("bad date '\(value)' for today", hint: "write YYYY-MM-DD, or 'off' to follow the workspace's date", column: valueColumn) }
         case "format":
             guard let f = OutputFormat(rawValue: value) else {
                 throw ShellError("bad format '\(value)'", hint: "choose table, csv or json", column: valueColumn)

@@ -3,23 +3,28 @@ import RecoupCore
 import RecoupStore
 import ShellKit
 
-/// What-if scenarios: a sandbox over the books.
+/// What-if scenarios: a sandbox over the books that locks nobody out.
 ///
-/// `whatif begin` opens one transaction on the workspace; every mutating command (imports,
-/// payments, plans, prepayments, `set today`) then goes into it, and every report reads the books
-/// plus the scenario. `whatif diff` compares with the books as committed (a reader of the WAL never
-/// sees the open transaction). `whatif commit` writes it all as that one transaction; `whatif
-/// discard` drops it; `whatif close` drops it too but saves its commands under its name, and
-/// `whatif begin NAME` replays them later. Leaving the shell inside a scenario closes it that way.
+/// A scenario is the list of its typed changes (`ScenarioStep`: the change and the line that made
+/// it), kept in the workspace under its name and saved after every change. It holds no transaction
+/// while a person thinks: each command inside it runs in a span where the workspace replays the
+/// changes over the books as they are now (colleagues' commits included) and rolls them back at the
+/// end (`Workspace.withScenario`); the lock is held for that span only. `whatif diff` compares with
+/// the books as they are now. `whatif commit` applies the changes to the current books in one
+/// transaction, checking each again: one that no longer applies is refused with its number, its line
+/// and the reason, nothing is written, and the scenario stays open (`whatif drop N` removes a change,
+/// `whatif discard` drops them all). `whatif close` leaves it saved; `whatif begin NAME` reopens it.
+/// Scenarios saved before typed changes (command lines) are migrated when first reopened: their
+/// lines are run again inside the scenario, and the first that fails is named.
 extension Catalog {
     static var whatifCommands: [Command] {
         [
             Command(spec: CommandSpec(
-                ["whatif", "begin"], summary: "open a what-if scenario (a saved one is replayed): changes stay out of the books until commit",
+                ["whatif", "begin"], summary: "open a what-if scenario (a saved one is reopened): changes stay out of the books until commit",
                 arguments: [ArgumentSpec("name", help: "the scenario's name (default scenario-N); a saved scenario of that name is reopened",
                                          completion: .domain("scenario"), optional: true)],
                 examples: ["whatif begin", "whatif begin tier-c-50pct"])
-            ) { inv in try Catalog.beginScenario(inv) },
+            , effect: { _ in .controlsScenario }) { inv in try Catalog.beginScenario(inv) },
             Command(spec: CommandSpec(
                 ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
                 options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"),
@@ -30,73 +35,104 @@ extension Catalog {
                 examples: ["whatif diff", "whatif diff --cash --months 6", "whatif diff --as-of 2026-12-31 --format csv"])
             ) { inv in try Catalog.diffScenario(inv) },
             Command(spec: CommandSpec(
-                ["whatif", "commit"], summary: "write the open scenario to the books as one transaction",
+                ["whatif", "commit"], summary: "apply the open scenario's changes to the books as they are now, checked, in one transaction",
+                discussion: """
+                    Each change is applied again to the books as they are now, with every check it makes (what a deposit
+                    holds, what an invoice has open, whether a payment id is free). When one no longer applies, the commit
+                    names it and why, writes nothing, and the scenario stays open to be changed ('whatif drop N') or
+                    discarded.
+                    """,
                 examples: ["whatif commit"])
-            ) { inv in
+            , effect: { _ in .controlsScenario }) { inv in
                 let s = try Catalog.openScenario(inv)
                 try inv.store { () throws(StoreError) in
-                    try inv.workspace.deleteSavedScenario(s.name)
-                    try inv.workspace.note(inv.source, effect: "scenario '\(s.name)' committed: \(s.commands.count) command(s)", operator: inv.session.operatorName)
-                    try inv.workspace.commitScenario()
+                    try inv.workspace.commitScenario(s.name, steps: s.steps, context: inv.change)
                 }
                 inv.session.scenario = nil
                 inv.session.index.invalidate()
-                return .output(.text("scenario '\(s.name)' written to the books (\(s.commands.count) command\(s.commands.count == 1 ? "" : "s"))\n"))
+                return .output(.text("scenario '\(s.name)' written to the books (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s"))\n"))
             },
             Command(spec: CommandSpec(
                 ["whatif", "discard"], summary: "drop the open scenario and forget it",
                 examples: ["whatif discard"])
-            ) { inv in
+            , effect: { _ in .controlsScenario }) { inv in
                 let s = try Catalog.openScenario(inv)
-                try inv.store { () throws(StoreError) in
-                    try inv.workspace.discardScenario()
-                    try inv.workspace.deleteSavedScenario(s.name)
-                }
+                try inv.store { () throws(StoreError) in try inv.workspace.deleteSavedScenario(s.name) }
                 inv.session.scenario = nil
-                inv.session.index.invalidate()
+                if !s.steps.isEmpty { inv.session.index.invalidate() }
                 return .output(.text("scenario '\(s.name)' discarded; the books are unchanged\n"))
             },
             Command(spec: CommandSpec(
-                ["whatif", "close"], summary: "leave the open scenario without committing, saving it under its name to reopen later",
-                examples: ["whatif close"])
-            ) { inv in
-                let s = try Catalog.openScenario(inv)
-                try Catalog.closeScenario(inv.session)
-                return .output(.text("scenario '\(s.name)' saved (\(s.commands.count) command\(s.commands.count == 1 ? "" : "s")); 'whatif begin \(s.name)' reopens it\n"))
+                ["whatif", "drop"], summary: "remove one change from the open scenario (see 'whatif list' for the numbers)",
+                arguments: [ArgumentSpec("change", help: "the change's number, 1 for the first")],
+                examples: ["whatif drop 2"])
+            , effect: { _ in .controlsScenario }) { inv in
+                var s = try Catalog.openScenario(inv)
+                let k = Int(inv.argument("change")) ?? 0
+                guard (1...max(1, s.steps.count)).contains(k), !s.steps.isEmpty else {
+                    throw ShellError("no change \(inv.argument("change")) in scenario '\(s.name)'",
+                                     hint: s.steps.isEmpty ? "the scenario has no changes" : "give 1 to \(s.steps.count)",
+                                     column: inv.parsed.column(ofArgument: "change"))
+                }
+                let gone = s.steps.remove(at: k - 1)
+                try inv.store { () throws(StoreError) in try inv.workspace.saveScenario(s.name, steps: s.steps, context: inv.change) }
+                inv.session.scenario = s
+                inv.session.scenarioTouched = touched(by: s.steps)
+                inv.session.index.invalidate()
+                return .output(.text("dropped change \(k) ('\(gone.line)'); \(s.steps.count) left\n"))
             },
             Command(spec: CommandSpec(
-                ["whatif", "list"], summary: "the saved scenarios and the open one, with their commands",
+                ["whatif", "close"], summary: "leave the open scenario without committing; it stays saved under its name to reopen later",
+                examples: ["whatif close"])
+            , effect: { _ in .controlsScenario }) { inv in
+                let s = try Catalog.openScenario(inv)
+                try Catalog.closeScenario(inv.session)
+                return .output(.text("scenario '\(s.name)' saved (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s")); 'whatif begin \(s.name)' reopens it\n"))
+            },
+            Command(spec: CommandSpec(
+                ["whatif", "list"], summary: "the saved scenarios and the open one, with their changes",
                 options: [.format], examples: ["whatif list"])
-            ) { inv in
+            , effect: { _ in .controlsScenario }) { inv in
                 var rows: [[Cell]] = []
+                func lines(_ steps: [ScenarioStep]) -> String {
+                    steps.enumerated().map { "\($0 + 1). \($1.line)" }.joined(separator: "; ")
+                }
                 if let s = inv.session.scenario {
-                    rows.append([.text(s.name), .text("open"), .number(String(s.commands.count)), .text(s.commands.joined(separator: "; "))])
+                    rows.append([.text(s.name), .text("open"), .number(String(s.steps.count)), .text(lines(s.steps))])
                 }
                 for s in try inv.store({ () throws(StoreError) in try inv.workspace.savedScenarios() }) where s.name != inv.session.scenario?.name {
-                    rows.append([.text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(s.commands.count)), .text(s.commands.joined(separator: "; "))])
+                    let count = s.legacyCommands?.count ?? s.steps.count
+                    let what = s.legacyCommands.map { $0.joined(separator: "; ") + " (saved by an earlier Recoup: migrated when reopened)" } ?? lines(s.steps)
+                    rows.append([.text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(count)), .text(what)])
                 }
                 return .output(.table(Table(columns: [Column("Scenario", key: "name"), Column("State", key: "state"),
-                                                      Column("Commands", key: "commands"), Column("What", key: "lines")], rows: rows)))
+                                                      Column("Changes", key: "changes"), Column("What", key: "lines")], rows: rows)))
             },
         ]
     }
 
-    static func openScenario(_ inv: Invocation) throws -> (name: String, commands: [String]) {
+    static func openScenario(_ inv: Invocation) throws -> OpenScenario {
         guard let s = inv.session.scenario else {
             throw ShellError("no scenario is open", hint: "whatif begin [NAME] opens one")
         }
         return s
     }
 
-    /// Drops the open scenario's transaction and saves its commands under its name.
+    /// Leaves the open scenario; it is saved already (after every change), so nothing is lost.
     static func closeScenario(_ session: Session) throws {
         guard let s = session.scenario else { return }
-        do {
-            try session.workspace.discardScenario()
-            try session.workspace.saveScenario(s.name, commands: s.commands, operator: session.operatorName)
-        } catch { throw ShellError(error.message) }
         session.scenario = nil
-        session.index.invalidate()
+        if !s.steps.isEmpty { session.index.invalidate() }
+    }
+
+    /// Customers whose books the steps move, or nil when one may move anyone's.
+    static func touched(by steps: [ScenarioStep]) -> Set<String>? {
+        var out = Set<String>()
+        for step in steps where step.change.movesBooks {
+            guard let c = step.change.customer else { return nil }
+            out.insert(c)
+        }
+        return out
     }
 
     static func beginScenario(_ inv: Invocation) throws -> Outcome {
@@ -110,28 +146,34 @@ extension Catalog {
             while saved.contains(where: { $0.name == "scenario-\(k)" }) { k += 1 }
             name = "scenario-\(k)"
         }
-        let replay = saved.first { $0.name == name }?.commands ?? []
-        try inv.store { () throws(StoreError) in try inv.workspace.beginScenario() }
-        inv.session.scenario = (name, [])
-        inv.session.scenarioTouched = []
-        // An empty scenario is the books: the indexes and the cached ledger hold until a command changes them.
-        // Replay a saved scenario's commands quietly; the first that fails ends the replay.
-        if !replay.isEmpty {
+        guard let old = saved.first(where: { $0.name == name }) else {
+            try inv.store { () throws(StoreError) in try inv.workspace.saveScenario(name, steps: [], context: inv.change) }
+            inv.session.scenario = OpenScenario(name: name, steps: [])
+            inv.session.scenarioTouched = []
+            return .output(.text("scenario '\(name)' open: changes stay out of the books until 'whatif commit'\n"))
+        }
+        var steps = old.steps
+        if let commands = old.legacyCommands {
+            // Saved by an earlier Recoup as command lines: run them again inside the scenario, quietly,
+            // to get their typed changes; the first that fails is named and nothing is changed.
             let quiet = Session(workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
                                 operatorName: inv.session.operatorName, clock: inv.session.clock)
-            quiet.scenario = (name, [])
-            for (i, line) in replay.enumerated() where Shell(session: quiet).execute(line, file: nil, line: nil) != .ok {
-                try? inv.workspace.discardScenario()
-                inv.session.scenario = nil
-                throw ShellError("scenario '\(name)' cannot be replayed: its command \(i + 1), '\(line)', fails on today's books",
-                                 hint: "the books changed since it was saved; whatif begin with another name starts afresh")
+            quiet.pinnedToday = inv.session.pinnedToday
+            quiet.scenario = OpenScenario(name: name, steps: [])
+            for (i, line) in commands.enumerated() where Shell(session: quiet).execute(line, file: nil, line: nil) != .ok {
+                let why = (quiet.err as? BufferOutput)?.text.split(separator: "\n").first.map(String.init) ?? ""
+                try? inv.workspace.saveScenario(name, steps: [], context: inv.change)  // undo the partial save
+                try? inv.workspace.restoreLegacyScenario(name, commands: commands, savedAt: old.savedAt, savedBy: old.savedBy)
+                throw ShellError("scenario '\(name)' was saved by an earlier Recoup and cannot be migrated: its command \(i + 1), '\(line)', fails on today's books (\(why))",
+                                 hint: "whatif begin with another name starts afresh; 'whatif list' shows its commands")
             }
-            inv.session.scenario = quiet.scenario
-            inv.session.scenarioTouched = quiet.scenarioTouched
-            inv.session.index.invalidate()  // the replayed commands changed the books the indexes were made from
+            steps = quiet.scenario?.steps ?? []
         }
-        return .output(.text(replay.isEmpty ? "scenario '\(name)' open: changes stay out of the books until 'whatif commit'\n"
-                                            : "scenario '\(name)' reopened: \(replay.count) command\(replay.count == 1 ? "" : "s") replayed\n"))
+        inv.session.scenario = OpenScenario(name: name, steps: steps)
+        inv.session.scenarioTouched = touched(by: steps)
+        if !steps.isEmpty { inv.session.index.invalidate() }
+        let migrated = old.legacyCommands == nil ? "" : " (migrated from \(old.legacyCommands!.count) saved command\(old.legacyCommands!.count == 1 ? "" : "s"))"
+        return .output(.text("scenario '\(name)' reopened: \(steps.count) change\(steps.count == 1 ? "" : "s")\(migrated)\n"))
     }
 
     static func diffScenario(_ inv: Invocation) throws -> Outcome {
@@ -182,8 +224,8 @@ extension Catalog {
                 Column("Month", key: "month"), Column("Books", key: "base_expected"), Column("Scenario", key: "scenario_expected"),
                 Column("Change", key: "change")], rows: cashRows)))]
         }
-        let commands = inv.session.scenario?.commands ?? []
-        if inv.parsed.flag("--policy") || commands.contains(where: { $0.hasPrefix("policy ") || $0.hasPrefix("deposit ") }) {
+        let kinds = (inv.session.scenario?.steps ?? []).map(\.change.kind)
+        if inv.parsed.flag("--policy") || kinds.contains(where: { $0.hasPrefix("policy.") || $0.hasPrefix("deposit.") }) {
             if inv.session.scenarioTouched?.isEmpty == true {
                 // No customer's books moved: the shell's ledger (books plus scenario) is the books'.
                 cash += try policySections(inv, asOf: asOf, books: { try inv.store { () throws(StoreError) in

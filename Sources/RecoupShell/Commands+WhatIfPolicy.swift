@@ -174,7 +174,7 @@ extension Catalog {
         let sameScoring = before.basis.tiers == t
         let basis: PolicyBasis
         if let scenario {
-            let contractsChanged = inv.session.scenario?.commands.contains { $0.hasPrefix("import ") } ?? true
+            let contractsChanged = inv.session.scenario == nil  // imports, the only way contracts change, stay out of scenarios
             let contracts = contractsChanged ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf }
                                              : before.basis.contracts
             basis = try policyBasis(inv, ledger: scenario, allocation: scenario.allocate(asOf: asOf, record: true), contracts: contracts,

@@ -8,7 +8,10 @@ import ShellKit
 /// Customer ids, names and pinyin initials load on a background thread as soon as the shell starts
 /// (`warmUp()`), so the prompt appears at once; a Tab pressed before they are ready waits for them.
 /// Open balances for the candidate descriptions follow in the same thread. Contract and invoice
-/// ids load the first time they are asked for. Invalidate after any import.
+/// ids load the first time they are asked for. `invalidate()` after any change to the books (the
+/// shell's own, or a colleague's seen through `Workspace.booksVersion`): commands then read fresh
+/// keys, while Tab keeps answering from the previous index until the reload (started in the
+/// background at once in an interactive shell) is done, so the prompt never waits for it.
 public final class CompletionIndex: @unchecked Sendable {
     struct Customers {
         var ids = KeyBuffer()          // sorted by id bytes
@@ -22,7 +25,12 @@ public final class CompletionIndex: @unchecked Sendable {
     private let workspace: Workspace
     private let lock = NSCondition()
     private var customers: Customers?
+    /// The index before the last `invalidate()`, for Tab while the fresh one loads.
+    private var previous: Customers?
     private var loading = false
+    /// Reload in the background after `invalidate()` (set in interactive shells).
+    var refreshesInBackground = false
+    private var warmDay: Day?
     private var otherIds: [RecordKind: KeyBuffer] = [:]
     /// The whole portfolio's ledger, kept for reports until the books change (`invalidate`).
     private var ledgerCache: Ledger?
@@ -35,13 +43,16 @@ public final class CompletionIndex: @unchecked Sendable {
     /// Starts loading customer keys (and then balances as of `today`) in the background.
     public func warmUp(today: Day?) {
         lock.lock()
+        warmDay = today
         if customers != nil || loading { lock.unlock(); return }
         loading = true
-        lock.unlock()
         let generation = ledgerGeneration
+        lock.unlock()
         let thread = Thread { [self] in
             let loaded = Self.loadCustomers(workspace)
-            lock.lock(); customers = loaded; loading = false; lock.broadcast(); lock.unlock()
+            lock.lock()
+            if generation == ledgerGeneration { customers = loaded; previous = nil }
+            loading = false; lock.broadcast(); lock.unlock()
             if let today, let ledger = try? workspace.ledger() {
                 let balances = ledger.balances(ledger.allocate(asOf: today)).map(\.open)
                 lock.lock()
@@ -54,12 +65,15 @@ public final class CompletionIndex: @unchecked Sendable {
         thread.start()
     }
 
-    /// Drops everything; the next use reloads (after an import).
+    /// Drops everything the books were read into; the next command reloads. Never waits for a load
+    /// under way (its result, from older books, is dropped when it lands).
     public func invalidate() {
         lock.lock()
-        while loading { lock.wait() }
+        if customers != nil { previous = customers }
         customers = nil; otherIds = [:]; ledgerCache = nil; ledgerGeneration += 1
+        let again = refreshesInBackground && !loading
         lock.unlock()
+        if again { warmUp(today: warmDay) }
     }
 
     /// The whole portfolio's ledger (books plus an open scenario), loaded once and kept until the
@@ -91,14 +105,37 @@ public final class CompletionIndex: @unchecked Sendable {
         return c
     }
 
-    private func withCustomers<T>(_ body: (Customers) -> T) -> T {
+    /// Runs `body` on the current keys. `forTab`: while fresh keys load, answer from the previous
+    /// ones rather than wait. Otherwise wait for (or make) keys read after the last change.
+    private func withCustomers<T>(forTab: Bool = false, _ body: (Customers) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        if customers == nil && !loading {
-            customers = Self.loadCustomers(workspace)
+        if forTab, customers == nil, loading, let previous { return body(previous) }
+        while customers == nil {
+            if !loading {
+                let generation = ledgerGeneration
+                lock.unlock()
+                let loaded = Self.loadCustomers(workspace)
+                lock.lock()
+                if generation == ledgerGeneration && customers == nil { customers = loaded; previous = nil }
+                else if customers == nil { continue }
+                break
+            }
+            lock.wait()
         }
-        while customers == nil { lock.wait() }
         return body(customers!)
+    }
+
+    /// One customer matched by `matchCustomers`.
+    public struct Match: Sendable {
+        public var id: String
+        public var name: String
+        /// Open balance, when the background load has computed it.
+        public var balance: Money?
+        /// True when another customer has the same name.
+        public var sharedName: Bool
+        /// True when it matched by id rather than by name.
+        public var byId: Bool
     }
 
     static func fold(_ s: String) -> String {
@@ -107,8 +144,8 @@ public final class CompletionIndex: @unchecked Sendable {
 
     /// Customers matching `text`, best first: id prefix, name prefix, pinyin-initials prefix,
     /// then any part of the name. Each match says how it matched.
-    public func matchCustomers(_ text: String, limit: Int) -> [(position: Int, byId: Bool)] {
-        withCustomers { c in
+    public func matchCustomers(_ text: String, limit: Int, forTab: Bool = false) -> [Match] {
+        withCustomers(forTab: forTab) { c in
             var out: [(Int, Bool)] = []
             var taken = Set<Int>()
             func add(_ positions: [Int], byId: Bool) {
@@ -124,15 +161,10 @@ public final class CompletionIndex: @unchecked Sendable {
                 }
                 add(c.foldedNames.search(folded, prefix: false, limit: limit), byId: false)
             }
-            return out
-        }
-    }
-
-    /// Id, name, open balance (when known) and whether the name is shared, of a matched position.
-    public func customer(at p: Int) -> (id: String, name: String, balance: Money?, sharedName: Bool) {
-        withCustomers { c in
-            let name = c.names[p]
-            return (c.ids[p], name, c.balances?[p], c.duplicateName.contains(name))
+            return out.map { p, byId in
+                let name = c.names[p]
+                return Match(id: c.ids[p], name: name, balance: c.balances?[p], sharedName: c.duplicateName.contains(name), byId: byId)
+            }
         }
     }
 
@@ -154,10 +186,9 @@ struct DomainCompletions: CompletionProvider {
     func candidates(domain: String, prefix: String) -> [Candidate] {
         switch domain {
         case "customer":
-            return session.index.matchCustomers(prefix, limit: 200).map { m in
-                let c = session.index.customer(at: m.position)
+            return session.index.matchCustomers(prefix, limit: 200, forTab: true).map { c in
                 let balance = c.balance.map { " · open " + $0.grouped } ?? ""
-                if m.byId || c.sharedName {
+                if c.byId || c.sharedName {
                     return Candidate(c.id, description: c.name + balance)
                 }
                 return Candidate(c.name, description: c.id + balance)
@@ -172,7 +203,7 @@ struct DomainCompletions: CompletionProvider {
             return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
         case "scenario":
             return ((try? session.workspace.savedScenarios()) ?? []).filter { $0.name.hasPrefix(prefix) }
-                .map { Candidate($0.name, description: "\($0.commands.count) commands, saved \($0.savedAt)") }
+                .map { Candidate($0.name, description: "\($0.legacyCommands?.count ?? $0.steps.count) changes, saved \($0.savedAt)") }
         case "command":
             return commandNames.filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
         case "variable":

@@ -11,6 +11,8 @@ public struct LaunchOptions: Sendable {
     public var commands: [String] = []
     public var keepGoing = false
     public var echo = false
+    /// Create the workspace when there is none at the path (`--create`).
+    public var create = false
     /// A single command given as trailing words: `recoup -w ws.db customer show C001`.
     public var words: [String] = []
     public init() {}
@@ -21,14 +23,10 @@ public struct LaunchOptions: Sendable {
 public enum Launcher {
     public static func run(_ options: LaunchOptions) -> Int32 {
         let (status, session) = start(options)
-        // A scenario still open at the end is saved, never silently committed or lost.
+        // A scenario still open at the end stays saved (it is saved after every change), never
+        // silently committed or lost.
         if let session, let s = session.scenario {
-            do {
-                try Catalog.closeScenario(session)
-                session.err.write("note: scenario '\(s.name)' was still open: saved with its \(s.commands.count) command(s); 'whatif begin \(s.name)' reopens it\n")
-            } catch {
-                session.err.write("error: could not save scenario '\(s.name)': \(error)\n")
-            }
+            session.err.write("note: scenario '\(s.name)' was still open: kept with its \(s.steps.count) change(s); 'whatif begin \(s.name)' reopens it\n")
         }
         return status
     }
@@ -36,12 +34,12 @@ public enum Launcher {
     static func start(_ options: LaunchOptions) -> (Int32, Session?) {
         let err = FileOutput(fd: 2)
         guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty else {
-            err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; the file is created on first use)\n")
+            err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one)\n")
             return (2, nil)
         }
         let workspace: Workspace
-        do { workspace = try Workspace(path: path) } catch {
-            err.write(Diagnostic(ShellError(error.message, hint: "check the path given with -w")).rendered + "\n")
+        do { workspace = try Workspace(path: path, create: options.create) } catch {
+            err.write(Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered + "\n")
             return (2, nil)
         }
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
@@ -77,6 +75,7 @@ public enum Launcher {
             while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
             return (shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0 ? 1 : 0, session)
         }
+        session.index.refreshesInBackground = true
         Interrupt.install()
         session.shouldStop = { Interrupt.isRequested }
         session.index.warmUp(today: try? session.today())

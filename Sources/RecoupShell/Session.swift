@@ -29,6 +29,12 @@ public final class BufferOutput: TextOutput {
     public func write(_ text: String) { self.text += text }
 }
 
+/// A what-if scenario open in a shell: its name and its typed changes, in order.
+public struct OpenScenario: Sendable {
+    public var name: String
+    public var steps: [ScenarioStep]
+}
+
 /// The state a shell keeps between commands: the workspace, variables, the date and the streams.
 public final class Session {
     public let workspace: Workspace
@@ -49,22 +55,22 @@ public final class Session {
     /// Long commands (imports) report progress on stderr: true when a person is watching a
     /// terminal, false in scripts (`-f`, piped input) and whenever stderr is not a terminal.
     public var showProgress = false
-    /// The open what-if scenario: its name and the commands that made it so far.
-    public var scenario: (name: String, commands: [String])? {
+    /// The open what-if scenario: its name and its changes so far (kept in the workspace too).
+    public var scenario: OpenScenario? {
         didSet { if scenario?.name != oldValue?.name { scenarioBooks = nil } }
     }
-    /// The books' side of `whatif diff`'s policy figures, made once per scenario: while a scenario
-    /// is open it holds the workspace's write lock, so the committed books stay as they were.
+    /// The books' side of `whatif diff`'s policy figures, made once per scenario and dropped when a
+    /// colleague's commit moves the books (`Shell.execute` compares `booksVersion`).
     var scenarioBooks: Catalog.ScenarioBooks?
+    /// The workspace's `booksVersion` when this shell's caches were last known fresh.
+    var booksVersion: Int64?
+    /// The date pinned for this shell or script alone (`set today`), over the workspace's pin.
+    var pinnedToday: Day?
     /// Customers the open scenario's commands changed, or nil when one may have changed anyone's
     /// balance (an import, a new date): `whatif diff` then compares the whole portfolio.
     public var scenarioTouched: Set<String>? = []
     /// Customers the running command changed (commands that know say so with `touch`).
     var commandTouched: Set<String> = []
-
-    /// Words the running command adds to the line a scenario keeps, so that a replay on another
-    /// day means the same (`--on 2026-11-30` where the day was today's by default).
-    var recordedExtras: [String] = []
 
     /// Notes that the running command changed this customer's books.
     func touch(_ customer: String) { commandTouched.insert(customer) }
@@ -88,14 +94,24 @@ public final class Session {
         self.defaultFormat = interactive || isatty(1) == 1 ? .table : .csv
     }
 
-    /// The prompt: `recoup> `, or `recoup[whatif NAME]> ` inside a scenario.
-    public var prompt: String { scenario.map { "recoup[whatif \($0.name)]> " } ?? "recoup> " }
+    /// The prompt: `recoup> `; `recoup[whatif NAME]> ` inside a scenario; a pinned date shows too
+    /// (`recoup[2026-11-30]> `), so nobody mistakes a pinned day for the calendar's.
+    public var prompt: String {
+        let pinned = pinnedToday?.iso ?? (try? workspace.setting("today")) ?? nil
+        let parts = [scenario.map { "whatif " + $0.name }, pinned].compactMap { $0 }
+        return parts.isEmpty ? "recoup> " : "recoup[" + parts.joined(separator: " · ") + "]> "
+    }
 
-    /// Today: the workspace's pinned date (`set today 2024-06-30`) or the calendar's.
+    /// Today: this shell's pinned date (`set today`), else the workspace's (`workspace pin-date`),
+    /// else the calendar's.
     public func today() throws -> Day {
+        if let pinnedToday { return pinnedToday }
         if let pinned = try workspace.setting("today"), let day = Day(pinned) { return day }
         return clock()
     }
+
+    /// Who, with what command line: the context of a write this shell makes.
+    func changeContext(_ command: String) -> ChangeContext { ChangeContext(operator: operatorName, command: command) }
 
     static func systemToday() -> Day {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())

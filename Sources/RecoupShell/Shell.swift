@@ -26,20 +26,30 @@ public final class Shell {
             let parsed = try Catalog.table.parse(tokens)
             let command = Catalog.handlers[parsed.spec.name]!
             let format: OutputFormat = parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
+            refreshIfBooksMoved()
             session.commandTouched = []
-            session.recordedExtras = []
-            let outcome = try command.run(Invocation(parsed: parsed, session: session, source: text))
+            let effect = command.effect(parsed)
+            let invocation = Invocation(parsed: parsed, session: session, source: text)
+            let outcome: Outcome
+            if let open = session.scenario, effect != .controlsScenario && (!open.steps.isEmpty || effect != .reads) {
+                guard effect != .outsideScenario else {
+                    throw ShellError("'\(parsed.spec.name)' cannot be part of a what-if scenario: it writes outside the books' changes",
+                                     hint: "whatif commit or whatif close first, then run it")
+                }
+                // The books as they are now plus the scenario's changes, for this command only; the
+                // write lock is held for this span and released before the next prompt.
+                let (result, made) = try session.workspace.withScenario(open.steps.map(\.change), context: invocation.change) {
+                    try command.run(invocation)
+                }
+                outcome = result
+                if !made.isEmpty { try keep(made, line: text) }
+            } else {
+                outcome = try command.run(invocation)
+            }
             // Every command that changes the books drops the completion indexes and the cached ledger
             // here, once, so no handler has to remember to. A policy change moves no customer's books.
-            let movesBooks = command.mutates(parsed) && parsed.spec.path.first != "policy"
-            if movesBooks { session.index.invalidate() }
-            if session.scenario != nil && command.mutates(parsed) {
-                session.scenario!.commands.append((parsed.tokens.map(\.text) + session.recordedExtras).map(Launcher.quoteWord).joined(separator: " "))
-                // A command that names no customer may move anyone's books.
-                if movesBooks {
-                    session.scenarioTouched = session.commandTouched.isEmpty ? nil : session.scenarioTouched?.union(session.commandTouched)
-                }
-            }
+            if effect == .changesBooks || effect == .outsideScenario { session.index.invalidate() }
+
             switch outcome {
             case .quit: return .quit
             case .output(let output):
@@ -55,11 +65,44 @@ public final class Shell {
             }
             report(Diagnostic(e.summary, file: file, line: line), source: text)
         } catch let e as StoreError {
-            report(Diagnostic(ShellError(e.message), file: file, line: line), source: text)
+            report(Diagnostic(ShellError(e.message, hint: e.hint), file: file, line: line), source: text)
         } catch {
             report(Diagnostic(ShellError("\(error)"), file: file, line: line), source: text)
         }
         return .failed
+    }
+
+    /// Before each command: when another shell has committed since this one's caches were built
+    /// (SQLite's `data_version` moved), drop the cached ledger, the policy what-if's books side and
+    /// the completion keys, so no command reports from books older than the last commit it can see.
+    /// A microsecond read; the completion keys reload in the background in an interactive shell.
+    func refreshIfBooksMoved() {
+        let now = session.workspace.booksVersion()
+        defer { session.booksVersion = now }
+        guard let seen = session.booksVersion, seen != now else { return }
+        session.index.invalidate()
+        session.scenarioBooks = nil
+    }
+
+    /// Adds the changes a command made inside the open scenario to it, and saves the scenario in the
+    /// workspace (so a shell that dies keeps it). A change that names one customer narrows what
+    /// `whatif diff` compares; one that may move anyone's books widens it to the whole portfolio.
+    private func keep(_ made: [BookChange], line: String) throws {
+        guard var open = session.scenario else { return }
+        open.steps += made.map { ScenarioStep(line: line, change: $0) }
+        session.scenario = open
+        for change in made where change.movesBooks {
+            if let c = change.customer {
+                session.scenarioTouched?.insert(c)
+            } else if session.commandTouched.isEmpty {
+                session.scenarioTouched = nil
+            } else {
+                session.scenarioTouched?.formUnion(session.commandTouched)
+            }
+        }
+        do { try session.workspace.saveScenario(open.name, steps: open.steps, context: session.changeContext(line)) } catch {
+            throw ShellError(error.message, hint: error.hint)
+        }
     }
 
     private func report(_ d: Diagnostic, source: String) {

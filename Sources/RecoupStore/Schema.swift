@@ -178,6 +178,16 @@ enum Schema {
                   PRIMARY KEY (customer_id, on_day, agency));
                 """)
         }
+        m.registerMigration("v8 typed changes") { db in
+            // The journal keeps each change's kind and canonical payload beside the line it shows;
+            // a scenario keeps its typed changes (JSON) instead of command lines. Scenarios saved
+            // before this keep their `commands` and are migrated when next opened.
+            try db.execute(sql: """
+                ALTER TABLE journal ADD COLUMN kind TEXT;
+                ALTER TABLE journal ADD COLUMN payload TEXT;
+                ALTER TABLE scenario ADD COLUMN changes TEXT;
+                """)
+        }
         return m
     }
 }

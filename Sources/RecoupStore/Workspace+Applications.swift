@@ -33,33 +33,37 @@ extension Workspace {
     }
 
     /// Applies (part of) a payment to an invoice of the same customer by hand, journaled. The amount
-    /// defaults to the smaller of what is left of the payment and what is open on the invoice.
-    public func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?, operator who: String,
-                             command: String) throws(StoreError) -> Money {
-        guard let payment = try read({ db in try Row.fetchOne(db, sql: "SELECT * FROM payment WHERE id = ?", arguments: [paymentId]).map(Self.payment) }) else {
-            throw .notFound(kind: "payment", id: paymentId)
+    /// defaults to the smaller of what is left of the payment and what is open on the invoice; both
+    /// are read in the transaction that writes, so two shells cannot over-apply one payment.
+    public func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?,
+                             context: ChangeContext) throws(StoreError) -> Money {
+        guard case .amount(let m) = try perform(.paymentApplied(payment: paymentId, invoice: invoiceId, amount: requested), context: context)
+        else { throw .rule("nothing was applied") }
+        return m
+    }
+
+    func applyPaymentApplication(_ db: Database, payment paymentId: String, invoice invoiceId: String, amount requested: Money?,
+                                 _ context: ChangeContext) throws -> Money {
+        guard let payment = try Row.fetchOne(db, sql: "SELECT * FROM payment WHERE id = ?", arguments: [paymentId]).map(Self.payment) else {
+            throw StoreError.notFound(kind: "payment", id: paymentId)
         }
-        guard let invoice = try self.invoice(id: invoiceId) else { throw .notFound(kind: "invoice", id: invoiceId) }
+        guard let invoice = try self.invoice(id: invoiceId) else { throw StoreError.notFound(kind: "invoice", id: invoiceId) }
         guard invoice.customerId == payment.customerId else {
-            throw .database("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', payment '\(paymentId)' to '\(payment.customerId)'")
+            throw StoreError.rule("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', payment '\(paymentId)' to '\(payment.customerId)'")
         }
         let left = try unappliedPayments(customer: payment.customerId).first { $0.payment.id == paymentId }?.unapplied ?? .zero
-        guard left.isPositive else { throw .database("payment '\(paymentId)' has nothing left to apply") }
+        guard left.isPositive else { throw StoreError.rule("payment '\(paymentId)' has nothing left to apply") }
         let c = try customer(id: payment.customerId)!
         let ledger = try ledger(customer: c)
         let allocation = ledger.allocate(asOf: Day(ordinal: Int32.max - 1))
         let open = ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
-        guard open.isPositive else { throw .database("invoice '\(invoiceId)' has nothing open") }
+        guard open.isPositive else { throw StoreError.rule("invoice '\(invoiceId)' has nothing open") }
         let amount = requested ?? min(left, open)
         guard amount.isPositive, amount <= left, amount <= open else {
-            throw .database("can apply at most \(min(left, open)) (payment '\(paymentId)' has \(left) left, invoice '\(invoiceId)' \(open) open)")
+            throw StoreError.rule("can apply at most \(min(left, open)) (payment '\(paymentId)' has \(left) left, invoice '\(invoiceId)' \(open) open)")
         }
-        let now = ISO8601DateFormatter().string(from: Date())
-        try write { db in
-            try db.execute(sql: "INSERT INTO payment_application(payment_id, invoice_id, amount, at, operator) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [paymentId, invoiceId, amount.minorUnits, now, who])
-            try Self.journal(db, operator: who, command: command, effect: "applied \(amount) of payment \(paymentId) to invoice \(invoiceId)")
-        }
+        try db.execute(sql: "INSERT INTO payment_application(payment_id, invoice_id, amount, at, operator) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [paymentId, invoiceId, amount.minorUnits, context.at, context.operator])
         return amount
     }
 }

@@ -64,7 +64,7 @@ extension Workspace {
     /// each row becomes a `bureau_report`, and each customer's `bureau_score`/`bureau_date` take its
     /// latest report (latest day; on one day, the row read last), unless the customer record already
     /// holds a later-dated score.
-    public func importBureau(path: String, options: BureauImportOptions, operator who: String, command: String) throws(StoreError) -> BureauImportSummary {
+    public func importBureau(path: String, options: BureauImportOptions, context: ChangeContext) throws(StoreError) -> BureauImportSummary {
         let data = try Self.readBytes(path)
         var run = BureauRun(options: options, reader: CSVReader(data: data))
         return try write { db in
@@ -90,7 +90,7 @@ extension Workspace {
                     """, arguments: [r.score, r.day.iso, r.customerId, r.day.iso])
                 updated += db.changesCount
             }
-            try Self.journal(db, operator: who, command: command,
+            try Self.journal(db, context, kind: "import.bureau", payload: Self.json(["path": path]),
                              effect: "imported \(rows.count) bureau reports, latest score of \(updated) customers set")
             return BureauImportSummary(reports: rows.count, customers: updated)
         }

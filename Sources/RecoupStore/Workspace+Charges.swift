@@ -29,7 +29,7 @@ public struct Charge: Sendable, Hashable {
 }
 
 /// A late fee accrued to a day for one invoice, as `LateFee.accrue` computed it: what posting starts from.
-public struct AccruedFee: Sendable, Hashable {
+public struct AccruedFee: Sendable, Hashable, Codable {
     public var customerId: String
     public var invoiceId: String
     /// The whole fee accrued to the day (not the increment).
@@ -61,31 +61,27 @@ extension Workspace {
     /// writes nothing the second time, and posting on a later day adds only the increment. When
     /// nothing is to be posted, nothing is written (not even the journal).
     @discardableResult
-    public func postLateFees(_ fees: [AccruedFee], asOf: Day, operator who: String, command: String) throws(StoreError) -> [Charge] {
-        let now = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            var written: [Charge] = []
-            for f in fees where f.fee.isPositive {
-                let sameDay = try Bool.fetchOne(db, sql: "SELECT 1 FROM charge WHERE kind = 'late_fee' AND invoice_id = ? AND as_of = ?",
-                                                arguments: [f.invoiceId, asOf.iso]) ?? false
-                if sameDay { continue }
-                let posted = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE kind = 'late_fee' AND invoice_id = ?",
-                                                                  arguments: [f.invoiceId]) ?? 0)
-                let amount = LateFee.increment(accrued: f.fee, posted: posted)
-                guard amount.isPositive else { continue }
-                try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
-                               arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, now, who])
-                written.append(Charge(id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
-                                      asOf: asOf, amount: amount, reason: nil, at: now, operator: who))
-            }
-            if !written.isEmpty {
-                let total = written.reduce(Money.zero) { $0 + $1.amount }
-                try Self.journal(db, operator: who, command: command,
-                                 effect: "late fees as of \(asOf.iso): \(written.count) charge\(written.count == 1 ? "" : "s"), \(total): "
-                                     + written.map { "\($0.invoiceId ?? "") \($0.amount)" }.joined(separator: ", "))
-            }
-            return written
+    public func postLateFees(_ fees: [AccruedFee], asOf: Day, context: ChangeContext) throws(StoreError) -> [Charge] {
+        guard case .charges(let written) = try perform(.lateFeesPosted(fees: fees, asOf: asOf), context: context) else { return [] }
+        return written
+    }
+
+    static func applyLateFees(_ db: Database, _ fees: [AccruedFee], asOf: Day, _ context: ChangeContext) throws -> [Charge] {
+        var written: [Charge] = []
+        for f in fees where f.fee.isPositive {
+            let sameDay = try Bool.fetchOne(db, sql: "SELECT 1 FROM charge WHERE kind = 'late_fee' AND invoice_id = ? AND as_of = ?",
+                                            arguments: [f.invoiceId, asOf.iso]) ?? false
+            if sameDay { continue }
+            let posted = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE kind = 'late_fee' AND invoice_id = ?",
+                                                              arguments: [f.invoiceId]) ?? 0)
+            let amount = LateFee.increment(accrued: f.fee, posted: posted)
+            guard amount.isPositive else { continue }
+            try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
+                           arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, context.at, context.operator])
+            written.append(Charge(id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
+                                  asOf: asOf, amount: amount, reason: nil, at: context.at, operator: context.operator))
         }
+        return written
     }
 
     /// Fees charged and not yet waived: for one invoice (at most what the customer as a whole has
@@ -107,28 +103,30 @@ extension Workspace {
     /// and a waiver of more than is waivable, or of nothing, is refused: then nothing is written.
     @discardableResult
     public func waiveFees(customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
-                          operator who: String, command: String) throws(StoreError) -> Charge {
+                          context: ChangeContext) throws(StoreError) -> Charge {
+        guard case .charges(let c) = try perform(.lateFeesWaived(customer: customer, invoice: invoice, amount: amount, on: day, reason: reason),
+                                                 context: context), let charge = c.first else { throw .rule("nothing was waived") }
+        return charge
+    }
+
+    static func applyWaiver(_ db: Database, customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+                            _ context: ChangeContext) throws -> Charge {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw .database("a waiver needs a reason") }
-        let now = ISO8601DateFormatter().string(from: Date())
+        guard !reason.isEmpty else { throw StoreError.rule("a waiver needs a reason") }
         let scope = invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'"
-        return try write { db in
-            if let invoice {
-                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
-                guard owner == customer else { throw StoreError.notFound(kind: "invoice", id: invoice) }
-            }
-            let left = try Self.waivable(db, customer: customer, invoice: invoice)
-            guard left.isPositive else { throw StoreError.database("no late fees to waive on \(scope)") }
-            let waived = amount ?? left
-            guard waived.isPositive else { throw StoreError.database("a waiver must be a positive amount") }
-            guard waived <= left else { throw StoreError.database("cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived") }
-            try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
-                           arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, now, who])
-            let charge = Charge(id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
-                                amount: -waived, reason: reason, at: now, operator: who)
-            try Self.journal(db, operator: who, command: command, effect: "waived \(waived) of late fees on \(scope) on \(day.iso): \(reason)")
-            return charge
+        if let invoice {
+            let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
+            guard owner == customer else { throw StoreError.notFound(kind: "invoice", id: invoice) }
         }
+        let left = try waivable(db, customer: customer, invoice: invoice)
+        guard left.isPositive else { throw StoreError.rule("no late fees to waive on \(scope)") }
+        let waived = amount ?? left
+        guard waived.isPositive else { throw StoreError.rule("a waiver must be a positive amount") }
+        guard waived <= left else { throw StoreError.rule("cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived") }
+        try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
+                       arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, context.at, context.operator])
+        return Charge(id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
+                      amount: -waived, reason: reason, at: context.at, operator: context.operator)
     }
 
     static func charge(_ r: Row) -> Charge {

@@ -59,42 +59,22 @@ extension Workspace {
 
     /// Records a deposit received, for a contract of the customer's or (nil) unallocated, journaled.
     @discardableResult
-    public func receiveDeposit(customer: String, amount: Money, contract: String?, on day: Day, operator who: String,
-                               command: String) throws(StoreError) -> DepositMovement {
-        guard amount.isPositive else { throw .database(DepositError.notPositive(amount).message) }
-        return try write { db in
-            try Self.requireCustomer(db, customer)
-            if let k = contract {
-                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
-                guard let owner else { throw StoreError.notFound(kind: "contract", id: k) }
-                guard owner == customer else { throw StoreError.database("contract '\(k)' belongs to customer '\(owner)', not '\(customer)'") }
-            }
-            let m = DepositMovement(customerId: customer, contractId: contract, kind: .receive, amount: amount, onDay: day, at: Self.now(), operator: who)
-            let written = try Self.insert(db, m)
-            try Self.journal(db, operator: who, command: command,
-                             effect: "deposit received \(amount) from \(customer)\(contract.map { " for contract \($0)" } ?? "") on \(day.iso)")
-            return written
-        }
+    public func receiveDeposit(customer: String, amount: Money, contract: String?, on day: Day,
+                               context: ChangeContext) throws(StoreError) -> DepositMovement {
+        guard case .movement(let m) = try perform(.depositReceived(customer: customer, amount: amount, contract: contract, on: day),
+                                                  context: context) else { throw .rule("no deposit movement was written") }
+        return m
     }
 
     /// Refunds deposit from one pot (a contract's, or the unallocated one), journaled. Refused, with
-    /// nothing written, when the pot holds less than `amount` or the reason is empty.
+    /// nothing written, when the pot holds less than `amount` (read in the refund's transaction, so
+    /// two shells refunding the same deposit cannot both succeed) or the reason is empty.
     @discardableResult
-    public func refundDeposit(customer: String, amount: Money, contract: String?, reason: String, on day: Day, operator who: String,
-                              command: String) throws(StoreError) -> DepositMovement {
-        try write { db in
-            try Self.requireCustomer(db, customer)
-            let pots = DepositPots(try Self.depositMovements(db, customer: customer))
-            do throws(DepositError) { try Deposit.checkRefund(amount, from: pots, customer: customer, contract: contract, reason: reason) } catch {
-                throw StoreError.database(error.message)
-            }
-            let m = DepositMovement(customerId: customer, contractId: contract, kind: .refund, amount: amount, onDay: day, reason: reason,
-                                    at: Self.now(), operator: who)
-            let written = try Self.insert(db, m)
-            try Self.journal(db, operator: who, command: command,
-                             effect: "deposit refunded \(amount) to \(customer)\(contract.map { " from contract \($0)" } ?? "") on \(day.iso): \(reason)")
-            return written
-        }
+    public func refundDeposit(customer: String, amount: Money, contract: String?, reason: String, on day: Day,
+                              context: ChangeContext) throws(StoreError) -> DepositMovement {
+        guard case .movement(let m) = try perform(.depositRefunded(customer: customer, amount: amount, contract: contract, reason: reason, on: day),
+                                                  context: context) else { throw .rule("no deposit movement was written") }
+        return m
     }
 
     /// Applies deposit to an invoice of the customer: draws on the invoice's contract pot, then the
@@ -102,17 +82,47 @@ extension Workspace {
     /// (method `deposit`, naming the invoice) of the same amount on the same day, so the invoice's open
     /// amount falls: all in one transaction, journaled. The amount defaults to the smaller of what is
     /// open and what is usable. Refused, with nothing written, for a paid invoice, more than is open, or
-    /// more than is held.
-    public func applyDeposit(customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day, operator who: String,
-                             command: String) throws(StoreError) -> (amount: Money, payment: String) {
-        guard let invoice = try self.invoice(id: invoiceId) else { throw .notFound(kind: "invoice", id: invoiceId) }
-        guard invoice.customerId == customer else { throw .database("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', not '\(customer)'") }
-        guard let c = try self.customer(id: customer) else { throw .notFound(kind: "customer", id: customer) }
-        // What is open counting every payment recorded, as `payment apply` does.
-        let ledger = try ledger(customer: c)
-        let allocation = ledger.allocate(asOf: Day(ordinal: Int32.max - 1))
-        let open = ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
-        return try write { db in
+    /// more than is held; all three are read inside the transaction.
+    public func applyDeposit(customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day,
+                             context: ChangeContext) throws(StoreError) -> (amount: Money, payment: String) {
+        guard case .deposit(let amount, let payment) = try perform(
+            .depositApplied(customer: customer, invoice: invoiceId, amount: requested, on: day), context: context)
+        else { throw .rule("no deposit was applied") }
+        return (amount, payment)
+    }
+
+    func applyDepositMovement(_ db: Database, _ change: BookChange, _ context: ChangeContext) throws -> ChangeOutcome {
+        switch change {
+        case .depositReceived(let customer, let amount, let contract, let day):
+            guard amount.isPositive else { throw StoreError.rule(DepositError.notPositive(amount).message) }
+            try Self.requireCustomer(db, customer)
+            if let k = contract {
+                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
+                guard let owner else { throw StoreError.notFound(kind: "contract", id: k) }
+                guard owner == customer else { throw StoreError.rule("contract '\(k)' belongs to customer '\(owner)', not '\(customer)'") }
+            }
+            let m = DepositMovement(customerId: customer, contractId: contract, kind: .receive, amount: amount, onDay: day, at: context.at,
+                                    operator: context.operator)
+            return .movement(try Self.insert(db, m))
+        case .depositRefunded(let customer, let amount, let contract, let reason, let day):
+            try Self.requireCustomer(db, customer)
+            let pots = DepositPots(try Self.depositMovements(db, customer: customer))
+            do throws(DepositError) { try Deposit.checkRefund(amount, from: pots, customer: customer, contract: contract, reason: reason) } catch {
+                throw StoreError.rule(error.message)
+            }
+            let m = DepositMovement(customerId: customer, contractId: contract, kind: .refund, amount: amount, onDay: day, reason: reason,
+                                    at: context.at, operator: context.operator)
+            return .movement(try Self.insert(db, m))
+        case .depositApplied(let customer, let invoiceId, let requested, let day):
+            guard let invoice = try self.invoice(id: invoiceId) else { throw StoreError.notFound(kind: "invoice", id: invoiceId) }
+            guard invoice.customerId == customer else {
+                throw StoreError.rule("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', not '\(customer)'")
+            }
+            guard let c = try self.customer(id: customer) else { throw StoreError.notFound(kind: "customer", id: customer) }
+            // What is open counting every payment recorded, as `payment apply` does.
+            let ledger = try ledger(customer: c)
+            let allocation = ledger.allocate(asOf: Day(ordinal: Int32.max - 1))
+            let open = ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
             let pots = DepositPots(try Self.depositMovements(db, customer: customer))
             let usable = max(.zero, invoice.contractId.map { pots.held($0) } ?? .zero) + max(.zero, pots.unallocated)
             let amount = requested ?? (usable.isPositive ? min(open, usable) : open)
@@ -120,17 +130,17 @@ extension Workspace {
             do throws(DepositError) {
                 try Deposit.checkApplication(amount, invoice: invoiceId, open: open)
                 draws = try Deposit.draw(amount, from: pots, customer: customer, contract: invoice.contractId)
-            } catch { throw StoreError.database(error.message) }
+            } catch { throw StoreError.rule(error.message) }
             let paymentId = try Self.nextDepositPaymentId(db)
             for d in draws {
                 try Self.insert(db, DepositMovement(customerId: customer, contractId: d.contract, kind: .apply, amount: d.amount, onDay: day,
-                                                    invoiceId: invoiceId, at: Self.now(), operator: who))
+                                                    invoiceId: invoiceId, at: context.at, operator: context.operator))
             }
             try Self.insert(db, Payment(id: paymentId, customerId: customer, receivedOn: day, amount: amount, invoiceId: invoiceId,
                                         method: "deposit", reference: "deposit applied"))
-            try Self.journal(db, operator: who, command: command,
-                             effect: "deposit applied \(amount) of \(customer) to invoice \(invoiceId) on \(day.iso) as payment \(paymentId)")
-            return (amount, paymentId)
+            return .deposit(amount: amount, payment: paymentId)
+        default:
+            return .none
         }
     }
 
@@ -171,5 +181,4 @@ extension Workspace {
         return id(k)
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 }

@@ -67,7 +67,7 @@ extension Workspace {
     /// so recording a run twice writes nothing the second time; when nothing is written, nothing is
     /// journaled.
     @discardableResult
-    public func recordDunning(_ records: [DunningRecord], asOf: Day, operator who: String, command: String) throws(StoreError) -> Int {
+    public func recordDunning(_ records: [DunningRecord], asOf: Day, context: ChangeContext) throws(StoreError) -> Int {
         try write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO dunning_sent(invoice_id, step, sent_on, action, file) VALUES (?, ?, ?, ?, ?)
@@ -81,7 +81,7 @@ extension Workspace {
                 if r.action == DunningRecord.passed { passed += 1 } else { sent += 1; if let f = r.file { files.insert(f) } }
             }
             if sent + passed > 0 {
-                try Self.journal(db, operator: who, command: command,
+                try Self.journal(db, context, kind: "dunning.recorded", payload: Self.json(["as_of": asOf.iso, "steps": String(sent + passed)]),
                                  effect: "dunning as of \(asOf.iso): \(files.count) document\(files.count == 1 ? "" : "s"), "
                                      + "\(sent) step\(sent == 1 ? "" : "s") sent, \(passed) passed")
             }

@@ -19,7 +19,7 @@ extension Workspace {
     /// as `StoreError.importRejected`; then nothing is written. `progress` receives the fraction of
     /// the file read, now and then; `shouldStop` is polled and abandons the import when true.
     public func importCSV(
-        _ kind: RecordKind, path: String, options: ImportOptions, operator who: String, command: String,
+        _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
         progress: ((Double) -> Void)? = nil, shouldStop: () -> Bool = { false }
     ) throws(StoreError) -> ImportSummary {
         let data = try Self.readBytes(path)
@@ -27,7 +27,7 @@ extension Workspace {
         // The importer checks every reference itself, record by record, so SQLite's own foreign key
         // check (a second lookup per reference) is off for the import's transaction.
         let summary = try write(checkingReferences: false) { db in
-            try run.write(db, kind: kind, path: path, who: who, command: command, progress: progress, shouldStop: shouldStop)
+            try run.write(db, kind: kind, path: path, context: context, progress: progress, shouldStop: shouldStop)
         }
         if !scenarioIsOpen { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         return summary
@@ -61,7 +61,7 @@ extension Workspace {
 
 extension ImportRun {
     /// Runs the import inside the caller's transaction; throws (rolling it back) on any problem.
-    mutating func write(_ db: Database, kind: RecordKind, path: String, who: String, command: String,
+    mutating func write(_ db: Database, kind: RecordKind, path: String, context: ChangeContext,
                         progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws -> ImportSummary {
         try execute(db, progress: progress, shouldStop: shouldStop)
         if !problems.isEmpty {
@@ -71,7 +71,7 @@ extension ImportRun {
             throw StoreError.importRejected(path: path, problems: sorted, truncated: truncated)
         }
         let matching = options.match ? "; matched \(matched.reference) by reference, \(matched.amount) by amount, held \(matched.held)" : ""
-        try Workspace.journal(db, operator: who, command: command,
+        try Workspace.journal(db, context, kind: "import.\(kind.rawValue)", payload: Workspace.json(["kind": kind.rawValue, "path": path]),
                               effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : "") + matching)
         var summary = ImportSummary(kind: kind, records: records, createdCustomers: created)
         (summary.matchedByReference, summary.matchedByAmount, summary.held) = (matched.reference, matched.amount, matched.held)

@@ -52,7 +52,7 @@ extension Workspace {
 
     /// Replaces the recorded states with this evaluation's scopes that are not clear, as one
     /// transaction, journaled with the number of transitions found.
-    public func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, operator who: String, command: String) throws(StoreError) {
+    public func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, context: ChangeContext) throws(StoreError) {
         try write { db in
             try db.execute(sql: "DELETE FROM overdue_state")
             // Through SQLite's C API, as the bulk ledger reads: a nightly run rewrites every scope
@@ -77,7 +77,7 @@ extension Workspace {
                 }
                 stored += 1
             }
-            try Self.journal(db, operator: who, command: command,
+            try Self.journal(db, context, kind: "overdue.recorded", payload: Self.json(["as_of": asOf, "stored": String(stored)]),
                              effect: "overdue states as of \(asOf): \(stored) not clear, \(transitions) transition\(transitions == 1 ? "" : "s")")
         }
     }

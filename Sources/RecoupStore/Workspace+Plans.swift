@@ -37,66 +37,89 @@ public struct PlanRecord: Sendable {
 }
 
 extension Workspace {
-    /// The next free plan id: `PL000001`, `PL000002`, ...
-    public func nextPlanId() throws(StoreError) -> String {
-        try read { db in
-            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan") ?? 0
-            var k = n + 1
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: ["PL" + Self.pad(k)]) == true { k += 1 }
-            return "PL" + Self.pad(k)
-        }
+    /// The next free plan id in the transaction of `db`: `PL000001`, `PL000002`, ...
+    static func nextPlanId(_ db: Database) throws -> String {
+        var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM plan") ?? 0) + 1
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: ["PL" + Self.pad(k)]) == true { k += 1 }
+        return "PL" + Self.pad(k)
     }
 
     static func pad(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 6 - s.count)) + s }
 
-    /// Writes a plan, its rows and its restructured invoices as one transaction, journaled.
-    public func createPlan(_ plan: PlanRecord, operator who: String, command: String) throws(StoreError) {
-        let json: String
-        do { json = String(decoding: try JSONEncoder().encode(plan.terms), as: UTF8.self) } catch {
-            throw .database("cannot record the plan's terms: \(error)")
-        }
-        try write { db in
-            try db.execute(sql: "INSERT INTO plan(id, customer_id, created_on, terms, financed) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [plan.id, plan.customerId, plan.createdOn.iso, json, plan.financed.minorUnits])
-            try Self.insertInstallments(db, plan: plan.id, plan.installments, firstSeq: 1)
-            for inv in plan.invoices {
-                try db.execute(sql: "INSERT INTO plan_invoice(plan_id, invoice_id, amount) VALUES (?, ?, ?)",
-                               arguments: [plan.id, inv.id, inv.amount.minorUnits])
+    /// Writes a plan (its id allocated here), its rows and its restructured invoices as one
+    /// transaction, journaled; returns the plan's id. Refused, with nothing written, when an invoice
+    /// is in a plan already or no longer has the open amount the plan was worked out from (a
+    /// colleague's payment landed since).
+    @discardableResult
+    public func createPlan(_ plan: PlanRecord, context: ChangeContext) throws(StoreError) -> String {
+        try perform(.planCreated(customer: plan.customerId, createdOn: plan.createdOn, terms: plan.terms, financed: plan.financed,
+                                 installments: plan.installments, invoices: plan.invoices.map { InvoiceAmount(id: $0.id, amount: $0.amount) }),
+                    context: context).id
+    }
+
+    func applyPlan(_ db: Database, customer: String, createdOn: Day, terms: PlanTerms, financed: Money, installments: [Installment],
+                   invoices: [InvoiceAmount], _ context: ChangeContext) throws -> String {
+        try Self.requireCustomer(db, customer)
+        guard let c = try self.customer(id: customer) else { throw StoreError.notFound(kind: "customer", id: customer) }
+        let ledger = try self.ledger(customer: c)
+        let open = ledger.allocate(asOf: createdOn).open
+        for inv in invoices {
+            let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [inv.id])
+            guard let owner else { throw StoreError.notFound(kind: "invoice", id: inv.id) }
+            guard owner == customer else { throw StoreError.rule("invoice '\(inv.id)' belongs to customer '\(owner)', not '\(customer)'") }
+            if let plan = try String.fetchOne(db, sql: "SELECT plan_id FROM plan_invoice WHERE invoice_id = ?", arguments: [inv.id]) {
+                throw StoreError.rule("invoice '\(inv.id)' is restructured into plan '\(plan)' already")
             }
-            try Self.journal(db, operator: who, command: command,
-                             effect: "plan \(plan.id) for \(plan.customerId): \(plan.financed) over \(plan.installments.count) rows, restructured \(plan.invoices.map(\.id).joined(separator: " "))")
+            let now = ledger.invoiceIds.firstIndex(of: inv.id).map { Money(minorUnits: open[$0]) } ?? .zero
+            guard now == inv.amount else {
+                throw StoreError.rule("invoice '\(inv.id)' has \(now) open on \(createdOn.iso), not the \(inv.amount) the plan restructures")
+            }
         }
+        let json = String(decoding: try JSONEncoder().encode(terms), as: UTF8.self)
+        let id = try Self.nextPlanId(db)
+        try db.execute(sql: "INSERT INTO plan(id, customer_id, created_on, terms, financed) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, customer, createdOn.iso, json, financed.minorUnits])
+        try Self.insertInstallments(db, plan: id, installments, firstSeq: 1)
+        for inv in invoices {
+            try db.execute(sql: "INSERT INTO plan_invoice(plan_id, invoice_id, amount) VALUES (?, ?, ?)",
+                           arguments: [id, inv.id, inv.amount.minorUnits])
+        }
+        return id
     }
 
-    /// Replaces the plan's rows from `seq` on with a prepayment's new rows and records the payment,
-    /// as one transaction, journaled.
-    public func commitPrepayment(plan: String, fromSeq seq: Int, rows: [Installment], payment: Payment, operator who: String, command: String) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "DELETE FROM plan_installment WHERE plan_id = ? AND seq >= ?", arguments: [plan, seq])
-            try Self.insertInstallments(db, plan: plan, rows, firstSeq: seq)
-            try Self.insert(db, payment)
-            try Self.journal(db, operator: who, command: command,
-                             effect: "plan \(plan): prepayment \(payment.id) of \(payment.amount) on \(payment.receivedOn.iso); rows from \(seq) replaced by \(rows.count) rows")
-        }
+    /// Replaces the plan's rows from `seq` on with a prepayment's new rows and records the payment
+    /// (an empty id takes the next `M` id), as one transaction, journaled; returns the payment's id.
+    @discardableResult
+    public func commitPrepayment(plan: String, fromSeq seq: Int, rows: [Installment], payment: Payment,
+                                 context: ChangeContext) throws(StoreError) -> String {
+        try perform(.prepaymentRecorded(plan: plan, fromSeq: seq, rows: rows, payment: payment), context: context).id
     }
 
-    /// Records one payment (checked: its customer exists, a named invoice or plan is the customer's), journaled.
-    public func addPayment(_ payment: Payment, operator who: String, command: String) throws(StoreError) {
-        try write { db in
-            try Self.insert(db, payment)
-            try Self.journal(db, operator: who, command: command,
-                             effect: "payment \(payment.id) of \(payment.amount) from \(payment.customerId) on \(payment.receivedOn.iso)")
-        }
+    static func applyPrepayment(_ db: Database, plan: String, fromSeq seq: Int, rows: [Installment], payment: Payment) throws -> String {
+        var payment = payment
+        if payment.id.isEmpty { payment.id = try nextPaymentId(db) }
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM plan_installment WHERE plan_id = ?", arguments: [plan]) ?? 0
+        guard count > 0 else { throw StoreError.notFound(kind: "plan", id: plan) }
+        guard count >= seq - 1 else { throw StoreError.rule("plan '\(plan)' has \(count) rows now, fewer than the prepayment keeps") }
+        try db.execute(sql: "DELETE FROM plan_installment WHERE plan_id = ? AND seq >= ?", arguments: [plan, seq])
+        try insertInstallments(db, plan: plan, rows, firstSeq: seq)
+        try insert(db, payment)
+        return payment.id
     }
 
-    /// The next free id for a payment entered by hand: `M00000001`, ...
-    public func nextPaymentId() throws(StoreError) -> String {
-        try read { db in
-            var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'M%'") ?? 0) + 1
-            func id(_ k: Int) -> String { let s = String(k); return "M" + String(repeating: "0", count: max(0, 8 - s.count)) + s }
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
-            return id(k)
-        }
+    /// Records one payment (checked in its transaction: its customer exists, a named invoice or plan
+    /// is the customer's, the id is free; an empty id takes the next `M00000001`), journaled; returns its id.
+    @discardableResult
+    public func addPayment(_ payment: Payment, context: ChangeContext) throws(StoreError) -> String {
+        try perform(.paymentRecorded(payment), context: context).id
+    }
+
+    /// The next free id for a payment entered by hand, in the transaction of `db`: `M00000001`, ...
+    static func nextPaymentId(_ db: Database) throws -> String {
+        var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'M%'") ?? 0) + 1
+        func id(_ k: Int) -> String { let s = String(k); return "M" + String(repeating: "0", count: max(0, 8 - s.count)) + s }
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
+        return id(k)
     }
 
     static func insert(_ db: Database, _ p: Payment) throws {
@@ -106,15 +129,15 @@ extension Workspace {
         if let invoice = p.invoiceId {
             let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
             guard let owner else { throw StoreError.notFound(kind: "invoice", id: invoice) }
-            guard owner == p.customerId else { throw StoreError.database("invoice '\(invoice)' belongs to customer '\(owner)', not '\(p.customerId)'") }
+            guard owner == p.customerId else { throw StoreError.rule("invoice '\(invoice)' belongs to customer '\(owner)', not '\(p.customerId)'") }
         }
         if let plan = p.planId {
             let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM plan WHERE id = ?", arguments: [plan])
             guard let owner else { throw StoreError.notFound(kind: "plan", id: plan) }
-            guard owner == p.customerId else { throw StoreError.database("plan '\(plan)' belongs to customer '\(owner)', not '\(p.customerId)'") }
+            guard owner == p.customerId else { throw StoreError.rule("plan '\(plan)' belongs to customer '\(owner)', not '\(p.customerId)'") }
         }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [p.id]) == true {
-            throw StoreError.database("payment '\(p.id)' already exists")
+            throw StoreError.duplicate(kind: "payment", id: p.id)
         }
         try db.execute(sql: """
             INSERT INTO payment(id, customer_id, received_on, amount, invoice_id, method, reference, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -22,20 +22,24 @@ extension Workspace {
 
     /// Sets policy values (already checked by `Policy.set`), each recorded in the history with who
     /// and when, as one transaction, journaled.
-    public func setPolicy(_ changes: [(key: String, value: String)], operator who: String, command: String) throws(StoreError) {
-        let now = ISO8601DateFormatter().string(from: Date())
-        try write { db in
-            for (key, value) in changes {
-                let old = try String.fetchOne(db, sql: "SELECT value FROM policy WHERE key = ?", arguments: [key])
-                    ?? Policy.settings.first { $0.key == key }?.value
-                if old == value { continue }
-                try db.execute(sql: "INSERT INTO policy(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
-                try db.execute(sql: "INSERT INTO policy_history(at, operator, key, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [now, who, key, old, value])
-                try Self.journal(db, operator: who, command: command, effect: "policy \(key): \(old ?? "") -> \(value)")
-            }
+    public func setPolicy(_ changes: [(key: String, value: String)], context: ChangeContext) throws(StoreError) {
+        try perform(.policySet(changes.map { PolicyValue(key: $0.key, value: $0.value) }), context: context)
+    }
+
+    /// The policy values that `values` really change, old value first (unchanged ones are left out).
+    static func applyPolicy(_ db: Database, _ values: [PolicyValue], _ context: ChangeContext) throws -> [(key: String, old: String?, new: String)] {
+        var changed: [(key: String, old: String?, new: String)] = []
+        for v in values {
+            let old = try String.fetchOne(db, sql: "SELECT value FROM policy WHERE key = ?", arguments: [v.key])
+                ?? Policy.settings.first { $0.key == v.key }?.value
+            if old == v.value { continue }
+            try db.execute(sql: "INSERT INTO policy(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [v.key, v.value])
+            try db.execute(sql: "INSERT INTO policy_history(at, operator, key, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [context.at, context.operator, v.key, old, v.value])
+            changed.append((v.key, old, v.value))
         }
+        return changed
     }
 
     /// The policy's changes, newest first.

@@ -1,52 +1,77 @@
 import Foundation
 import GRDB
 
-/// A what-if scenario saved under its name: the commands that make it, in order.
+/// One change of a what-if scenario, with the command line that made it (shown by `whatif list`,
+/// journaled with the change when the scenario is committed).
+public struct ScenarioStep: Sendable, Hashable, Codable {
+    public var line: String
+    public var change: BookChange
+    public init(line: String, change: BookChange) { self.line = line; self.change = change }
+}
+
+/// A what-if scenario kept in the workspace under its name: its typed changes, in order.
+///
+/// An open scenario is saved after every change, so a shell that dies keeps it. Scenarios saved by
+/// Recoup before typed changes hold only their command lines (`legacyCommands`); the shell migrates
+/// them the first time they are opened (`Catalog.beginScenario`).
 public struct SavedScenario: Sendable, Hashable {
     public var name: String
-    public var commands: [String]
+    public var steps: [ScenarioStep]
+    /// The command lines of a scenario saved before typed changes, or nil once migrated.
+    public var legacyCommands: [String]?
     public var savedAt: String
     public var savedBy: String
 }
 
 extension Workspace {
-    /// Saves (or replaces) a scenario's commands. Only while no scenario is open: the save must
-    /// not become part of the scenario's own transaction.
-    public func saveScenario(_ name: String, commands: [String], operator who: String) throws(StoreError) {
-        guard !scenarioIsOpen else { throw .database("close the open scenario before saving one") }
-        let json = String(decoding: (try? JSONEncoder().encode(commands)) ?? Data("[]".utf8), as: UTF8.self)
-        let now = ISO8601DateFormatter().string(from: Date())
+    /// Saves (or replaces) a scenario's changes under its name, in a transaction of its own (never
+    /// inside a scenario's span, whose transaction is rolled back).
+    public func saveScenario(_ name: String, steps: [ScenarioStep], context: ChangeContext) throws(StoreError) {
+        guard !scenarioIsOpen else { throw .rule("a scenario is saved outside its own span") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: (try? encoder.encode(steps)) ?? Data("[]".utf8), as: UTF8.self)
         try write { db in
             try db.execute(sql: """
-                INSERT INTO scenario(name, commands, saved_at, operator) VALUES (?, ?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET commands = excluded.commands, saved_at = excluded.saved_at, operator = excluded.operator
-                """, arguments: [name, json, now, who])
+                INSERT INTO scenario(name, commands, changes, saved_at, operator) VALUES (?, '[]', ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET commands = '[]', changes = excluded.changes, saved_at = excluded.saved_at,
+                  operator = excluded.operator
+                """, arguments: [name, json, context.at, context.operator])
         }
     }
 
     /// Every saved scenario, by name.
     public func savedScenarios() throws(StoreError) -> [SavedScenario] {
-        try readBase { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scenario ORDER BY name").map(Self.scenario)
-        }
+        try readBase { db in try Row.fetchAll(db, sql: "SELECT * FROM scenario ORDER BY name").map(Self.scenario) }
     }
 
     public func savedScenario(_ name: String) throws(StoreError) -> SavedScenario? {
         try readBase { db in try Row.fetchOne(db, sql: "SELECT * FROM scenario WHERE name = ?", arguments: [name]).map(Self.scenario) }
     }
 
-    /// Forgets a saved scenario (inside or outside an open one: then it goes with that transaction).
+    /// Forgets a saved scenario (as part of the transaction this thread holds, when it holds one:
+    /// a commit deletes its scenario with its changes).
     public func deleteSavedScenario(_ name: String) throws(StoreError) {
         try write { db in try db.execute(sql: "DELETE FROM scenario WHERE name = ?", arguments: [name]) }
     }
 
-    /// Adds a journal line in the current transaction (a scenario's commit notes itself).
-    public func note(_ command: String, effect: String, operator who: String) throws(StoreError) {
-        try write { db in try Self.journal(db, operator: who, command: command, effect: effect) }
+    /// Puts back a scenario saved by an earlier Recoup as command lines (after a failed migration).
+    public func restoreLegacyScenario(_ name: String, commands: [String], savedAt: String, savedBy: String) throws(StoreError) {
+        let json = String(decoding: (try? JSONEncoder().encode(commands)) ?? Data("[]".utf8), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO scenario(name, commands, changes, saved_at, operator) VALUES (?, ?, NULL, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET commands = excluded.commands, changes = NULL, saved_at = excluded.saved_at,
+                  operator = excluded.operator
+                """, arguments: [name, json, savedAt, savedBy])
+        }
     }
 
     static func scenario(_ r: Row) -> SavedScenario {
+        let changes: String? = r["changes"]
+        let steps = changes.flatMap { try? JSONDecoder().decode([ScenarioStep].self, from: Data($0.utf8)) } ?? []
         let commands = (try? JSONDecoder().decode([String].self, from: Data((r["commands"] as String).utf8))) ?? []
-        return SavedScenario(name: r["name"], commands: commands, savedAt: r["saved_at"], savedBy: r["operator"])
+        return SavedScenario(name: r["name"], steps: steps, legacyCommands: changes == nil ? commands : nil,
+                             savedAt: r["saved_at"], savedBy: r["operator"])
     }
 }

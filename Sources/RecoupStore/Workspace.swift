@@ -4,17 +4,37 @@ import RecoupCore
 
 /// One workspace file: customers, contracts, invoices, payments, settings and the journal.
 ///
-/// The file is SQLite in WAL mode, created on first use with mode 0600. Every mutating call is one
-/// transaction: it lands whole or not at all. This is the only type of Recoup that touches GRDB.
+/// The file is SQLite in WAL mode, with mode 0600. Several shells, in several processes, work on one
+/// file at once: every mutating call is one `BEGIN IMMEDIATE` transaction that waits for the write
+/// lock (at most `lockTimeout` seconds, then `StoreError.busy`) and reads everything it checks
+/// inside that transaction, so a check and the write it guards see the same books. Reads take a
+/// reader connection and never wait for writers.
+///
+/// A what-if scenario holds no transaction between commands: `withScenario` replays its changes in
+/// a transaction that is always rolled back, for the span of one command.
 public final class Workspace: @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// How long a write waits for another shell's write lock, in seconds.
+    public let lockTimeout: Double
+    /// Why the workspace cannot be written, or nil when it can.
+    public let readOnlyReason: String?
 
-    /// Opens the workspace at `path`, creating it (and running migrations) when needed.
-    public init(path: String) throws(StoreError) {
+    /// The default lock timeout: `RECOUP_LOCK_TIMEOUT` seconds, else 10.
+    public static var defaultLockTimeout: Double {
+        ProcessInfo.processInfo.environment["RECOUP_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil } ?? 10
+    }
+
+    /// Opens the workspace at `path`; with `create`, makes a new one there when there is none (and runs
+    /// migrations either way). Without `create` a missing file is `StoreError.noWorkspace`, so a
+    /// mistyped path in a nightly job fails instead of reporting on an empty workspace. `readOnly`
+    /// opens it for reading only (as a file without write permission is opened).
+    public init(path: String, create: Bool = false, readOnly: Bool = false, lockTimeout: Double? = nil) throws(StoreError) {
         self.path = path
+        self.lockTimeout = lockTimeout ?? Self.defaultLockTimeout
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
+            guard create else { throw .noWorkspace(path: path) }
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty && !fm.fileExists(atPath: dir) {
                 throw .cannotOpen(path: path, reason: "folder '\(dir)' does not exist")
@@ -23,27 +43,65 @@ public final class Workspace: @unchecked Sendable {
             if fd < 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
             close(fd)
         }
+        let folder = (path as NSString).deletingLastPathComponent
+        if readOnly {
+            readOnlyReason = "opened for reading only"
+        } else if access(path, W_OK) != 0 {
+            readOnlyReason = "no write permission on the file"
+        } else if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+            readOnlyReason = "no write permission on its folder"
+        } else {
+            readOnlyReason = nil
+        }
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
-            config.allowsUnsafeTransactions = true  // a what-if scenario keeps one transaction open across commands
+            config.busyMode = .timeout(self.lockTimeout)
+            config.readonly = readOnlyReason != nil
             pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
+            if readOnlyReason == nil { try Schema.migrator.migrate(pool) }
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN, readOnlyReason == nil {
+                throw .readOnly(path: path, reason: error.message ?? "read-only")
+            }
             throw .cannotOpen(path: path, reason: error.message ?? "\(error)")
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
     }
 
-    /// True while a what-if scenario is open: every write goes into one long transaction that
-    /// `commitScenario()` writes or `discardScenario()` drops; reads see it; `readBase` does not.
-    public private(set) var scenarioIsOpen = false
+    // MARK: Transactions
 
-    /// Runs a read, mapping SQLite's errors to `StoreError`. Inside a scenario it reads through the
-    /// writer's connection, which sees the scenario's uncommitted changes.
+    /// The writer connection while a transaction is open on it, and the thread that opened it: only
+    /// that thread's reads go through it (a completion thread keeps reading the committed books).
+    private let heldLock = NSLock()
+    nonisolated(unsafe) private var heldDB: Database?
+    nonisolated(unsafe) private var heldThread: Thread?
+    /// Changes applied by `perform` during a `withScenario` span, in order (nil outside one).
+    private var recorded: [BookChange]?
+
+    private func held() -> Database? {
+        heldLock.lock()
+        defer { heldLock.unlock() }
+        return heldThread === Thread.current ? heldDB : nil
+    }
+
+    private func holding<T>(_ db: Database, _ body: () throws -> T) rethrows -> T {
+        heldLock.lock(); heldDB = db; heldThread = Thread.current; heldLock.unlock()
+        defer { heldLock.lock(); heldDB = nil; heldThread = nil; heldLock.unlock() }
+        return try body()
+    }
+
+    /// True on this thread for the span of `withScenario`: reads see the scenario's changes.
+    public var scenarioIsOpen: Bool { recorded != nil && held() != nil }
+
+    /// Runs a read, mapping the database's errors to `StoreError`. Inside a transaction of this
+    /// thread's (a write's checks, a scenario's span) it reads through that transaction.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return scenarioIsOpen && !readingBase ? try pool.writeWithoutTransaction(body) : try pool.read(body) } catch { throw Self.map(error) }
+        do {
+            if !readingBase, let db = held() { return try body(db) }
+            return try pool.read(body)
+        } catch { throw mapped(error) }
     }
 
     /// Set for the span of a base read of per-customer queries (`ledger(customer:base:)`).
@@ -60,44 +118,103 @@ public final class Workspace: @unchecked Sendable {
     /// Reads the books as committed, without any open scenario's changes (a reader connection of
     /// the WAL pool never sees the writer's open transaction).
     func readBase<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Self.map(error) }
+        do { return try pool.read(body) } catch { throw mapped(error) }
     }
 
-    /// Runs one write as a transaction of its own, or, inside a scenario, as a savepoint of the
-    /// scenario's transaction; SQLite's errors become `StoreError`.
+    /// Runs one write as a `BEGIN IMMEDIATE` transaction of its own (waiting up to `lockTimeout`
+    /// for the lock), or, inside a transaction this thread holds, as a savepoint of it. Reads made
+    /// by `body`, directly or through the workspace's query methods, see the transaction.
     func write<T>(checkingReferences: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        if let reason = readOnlyReason { throw .readOnly(path: path, reason: reason) }
         do {
-            return try pool.writeWithoutTransaction { db in
-                // A writer whose references hold by construction skips SQLite's foreign-key lookups
-                // (the pragma has no effect inside an open scenario's transaction: they then run).
-                if !checkingReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-                defer { if !checkingReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+            if let db = held() {
                 var result: T?
                 try db.inSavepoint { result = try body(db); return .commit }
                 return result!
             }
-        } catch { throw Self.map(error) }
+            return try pool.writeWithoutTransaction { db in
+                // A writer whose references hold by construction skips SQLite's foreign-key lookups.
+                if !checkingReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !checkingReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                return try holding(db) {
+                    var result: T?
+                    try db.inTransaction(.immediate) { result = try body(db); return .commit }
+                    return result!
+                }
+            }
+        } catch { throw mapped(error) }
     }
 
-    /// Opens a what-if scenario: one transaction that holds every change until commit or discard.
-    public func beginScenario() throws(StoreError) {
-        guard !scenarioIsOpen else { throw .database("a scenario is already open") }
-        do { try pool.writeWithoutTransaction { db in try db.beginTransaction(.immediate) } } catch { throw Self.map(error) }
-        scenarioIsOpen = true
+    /// Applies one change in a transaction of its own (or as part of the transaction this thread
+    /// holds), journaled with `context`; inside a scenario's span the change is also recorded for it.
+    @discardableResult
+    public func perform(_ change: BookChange, context: ChangeContext) throws(StoreError) -> ChangeOutcome {
+        let outcome = try write { db in try self.apply(change, db, context) }
+        if recorded != nil && held() != nil { recorded!.append(change) }
+        return outcome
     }
 
-    /// Writes the open scenario's changes to the books, as the one transaction they are.
-    public func commitScenario() throws(StoreError) {
-        guard scenarioIsOpen else { throw .database("no scenario is open") }
-        do { try pool.writeWithoutTransaction { db in try db.commit() } } catch { throw Self.map(error) }
-        scenarioIsOpen = false
+    /// Runs `body` against the books as they are now plus `changes`, inside one transaction that is
+    /// rolled back at the end, and returns what it returned with the changes it performed (for the
+    /// scenario to keep). The write lock is held only for this span, never between commands; a
+    /// change that no longer applies is `StoreError.conflict` and `body` does not run.
+    public func withScenario<T>(_ changes: [BookChange], context: ChangeContext, _ body: () throws -> T) throws -> (T, [BookChange]) {
+        if let reason = readOnlyReason { throw StoreError.readOnly(path: path, reason: reason) }
+        guard held() == nil else { throw StoreError.rule("a scenario cannot be opened inside another") }
+        do {
+            return try pool.writeWithoutTransaction { db in
+                try db.beginTransaction(.immediate)
+                defer { try? db.rollback() }
+                return try holding(db) {
+                    try replay(changes, db, context)
+                    recorded = []
+                    defer { recorded = nil }
+                    let result = try body()
+                    return (result, recorded ?? [])
+                }
+            }
+        } catch let e as DatabaseError { throw mapped(e) }
     }
 
-    /// Drops the open scenario's changes.
-    public func discardScenario() throws(StoreError) {
-        guard scenarioIsOpen else { throw .database("no scenario is open") }
-        do { try pool.writeWithoutTransaction { db in try db.rollback() } } catch { throw Self.map(error) }
-        scenarioIsOpen = false
+    /// Writes a scenario's changes to the books as one transaction: each applied again, checked
+    /// against the books as they are now, journaled with the line that made it; then the scenario is
+    /// forgotten and the commit journaled, in the same transaction. The first change that no longer
+    /// applies is `StoreError.conflict`, and nothing is written (the saved scenario stays).
+    public func commitScenario(_ name: String, steps: [ScenarioStep], context: ChangeContext) throws(StoreError) {
+        try write { db in
+            try replay(steps.map(\.change), db, context, lines: steps.map(\.line))
+            try db.execute(sql: "DELETE FROM scenario WHERE name = ?", arguments: [name])
+            try Self.journal(db, context, kind: "scenario.committed", payload: Self.json(["name": name, "changes": String(steps.count)]),
+                             effect: "scenario '\(name)' committed: \(steps.count) change\(steps.count == 1 ? "" : "s")")
+        }
+    }
+
+    private func replay(_ changes: [BookChange], _ db: Database, _ context: ChangeContext, lines: [String]? = nil) throws {
+        for (i, change) in changes.enumerated() {
+            do {
+                var one: ChangeOutcome = .none
+                try db.inSavepoint { one = try apply(change, db, context.with(command: lines?[i] ?? context.command)); return .commit }
+                _ = one
+            } catch {
+                throw StoreError.conflict(change: i + 1, summary: lines?[i] ?? change.kind, reason: mapped(error).message)
+            }
+        }
+    }
+
+    /// A number that changes whenever another connection (another shell) commits to the workspace:
+    /// SQLite's `PRAGMA data_version`, read on the writer connection. A shell compares it before each
+    /// command and rebuilds its caches when it moved.
+    public func booksVersion() -> Int64 {
+        (try? pool.writeWithoutTransaction { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }) ?? 0
+    }
+
+    /// `map`, with this workspace's path and lock timeout filled in.
+    func mapped(_ error: any Error) -> StoreError {
+        switch Self.map(error) {
+        case .busy: return .busy(seconds: lockTimeout)
+        case .readOnly(_, let reason): return .readOnly(path: path, reason: reason)
+        case let other: return other
+        }
     }
 
     static func map(_ error: any Error) -> StoreError {
@@ -105,13 +222,19 @@ public final class Workspace: @unchecked Sendable {
         if let e = error as? DatabaseError {
             switch e.extendedResultCode {
             case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
-                return .database("a record with that id already exists")
+                // "UNIQUE constraint failed: payment.id": the table names the kind of record.
+                let table = (e.message ?? "").split(separator: ":").last.map { $0.split(separator: ".").first.map(String.init) ?? "" }?
+                    .trimmingCharacters(in: .whitespaces) ?? "record"
+                return .database("a \(table.isEmpty ? "record" : table) with that id already exists")
             case .SQLITE_CONSTRAINT_FOREIGNKEY:
                 return .database("a record refers to a customer, contract or invoice that does not exist")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .database("the workspace is busy (another recoup is writing to it); try again")
             default:
-                return .database(e.message ?? "\(e)")
+                break
+            }
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(seconds: 0)
+            case .SQLITE_READONLY: return .readOnly(path: "", reason: e.message ?? "read-only")
+            default: return .database(e.message ?? "\(e)")
             }
         }
         return .database("\(error)")
@@ -124,8 +247,8 @@ public final class Workspace: @unchecked Sendable {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }
 
-    /// Sets (or, with nil, removes) a setting, journaled as `command`.
-    public func setSetting(_ key: String, _ value: String?, operator who: String, command: String) throws(StoreError) {
+    /// Sets (or, with nil, removes) a workspace setting, journaled (kind `setting.set`).
+    public func setSetting(_ key: String, _ value: String?, context: ChangeContext) throws(StoreError) {
         try write { db in
             if let value {
                 try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -133,22 +256,31 @@ public final class Workspace: @unchecked Sendable {
             } else {
                 try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
             }
-            try Self.journal(db, operator: who, command: command, effect: value.map { "\(key) = \($0)" } ?? "\(key) removed")
+            try Self.journal(db, context, kind: "setting.set", payload: Self.json(["key": key, "value": value ?? ""]),
+                             effect: value.map { "\(key) = \($0)" } ?? "\(key) removed")
         }
     }
 
-    static func journal(_ db: Database, operator who: String, command: String, effect: String) throws {
-        let now = ISO8601DateFormatter().string(from: Date())
-        try db.execute(sql: "INSERT INTO journal(at, operator, command, effect) VALUES (?, ?, ?, ?)",
-                       arguments: [now, who, command, effect])
+    /// Adds a journal line in the transaction of `db`: who, the command as typed, the change's kind
+    /// and canonical payload, and the effect in words.
+    static func journal(_ db: Database, _ context: ChangeContext, kind: String, payload: String? = nil, effect: String) throws {
+        try db.execute(sql: "INSERT INTO journal(at, operator, command, effect, kind, payload) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [context.at, context.operator, context.command, effect, kind, payload])
+    }
+
+    /// A small canonical JSON object (sorted keys) for journal payloads of writes that are not `BookChange`s.
+    static func json(_ fields: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The newest journal entries first.
     public func journal(limit: Int) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, at, operator, command, effect FROM journal ORDER BY seq DESC LIMIT ?",
+            try Row.fetchAll(db, sql: "SELECT seq, at, operator, command, effect, kind, payload FROM journal ORDER BY seq DESC LIMIT ?",
                              arguments: [limit]).map {
-                JournalEntry(sequence: $0[0], at: $0[1], operator: $0[2], command: $0[3], effect: $0[4])
+                JournalEntry(sequence: $0[0], at: $0[1], operator: $0[2], command: $0[3], effect: $0[4], kind: $0[5] ?? "", payload: $0[6])
             }
         }
     }
@@ -172,6 +304,10 @@ public struct JournalEntry: Sendable, Hashable {
     public var `operator`: String
     public var command: String
     public var effect: String
+    /// The change's kind (`payment.recorded`, ...); empty for entries written before kinds were kept.
+    public var kind: String = ""
+    /// The change's canonical JSON payload, when it has one.
+    public var payload: String? = nil
 }
 
 /// The four kinds of record a workspace imports and exports.

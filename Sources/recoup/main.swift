@@ -12,8 +12,11 @@ struct Recoup: ParsableCommand {
             input when it is not one). Exit status: 0 success, 1 a command failed, 2 a bad command line.
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The workspace file (created on first use); default $RECOUP_WORKSPACE.", valueName: "path"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The workspace file; default $RECOUP_WORKSPACE.", valueName: "path"))
     var workspace: String?
+
+    @Flag(help: "Create the workspace when there is none at the path (otherwise a missing file is an error).")
+    var create = false
 
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the commands of a script file, then exit.", valueName: "path"))
     var file: String?
@@ -43,7 +46,7 @@ struct Recoup: ParsableCommand {
         }
         var o = LaunchOptions()
         o.workspace = workspace; o.file = file; o.commands = commands
-        o.keepGoing = keepGoing; o.echo = echo; o.words = words
+        o.keepGoing = keepGoing; o.echo = echo; o.words = words; o.create = create
         return Launcher.run(o)
     }
 }

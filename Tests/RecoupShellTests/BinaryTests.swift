@@ -64,7 +64,9 @@ import Testing
 
     @Test func workspaceFileIsPrivate() throws {
         let s = try Sandbox(loaded: false)
-        #expect(try Self.recoup(["-w", s.workspacePath, "-c", "workspace info"]).status == 0)
+        #expect(try Self.recoup(["-w", s.workspacePath, "-c", "workspace info"]).status == 2)   // no workspace there yet
+        #expect(!FileManager.default.fileExists(atPath: s.workspacePath))
+        #expect(try Self.recoup(["--create", "-w", s.workspacePath, "-c", "workspace info"]).status == 0)
         let mode = try FileManager.default.attributesOfItem(atPath: s.workspacePath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

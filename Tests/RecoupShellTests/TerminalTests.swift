@@ -120,7 +120,7 @@ import Testing
         _ = try t.readUntil("recoup[whatif relief]> ")
         t.write(PseudoTerminal.Key.ctrlD)
         let bye = try t.readUntil("reopens it")
-        #expect(bye.contains("scenario 'relief' was still open: saved with its 1 command(s)"))
+        #expect(bye.contains("scenario 'relief' was still open: kept with its 1 change(s)"))
         #expect(t.waitForExit() == 0)
     }
 }

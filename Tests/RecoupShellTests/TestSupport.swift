@@ -22,9 +22,9 @@ struct Sandbox {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         workspacePath = dir + "/ws.db"
         if loaded {
-            let ws = try Workspace(path: workspacePath)
+            let ws = try Workspace(path: workspacePath, create: true)
             for kind in RecordKind.allCases {
-                _ = try ws.importCSV(kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(), operator: "test", command: "fixture")
+                _ = try ws.importCSV(kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "test", command: "fixture"))
             }
         }
     }
@@ -32,7 +32,7 @@ struct Sandbox {
     /// Runs script lines through the shell in-process: (stdout, stderr, exit status as `recoup -f` gives it).
     func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false) throws -> (out: String, err: String, status: Int32) {
         let out = BufferOutput(), err = BufferOutput()
-        let session = Session(workspace: try Workspace(path: workspacePath), out: out, err: err, interactive: false,
+        let session = Session(workspace: try Workspace(path: workspacePath, create: true), out: out, err: err, interactive: false,
                               operatorName: "tester", clock: { .init("2024-06-30")! })
         session.variables["FIXTURES"] = Sandbox.fixtures
         session.variables["TMP"] = dir

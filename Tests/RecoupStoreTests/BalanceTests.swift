@@ -113,7 +113,7 @@ enum Hand {
         let folder = s.folder + "/generated"
         try PortfolioFiles.write(PortfolioGenerator(customers: 80, seed: 11).generate(), to: folder)
         for kind in RecordKind.allCases {
-            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), operator: "t", command: "import")
+            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "import"))
         }
         // A few settlements too, so both paths meet `settled_on`.
         try s.importText(.invoices, "id,customer_id,issued_on,due_on,amount,settled_on\nS1,C000001,2025-06-01,2025-07-01,99.99,2025-07-15\nS2,C000002,2026-01-01,2026-01-31,10,2026-01-01\n")
@@ -133,11 +133,10 @@ enum Hand {
             var terms = PlanTerms(principal: chosen.reduce(.zero) { $0 + $1.amount }, annualRate: Rate.percent("6%")!, term: 4, start: planDay)
             if plans % 2 == 1 { terms.down = .percent(Rate.percent("10%")!) }
             let schedule = try ScheduleEngine.quote(terms)
-            let id = try s.workspace.nextPlanId()
-            try s.workspace.createPlan(PlanRecord(id: id, customerId: customer.id, createdOn: planDay, terms: terms, financed: schedule.financed,
-                                                  installments: schedule.installments, invoices: chosen), operator: "t", command: "plan create")
+            let id = try s.workspace.createPlan(PlanRecord(id: "", customerId: customer.id, createdOn: planDay, terms: terms, financed: schedule.financed,
+                                                  installments: schedule.installments, invoices: chosen), context: ChangeContext(operator: "t", command: "plan create"))
             try s.workspace.addPayment(Payment(id: "PP\(plans)", customerId: customer.id, receivedOn: planDay + 40,
-                                               amount: schedule.installments[0].payment + Money(minorUnits: 1234), planId: id), operator: "t", command: "payment add")
+                                               amount: schedule.installments[0].payment + Money(minorUnits: 1234), planId: id), context: ChangeContext(operator: "t", command: "payment add"))
             plans += 1
         }
         #expect(plans >= 5)
@@ -151,7 +150,7 @@ enum Hand {
         let target = try s.workspace.ledger(customer: try s.workspace.customer(id: heldCustomer)!)
         let openInvoice = target.allocate(asOf: Day("2026-11-30")!).open.indices.first { target.allocate(asOf: Day("2026-11-30")!).open[$0] > 50_00 }
         if let i = openInvoice {
-            #expect(try s.workspace.applyPayment("H1", to: target.invoiceIds[i], amount: Money(minorUnits: 50_00), operator: "t", command: "payment apply") == Money(minorUnits: 50_00))
+            #expect(try s.workspace.applyPayment("H1", to: target.invoiceIds[i], amount: Money(minorUnits: 50_00), context: ChangeContext(operator: "t", command: "payment apply")) == Money(minorUnits: 50_00))
         }
         let bulk = try s.workspace.ledger()
         let customers = try s.workspace.customers()

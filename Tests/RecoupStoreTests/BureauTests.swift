@@ -12,7 +12,7 @@ import Testing
 
     func importBureau(_ s: Scratch, _ text: String, options: BureauImportOptions = BureauImportOptions()) throws -> BureauImportSummary {
         let path = try s.file("bureau-\(UUID().uuidString).csv", text)
-        return try s.workspace.importBureau(path: path, options: options, operator: "tester", command: "bureau import")
+        return try s.workspace.importBureau(path: path, options: options, context: ChangeContext(operator: "tester", command: "bureau import"))
     }
 
     @Test func goodFileKeepsEveryReportAndTheLatestOnTheCustomer() throws {

@@ -32,7 +32,7 @@ import Testing
     static func m(_ v: Int64) -> Money { Money(minorUnits: v * 100) }
 
     func receive(_ s: Scratch, _ c: String, _ amount: Int64, contract: String? = nil) throws {
-        try s.workspace.receiveDeposit(customer: c, amount: Self.m(amount), contract: contract, on: Self.day, operator: "tester", command: "deposit receive")
+        try s.workspace.receiveDeposit(customer: c, amount: Self.m(amount), contract: contract, on: Self.day, context: ChangeContext(operator: "tester", command: "deposit receive"))
     }
 
     func open(_ s: Scratch, _ c: String) throws -> Money {
@@ -59,19 +59,19 @@ import Testing
         let before = try s.workspace.depositMovements(customer: "A")
         let journal = try s.workspace.journal(limit: 100).count
         // 1300 held in all, but only 300 unallocated: the refund draws on one pot.
-        #expect(throws: StoreError.database("customer 'A' holds 300.00 of unallocated deposit, not 400.00: a deposit never goes negative")) {
-            try s.workspace.refundDeposit(customer: "A", amount: Self.m(400), contract: nil, reason: "overpaid", on: Self.day, operator: "tester", command: "x")
+        #expect(throws: StoreError.rule("customer 'A' holds 300.00 of unallocated deposit, not 400.00: a deposit never goes negative")) {
+            try s.workspace.refundDeposit(customer: "A", amount: Self.m(400), contract: nil, reason: "overpaid", on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
         #expect(throws: StoreError.self) {
-            try s.workspace.refundDeposit(customer: "A", amount: Self.m(1001), contract: "KA", reason: "ended", on: Self.day, operator: "tester", command: "x")
+            try s.workspace.refundDeposit(customer: "A", amount: Self.m(1001), contract: "KA", reason: "ended", on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
         #expect(throws: StoreError.self) {
-            try s.workspace.refundDeposit(customer: "A", amount: Self.m(1), contract: nil, reason: "", on: Self.day, operator: "tester", command: "x")
+            try s.workspace.refundDeposit(customer: "A", amount: Self.m(1), contract: nil, reason: "", on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
         #expect(try s.workspace.depositMovements(customer: "A") == before)
         #expect(try s.workspace.journal(limit: 100).count == journal)
         // Exactly what is held is fine, and leaves zero.
-        try s.workspace.refundDeposit(customer: "A", amount: Self.m(300), contract: nil, reason: "overpaid", on: Self.day, operator: "tester", command: "x")
+        try s.workspace.refundDeposit(customer: "A", amount: Self.m(300), contract: nil, reason: "overpaid", on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         let pots = DepositPots(try s.workspace.depositMovements(customer: "A"))
         #expect(pots.unallocated == .zero && pots.held("KA") == Self.m(1000))
     }
@@ -82,7 +82,7 @@ import Testing
         try receive(s, "A", 1000)
         #expect(try open(s, "A") == Self.m(2000))
         // 1200 to A2 (contract KA): 500 from KA's deposit, 700 unallocated.
-        let r = try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: Self.m(1200), on: Self.day, operator: "tester", command: "deposit apply")
+        let r = try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: Self.m(1200), on: Self.day, context: ChangeContext(operator: "tester", command: "deposit apply"))
         #expect(r.amount == Self.m(1200) && r.payment == "DEP-000001")
         #expect(try open(s, "A") == Self.m(800))
         let moves = try s.workspace.depositMovements(customer: "A").filter { $0.kind == .apply }
@@ -90,7 +90,7 @@ import Testing
         let payment = try #require(try s.workspace.payments(customer: "A").first { $0.id == "DEP-000001" })
         #expect(payment.method == "deposit" && payment.invoiceId == "A2" && payment.amount == Self.m(1200))
         // The default amount: what is open (800), since 300 is held: only 300.
-        let rest = try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: nil, on: Self.day, operator: "tester", command: "deposit apply")
+        let rest = try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: nil, on: Self.day, context: ChangeContext(operator: "tester", command: "deposit apply"))
         #expect(rest.amount == Self.m(300) && rest.payment == "DEP-000002")
         #expect(try open(s, "A") == Self.m(500))
         #expect(DepositPots(try s.workspace.depositMovements(customer: "A")).total == .zero)
@@ -101,17 +101,17 @@ import Testing
         try receive(s, "A", 5000)
         let before = try s.workspace.depositMovements(customer: "A")
         let payments = try s.workspace.payments(customer: "A")
-        #expect(throws: StoreError.database("invoice 'A1' is paid: nothing open to apply a deposit to")) {
-            try s.workspace.applyDeposit(customer: "A", invoice: "A1", amount: Self.m(10), on: Self.day, operator: "tester", command: "x")
+        #expect(throws: StoreError.rule("invoice 'A1' is paid: nothing open to apply a deposit to")) {
+            try s.workspace.applyDeposit(customer: "A", invoice: "A1", amount: Self.m(10), on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
-        #expect(throws: StoreError.database("invoice 'A2' has 2000.00 open, not 2000.01")) {
-            try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: Money(minorUnits: 200_001), on: Self.day, operator: "tester", command: "x")
-        }
-        #expect(throws: StoreError.self) {
-            try s.workspace.applyDeposit(customer: "A", invoice: "B1", amount: Self.m(10), on: Self.day, operator: "tester", command: "x")
+        #expect(throws: StoreError.rule("invoice 'A2' has 2000.00 open, not 2000.01")) {
+            try s.workspace.applyDeposit(customer: "A", invoice: "A2", amount: Money(minorUnits: 200_001), on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
         #expect(throws: StoreError.self) {
-            try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(10), on: Self.day, operator: "tester", command: "x")
+            try s.workspace.applyDeposit(customer: "A", invoice: "B1", amount: Self.m(10), on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
+        }
+        #expect(throws: StoreError.self) {
+            try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(10), on: Self.day, context: ChangeContext(operator: "tester", command: "x"))
         }
         #expect(try s.workspace.depositMovements(customer: "A") == before)
         #expect(try s.workspace.payments(customer: "A") == payments)
@@ -121,12 +121,12 @@ import Testing
     @Test func neverNegativeThroughAnySequence() throws {
         let s = try Self.portfolio()
         try receive(s, "B", 200)
-        _ = try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(150), on: Self.day, operator: "t", command: "x")
+        _ = try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(150), on: Self.day, context: ChangeContext(operator: "t", command: "x"))
         #expect(throws: StoreError.self) {
-            try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(51), on: Self.day, operator: "t", command: "x")
+            try s.workspace.applyDeposit(customer: "B", invoice: "B1", amount: Self.m(51), on: Self.day, context: ChangeContext(operator: "t", command: "x"))
         }
         #expect(throws: StoreError.self) {
-            try s.workspace.refundDeposit(customer: "B", amount: Self.m(51), contract: nil, reason: "r", on: Self.day, operator: "t", command: "x")
+            try s.workspace.refundDeposit(customer: "B", amount: Self.m(51), contract: nil, reason: "r", on: Self.day, context: ChangeContext(operator: "t", command: "x"))
         }
         var held = Money.zero
         for mv in try s.workspace.depositMovements(customer: "B") { held += mv.signed; #expect(!held.isNegative) }

@@ -7,7 +7,7 @@ import Testing
     @Test func byteOrderMarkAndCRLF() throws {
         let s = try Scratch()
         let path = try s.bytes("bom.csv", [0xEF, 0xBB, 0xBF] + Array("id,name,segment\r\nC5,Foo Ltd,sme\r\nC6,北京东方,\r\n".utf8))
-        let summary = try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), operator: "t", command: "c")
+        let summary = try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
         #expect(summary.records == 2)
         let c5 = try #require(try s.workspace.customer(id: "C5"))
         #expect(c5.name == "Foo Ltd")

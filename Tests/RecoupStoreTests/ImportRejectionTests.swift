@@ -97,7 +97,7 @@ let rejectCases: [RejectCase] = [
         try Base.load(s)
         let before = try s.snapshot()
         let path = try s.bytes("bad.csv", c.bytes)
-        let result = rejection { _ = try s.workspace.importCSV(c.kind, path: path, options: ImportOptions(), operator: "t", command: "import") }
+        let result = rejection { _ = try s.workspace.importCSV(c.kind, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "import")) }
         #expect(result.problems.count == 1, "\(result.problems)")
         let p = try #require(result.problems.first)
         #expect(p.line == c.line)
@@ -168,7 +168,7 @@ let rejectCases: [RejectCase] = [
         let s = try Scratch()
         let path = try s.file("bad.csv", "id,name\nC1,\nC2,\n")
         let error = #expect(throws: StoreError.self) {
-            try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), operator: "t", command: "c")
+            try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
         }
         #expect(error?.message == "import of '\(path)' rejected: 2 problems; the workspace is unchanged")
         #expect(try s.workspace.counts()[.customers] == 0)

@@ -50,7 +50,7 @@ enum IBM {
 
     @Test func ibmSampleImportsWithTheSpecMapping() throws {
         let s = try Scratch()
-        let summary = try s.workspace.importCSV(.invoices, path: IBM.sample, options: try IBM.options(), operator: "t", command: "import")
+        let summary = try s.workspace.importCSV(.invoices, path: IBM.sample, options: try IBM.options(), context: ChangeContext(operator: "t", command: "import"))
         // Published facts, /work/shared/data/README.md: 2,466 invoices, 100 customers,
         // total amount 147,703.18, 561 disputed, every invoice settled, DueDate = InvoiceDate + 30.
         #expect(summary.records == 2466)
@@ -73,7 +73,7 @@ enum IBM {
         let s = try Scratch()
         var options = try IBM.options()
         options.mapping["amount"] = "Amount"
-        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, operator: "t", command: "import") }
+        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import")) }
         let p = try #require(result.problems.first { $0.message.contains("mapped column 'Amount' (for 'amount') is not in the header") })
         #expect(p.line == 1 && p.column == 1)
         #expect(try s.workspace.counts()[.invoices] == 0)
@@ -82,7 +82,7 @@ enum IBM {
     @Test func withoutIgnoreExtraColumnsTheExtraColumnsAreUnknown() throws {
         let s = try Scratch()
         let options = try IBM.options(ignoreExtraColumns: false)
-        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, operator: "t", command: "import") }
+        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import")) }
         // The header's unmapped columns, with the column where each starts (computed from the header text).
         let header = try IBM.rows(IBM.sample)[0]
         let mapped: Set = ["invoiceNumber", "customerID", "InvoiceDate", "DueDate", "InvoiceAmount", "Disputed", "SettledDate"]
@@ -104,7 +104,7 @@ enum IBM {
         // Its blank fields are all in PaperlessDate and PaperlessBill, which the spec mapping ignores.
         let s = try Scratch()
         let rows = try IBM.rows(IBM.dirty)
-        let summary = try s.workspace.importCSV(.invoices, path: IBM.dirty, options: try IBM.options(), operator: "t", command: "import")
+        let summary = try s.workspace.importCSV(.invoices, path: IBM.dirty, options: try IBM.options(), context: ChangeContext(operator: "t", command: "import"))
         #expect(summary.records == rows.count - 1)
         #expect(summary.records == 2586)
         let total = rows.dropFirst().reduce(Int64(0)) { sum, row in
@@ -135,7 +135,7 @@ enum IBM {
         #expect(expected.prefix(5).map { $0[0] } == [3, 13, 15, 24, 31])
         #expect(expected.count == 120)
         #expect(expected.first == [3, 16])  // 897,9174-IYKOC,,136962706,...
-        let result = rejection { _ = try s.workspace.importCSV(.payments, path: IBM.dirty, options: options, operator: "t", command: "import") }
+        let result = rejection { _ = try s.workspace.importCSV(.payments, path: IBM.dirty, options: options, context: ChangeContext(operator: "t", command: "import")) }
         #expect(result.problems.map { [$0.line, $0.column] } == expected)
         #expect(result.problems.allSatisfy { $0.message == "missing value for required column 'received_on'" })
         #expect(!result.truncated)

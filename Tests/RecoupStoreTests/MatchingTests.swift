@@ -43,13 +43,13 @@ import Testing
     @Test func applyingByHandPaysTheInvoiceAtThePaymentsDay() throws {
         let s = try loaded()
         try s.importText(.payments, "id,customer_id,received_on,amount,reference\nG3,C1,2024-03-12,99.00,no idea\n", options: matching())
-        #expect(try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, operator: "t", command: "payment apply") == Money(minorUnits: 99_00))
+        #expect(try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) == Money(minorUnits: 99_00))
         let ledger = try s.workspace.ledger(customer: try s.workspace.customer(id: "C1")!)
         #expect(ledger.balances(ledger.allocate(asOf: Day("2024-03-11")!))[0].open == Money(minorUnits: 350_00))  // before the payment's day
         let after = ledger.balances(ledger.allocate(asOf: Day("2024-03-12")!))[0]
         #expect(after.open == Money(minorUnits: 251_00) && after.unapplied == .zero)
-        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, operator: "t", command: "payment apply") }
-        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-2", amount: nil, operator: "t", command: "payment apply") }
+        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) }
+        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-2", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) }
     }
 
     /// Without matching the spec's allocation rule applies unchanged.

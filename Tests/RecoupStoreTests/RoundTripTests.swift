@@ -7,7 +7,7 @@ import Testing
     /// Imports every file of `folder` (in dependency order) into `ws`.
     func importAll(from folder: String, into ws: Workspace) throws {
         for kind in RecordKind.allCases {
-            try ws.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), operator: "t", command: "import")
+            try ws.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "import"))
         }
     }
 
@@ -22,10 +22,10 @@ import Testing
         try PortfolioFiles.write(portfolio, to: folder)
         var general = ImportOptions()
         general.dateFormat = try #require(DateFormat("yyyy-M-d"))  // reads ISO text, but is not `.iso`
-        let second = try Workspace(path: s.folder + "/general.db")
+        let second = try Workspace(path: s.folder + "/general.db", create: true)
         for kind in RecordKind.allCases {
-            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), operator: "t", command: "fast")
-            try second.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: general, operator: "t", command: "general")
+            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "fast"))
+            try second.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: general, context: ChangeContext(operator: "t", command: "general"))
         }
         for kind in RecordKind.allCases {
             #expect(try s.export(kind) == s.export(kind, from: second), "\(kind.rawValue) differs between the paths")
@@ -55,7 +55,7 @@ import Testing
         let first = s.folder + "/first"
         try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: true)
         for kind in RecordKind.allCases { try s.workspace.exportCSV(kind, path: first + "/\(kind.rawValue).csv") }
-        let second = try Workspace(path: s.folder + "/second.recoup")
+        let second = try Workspace(path: s.folder + "/second.recoup", create: true)
         try importAll(from: first, into: second)
         for kind in RecordKind.allCases {
             #expect(try s.export(kind, from: second) == (try bytes(first + "/\(kind.rawValue).csv")), "\(kind.rawValue).csv differs")

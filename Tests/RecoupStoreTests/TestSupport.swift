@@ -16,7 +16,7 @@ final class Scratch {
         guard let made = mkdtemp(&template) else { throw StoreError.file(path: "tmp", reason: "mkdtemp failed") }
         folder = String(cString: made)
         workspacePath = folder + "/work.recoup"
-        workspace = try Workspace(path: workspacePath)
+        workspace = try Workspace(path: workspacePath, create: true)
     }
 
     deinit {
@@ -43,7 +43,7 @@ final class Scratch {
     func importText(_ kind: RecordKind, _ text: String, options: ImportOptions = ImportOptions(),
                     into ws: Workspace? = nil) throws -> ImportSummary {
         let path = try file("\(kind.rawValue)-\(UUID().uuidString).csv", text)
-        return try (ws ?? workspace).importCSV(kind, path: path, options: options, operator: "tester", command: "import \(kind.rawValue)")
+        return try (ws ?? workspace).importCSV(kind, path: path, options: options, context: ChangeContext(operator: "tester", command: "import \(kind.rawValue)"))
     }
 
     /// The bytes `export` writes for `kind`.

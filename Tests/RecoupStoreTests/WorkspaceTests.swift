@@ -38,10 +38,41 @@ import Testing
         #expect(try again.customer(id: "C2")?.name == "上海星辰科技有限公司")
     }
 
+    @Test func aMissingWorkspaceIsAnErrorUnlessAskedToCreate() throws {
+        let s = try Scratch()
+        let path = s.folder + "/demo.dbb"
+        #expect(throws: StoreError.noWorkspace(path: path)) { try Workspace(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(StoreError.noWorkspace(path: path).hint == "create one with: recoup --create -w \(path)")
+        _ = try Workspace(path: path, create: true)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aReadOnlyWorkspaceReadsAndRefusesWrites() throws {
+        let s = try Scratch()
+        try Base.load(s)
+        let before = try s.snapshot()
+        chmod(s.workspacePath, 0o400)
+        defer { chmod(s.workspacePath, 0o600) }
+        // A file without write permission is found read-only; root may write any file, so there (as in
+        // CI) the same refusal is checked on a workspace opened for reading only.
+        let unwritable = access(s.workspacePath, W_OK) != 0
+        let ro = try Workspace(path: s.workspacePath, readOnly: !unwritable)
+        #expect(ro.readOnlyReason == (unwritable ? "no write permission on the file" : "opened for reading only"))
+        #expect(ro.readOnlyReason != nil)
+        #expect(try ro.counts()[.customers] == 2)
+        let error = #expect(throws: StoreError.self) {
+            try ro.addPayment(Payment(id: "", customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 100)),
+                              context: ChangeContext(operator: "t", command: "payment add"))
+        }
+        guard case .readOnly? = error else { Issue.record("expected readOnly, got \(String(describing: error))"); return }
+        #expect(try s.snapshot() == before)
+    }
+
     @Test func missingFolderCannotBeOpened() throws {
         let s = try Scratch()
         let path = s.folder + "/no-such-folder/work.recoup"
-        let error = #expect(throws: StoreError.self) { try Workspace(path: path) }
+        let error = #expect(throws: StoreError.self) { try Workspace(path: path, create: true) }
         guard case .cannotOpen(let reported, let reason)? = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))"); return
         }
@@ -54,12 +85,12 @@ import Testing
         let s = try Scratch()
         let ws = s.workspace!
         #expect(try ws.setting("today") == nil)
-        try ws.setSetting("today", "2024-03-01", operator: "alice", command: "set today 2024-03-01")
+        try ws.setSetting("today", "2024-03-01", context: ChangeContext(operator: "alice", command: "set today 2024-03-01"))
         #expect(try ws.setting("today") == "2024-03-01")
-        try ws.setSetting("today", "2024-04-01", operator: "alice", command: "set today 2024-04-01")
+        try ws.setSetting("today", "2024-04-01", context: ChangeContext(operator: "alice", command: "set today 2024-04-01"))
         #expect(try ws.setting("today") == "2024-04-01")
         #expect(try ws.setting("other") == nil)
-        try ws.setSetting("today", nil, operator: "bob", command: "unset today")
+        try ws.setSetting("today", nil, context: ChangeContext(operator: "bob", command: "unset today"))
         #expect(try ws.setting("today") == nil)
         let journal = try ws.journal(limit: 10)
         #expect(journal.map(\.command) == ["unset today", "set today 2024-04-01", "set today 2024-03-01"])
@@ -72,8 +103,8 @@ import Testing
         let ws = s.workspace!
         #expect(try ws.journal(limit: 10).isEmpty)
         let path = try s.file("customers.csv", Base.customers)
-        let summary = try ws.importCSV(.customers, path: path, options: ImportOptions(), operator: "alice",
-                                       command: "import customers customers.csv")
+        let summary = try ws.importCSV(.customers, path: path, options: ImportOptions(),
+                                       context: ChangeContext(operator: "alice", command: "import customers customers.csv"))
         #expect(summary.records == 2)
         let journal = try ws.journal(limit: 10)
         #expect(journal.count == 1)
@@ -90,7 +121,7 @@ import Testing
         try s.importText(.customers, Base.customers)
         let before = try ws.journal(limit: 10)
         let bad = try s.file("bad.csv", "id,name\nC3,\n")
-        let result = rejection { _ = try ws.importCSV(.customers, path: bad, options: ImportOptions(), operator: "bob", command: "import customers bad.csv") }
+        let result = rejection { _ = try ws.importCSV(.customers, path: bad, options: ImportOptions(), context: ChangeContext(operator: "bob", command: "import customers bad.csv")) }
         #expect(result.problems.count == 1)
         #expect(try ws.journal(limit: 10) == before)
     }
@@ -99,7 +130,7 @@ import Testing
         let s = try Scratch()
         let path = s.folder + "/absent.csv"
         let error = #expect(throws: StoreError.self) {
-            try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), operator: "t", command: "c")
+            try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
         }
         #expect(error == .file(path: path, reason: "no such file"))
     }

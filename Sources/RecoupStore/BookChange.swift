@@ -1,0 +1,132 @@
+import Foundation
+import RecoupCore
+
+/// Who makes a change, with what command, and when: given once to each writing transaction.
+///
+/// The journal records all three beside the change; an approval (later) and a scenario's commit
+/// carry the context of the person who applies the change.
+public struct ChangeContext: Sendable, Hashable {
+    /// The operator at the keyboard (`$RECOUP_OPERATOR`, else the OS account).
+    public var `operator`: String
+    /// The command line as typed.
+    public var command: String
+    /// When, as an ISO 8601 instant (UTC).
+    public var at: String
+
+    public init(operator who: String, command: String, at: String? = nil) {
+        self.operator = who
+        self.command = command
+        self.at = at ?? ISO8601DateFormatter().string(from: Date())
+    }
+
+    /// The same person and time with another command line (a scenario's commit journals each change
+    /// with the line that made it).
+    public func with(command: String) -> ChangeContext { ChangeContext(operator: self.operator, command: command, at: at) }
+}
+
+/// An invoice brought into a plan, with the amount open on it when the plan was worked out.
+public struct InvoiceAmount: Sendable, Hashable, Codable {
+    public var id: String
+    public var amount: Money
+    public init(id: String, amount: Money) { self.id = id; self.amount = amount }
+}
+
+/// One change to the books, as a value: what the journal records (its `kind` and canonical JSON
+/// payload), what a what-if scenario keeps, and what is applied, checked, inside one transaction.
+///
+/// A change holds the request, not its outcome: ids left out (`nil` or empty) are allocated when the
+/// change is applied, so a scenario committed after colleagues' writes takes ids that are free then.
+/// Every check a change depends on (the invoice's open amount, the deposit held, the fees waivable)
+/// is read again in the transaction that applies it; one that no longer holds throws and nothing
+/// of the transaction is written.
+///
+/// Imports, settings, dunning runs, scores and overdue states are journaled with a kind of their own
+/// but are not `BookChange`s: they are not kept in scenarios (see `Catalog.whatifCommands`).
+public enum BookChange: Sendable, Hashable, Codable {
+    /// A payment received (`payment add`); an empty `id` takes the next `M00000001`-style id.
+    case paymentRecorded(Payment)
+    /// Part or all of a payment applied to an invoice by hand (`payment apply`); nil amount: as much as fits.
+    case paymentApplied(payment: String, invoice: String, amount: Money?)
+    /// A plan restructuring `invoices` (each with the open amount it must still have on `createdOn`).
+    case planCreated(customer: String, createdOn: Day, terms: PlanTerms, financed: Money, installments: [Installment],
+                     invoices: [InvoiceAmount])
+    /// A prepayment on a plan: rows from `fromSeq` on replaced by `rows`; an empty payment id is allocated.
+    case prepaymentRecorded(plan: String, fromSeq: Int, rows: [Installment], payment: Payment)
+    case depositReceived(customer: String, amount: Money, contract: String?, on: Day)
+    case depositRefunded(customer: String, amount: Money, contract: String?, reason: String, on: Day)
+    /// Deposit applied to an invoice; nil amount: the smaller of what is open and what is usable.
+    case depositApplied(customer: String, invoice: String, amount: Money?, on: Day)
+    /// Late fees accrued to `asOf`; each posts only its increment over what is already posted.
+    case lateFeesPosted(fees: [AccruedFee], asOf: Day)
+    /// A waiver of late fees; nil amount: all that is waivable.
+    case lateFeesWaived(customer: String, invoice: String?, amount: Money?, on: Day, reason: String)
+    /// Policy values, already checked by `Policy.set`.
+    case policySet([PolicyValue])
+
+    /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
+    public var kind: String {
+        switch self {
+        case .paymentRecorded: return "payment.recorded"
+        case .paymentApplied: return "payment.applied"
+        case .planCreated: return "plan.created"
+        case .prepaymentRecorded: return "plan.prepaid"
+        case .depositReceived: return "deposit.received"
+        case .depositRefunded: return "deposit.refunded"
+        case .depositApplied: return "deposit.applied"
+        case .lateFeesPosted: return "latefee.posted"
+        case .lateFeesWaived: return "latefee.waived"
+        case .policySet: return "policy.set"
+        }
+    }
+
+    /// The customer whose books the change moves; nil when it may move anyone's (late fees posted
+    /// for many customers, a payment applied by payment id) or nobody's (`policySet`).
+    public var customer: String? {
+        switch self {
+        case .paymentRecorded(let p): return p.customerId
+        case .planCreated(let c, _, _, _, _, _): return c
+        case .prepaymentRecorded(_, _, _, let p): return p.customerId
+        case .depositReceived(let c, _, _, _), .depositRefunded(let c, _, _, _, _), .depositApplied(let c, _, _, _): return c
+        case .lateFeesWaived(let c, _, _, _, _): return c
+        case .lateFeesPosted(let fees, _): return Set(fees.map(\.customerId)).count == 1 ? fees.first?.customerId : nil
+        case .paymentApplied, .policySet: return nil
+        }
+    }
+
+    /// True when the change can move a customer's balances (everything but the policy).
+    public var movesBooks: Bool { if case .policySet = self { return false } else { return true } }
+
+    /// The canonical payload: JSON with sorted keys, the same bytes for the same change.
+    public var payload: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Reads a payload back; nil when it is not one (a scenario saved by a newer Recoup).
+    public static func decode(_ payload: String) -> BookChange? {
+        try? JSONDecoder().decode(BookChange.self, from: Data(payload.utf8))
+    }
+}
+
+/// A policy key and the value it is set to.
+public struct PolicyValue: Sendable, Hashable, Codable {
+    public var key: String
+    public var value: String
+    public init(key: String, value: String) { self.key = key; self.value = value }
+}
+
+/// What applying a change produced, for the command that asked for it.
+public enum ChangeOutcome: Sendable {
+    case none
+    /// The id given or allocated (payments, plans, prepayments).
+    case id(String)
+    /// The amount applied (`payment apply`).
+    case amount(Money)
+    case movement(DepositMovement)
+    /// Deposit applied: the amount and the `DEP-` payment that carries it.
+    case deposit(amount: Money, payment: String)
+    case charges([Charge])
+
+    public var id: String { if case .id(let s) = self { return s } else { return "" } }
+}
