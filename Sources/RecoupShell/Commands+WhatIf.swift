@@ -45,8 +45,8 @@ extension Catalog {
                 examples: ["whatif commit"])
             , effect: { _ in .controlsScenario }) { inv in
                 let s = try Catalog.openScenario(inv)
-                try inv.store { () throws(StoreError) in
-                    try inv.workspace.commitScenario(s.name, steps: s.steps, context: inv.change)
+                do throws(StoreError) { try inv.workspace.commitScenario(s.name, steps: s.steps, context: inv.change) } catch {
+                    throw ShellError(error.message + "; nothing was written, the scenario stays open", hint: error.hint)
                 }
                 inv.session.scenario = nil
                 inv.session.index.invalidate()

@@ -38,7 +38,7 @@ public final class Shell {
                 }
                 // The books as they are now plus the scenario's changes, for this command only; the
                 // write lock is held for this span and released before the next prompt.
-                let (result, made) = try session.workspace.withScenario(open.steps.map(\.change), context: invocation.change) {
+                let (result, made) = try session.workspace.withScenario(open.steps, context: invocation.change) {
                     try command.run(invocation)
                 }
                 outcome = result

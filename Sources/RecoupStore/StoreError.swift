@@ -40,7 +40,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case .busy(let seconds):
             return "another shell kept the workspace locked for more than \(Self.seconds(seconds)) s; nothing was written"
         case .conflict(let change, let summary, let reason):
-            return "change \(change) of the scenario ('\(summary)') no longer applies: \(reason); nothing was written"
+            return "change \(change) of the scenario ('\(summary)') no longer applies: \(reason)"
         case .rule(let text), .database(let text): return text
         }
     }

@@ -138,7 +138,11 @@ public final class Workspace: @unchecked Sendable {
                 defer { if !checkingReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 return try holding(db) {
                     var result: T?
-                    try db.inTransaction(.immediate) { result = try body(db); return .commit }
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        Self.pauseBeforeCommitForCrashTests()
+                        return .commit
+                    }
                     return result!
                 }
             }
@@ -158,7 +162,7 @@ public final class Workspace: @unchecked Sendable {
     /// rolled back at the end, and returns what it returned with the changes it performed (for the
     /// scenario to keep). The write lock is held only for this span, never between commands; a
     /// change that no longer applies is `StoreError.conflict` and `body` does not run.
-    public func withScenario<T>(_ changes: [BookChange], context: ChangeContext, _ body: () throws -> T) throws -> (T, [BookChange]) {
+    public func withScenario<T>(_ steps: [ScenarioStep], context: ChangeContext, _ body: () throws -> T) throws -> (T, [BookChange]) {
         if let reason = readOnlyReason { throw StoreError.readOnly(path: path, reason: reason) }
         guard held() == nil else { throw StoreError.rule("a scenario cannot be opened inside another") }
         do {
@@ -166,7 +170,7 @@ public final class Workspace: @unchecked Sendable {
                 try db.beginTransaction(.immediate)
                 defer { try? db.rollback() }
                 return try holding(db) {
-                    try replay(changes, db, context)
+                    try replay(steps.map(\.change), db, context, lines: steps.map(\.line))
                     recorded = []
                     defer { recorded = nil }
                     let result = try body()
@@ -199,6 +203,17 @@ public final class Workspace: @unchecked Sendable {
                 throw StoreError.conflict(change: i + 1, summary: lines?[i] ?? change.kind, reason: mapped(error).message)
             }
         }
+    }
+
+    /// Fault injection for the crash tests (`CrashTests`): with `RECOUP_FAULT_PAUSE_BEFORE_COMMIT`
+    /// naming a file, a write creates that file once its changes are made and waits 30 s before it
+    /// commits, so a test can kill the process mid-transaction. Unset in every normal run.
+    static let crashTestMarker = ProcessInfo.processInfo.environment["RECOUP_FAULT_PAUSE_BEFORE_COMMIT"].flatMap { $0.isEmpty ? nil : $0 }
+
+    static func pauseBeforeCommitForCrashTests() {
+        guard let marker = crashTestMarker else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data())
+        Thread.sleep(forTimeInterval: 30)
     }
 
     /// A number that changes whenever another connection (another shell) commits to the workspace:

@@ -34,7 +34,7 @@ import Testing
         #expect(!s.workspace.scenarioIsOpen)
         #expect(try s.export(.payments) == exportBefore)
         // Replayed later, the same change is seen again.
-        let again = try s.workspace.withScenario(made, context: context) { try open(s.workspace.ledger()) }
+        let again = try s.workspace.withScenario(made.map { ScenarioStep(line: "x", change: $0) }, context: context) { try open(s.workspace.ledger()) }
         #expect(again.0 == [Money(minorUnits: 6_000), Money(minorUnits: 5_000)])
         #expect(again.1.isEmpty)
     }
@@ -45,7 +45,7 @@ import Testing
         try s.workspace.saveScenario("mine", steps: steps, context: context)
         let colleague = try Workspace(path: s.workspacePath, lockTimeout: 1)
         try colleague.addPayment(pay("", "C1", 1_000), context: context)   // no lock held between commands
-        let (seen, _) = try s.workspace.withScenario(steps.map(\.change), context: context) { try open(s.workspace.ledger()) }
+        let (seen, _) = try s.workspace.withScenario(steps, context: context) { try open(s.workspace.ledger()) }
         #expect(seen == [Money(minorUnits: 5_000), Money(minorUnits: 5_000)])
         // The scenario's payment takes the id that is free when it is committed: M00000002.
         try s.workspace.commitScenario("mine", steps: steps, context: context)
@@ -71,7 +71,7 @@ import Testing
         #expect(try s.snapshot() == before)                        // not even the first change landed
         #expect(try s.workspace.savedScenario("mine")?.steps == steps)
         // Shown inside the scenario, the same conflict is named before anything runs.
-        #expect(throws: StoreError.self) { _ = try s.workspace.withScenario(steps.map(\.change), context: context) { true } }
+        #expect(throws: StoreError.self) { _ = try s.workspace.withScenario(steps, context: context) { true } }
     }
 
     @Test func twoShellsTakingTheSameIdOneLandsTheOtherIsToldWhy() throws {
