@@ -19,11 +19,11 @@ let package = Package(
         .executableTarget(
             name: "recoup",
             dependencies: [
-                "RecoupShell",
+                "RecoupShell", "RecoupSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
-        .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupStore", "RecoupCore"]),
+        .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
         // The command table and handlers, Session, REPL loop, script runner and domain completions.
         .target(
             name: "RecoupShell",
@@ -37,11 +37,16 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
         // C shim over libedit's variadic calls and stdio handles; links libedit (libedit-dev).
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
-        // The only module that imports GRDB: the workspace file, migrations, records, CSV import/export.
+        // The store seam: protocols sized to use cases (reading the books, one writing transaction
+        // given a ChangeContext, a scenario session), value records, typed StoreError, BookChange.
+        // No database import.
+        .target(name: "RecoupStore", dependencies: ["RecoupCore"]),
+        // The embedded default backend, and the only module that imports GRDB: the workspace file,
+        // migrations, fast loaders over SQLite's C API, CSV import/export.
         .target(
-            name: "RecoupStore",
+            name: "RecoupSQLite",
             dependencies: [
-                "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "RecoupStore", "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),  // binds import fields from bytes
             ]),
         // Pure domain, no I/O: Money, Day, allocation, balances, the portfolio generator.
@@ -49,9 +54,9 @@ let package = Package(
         .testTarget(name: "ShellKitTests", dependencies: ["ShellKit"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
-        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore"]),
+        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite"]),
         .testTarget(
-            name: "RecoupShellTests", dependencies: ["RecoupShell", "recoup"],
+            name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "recoup"],
             exclude: ["Fixtures", "Snapshots"]),
     ]
 )

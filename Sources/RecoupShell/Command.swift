@@ -61,7 +61,7 @@ struct Invocation {
     /// The command line as typed, for the journal.
     let source: String
 
-    var workspace: Workspace { session.workspace }
+    var workspace: any WorkspaceStore { session.workspace }
 
     /// Who runs this command, as typed, and when: given to each write it makes.
     var change: ChangeContext { ChangeContext(operator: session.operatorName, command: source) }

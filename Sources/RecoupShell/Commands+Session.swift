@@ -102,7 +102,8 @@ extension Catalog {
                 guard !FileManager.default.fileExists(atPath: path) else {
                     throw ShellError("'\(path)' exists already", hint: "recoup -w \(path) opens it", column: inv.parsed.column(ofArgument: "path"))
                 }
-                _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in try Workspace(path: path, create: true) }
+                guard let open = inv.session.opener else { throw ShellError("this shell cannot create workspaces", hint: "recoup --create -w \(path)") }
+                _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in try open(path, true) }
                 return .output(.text("created workspace \(path); open it with: recoup -w \(path)\n"))
             },
             Command(spec: CommandSpec(

@@ -6,7 +6,7 @@ import ShellKit
 /// scripts in `completions/`: the same completer as Tab in the shell, answering from the workspace
 /// given with -w (or $RECOUP_WORKSPACE) when there is one.
 public enum CompletionEntry {
-    public static func run(workspace path: String?, arguments: [String]) -> Int32 {
+    public static func run(workspace path: String?, arguments: [String], opener: WorkspaceOpener) -> Int32 {
         let request: CompleteRequest
         do { request = try CompleteRequest(parsing: arguments) } catch {
             FileOutput(fd: 2).write(Diagnostic(error).rendered + "\n")
@@ -14,7 +14,7 @@ public enum CompletionEntry {
         }
         let provider: any CompletionProvider
         let wsPath = path ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"]
-        if let wsPath, FileManager.default.fileExists(atPath: wsPath), let ws = try? Workspace(path: wsPath) {
+        if let wsPath, FileManager.default.fileExists(atPath: wsPath), let ws = try? opener(wsPath, false) {
             let session = Session(workspace: ws, out: BufferOutput(), err: BufferOutput(), interactive: false)
             provider = DomainCompletions(session: session, commandNames: Catalog.names)
         } else {

@@ -22,7 +22,7 @@ public final class CompletionIndex: @unchecked Sendable {
         var balances: [Money]? = nil
     }
 
-    private let workspace: Workspace
+    private let workspace: any WorkspaceStore
     private let lock = NSCondition()
     private var customers: Customers?
     /// The index before the last `invalidate()`, for Tab while the fresh one loads.
@@ -38,7 +38,7 @@ public final class CompletionIndex: @unchecked Sendable {
     /// Day the balances are computed for.
     var balanceDay: Day?
 
-    init(workspace: Workspace) { self.workspace = workspace }
+    init(workspace: any WorkspaceStore) { self.workspace = workspace }
 
     /// Starts loading customer keys (and then balances as of `today`) in the background.
     public func warmUp(today: Day?) {
@@ -92,7 +92,7 @@ public final class CompletionIndex: @unchecked Sendable {
         return ledger
     }
 
-    private static func loadCustomers(_ ws: Workspace) -> Customers {
+    private static func loadCustomers(_ ws: any WorkspaceStore) -> Customers {
         var c = Customers()
         var seen = Set<String>()
         for key in (try? ws.customerKeys()) ?? [] {

@@ -15,7 +15,9 @@ public struct LaunchOptions: Sendable {
     public var create = false
     /// A single command given as trailing words: `recoup -w ws.db customer show C001`.
     public var words: [String] = []
-    public init() {}
+    /// Opens the workspace: the executable chooses the backend.
+    public var opener: WorkspaceOpener
+    public init(opener: @escaping WorkspaceOpener) { self.opener = opener }
 }
 
 /// Chooses how to run (terminal, script file, `-c`, piped input) and returns the exit status:
@@ -37,14 +39,14 @@ public enum Launcher {
             err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one)\n")
             return (2, nil)
         }
-        let workspace: Workspace
-        do { workspace = try Workspace(path: path, create: options.create) } catch {
+        let workspace: any WorkspaceStore
+        do { workspace = try options.opener(path, options.create) } catch {
             err.write(Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered + "\n")
             return (2, nil)
         }
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
         let interactive = !scripted && Terminal.isInteractive
-        let session = Session(workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive)
+        let session = Session(workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive, opener: options.opener)
         session.showProgress = isatty(2) == 1 && options.file == nil && (interactive || isatty(0) == 1)
         let shell = Shell(session: session)
 

@@ -37,7 +37,7 @@ public struct OpenScenario: Sendable {
 
 /// The state a shell keeps between commands: the workspace, variables, the date and the streams.
 public final class Session {
-    public let workspace: Workspace
+    public let workspace: any WorkspaceStore
     public let out: TextOutput
     public let err: TextOutput
     /// True when a person is typing at a terminal: tables by default, progress shown.
@@ -79,9 +79,13 @@ public final class Session {
     /// The `--format` used when a command is not given one.
     var defaultFormat: OutputFormat
 
-    public init(workspace: Workspace, out: TextOutput, err: TextOutput, interactive: Bool,
-                operatorName: String? = nil, clock: (() -> Day)? = nil) {
+    /// Opens another workspace with the backend this shell's came from (`workspace create`).
+    public let opener: WorkspaceOpener?
+
+    public init(workspace: any WorkspaceStore, out: TextOutput, err: TextOutput, interactive: Bool,
+                operatorName: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil) {
         self.workspace = workspace
+        self.opener = opener
         self.out = out
         self.err = err
         self.interactive = interactive

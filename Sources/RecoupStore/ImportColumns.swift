@@ -2,15 +2,15 @@ import Foundation
 import RecoupCore
 
 /// The canonical columns of each file (shared/spec/workspace-csv.md), in export order.
-struct ColumnDef {
-    enum FieldType { case text, day, amount, positiveAmount, count, score, flag, fraction }
-    var name: String
-    var required: Bool
-    var type: FieldType
+package struct ColumnDef {
+    package enum FieldType { case text, day, amount, positiveAmount, count, score, flag, fraction }
+    package var name: String
+    package var required: Bool
+    package var type: FieldType
 }
 
 extension RecordKind {
-    var columns: [ColumnDef] {
+    package var columns: [ColumnDef] {
         func c(_ n: String, _ t: ColumnDef.FieldType, required: Bool = false) -> ColumnDef { ColumnDef(name: n, required: required, type: t) }
         switch self {
         case .customers:
@@ -34,14 +34,14 @@ extension RecordKind {
 }
 
 /// A typed field value after validation.
-enum FieldValue {
+package enum FieldValue {
     case text(String), day(Day), amount(Money), int(Int), flag(Bool)
 
-    var text: String? { if case .text(let v) = self { return v }; return nil }
-    var day: Day? { if case .day(let v) = self { return v }; return nil }
-    var amount: Money? { if case .amount(let v) = self { return v }; return nil }
-    var int: Int? { if case .int(let v) = self { return v }; return nil }
-    var flag: Bool? { if case .flag(let v) = self { return v }; return nil }
+    package var text: String? { if case .text(let v) = self { return v }; return nil }
+    package var day: Day? { if case .day(let v) = self { return v }; return nil }
+    package var amount: Money? { if case .amount(let v) = self { return v }; return nil }
+    package var int: Int? { if case .int(let v) = self { return v }; return nil }
+    package var flag: Bool? { if case .flag(let v) = self { return v }; return nil }
 }
 
 /// How to read a file: which canonical column comes from which header, and how dates are written.

@@ -43,3 +43,13 @@ public enum PortfolioFiles {
         }
     }
 }
+
+/// RFC 4180 quoting for one field.
+package enum CSVText {
+    package static func quoted(_ s: String) -> String {
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}

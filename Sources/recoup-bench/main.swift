@@ -1,6 +1,7 @@
 import Foundation
 import RecoupCore
 import RecoupShell
+import RecoupSQLite
 import RecoupStore
 
 // In-process measurements for scripts/bench (see docs/BENCHMARKS.md): Tab completion latency over

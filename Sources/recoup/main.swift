@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecoupSQLite
 import RecoupShell
 
 /// The `recoup` command line. Everything else lives in RecoupShell.
@@ -42,9 +43,10 @@ struct Recoup: ParsableCommand {
             return 2
         }
         if words.first == "__complete" {
-            return CompletionEntry.run(workspace: workspace, arguments: Array(words.dropFirst()))
+            return CompletionEntry.run(workspace: workspace, arguments: Array(words.dropFirst()), opener: Workspace.opener)
         }
-        var o = LaunchOptions()
+        // The one place that chooses a backend: SQLite, the embedded default.
+        var o = LaunchOptions(opener: Workspace.opener)
         o.workspace = workspace; o.file = file; o.commands = commands
         o.keepGoing = keepGoing; o.echo = echo; o.words = words; o.create = create
         return Launcher.run(o)

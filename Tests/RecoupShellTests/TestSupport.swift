@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RecoupShell
 @testable import RecoupStore
+import RecoupSQLite
 
 /// A fresh workspace in a temporary folder, optionally loaded with the fixture portfolio.
 struct Sandbox {

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupSQLite
 import RecoupStore
 import Testing
 

@@ -1,3 +1,4 @@
+import RecoupSQLite
 import RecoupStore
 import Testing
 

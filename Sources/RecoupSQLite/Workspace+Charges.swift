@@ -1,44 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// A charge on a customer's account: a late fee posted for an invoice as of a day, or a waiver.
-///
-/// Amounts are minor units: late fees positive, waivers negative. A customer's charges net of
-/// waivers are what the customer owes in fees on top of the invoices.
-public struct Charge: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
-        case lateFee = "late_fee"
-        case waiver
-    }
-
-    public var id: Int64
-    public var customerId: String
-    /// The invoice a late fee accrued on; a waiver names one, or none for the customer's fees as a whole.
-    public var invoiceId: String?
-    public var kind: Kind
-    /// The day the fee was accrued to (late fee) or the day of the waiver.
-    public var asOf: Day
-    /// Positive for a late fee, negative for a waiver.
-    public var amount: Money
-    /// Why a waiver was granted (required for waivers, nil for late fees).
-    public var reason: String?
-    /// When and by whom it was recorded.
-    public var at: String
-    public var `operator`: String
-}
-
-/// A late fee accrued to a day for one invoice, as `LateFee.accrue` computed it: what posting starts from.
-public struct AccruedFee: Sendable, Hashable, Codable {
-    public var customerId: String
-    public var invoiceId: String
-    /// The whole fee accrued to the day (not the increment).
-    public var fee: Money
-
-    public init(customerId: String, invoiceId: String, fee: Money) {
-        self.customerId = customerId; self.invoiceId = invoiceId; self.fee = fee
-    }
-}
+import RecoupStore
 
 extension Workspace {
     /// A customer's charges, oldest first (by day, then in the order recorded).

@@ -1,59 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// One third-party credit report: a customer's score from an agency on a day.
-public struct BureauReport: Sendable, Equatable {
-    public var customerId: String
-    /// 0...1000, higher is safer (the agency's scale mapped onto ours before import).
-    public var score: Int
-    public var day: Day
-    /// The agency's name; empty when the file and `--agency` name none.
-    public var agency: String
-
-    public init(customerId: String, score: Int, day: Day, agency: String = "") {
-        self.customerId = customerId; self.score = score; self.day = day; self.agency = agency
-    }
-}
-
-/// How to read a bureau report file.
-public struct BureauImportOptions: Sendable {
-    /// The canonical columns of a report file, in order; the first three are required.
-    public static let columns = ["customer_id", "score", "date", "agency"]
-    /// Canonical column name to the foreign header it is read from (`customer_id=客户编号`).
-    public var mapping: [String: String] = [:]
-    public var dateFormat: DateFormat = .iso
-    /// The agency of rows whose file has no agency column or leaves it empty.
-    public var agency = ""
-    /// Columns that are neither canonical nor mapped are skipped instead of rejected.
-    public var ignoreExtraColumns = false
-    /// At most this many problems are reported for one file.
-    public var problemLimit = 100
-
-    public init() {}
-
-    /// Parses `canonical=Foreign,canonical=Foreign` into a mapping, or throws what is wrong.
-    public static func parseMapping(_ text: String) throws(MappingError) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in text.split(separator: ",", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw MappingError(reason: "'\(pair)' is not CANONICAL=FOREIGN") }
-            let canonical = parts[0].lowercased()
-            guard columns.contains(canonical) else {
-                throw MappingError(reason: "'\(parts[0])' is not a column of a bureau file (columns: \(columns.joined(separator: ", ")))")
-            }
-            if out[canonical] != nil { throw MappingError(reason: "column '\(canonical)' is mapped twice") }
-            out[canonical] = parts[1]
-        }
-        return out
-    }
-}
-
-/// What a bureau import wrote: reports, and customers whose latest score changed.
-public struct BureauImportSummary: Sendable, Equatable {
-    public var reports: Int
-    public var customers: Int
-}
+import RecoupStore
 
 extension Workspace {
     /// Imports a file of bureau reports (customer_id, score, date, agency) as one transaction.

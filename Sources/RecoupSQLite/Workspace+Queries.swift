@@ -1,13 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// A customer's id, name and pinyin initials: what Tab completion indexes.
-public struct CustomerKey: Sendable, Hashable {
-    public var id: String
-    public var name: String
-    public var initials: String
-}
+import RecoupStore
 
 extension Workspace {
     /// Every customer's id, name and initials, ordered by id bytes.

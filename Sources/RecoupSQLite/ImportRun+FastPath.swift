@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import RecoupCore
+import RecoupStore
 
 /// The fast path of an import: invoices and payments in canonical form, bound straight from the
 /// file's bytes into the INSERT statement.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
+import RecoupStore
 
 /// One workspace file: customers, contracts, invoices, payments, settings and the journal.
 ///
@@ -312,29 +313,8 @@ public final class Workspace: @unchecked Sendable {
     }
 }
 
-/// One line of the append-only journal: who did what, when, and with what effect.
-public struct JournalEntry: Sendable, Hashable {
-    public var sequence: Int
-    public var at: String
-    public var `operator`: String
-    public var command: String
-    public var effect: String
-    /// The change's kind (`payment.recorded`, ...); empty for entries written before kinds were kept.
-    public var kind: String = ""
-    /// The change's canonical JSON payload, when it has one.
-    public var payload: String? = nil
-}
-
-/// The four kinds of record a workspace imports and exports.
-public enum RecordKind: String, CaseIterable, Sendable {
-    case customers, contracts, invoices, payments
-
-    var table: String {
-        switch self {
-        case .customers: return "customer"
-        case .contracts: return "contract"
-        case .invoices: return "invoice"
-        case .payments: return "payment"
-        }
-    }
+/// The SQLite workspace is the embedded backend of the store seam.
+extension Workspace: BooksReader, BooksWriter, ScenarioStore {
+    /// Opens (with `create`, makes) a SQLite workspace file: the opener the executable hands the shell.
+    public static let opener: WorkspaceOpener = { path, create throws(StoreError) in try Workspace(path: path, create: create) }
 }

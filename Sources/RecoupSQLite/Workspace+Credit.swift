@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RecoupCore
+import RecoupStore
 
 extension Workspace {
     /// Keeps one scoring run (replacing an earlier run for the same day), as one transaction, journaled.

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import RecoupCore
+import RecoupStore
 #if canImport(Glibc)
 import Glibc  // memcmp
 #endif

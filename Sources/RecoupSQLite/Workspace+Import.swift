@@ -1,16 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// What an import wrote.
-public struct ImportSummary: Sendable, Equatable {
-    public var kind: RecordKind
-    public var records: Int
-    public var createdCustomers: Int
-    /// With matching: payments matched by an invoice id in their reference, by an exact open
-    /// amount, and held as unapplied cash.
-    public var matchedByReference = 0, matchedByAmount = 0, held = 0
-}
+import RecoupStore
 
 extension Workspace {
     /// Imports a canonical (or mapped) CSV file of `kind` as one transaction.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
+import RecoupStore
 
 extension Workspace {
     /// Writes every record of `kind` as canonical CSV, in the order they were imported.
@@ -41,12 +42,3 @@ extension Workspace {
     }
 }
 
-/// RFC 4180 quoting for one field.
-enum CSVText {
-    static func quoted(_ s: String) -> String {
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-}

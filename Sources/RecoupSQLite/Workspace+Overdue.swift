@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RecoupCore
+import RecoupStore
 
 /// What `overdue` and `queue` read besides the bulk ledger, and the states `overdue` records.
 extension Workspace {

@@ -1,13 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// A payment with money not yet applied to any invoice.
-public struct UnappliedPayment: Sendable, Hashable {
-    public var payment: Payment
-    /// What is left of it after its applications (as of the far future: every application counts).
-    public var unapplied: Money
-}
+import RecoupStore
 
 extension Workspace {
     /// Payments with unapplied money, held ones (matched to nothing) and overpayments alike, oldest first.

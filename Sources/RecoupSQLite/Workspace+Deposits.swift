@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
+import RecoupStore
 
 /// The deposit (预付款) ledger: receipts, applications to invoices and refunds, each one row of
 /// `deposit_movement`, written as one transaction that keeps every pot at zero or above.

@@ -1,3 +1,4 @@
+import RecoupStore
 /// How a CSV file's header maps onto canonical columns, for every importer (records, bureau reports).
 ///
 /// A header name fills the canonical column it names (case-insensitively) unless `--map` reads that

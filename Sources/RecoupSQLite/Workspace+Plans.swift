@@ -1,40 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// An installment plan on the books: its terms, its rows and the invoices it restructured.
-public struct PlanRecord: Sendable {
-    public var id: String
-    public var customerId: String
-    public var createdOn: Day
-    public var terms: PlanTerms
-    public var financed: Money
-    /// In `seq` order (period 0 first when there is one; a prepayment row after the period it follows).
-    public var installments: [Installment]
-    /// Invoices restructured into the plan, with the open amount each brought in.
-    public var invoices: [(id: String, amount: Money)]
-
-    public init(id: String, customerId: String, createdOn: Day, terms: PlanTerms, financed: Money,
-                installments: [Installment], invoices: [(id: String, amount: Money)]) {
-        self.id = id; self.customerId = customerId; self.createdOn = createdOn; self.terms = terms
-        self.financed = financed; self.installments = installments; self.invoices = invoices
-    }
-
-    /// The id of row `seq` when it stands as an obligation in balances and aging: `PL000001#03`.
-    public static func obligationId(plan: String, seq: Int) -> String {
-        plan + "#" + (seq < 10 ? "0" : "") + String(seq)
-    }
-
-    /// The schedule the engine works on (for payoff and prepayment quotes).
-    public var schedule: Schedule {
-        let regular = installments.filter { $0.period > 0 && !$0.isPrepayment }
-        return Schedule(terms: terms, financed: financed, installments: installments,
-                        totalPayable: installments.reduce(.zero) { $0 + $1.payment },
-                        totalInterest: installments.reduce(.zero) { $0 + $1.interest },
-                        totalFees: installments.reduce(.zero) { $0 + $1.fee },
-                        annualizedRate: 0, effectiveRate: 0, lastDue: regular.last?.dueOn ?? createdOn)
-    }
-}
+import RecoupStore
 
 extension Workspace {
     /// The next free plan id in the transaction of `db`: `PL000001`, `PL000002`, ...

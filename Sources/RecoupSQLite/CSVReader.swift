@@ -1,3 +1,4 @@
+import RecoupStore
 /// An RFC 4180 reader over bytes that keeps the line and column of every field.
 ///
 /// Hand-written rather than taken from SwiftCSV or CSV.swift for two reasons: a diagnostic needs the

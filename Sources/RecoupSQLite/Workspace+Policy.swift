@@ -1,16 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// One change of the policy: who, when, which key, from what to what.
-public struct PolicyChange: Sendable, Hashable {
-    public var sequence: Int
-    public var at: String
-    public var `operator`: String
-    public var key: String
-    public var oldValue: String?
-    public var newValue: String
-}
+import RecoupStore
 
 extension Workspace {
     /// The workspace's policy: the defaults with the workspace's changes over them.

@@ -1,27 +1,6 @@
 import Foundation
 import GRDB
-
-/// One change of a what-if scenario, with the command line that made it (shown by `whatif list`,
-/// journaled with the change when the scenario is committed).
-public struct ScenarioStep: Sendable, Hashable, Codable {
-    public var line: String
-    public var change: BookChange
-    public init(line: String, change: BookChange) { self.line = line; self.change = change }
-}
-
-/// A what-if scenario kept in the workspace under its name: its typed changes, in order.
-///
-/// An open scenario is saved after every change, so a shell that dies keeps it. Scenarios saved by
-/// Recoup before typed changes hold only their command lines (`legacyCommands`); the shell migrates
-/// them the first time they are opened (`Catalog.beginScenario`).
-public struct SavedScenario: Sendable, Hashable {
-    public var name: String
-    public var steps: [ScenarioStep]
-    /// The command lines of a scenario saved before typed changes, or nil once migrated.
-    public var legacyCommands: [String]?
-    public var savedAt: String
-    public var savedBy: String
-}
+import RecoupStore
 
 extension Workspace {
     /// Saves (or replaces) a scenario's changes under its name, in a transaction of its own (never

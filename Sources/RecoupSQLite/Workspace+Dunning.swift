@@ -1,29 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
-
-/// One dunning step recorded for an invoice (`dunning_sent`): sent in a document, or passed.
-public struct DunningRecord: Sendable, Hashable {
-    public var invoiceId: String
-    /// The invoice's customer (read through the invoice; not stored in the row).
-    public var customerId: String
-    /// The ladder step, `OFFSET:ACTION` (`DunningStep.key`).
-    public var step: String
-    /// The run's day (`--as-of`), not the clock's.
-    public var sentOn: Day
-    /// The step's action when it was taken, or `passed` for a milder step skipped by a more advanced one.
-    public var action: String
-    /// The document the step went into (the Markdown file), nil for passed steps.
-    public var file: String?
-
-    /// The `action` of a step recorded as passed: due together with a more advanced step, never sent.
-    public static let passed = "passed"
-
-    public init(invoiceId: String, customerId: String, step: String, sentOn: Day, action: String, file: String?) {
-        self.invoiceId = invoiceId; self.customerId = customerId; self.step = step; self.sentOn = sentOn
-        self.action = action; self.file = file
-    }
-}
+import RecoupStore
 
 extension Workspace {
     /// The step keys recorded for each of a customer's invoices.

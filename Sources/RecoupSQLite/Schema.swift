@@ -1,4 +1,5 @@
 import GRDB
+import RecoupStore
 
 /// The workspace schema: named, append-only migrations (never edit one that has shipped).
 ///

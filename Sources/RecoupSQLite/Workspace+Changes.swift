@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
+import RecoupStore
 
 extension Workspace {
     /// Applies one change in the transaction of `db`: checks it against the books as they are in

@@ -1,5 +1,6 @@
 import GRDB
 import RecoupCore
+import RecoupStore
 
 /// Matches a payment that names no invoice, as gateway and bank settlement files come: first by an
 /// invoice id of the customer inside its reference (the longest such id, so `INV-10` is not taken

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoupCore
+import RecoupStore
 
 /// The ids an import checks records against, read once at its start.
 struct References {
