@@ -30,6 +30,10 @@ public final class CompletionIndex: @unchecked Sendable {
     private var loading = false
     /// Reload in the background after `invalidate()` (set in interactive shells).
     var refreshesInBackground = false
+    /// What the cached ledger is of: "" for the books, else the open scenario's name and number of
+    /// changes that move balances. The background load reads the books, so it keeps its ledger
+    /// only while the scope is "".
+    private var scope = ""
     private var warmDay: Day?
     private var otherIds: [RecordKind: KeyBuffer] = [:]
     /// The whole portfolio's ledger, kept for reports until the books change (`invalidate`).
@@ -53,16 +57,23 @@ public final class CompletionIndex: @unchecked Sendable {
             lock.lock()
             if generation == ledgerGeneration { customers = loaded; previous = nil }
             loading = false; lock.broadcast(); lock.unlock()
-            if let today, let ledger = try? workspace.ledger() {
+            if let today, let ledger = try? workspace.ledger(base: true) {
                 let balances = ledger.balances(ledger.allocate(asOf: today)).map(\.open)
                 lock.lock()
                 if customers?.ids.count == balances.count { customers?.balances = balances; balanceDay = today }
-                if generation == ledgerGeneration && ledgerCache == nil { ledgerCache = ledger }
+                if generation == ledgerGeneration && ledgerCache == nil && scope.isEmpty { ledgerCache = ledger }
                 lock.unlock()
             }
         }
         thread.stackSize = 1 << 22
         thread.start()
+    }
+
+    /// Says what the shell's reports read now (see `scope`); a change drops the cached ledger.
+    func setScope(_ new: String) {
+        lock.lock()
+        if new != scope { scope = new; ledgerCache = nil; ledgerGeneration += 1 }
+        lock.unlock()
     }
 
     /// Drops everything the books were read into; the next command reloads. Never waits for a load

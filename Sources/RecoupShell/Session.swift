@@ -62,6 +62,13 @@ public final class Session {
     /// The books' side of `whatif diff`'s policy figures, made once per scenario and dropped when a
     /// colleague's commit moves the books (`Shell.execute` compares `booksVersion`).
     var scenarioBooks: Catalog.ScenarioBooks?
+    /// What the shell's cached ledger must be of: "" for the books (no scenario, or one that changes
+    /// only the policy), else the scenario's name and how many of its changes move balances.
+    var scenarioScope: String {
+        guard let s = scenario else { return "" }
+        let moving = s.steps.filter(\.change.movesBooks).count
+        return moving == 0 ? "" : s.name + "#" + String(moving)
+    }
     /// The workspace's `booksVersion` when this shell's caches were last known fresh.
     var booksVersion: Int64?
     /// The date pinned for this shell or script alone (`set today`), over the workspace's pin.

@@ -27,6 +27,7 @@ public final class Shell {
             let command = Catalog.handlers[parsed.spec.name]!
             let format: OutputFormat = parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
             refreshIfBooksMoved()
+            session.index.setScope(session.scenarioScope)
             session.commandTouched = []
             let effect = command.effect(parsed)
             let invocation = Invocation(parsed: parsed, session: session, source: text)
@@ -91,6 +92,7 @@ public final class Shell {
         guard var open = session.scenario else { return }
         open.steps += made.map { ScenarioStep(line: line, change: $0) }
         session.scenario = open
+        session.index.setScope(session.scenarioScope)
         for change in made where change.movesBooks {
             if let c = change.customer {
                 session.scenarioTouched?.insert(c)

@@ -196,8 +196,28 @@ _ = timedLine("policy set deposit.C.saas 40%")
 policyWhatif["diff_again_ms"] = timedLine("whatif diff --as-of 2026-11-30 --format csv")
 policyWhatif["discard_ms"] = timedLine("whatif discard")
 
+// A colleague's write while this shell has the workspace open and its ledger in memory: the first
+// `customer show` and the first `aging` after it, each after a payment of its own from another
+// connection (as another shell's would be), must read the books as they are now.
+let colleague: Workspace
+do { colleague = try Workspace(path: path) } catch { fail(error.message) }
+@MainActor func colleaguePays() {
+    do {
+        try colleague.addPayment(Payment(id: "", customerId: keys[0].id, receivedOn: Day("2026-11-30")!, amount: Money(minorUnits: 1)),
+                                 context: ChangeContext(operator: "colleague", command: "payment add"))
+    } catch { fail(error.message) }
+}
+_ = timedLine("aging --as-of 2026-11-30 --by customer --format csv")  // the ledger is in memory
+var fresh: [String: Double] = [:]
+colleaguePays()
+fresh["customer_show_ms"] = timedLine("customer show \(keys[0].id) --as-of 2026-11-30 --format csv")
+colleaguePays()
+fresh["aging_ms"] = timedLine("aging --as-of 2026-11-30 --by customer --format csv")
+fresh["aging_again_ms"] = timedLine("aging --as-of 2026-11-30 --by customer --format csv")
+
 let result: [String: Any] = [
     "workspace": path,
+    "fresh": fresh,
     "policy_whatif": policyWhatif,
     "quotes_per_second": quotes,
     "customers": keys.count,
