@@ -24,12 +24,16 @@ let package = Package(
             ]),
         // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
         .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
-        // The command table and handlers, Session, REPL loop, script runner and domain completions.
+        // The command table and handlers (parse -> one service call -> render), Session, REPL loop,
+        // script runner and domain completions. No domain rules, no SQL.
         .target(
             name: "RecoupShell",
-            dependencies: ["ShellKit", "LineEditing", "RecoupStore", "RecoupCore",
+            dependencies: ["ShellKit", "LineEditing", "RecoupServices", "RecoupStore", "RecoupCore",
                            .product(name: "TOMLKit", package: "TOMLKit"),  // policy export and import
                            .product(name: "Mustache", package: "swift-mustache")]),  // dunning letters
+        // Use cases (plans, late fees, scoring, the call queue, the overdue run, ...): each takes a
+        // ServiceContext (books, policy, as-of day, who) and never a shell invocation.
+        .target(name: "RecoupServices", dependencies: ["RecoupStore", "RecoupCore"]),
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
         // help, diagnostics, table/csv/json renderers, shell completion scripts.
         .target(name: "ShellKit"),
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
         .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite"]),
+        .testTarget(name: "RecoupServicesTests", dependencies: ["RecoupServices", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
         .testTarget(
             name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "recoup"],
             exclude: ["Fixtures", "Snapshots"]),

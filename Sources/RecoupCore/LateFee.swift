@@ -195,3 +195,30 @@ extension Rate {
         return String(padded.dropLast(scale)) + "." + String(padded.suffix(scale))
     }
 }
+
+extension LateFee {
+    /// What is charged on one invoice in late fees: posted (positive charges), waived (the waivers'
+    /// amounts, as a positive figure) and whether a fee is posted for the day asked about. The one
+    /// rule for what is owed and what is still to post: `latefee show`, `latefee post` and the
+    /// customer's file all use it.
+    public struct Standing: Sendable, Hashable {
+        public var posted: Money = .zero
+        public var waived: Money = .zero
+        public var postedOnDay = false
+
+        /// Fees owed on the invoice: posted less waived, never below zero.
+        public var owed: Money { posted > waived ? posted - waived : .zero }
+        /// What posting `accrued` adds on the day: nothing when a fee is posted for that day already,
+        /// else the increment over what is posted (`increment`).
+        public func toPost(accrued: Money) -> Money { postedOnDay ? .zero : LateFee.increment(accrued: accrued, posted: posted) }
+
+        public init() {}
+
+        /// From one invoice's charges: (is a waiver, day, amount with its sign as stored).
+        public init(_ charges: [(waiver: Bool, day: Day, amount: Money)], on day: Day) {
+            for c in charges {
+                if c.waiver { waived -= c.amount } else { posted += c.amount; if c.day == day { postedOnDay = true } }
+            }
+        }
+    }
+}

@@ -105,7 +105,8 @@ public struct Queue: Sendable {
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) where allocation.open[i] > 0 && ledger.invoiceIssued[i] <= D {
                 if ledger.invoiceDisputed[i] { disputed[c] += allocation.open[i] }
                 let k = ledger.invoiceContract[i]
-                if k >= 0, k != lastPlan, !planIndexes.isEmpty, planIndexes.contains(k), Int(D - ledger.invoiceDue[i]) > settings.planGraceDays {
+                if k >= 0, k != lastPlan, !planIndexes.isEmpty, planIndexes.contains(k),
+                   PlanState.breaks(daysPastDue: Int(D - ledger.invoiceDue[i]), graceDays: settings.planGraceDays) {
                     let id = ledger.contractIds[Int(k)]
                     if !(broken[c]?.contains(id) ?? false) { broken[c, default: []].append(id) }
                     lastPlan = k

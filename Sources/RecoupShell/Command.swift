@@ -1,4 +1,5 @@
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -95,6 +96,20 @@ struct Invocation {
         case .success(let m): return m
         case .failure(let e):
             throw ShellError("bad amount '\(text)' for \(option): \(e.reason)", hint: "write amounts like 12345.67", column: parsed.column(ofOption: option))
+        }
+    }
+
+    /// The context a service is given for this command: the books, the policy as it stands now, the
+    /// day (`--as-of`, else today, unless given) and who asks.
+    func services(asOf day: Day? = nil) throws -> ServiceContext {
+        let asOf = try day ?? asOf()
+        return try store { () throws(StoreError) in try ServiceContext(books: workspace, asOf: asOf, change: change) }
+    }
+
+    /// Runs a service call, turning its errors (a service's or the store's) into shell errors pointed at `column`.
+    func service<T>(column: Int? = nil, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as ServiceError { throw ShellError(e.message, hint: e.hint, column: column) } catch let e as StoreError {
+            throw ShellError(e.message, hint: e.hint, column: column)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -34,23 +35,17 @@ extension Catalog {
     }
 
     /// Scores of every customer as of a day under `policy` (read from the workspace when not given),
-    /// with the customers in ledger order.
+    /// with the customers in ledger order (the CreditScoring service over the shell's cached ledger).
     static func scores(_ inv: Invocation, asOf: Day, policy: Policy? = nil) throws -> (ledger: Ledger, scores: [CreditScore]) {
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let policy = try policy ?? inv.store { () throws(StoreError) in try inv.workspace.policy() }
-        return (ledger, try scores(inv, ledger: ledger, allocation: ledger.allocate(asOf: asOf, record: true), asOf: asOf, tiers: policy.tiers))
+        let context = try inv.store { () throws(StoreError) in try ServiceContext(books: inv.workspace, asOf: asOf, change: inv.change, policy: policy) }
+        return (ledger, try inv.service { try CreditScoring(context).scores(ledger) })
     }
 
     /// Every customer's score from a whole-portfolio ledger and its allocation (made with `record`),
-    /// with the bureau scores known by the day and the credit limits on file, as the store reads them
-    /// now (inside `readingBooks`: the books'). `credit score`, `deposit check` and the policy what-if
-    /// all score this way, so their tiers agree.
+    /// as the store reads the bureau scores and limits now (inside `readingBooks`: the books').
     static func scores(_ inv: Invocation, ledger: Ledger, allocation: Allocation, asOf: Day, tiers: CreditScore.Tiers) throws -> [CreditScore] {
-        let facts = try inv.store { () throws(StoreError) in try inv.workspace.scoringFacts() }
-        return CreditScore.scoreAll(ledger, allocation, bureau: { c in
-            guard c < facts.count, let b = facts[c].bureau, (facts[c].bureauDate ?? asOf) <= asOf else { return nil }
-            return b
-        }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
+        try inv.service { try CreditScoring(inv.services(asOf: asOf)).scores(ledger, allocation: allocation, tiers: tiers) }
     }
 
     /// One decimal, half away from zero, without Foundation's formatter (100,000 rows a run).
@@ -63,10 +58,7 @@ extension Catalog {
         let asOf = try inv.asOf()
         let (ledger, scores) = try Catalog.scores(inv, asOf: asOf)
         if !inv.parsed.flag("--dry-run") && inv.session.scenario == nil {
-            try inv.store { () throws(StoreError) in
-                try inv.workspace.recordScores(zip(ledger.customerIds, scores).map { ($0, $1.score, $1.tier) }, asOf: asOf,
-                                               context: inv.change)
-            }
+            try inv.service { try CreditScoring(inv.services(asOf: asOf)).record(ledger, scores) }
         }
         return .output(.table(Table(columns: [
             Column("Customer", key: "customer_id"), Column("Score", key: "score"), Column("Tier", key: "tier"),

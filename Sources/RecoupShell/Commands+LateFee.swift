@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -44,16 +45,6 @@ extension Catalog {
         ]
     }
 
-    /// One invoice's late fee with what has been charged and waived on it.
-    struct LateFeeRow {
-        var invoice: Invoice
-        var accrual: LateFee.Accrual
-        var posted: Money
-        var waived: Money
-        var postedOnDay: Bool
-        var toPost: Money { postedOnDay ? .zero : LateFee.increment(accrued: accrual.fee, posted: posted) }
-    }
-
     /// The customers an invocation names: the `customer` argument, every customer with `--all`, or
     /// (when `allByDefault`) every customer when none is named.
     static func lateFeeCustomers(_ inv: Invocation, allByDefault: Bool) throws -> [Customer] {
@@ -67,39 +58,15 @@ extension Catalog {
         return try inv.store { () throws(StoreError) in try inv.workspace.customers() }
     }
 
-    /// Every invoice of `customer` due before `asOf` with its fee, in the allocation order (due date
-    /// first); installment plans' rows are left out (they follow the plan's terms).
-    static func lateFeeRows(_ inv: Invocation, _ customer: Customer, asOf: Day, policy: Policy) throws -> [LateFeeRow] {
-        let ws = inv.workspace
-        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: customer) }
-        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: customer.id) }
-        let contracts = try inv.store { () throws(StoreError) in try ws.contracts(customer: customer.id) }
-        let charges = try inv.store { () throws(StoreError) in try ws.charges(customer: customer.id) }
-        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
-        let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
-        let accruals = LateFee(policy: policy).accrue(ledger, ledger.allocate(asOf: asOf, record: true)) { i in
-            guard let v = byId[ledger.invoiceIds[i]] else { return nil }
-            return LateFee.Clause(contract: v.contractId.flatMap { contractById[$0] }, policy: policy)
-        }
-        return accruals.keys.sorted().map { i in
-            let id = ledger.invoiceIds[i]
-            let mine = charges.filter { $0.invoiceId == id }
-            return LateFeeRow(invoice: byId[id]!, accrual: accruals[i]!,
-                              posted: mine.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
-                              waived: -mine.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount },
-                              postedOnDay: mine.contains { $0.kind == .lateFee && $0.asOf == asOf })
-        }
-    }
-
     static func showLateFees(_ inv: Invocation) throws -> Outcome {
         let customers = try lateFeeCustomers(inv, allByDefault: false)
         let asOf = try inv.asOf()
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        let fees = LateFees(try inv.services(asOf: asOf))
         var rows: [[Cell]] = []
         var total = (open: Money.zero, fee: Money.zero, loss: Money.zero, posted: Money.zero, waived: Money.zero, toPost: Money.zero)
         var flagged = 0, capped = 0
         for c in customers {
-            for r in try lateFeeRows(inv, c, asOf: asOf, policy: policy) {
+            for r in try inv.service({ try fees.rows(c) }) {
                 let a = r.accrual
                 guard a.open.isPositive || a.fee.isPositive || !r.posted.isZero || !r.waived.isZero else { continue }
                 rows.append([.text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)), .number(String(a.clause.graceDays)),
@@ -113,11 +80,7 @@ extension Catalog {
             }
         }
         // Waivers of a customer's fees as a whole name no invoice: they count in the total only.
-        let ids = Set(customers.map(\.id))
-        let wholeWaivers = try inv.store { () throws(StoreError) in
-            customers.count == 1 ? try inv.workspace.charges(customer: customers[0].id) : try inv.workspace.charges()
-        }.filter { $0.kind == .waiver && $0.invoiceId == nil && ids.contains($0.customerId) }
-        total.waived -= wholeWaivers.reduce(.zero) { $0 + $1.amount }
+        total.waived += try inv.service { try fees.wholeCustomerWaivers(customers) }
         let table = Table(columns: [
             Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"), Column("Due", key: "due_on"),
             Column("Days late", key: "days_late"), Column("Grace", key: "grace_days"), Column("Rate/day", key: "daily_rate"),
@@ -142,19 +105,7 @@ extension Catalog {
     static func postLateFees(_ inv: Invocation) throws -> Outcome {
         let customers = try lateFeeCustomers(inv, allByDefault: true)
         let asOf = try Catalog.day(inv, "--as-of")
-        let ws = inv.workspace
-        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        var accrued: [AccruedFee] = []
-        var flags: [String: LateFee.Accrual] = [:]
-        for c in customers {
-            for r in try lateFeeRows(inv, c, asOf: asOf, policy: policy) where r.accrual.fee.isPositive {
-                accrued.append(AccruedFee(customerId: c.id, invoiceId: r.invoice.id, fee: r.accrual.fee))
-                flags[r.invoice.id] = r.accrual
-            }
-        }
-        let written = try inv.store { () throws(StoreError) in
-            try ws.postLateFees(accrued, asOf: asOf, context: inv.change)
-        }
+        let (written, flags) = try inv.service { try LateFees(inv.services(asOf: asOf)).post(customers) }
         for c in Set(written.map(\.customerId)) { inv.session.touch(c) }
         guard !written.isEmpty else { return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n")) }
         let rows = written.map { w -> [Cell] in
@@ -198,9 +149,8 @@ extension Catalog {
             customer = try inv.resolveCustomer("target")
         }
         let on = try Catalog.day(inv, "--on")
-        let charge = try inv.store(column: inv.parsed.column(ofArgument: amount == nil ? "target" : "amount")) { () throws(StoreError) in
-            try ws.waiveFees(customer: customer.id, invoice: invoice, amount: amount, on: on, reason: reason,
-                             context: inv.change)
+        let charge = try inv.service(column: inv.parsed.column(ofArgument: amount == nil ? "target" : "amount")) {
+            try LateFees(inv.services(asOf: on)).waive(customer: customer, invoice: invoice, amount: amount, reason: reason)
         }
         inv.session.touch(customer.id)
         return .output(.text("waived \(-charge.amount) of late fees on \(invoice.map { "invoice \($0)" } ?? "customer \(customer.id)") on \(on.iso)\n"))

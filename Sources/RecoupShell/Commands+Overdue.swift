@@ -1,4 +1,5 @@
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -29,20 +30,10 @@ extension Catalog {
 
     static func overdue(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
-        let ws = inv.workspace
-        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        guard let ladder = OverdueLadder(policy["overdue.ladder"]) else { throw ShellError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse", hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract") }
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let suspend = try inv.store { () throws(StoreError) in try ws.suspendAfterDays() }
-        let previous = try inv.store { () throws(StoreError) in try ws.overdueStates() }
-        let evaluation = Overdue.evaluate(ledger, allocation: ledger.allocate(asOf: asOf), ladder: ladder, suspendAfterDays: suspend,
-                                          defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
-        let transitions = Overdue.transitions(previous: previous, current: evaluation, ladder: ladder)
-        if !inv.parsed.flag("--dry-run") && inv.session.scenario == nil {
-            try inv.store { () throws(StoreError) in
-                try ws.recordOverdueStates(evaluation, transitions: transitions.count, context: inv.change)
-            }
-        }
+        let record = !inv.parsed.flag("--dry-run") && inv.session.scenario == nil
+        let run = try inv.service { try OverdueRun(inv.services(asOf: asOf)).run(ledger, record: record) }
+        let (ladder, evaluation, transitions) = (run.ladder, run.evaluation, run.transitions)
         let changes = Table(columns: [Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("From", key: "from"),
                                       Column("To", key: "to"), Column("Days", key: "days"), Column("Amount", key: "amount"), Column("Note", key: "note")],
                             rows: transitions.map { t in
@@ -76,27 +67,16 @@ extension Catalog {
     static func queue(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
         let limit = try inv.integer("--limit", default: 25)
-        let ws = inv.workspace
-        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        guard OverdueLadder(policy["overdue.ladder"]) != nil else { throw ShellError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse", hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract") }
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let suspend = try inv.store { () throws(StoreError) in try ws.suspendAfterDays() }
-        let plans = Set(try inv.store { () throws(StoreError) in try ws.planIds() })
-        var only: Set<Int>?
-        if let agent = inv.parsed.value("--agent") {
-            let ids = try inv.store { () throws(StoreError) in try ws.customerIds(agent: agent) }
-            only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
-        }
-        let calls = Queue.build(ledger, asOf: asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans, customers: only, limit: limit)
-        let shown = calls.entries
-        let who = try inv.store { () throws(StoreError) in try ws.namesAndAgents(of: shown.map(\.customerId)) }
+        let (calls, total) = try inv.service { try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: inv.parsed.value("--agent"), limit: limit) }
         return .output(.table(Table(title: "Calls for \(asOf.iso)" + (inv.parsed.value("--agent").map { ", agent \($0)" } ?? "")
-                                        + ": \(shown.count) of \(calls.total)", columns: [
+                                        + ": \(calls.count) of \(total)", columns: [
             Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"), Column("Agent", key: "agent"),
             Column("Overdue", key: "overdue"), Column("Days", key: "days"), Column("State", key: "state"), Column("Priority", key: "priority"),
-            Column("Reason", key: "reason", alignment: .left)], rows: shown.enumerated().map { k, e in
-                [.number(String(k + 1)), .text(e.customerId), Invocation.text(who[e.customerId]?.name), Invocation.text(who[e.customerId]?.agent),
-                 Invocation.money(e.overdue), .number(String(e.days)), .text(e.state), Invocation.money(e.priority), .text(e.reason)]
+            Column("Reason", key: "reason", alignment: .left)], rows: calls.enumerated().map { k, call in
+                let e = call.entry
+                return [.number(String(k + 1)), .text(e.customerId), Invocation.text(call.name), Invocation.text(call.agent),
+                        Invocation.money(e.overdue), .number(String(e.days)), .text(e.state), Invocation.money(e.priority), .text(e.reason)]
             })))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -59,33 +60,9 @@ extension Catalog {
         ]
     }
 
-    /// A plan's rows with what is paid and open as of a day, and its status.
-    struct PlanState {
-        var rows: [(seq: Int, row: Installment, paid: Money, open: Money)]
-        var status: String
-        var brokenSince: Day?
-        var open: Money { rows.reduce(.zero) { $0 + $1.open } }
-        var paid: Money { rows.reduce(.zero) { $0 + $1.paid } }
-        /// Regular rows paid in full, counted from the start (what payoff and prepayment start from).
-        var paidInstallments: Int { rows.prefix { $0.row.period == 0 || $0.open.isZero }.filter { $0.row.period > 0 && !$0.row.isPrepayment }.count }
-    }
-
+    /// Where a plan stands on `asOf` (`PlanState`, the one status rule, through the PlanBooks service).
     static func planState(_ inv: Invocation, _ plan: PlanRecord, asOf: Day) throws -> PlanState {
-        guard let c = try inv.store({ () throws(StoreError) in try inv.workspace.customer(id: plan.customerId) }) else { throw ShellError("no customer '\(plan.customerId)'") }
-        let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
-        let allocation = ledger.allocate(asOf: asOf)
-        let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
-        var rows: [(seq: Int, row: Installment, paid: Money, open: Money)] = []
-        var broken: Day?
-        let planGraceDays = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.planGraceDays
-        for (k, row) in plan.installments.enumerated() {
-            let id = PlanRecord.obligationId(plan: plan.id, seq: k + 1)
-            let open = position[id].map { Money(minorUnits: allocation.open[$0]) } ?? .zero
-            rows.append((k + 1, row, row.payment - open, open))
-            if open.isPositive && asOf - row.dueOn > planGraceDays && broken == nil { broken = row.dueOn + planGraceDays + 1 }
-        }
-        let status = rows.allSatisfy { $0.open.isZero } ? "completed" : broken != nil ? "broken" : "active"
-        return PlanState(rows: rows, status: status, brokenSince: broken)
+        try PlanBooks(inv.services(asOf: asOf)).state(of: plan)
     }
 
     static func findPlan(_ inv: Invocation) throws -> PlanRecord {
@@ -103,22 +80,7 @@ extension Catalog {
         return d
     }
 
-    /// The parts of a row a payment pays, in the order they are paid.
-    enum RowPart: String, CaseIterable { case fee, interest, principal }
-
-    /// How much of each part of `row` the amount `paid` covers, filling the parts in `order`.
-    static func split(_ paid: Money, of row: Installment, order: [RowPart]) -> [RowPart: Money] {
-        var left = paid, out: [RowPart: Money] = [:]
-        for part in order {
-            let due = part == .fee ? row.fee : part == .interest ? row.interest : row.principal
-            let take = min(left, due)
-            out[part] = take
-            left -= take
-        }
-        return out
-    }
-
-    static func rowsTable(_ rows: [(seq: Int, row: Installment, paid: Money, open: Money)], state: Bool,
+    static func rowsTable(_ rows: [PlanState.Row], state: Bool,
                           order: [RowPart] = RowPart.allCases) -> Table {
         var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map { Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0) }
         if state {
@@ -129,7 +91,7 @@ extension Catalog {
                                  Invocation.money(r.row.payment), Invocation.money(r.row.principal), Invocation.money(r.row.interest),
                                  Invocation.money(r.row.fee), Invocation.money(r.row.balance)]
             if state {
-                let parts = split(r.paid, of: r.row, order: order)
+                let parts = RowPart.split(r.paid, of: r.row, order: order)
                 cells += [Invocation.money(r.paid)] + order.map { Invocation.money(parts[$0] ?? .zero) } + [Invocation.money(r.open)]
             }
             return cells
@@ -142,35 +104,14 @@ extension Catalog {
         let term = try inv.integer("--term", default: 0, range: 1...1200)
         let method = inv.parsed.value("--method").map { PlanMethod(rawValue: $0)! } ?? .annuity
         let start = try day(inv, "--start")
-        let ws = inv.workspace
-        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: customer) }
-        let allocation = ledger.allocate(asOf: start)
-        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: customer.id) }
-        let open = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, Money(minorUnits: allocation.open[$0])) })
-        var chosen: [(id: String, amount: Money)] = []
-        if let list = inv.parsed.value("--invoices") {
-            for id in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let v = invoices.first(where: { $0.id == id }) else {
-                    throw ShellError("no invoice '\(id)' of customer '\(customer.id)'", hint: "invoice list --customer \(customer.id) --open", column: inv.parsed.column(ofOption: "--invoices"))
-                }
-                let amount = v.issuedOn <= start ? open[id] ?? .zero : .zero
-                guard amount.isPositive else { throw ShellError("invoice '\(id)' has nothing open on \(start.iso)", column: inv.parsed.column(ofOption: "--invoices")) }
-                chosen.append((id, amount))
-            }
-        } else {
-            chosen = invoices.filter { $0.issuedOn <= start && $0.dueOn < start && !$0.disputed }
-                .compactMap { v in (open[v.id] ?? .zero).isPositive ? (v.id, open[v.id]!) : nil }
-        }
-        guard !chosen.isEmpty else {
-            throw ShellError("customer '\(customer.id)' has no overdue, undisputed invoice open on \(start.iso)", hint: "name invoices with --invoices ID,...")
-        }
+        let books = PlanBooks(try inv.services(asOf: start))
+        let named = inv.parsed.value("--invoices").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let chosen = try inv.service(column: inv.parsed.column(ofOption: "--invoices")) { try books.invoicesToRestructure(customer, start: start, named: named) }
         let principal = chosen.reduce(Money.zero) { $0 + $1.amount }
         var terms = try planTerms(inv, term: term, method: method, principal: principal)
         terms.start = start
         let schedule = try Catalog.schedule(inv, terms)
-        let plan = PlanRecord(id: "", customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
-                              installments: schedule.installments, invoices: chosen)
-        let id = try inv.store { () throws(StoreError) in try ws.createPlan(plan, context: inv.change) }
+        let id = try inv.service { try books.create(customer, start: start, terms: terms, schedule: schedule, invoices: chosen) }.id
         inv.session.touch(customer.id)
         return .output(.document([
             Section("plan", title: "Plan \(id) created", .record([
@@ -180,7 +121,7 @@ extension Catalog {
                 Field("total_payable", title: "Total payable", Invocation.money(schedule.totalPayable)),
                 Field("annualized_rate", title: "Annualized rate (%)", .number(percent(schedule.annualizedRate))),
             ])),
-            Section("schedule", title: "Schedule", .table(rowsTable(schedule.installments.enumerated().map { ($0 + 1, $1, Money.zero, $1.payment) }, state: false))),
+            Section("schedule", title: "Schedule", .table(rowsTable(schedule.installments.enumerated().map { PlanState.Row(seq: $0 + 1, row: $1, paid: .zero, open: $1.payment) }, state: false))),
         ]))
     }
 
@@ -195,24 +136,17 @@ extension Catalog {
             Field("financed", title: "Amount financed", Invocation.money(plan.financed)),
             Field("invoices", title: "Restructured", .text(plan.invoices.map { "\($0.id) \($0.amount)" }.joined(separator: "; "))),
             Field("as_of", title: "As of", .text(asOf.iso)), Field("paid", title: "Paid", Invocation.money(state.paid)),
-            Field("open", title: "Open", Invocation.money(state.open)), Field("status", title: "Status", .text(state.status)),
+            Field("open", title: "Open", Invocation.money(state.open)), Field("status", title: "Status", .text(state.status.rawValue)),
         ]
         if let since = state.brokenSince {
             fields.append(Field("broken_since", title: "Broken since", .text(since.iso)))
             fields.append(Field("due_now", title: "Due now (whole balance)", Invocation.money(state.open)))
         }
-        var order: [RowPart] = []
-        // The policy's allocation.order, less 'penalty' (late fees are charged apart from plan rows).
-        let policyOrder = try inv.store { () throws(StoreError) in try inv.workspace.policy() }["allocation.order"]
-            .split(separator: ",").filter { $0 != "penalty" }.joined(separator: ",")
-        for word in (inv.parsed.value("--order") ?? policyOrder).split(separator: ",") {
-            guard let part = RowPart(rawValue: word.trimmingCharacters(in: .whitespaces)), !order.contains(part) else {
-                throw ShellError("bad --order '\(inv.parsed.value("--order")!)'", hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
-                                 column: inv.parsed.column(ofOption: "--order"))
-            }
-            order.append(part)
+        let text = try inv.parsed.value("--order") ?? inv.store { () throws(StoreError) in try inv.workspace.policy() }["allocation.order"]
+        guard let order = RowPart.order(text), inv.parsed.value("--order").map({ !$0.split(separator: ",").contains("penalty") }) ?? true else {
+            throw ShellError("bad --order '\(inv.parsed.value("--order")!)'", hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
+                             column: inv.parsed.column(ofOption: "--order"))
         }
-        for part in RowPart.allCases where !order.contains(part) { order.append(part) }
         return .output(.document([Section("plan", title: "Plan", .record(fields)),
                                   Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true, order: order)))]))
     }
@@ -221,13 +155,17 @@ extension Catalog {
         let asOf = try inv.asOf()
         var customer: String?
         if inv.parsed.value("--customer") != nil { customer = try inv.resolveCustomer("--customer").id }
-        let plans = try inv.store { () throws(StoreError) in try inv.workspace.plans(customer: customer) }
-        var rows: [[Cell]] = []
-        for plan in plans {
-            let s = try planState(inv, plan, asOf: asOf)
-            if let wanted = inv.parsed.value("--status"), wanted != s.status { continue }
-            rows.append([.text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
-                         .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open), .text(s.status)])
+        var status: PlanState.Status?
+        if let wanted = inv.parsed.value("--status") {
+            guard let st = PlanState.Status(rawValue: wanted) else {
+                throw ShellError("bad --status '\(wanted)'", hint: "active, broken or completed", column: inv.parsed.column(ofOption: "--status"))
+            }
+            status = st
+        }
+        let listed = try inv.service { try PlanBooks(inv.services(asOf: asOf)).list(customer: customer, status: status) }
+        let rows: [[Cell]] = listed.map { plan, s in
+            [.text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
+             .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open), .text(s.status.rawValue)]
         }
         return .output(.table(Table(columns: [Column("Plan", key: "id"), Column("Customer", key: "customer_id"), Column("Day", key: "created_on"),
                                               Column("Financed", key: "financed"), Column("Rows", key: "rows"), Column("Paid", key: "paid"),
@@ -237,23 +175,13 @@ extension Catalog {
     static func payoffPlan(_ inv: Invocation) throws -> Outcome {
         let plan = try findPlan(inv)
         let on = try day(inv, "--on")
-        let state = try planState(inv, plan, asOf: on)
-        guard !state.open.isZero else { throw ShellError("plan '\(plan.id)' is paid in full as of \(on.iso)") }
         let toPeriodEnd = inv.parsed.value("--interest") == "to-period-end"
-        let (amount, interest): (Money, Money)
-        do { (amount, interest) = try ScheduleEngine.payoff(plan.schedule, paidInstallments: state.paidInstallments, on: on, toPeriodEnd: toPeriodEnd) } catch {
-            throw ShellError(error.message, hint: "plan show \(plan.id) shows what is paid")
-        }
-        // The engine counts whole installments; what was paid toward later rows (and an unpaid down
-        // payment) is settled here.
-        let later = state.rows.filter { $0.row.period > 0 }.dropFirst(state.paidInstallments)
-        let partial = later.reduce(Money.zero) { $0 + $1.paid }
-        let down = state.rows.filter { $0.row.period == 0 }.reduce(Money.zero) { $0 + $1.open }
-        let total = amount - partial + down
+        let p = try inv.service { try PlanBooks(inv.services(asOf: on)).payoff(plan, on: on, toPeriodEnd: toPeriodEnd) }
+        let (interest, partial, total) = (p.interest, p.paidTowardLaterRows, p.amount)
         return .output(.record([
             Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Payoff day", .text(on.iso)),
             Field("interest_basis", title: "Interest", .text(toPeriodEnd ? "to the end of the period" : "to the payoff day")),
-            Field("installments_paid", title: "Installments paid", .number(String(state.paidInstallments))),
+            Field("installments_paid", title: "Installments paid", .number(String(p.installmentsPaid))),
             Field("interest", title: "Interest included", Invocation.money(interest)),
             Field("already_paid_toward_later_rows", title: "Paid toward later rows", Invocation.money(partial)),
             Field("payoff_amount", title: "Payoff amount", Invocation.money(total)),
@@ -266,24 +194,11 @@ extension Catalog {
         guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
             throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 10000", column: inv.parsed.column(ofArgument: "amount"))
         }
-        let state = try planState(inv, plan, asOf: on)
         let reduceTerm = inv.parsed.value("--reduce") == "term"
-        let after: Schedule
-        do { after = try ScheduleEngine.prepay(plan.schedule, paidInstallments: state.paidInstallments, amount: amount, on: on, reduceTerm: reduceTerm) } catch {
-            throw ShellError(error.message, hint: "plan show \(plan.id) shows what is paid and open")
+        let p = try inv.service {
+            try PlanBooks(inv.services(asOf: on)).prepay(plan, amount: amount, on: on, reduceTerm: reduceTerm, commit: inv.parsed.flag("--commit"))
         }
-        // Rows kept as they were: the schedule's prefix that the engine left unchanged.
-        var keep = 0
-        while keep < min(after.installments.count, plan.installments.count) && after.installments[keep] == plan.installments[keep] { keep += 1 }
-        let newRows = Array(after.installments[keep...])
-        let saved = plan.installments.reduce(Money.zero) { $0 + $1.interest } - after.installments.reduce(Money.zero) { $0 + $1.interest }
-        if inv.parsed.flag("--commit") {
-            let payment = Payment(id: "", customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment", reference: plan.id, planId: plan.id)
-            try inv.store { () throws(StoreError) in
-                try inv.workspace.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, context: inv.change)
-            }
-            inv.session.touch(plan.customerId)
-        }
+        let (after, keep, newRows, saved) = (p.schedule, p.kept, p.newRows, p.interestSaved)
         return .output(.document([
             Section("prepayment", title: inv.parsed.flag("--commit") ? "Prepayment recorded" : "Prepayment (quote: add --commit to record it)", .record([
                 Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Day", .text(on.iso)), Field("amount", title: "Amount", Invocation.money(amount)),
@@ -291,7 +206,7 @@ extension Catalog {
                 Field("interest_saved", title: "Interest saved", Invocation.money(saved)),
                 Field("last_due_on", title: "Last installment", .text(after.installments.last?.dueOn.iso ?? "")),
             ])),
-            Section("schedule", title: "New rows", .table(rowsTable(newRows.enumerated().map { (keep + $0 + 1, $1, Money.zero, $1.payment) }, state: false))),
+            Section("schedule", title: "New rows", .table(rowsTable(newRows.enumerated().map { PlanState.Row(seq: keep + $0 + 1, row: $1, paid: .zero, open: $1.payment) }, state: false))),
         ]))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -66,6 +67,8 @@ public final class Shell {
             }
             report(Diagnostic(e.summary, file: file, line: line), source: text)
         } catch let e as StoreError {
+            report(Diagnostic(ShellError(e.message, hint: e.hint), file: file, line: line), source: text)
+        } catch let e as ServiceError {
             report(Diagnostic(ShellError(e.message, hint: e.hint), file: file, line: line), source: text)
         } catch {
             report(Diagnostic(ShellError("\(error)"), file: file, line: line), source: text)

@@ -1,0 +1,92 @@
+import RecoupCore
+import RecoupStore
+
+/// Credit scores of the whole portfolio: `credit score`, `credit show`, `deposit check`, dunning
+/// cadences and the policy what-if all score this way, so their tiers agree.
+public struct CreditScoring: Sendable {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
+
+    /// Every customer's score on the context's day from a whole-portfolio ledger, in ledger order,
+    /// with the bureau scores known by the day and the credit limits on file.
+    public func scores(_ ledger: Ledger) throws -> [CreditScore] {
+        try scores(ledger, allocation: ledger.allocate(asOf: context.asOf, record: true), tiers: context.policy.tiers)
+    }
+
+    /// The same from an allocation already made (with `record`) and the given tiers (a what-if's).
+    public func scores(_ ledger: Ledger, allocation: Allocation, tiers: CreditScore.Tiers) throws -> [CreditScore] {
+        let facts = try context.books.scoringFacts()
+        let asOf = context.asOf
+        return CreditScore.scoreAll(ledger, allocation, bureau: { c in
+            guard c < facts.count, let b = facts[c].bureau, (facts[c].bureauDate ?? asOf) <= asOf else { return nil }
+            return b
+        }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
+    }
+
+    /// Keeps a scoring run for the day (replacing an earlier run of the same day), journaled.
+    public func record(_ ledger: Ledger, _ scores: [CreditScore]) throws {
+        try context.books.recordScores(zip(ledger.customerIds, scores).map { ($0, $1.score, $1.tier) }, asOf: context.asOf, context: context.change)
+    }
+}
+
+/// The call queue: today's calls in priority order with their reasons.
+public struct CallQueue: Sendable {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
+
+    public struct Call: Sendable {
+        public var entry: Queue.Entry
+        public var name: String?
+        public var agent: String?
+    }
+
+    /// The first `limit` calls (of `total`), only the accounts of `agent` when given.
+    public func calls(_ ledger: Ledger, agent: String?, limit: Int) throws -> (calls: [Call], total: Int) {
+        let policy = context.policy
+        guard OverdueLadder(policy["overdue.ladder"]) != nil else {
+            throw ServiceError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
+                               hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
+        }
+        let books = context.books
+        let suspend = try books.suspendAfterDays()
+        let plans = Set(try books.planIds())
+        var only: Set<Int>?
+        if let agent {
+            let ids = try books.customerIds(agent: agent)
+            only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
+        }
+        let built = Queue.build(ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
+                                customers: only, limit: limit)
+        let who = try books.namesAndAgents(of: built.entries.map(\.customerId))
+        return (built.entries.map { Call(entry: $0, name: who[$0.customerId]?.name, agent: who[$0.customerId]?.agent) }, built.total)
+    }
+}
+
+/// The overdue ladder over the portfolio: every scope's state, the transitions since the last
+/// recorded run, and (outside a what-if) recording this run's states.
+public struct OverdueRun: Sendable {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
+
+    public struct Result: Sendable {
+        public var ladder: OverdueLadder
+        public var evaluation: OverdueEvaluation
+        public var transitions: [OverdueTransition]
+    }
+
+    public func run(_ ledger: Ledger, record: Bool) throws -> Result {
+        let policy = context.policy
+        guard let ladder = OverdueLadder(policy["overdue.ladder"]) else {
+            throw ServiceError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
+                               hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
+        }
+        let books = context.books
+        let suspend = try books.suspendAfterDays()
+        let previous = try books.overdueStates()
+        let evaluation = Overdue.evaluate(ledger, allocation: ledger.allocate(asOf: context.asOf), ladder: ladder, suspendAfterDays: suspend,
+                                          defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
+        let transitions = Overdue.transitions(previous: previous, current: evaluation, ladder: ladder)
+        if record { try books.recordOverdueStates(evaluation, transitions: transitions.count, context: context.change) }
+        return Result(ladder: ladder, evaluation: evaluation, transitions: transitions)
+    }
+}
