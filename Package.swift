@@ -29,14 +29,17 @@ let package = Package(
         .target(
             name: "RecoupShell",
             dependencies: ["ShellKit", "LineEditing", "RecoupServices", "RecoupStore", "RecoupCore",
-                           .product(name: "TOMLKit", package: "TOMLKit"),  // policy export and import
-                           .product(name: "Mustache", package: "swift-mustache")]),  // dunning letters
+                           .product(name: "TOMLKit", package: "TOMLKit")]),  // policy export and import  // dunning letters
         // Use cases (plans, late fees, scoring, the call queue, the overdue run, ...): each takes a
         // ServiceContext (books, policy, as-of day, who) and never a shell invocation.
-        .target(name: "RecoupServices", dependencies: ["RecoupStore", "RecoupCore"]),
+        .target(
+            name: "RecoupServices",
+            dependencies: ["RecoupStore", "RecoupCore", "TextWidth", .product(name: "Mustache", package: "swift-mustache")]),  // dunning letters
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
         // help, diagnostics, table/csv/json renderers, shell completion scripts.
-        .target(name: "ShellKit"),
+        .target(name: "ShellKit", dependencies: ["TextWidth"]),
+        // How wide text is on a terminal (wide CJK characters count two): tables and plain-text letters.
+        .target(name: "TextWidth"),
         // Line input behind the LineReader protocol: libedit on terminals, plain lines otherwise.
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
         // C shim over libedit's variadic calls and stdio handles; links libedit (libedit-dev).

@@ -1,4 +1,5 @@
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -22,8 +23,8 @@ extension Catalog {
                 let amount = try positiveAmount(inv, "amount")
                 let on = try Catalog.day(inv, "--on")
                 let contract = inv.parsed.value("--contract")
-                _ = try inv.store(column: inv.parsed.column(ofOption: "--contract")) { () throws(StoreError) in
-                    try inv.workspace.receiveDeposit(customer: c.id, amount: amount, contract: contract, on: on, context: inv.change)
+                _ = try inv.service(column: inv.parsed.column(ofOption: "--contract")) {
+                    try Deposits(inv.services(asOf: on)).receive(c, amount: amount, contract: contract)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit received: \(amount) from \(c.id)\(contract.map { " for \($0)" } ?? "") on \(on.iso)\n") : .empty)
@@ -40,9 +41,8 @@ extension Catalog {
                 let c = try inv.resolveCustomer("customer")
                 let amount: Money? = inv.parsed.argument("amount") == nil ? nil : try positiveAmount(inv, "amount")
                 let on = try Catalog.day(inv, "--on")
-                let result = try inv.store(column: inv.parsed.column(ofArgument: amount == nil ? "invoice" : "amount")) { () throws(StoreError) in
-                    try inv.workspace.applyDeposit(customer: c.id, invoice: inv.argument("invoice"), amount: amount, on: on,
-                                                   context: inv.change)
+                let result = try inv.service(column: inv.parsed.column(ofArgument: amount == nil ? "invoice" : "amount")) {
+                    try Deposits(inv.services(asOf: on)).apply(c, invoice: inv.argument("invoice"), amount: amount)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit applied: \(result.amount) to \(inv.argument("invoice")) as payment \(result.payment)\n") : .empty)
@@ -64,9 +64,8 @@ extension Catalog {
                 }
                 let on = try Catalog.day(inv, "--on")
                 let contract = inv.parsed.value("--contract")
-                _ = try inv.store(column: inv.parsed.column(ofArgument: "amount")) { () throws(StoreError) in
-                    try inv.workspace.refundDeposit(customer: c.id, amount: amount, contract: contract, reason: reason, on: on,
-                                                    context: inv.change)
+                _ = try inv.service(column: inv.parsed.column(ofArgument: "amount")) {
+                    try Deposits(inv.services(asOf: on)).refund(c, amount: amount, contract: contract, reason: reason)
                 }
                 inv.session.touch(c.id)
                 return .output(inv.session.interactive ? .text("deposit refunded: \(amount) to \(c.id) on \(on.iso)\n") : .empty)
@@ -120,30 +119,17 @@ extension Catalog {
         return amount
     }
 
-    /// Tiers of every customer as of a day, by customer id.
-    static func tiers(_ inv: Invocation, asOf: Day) throws -> [String: CreditScore] {
-        let (ledger, scores) = try Catalog.scores(inv, asOf: asOf)
-        return Dictionary(uniqueKeysWithValues: zip(ledger.customerIds, scores).map { ($0, $1) })
-    }
-
-    /// Deposit requirements of contracts signed on or before `asOf`, with movements made by then.
-    static func requirements(_ inv: Invocation, asOf: Day, customer: String? = nil) throws -> (requirements: [Deposit.Requirement], pots: [String: DepositPots], scores: [String: CreditScore]) {
-        let scores = try tiers(inv, asOf: asOf)
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
-        let contracts = try inv.store { () throws(StoreError) in
-            if let customer { return try inv.workspace.contracts(customer: customer) }
-            return try inv.workspace.allContracts()
-        }.filter { $0.signedOn <= asOf }
-        let moves = try inv.store { () throws(StoreError) in try inv.workspace.depositMovements() }
-        let pots = moves.mapValues { DepositPots($0, asOf: asOf) }
-        let reqs = Deposit.requirements(contracts: contracts, tier: { scores[$0]?.tier ?? "C" }, pots: pots, policy: policy)
-        return (reqs, pots, scores)
+    /// Deposit requirements of contracts signed on or before `asOf`, with movements made by then
+    /// (the Deposits service over the shell's cached ledger).
+    static func requirements(_ inv: Invocation, asOf: Day, customer: String? = nil) throws -> Deposits.Standing {
+        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        return try inv.service { try Deposits(inv.services(asOf: asOf)).standing(ledger, customer: customer) }
     }
 
     static func depositCheck(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
         let all = inv.parsed.flag("--all")
-        let (reqs, _, _) = try requirements(inv, asOf: asOf)
+        let reqs = try requirements(inv, asOf: asOf).requirements
         let rows: [[Cell]] = reqs.compactMap { r in
             let status = r.required == nil ? "no value" : r.shortfall.isPositive ? "short" : "ok"
             guard all || status != "ok" else { return nil }
@@ -171,15 +157,11 @@ extension Catalog {
             throw ShellError("bad ratio '\(p)' for --prepay", hint: "a share from 0% to 100%, e.g. 40% or 0.4", column: inv.parsed.column(ofOption: "--prepay"))
         }
         let asOf = try inv.asOf()
-        let (reqs, pots, scores) = try requirements(inv, asOf: asOf, customer: c.id)
-        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
-        let contracts = try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) }.filter { $0.signedOn <= asOf }
-        let invoices = try inv.store { () throws(StoreError) in try inv.workspace.invoices(customer: c.id) }.filter { $0.issuedOn <= asOf }
-        let score = scores[c.id]
-        let tier = score?.tier ?? "C"
-        let free = Deposit.freeDeposit(customer: c.id, requirements: reqs, pots: pots[c.id] ?? DepositPots())
-        let k = ContractCheck.evaluate(customer: c, tier: tier, service: inv.parsed.value("--service") ?? "", value: value, prepayRatio: prepay,
-                                       open: score?.open ?? .zero, contracts: contracts, invoices: invoices, freeDeposit: free, asOf: asOf, policy: policy)
+        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let k = try inv.service {
+            try Deposits(inv.services(asOf: asOf)).checkNewContract(ledger, customer: c, service: inv.parsed.value("--service") ?? "", value: value,
+                                                                 prepayRatio: prepay)
+        }
         return .output(.record([
             Field("customer_id", title: "Customer", .text("\(c.id) \(c.name)")),
             Field("as_of", title: "As of", .text(asOf.iso)),

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 import RecoupCore
-import ShellKit
+import TextWidth
 
 /// The documents of a dunning run: Mustache templates (defaults below, or a team's own from a
 /// folder), rendered to Markdown and to plain text.
@@ -12,7 +12,7 @@ import ShellKit
 /// `KIND.txt.mustache` (e.g. `zh/letter.txt.mustache`), when present, makes the plain text; otherwise
 /// the plain text is the Markdown without its markup. Values are inserted as they are (no HTML
 /// escaping). docs/DUNNING.md lists the variables.
-struct Letters {
+public struct Letters: Sendable {
     /// The file a team puts next to its templates with the creditor's details (TOML-like `key = "value"` lines).
     static let letterheadFile = "letterhead.toml"
     /// The letterhead keys a letter uses: the creditor (we, the sender) and where to pay.
@@ -23,22 +23,22 @@ struct Letters {
     var letterhead: [String: String]
 
     /// The default templates, or a team's own over them (`folder`), with its letterhead.
-    init(folder: String?) throws {
+    public init(folder: String?) throws {
         var library = MustacheLibrary()
         for (name, text) in Letters.defaults { try! library.register(MustacheTemplate(string: Letters.pragma + text), named: name) }
         letterhead = [:]
         if let folder {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                throw ShellError("no templates folder '\(folder)'", hint: "give a folder of *.mustache files named like the defaults (zh/letter.mustache); see docs/DUNNING.md")
+                throw ServiceError("no templates folder '\(folder)'", hint: "give a folder of *.mustache files named like the defaults (zh/letter.mustache); see docs/DUNNING.md")
             }
             let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
             for file in files where file.hasSuffix(".mustache") {
                 let path = folder + "/" + file
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ShellError("cannot read template '\(path)'") }
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ServiceError("cannot read template '\(path)'") }
                 do { library.register(try MustacheTemplate(string: Letters.pragma + text), named: String(file.dropLast(9))) } catch let e as MustacheTemplate.ParserError {
                     let column = e.context.lineNumber == 1 ? e.context.columnNumber - Letters.pragma.count : e.context.columnNumber
-                    throw ShellError("\(path):\(e.context.lineNumber):\(max(1, column)): template error: \(e.error)",
+                    throw ServiceError("\(path):\(e.context.lineNumber):\(max(1, column)): template error: \(e.error)",
                                      hint: "templates are Mustache: {{name}}, {{#section}}...{{/section}}, {{> zh/statement}}")
                 }
             }
@@ -59,12 +59,12 @@ struct Letters {
         for (n, raw) in text.components(separatedBy: "\n").enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("[") { continue }
-            guard let eq = line.firstIndex(of: "=") else { throw ShellError("\(file):\(n + 1): expected key = \"value\"") }
+            guard let eq = line.firstIndex(of: "=") else { throw ServiceError("\(file):\(n + 1): expected key = \"value\"") }
             let key = line[..<eq].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
             if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             guard letterheadKeys.contains(key) else {
-                throw ShellError("\(file):\(n + 1): unknown letterhead key '\(key)'", hint: "keys: \(letterheadKeys.joined(separator: ", "))")
+                throw ServiceError("\(file):\(n + 1): unknown letterhead key '\(key)'", hint: "keys: \(letterheadKeys.joined(separator: ", "))")
             }
             out[key] = value
         }
