@@ -28,13 +28,16 @@ let package = Package(
         // script runner and domain completions. No domain rules, no SQL.
         .target(
             name: "RecoupShell",
-            dependencies: ["ShellKit", "LineEditing", "RecoupServices", "RecoupStore", "RecoupCore",
-                           .product(name: "TOMLKit", package: "TOMLKit")]),  // policy export and import  // dunning letters
+            dependencies: ["ShellKit", "LineEditing", "RecoupServices", "RecoupStore", "RecoupCore"]),  // dunning letters
         // Use cases (plans, late fees, scoring, the call queue, the overdue run, ...): each takes a
         // ServiceContext (books, policy, as-of day, who) and never a shell invocation.
         .target(
             name: "RecoupServices",
-            dependencies: ["RecoupStore", "RecoupCore", "TextWidth", .product(name: "Mustache", package: "swift-mustache")]),  // dunning letters
+            dependencies: [
+                "RecoupStore", "RecoupCore", "TextWidth",
+                .product(name: "Mustache", package: "swift-mustache"),  // dunning letters
+                .product(name: "TOMLKit", package: "TOMLKit"),  // the policy file
+            ]),
         // Generic shell engine on the standard library only: tokenizer, CommandSpec, parser, completer,
         // help, diagnostics, table/csv/json renderers, shell completion scripts.
         .target(name: "ShellKit", dependencies: ["TextWidth"]),
