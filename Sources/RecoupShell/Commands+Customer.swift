@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -49,27 +50,13 @@ extension Catalog {
     static func showCustomer(_ inv: Invocation) throws -> Outcome {
         let c = try inv.resolveCustomer("customer")
         let asOf = try inv.asOf()
-        let ws = inv.workspace
-        let ledger = try inv.store { () throws(StoreError) in try ws.ledger(customer: c) }
-        let allocation = ledger.allocate(asOf: asOf)
-        let balance = ledger.balances(allocation).first ?? Balance()
-        let contracts = try inv.store { () throws(StoreError) in try ws.contracts(customer: c.id) }
-        let invoices = try inv.store { () throws(StoreError) in try ws.invoices(customer: c.id) }
-        let planRows = try inv.store { () throws(StoreError) in try ws.planObligations(customer: c.id) }.invoices
-        let byId = Dictionary(uniqueKeysWithValues: (invoices + planRows).map { ($0.id, $0) })
-        var openRows: [[Cell]] = []
-        for (i, id) in ledger.invoiceIds.enumerated() {
-            let open = allocation.open[i]
-            guard open > 0, let v = byId[id], v.issuedOn <= asOf else { continue }
-            openRows.append([.text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso),
-                             Invocation.money(v.amount), .number(Money(minorUnits: open).description),
-                             .number(String(max(0, asOf - v.dueOn))), .text(v.disputed ? "yes" : "")])
+        let f = try inv.service { try CustomerFile(inv.services(asOf: asOf)).file(c) }
+        let (balance, contracts, charges) = (f.balance, f.contracts, f.charges)
+        let openRows: [[Cell]] = f.open.map { o in
+            [.text(o.invoice.id), Invocation.text(o.invoice.contractId), .text(o.invoice.issuedOn.iso), .text(o.invoice.dueOn.iso),
+             Invocation.money(o.invoice.amount), .number(o.open.description), .number(String(o.daysOverdue)), .text(o.invoice.disputed ? "yes" : "")]
         }
-        let payments = (try inv.store { () throws(StoreError) in try ws.payments(customer: c.id) }
-                        + invoices.compactMap(Payment.settlement(of:)))
-            .filter { $0.receivedOn <= asOf }
-            .sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }
-        let recent = payments.prefix(10).map { p -> [Cell] in
+        let recent = f.recentPayments.map { p -> [Cell] in
             [.text(p.isSettlement ? "(settled)" : p.id), .text(p.receivedOn.iso), Invocation.money(p.amount), Invocation.text(p.invoiceId),
              Invocation.text(p.method), Invocation.text(p.reference)]
         }
@@ -82,9 +69,6 @@ extension Catalog {
             Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
             Field("opened_on", title: "Customer since", Invocation.day(c.openedOn)),
         ]
-        let charges = try inv.store { () throws(StoreError) in try ws.charges(customer: c.id) }.filter { $0.asOf <= asOf }
-        let feesCharged = charges.filter { $0.kind == .lateFee }.reduce(Money.zero) { $0 + $1.amount }
-        let feesWaived = -charges.filter { $0.kind == .waiver }.reduce(Money.zero) { $0 + $1.amount }
         let money: [Field] = [
             Field("as_of", title: "As of", .text(asOf.iso)),
             Field("open_balance", title: "Open balance", Invocation.money(balance.open)),
@@ -93,9 +77,9 @@ extension Catalog {
             Field("disputed_amount", title: "Disputed", Invocation.money(balance.disputed)),
             Field("unapplied_credit", title: "Unapplied credit", Invocation.money(balance.unapplied)),
             Field("open_invoices", title: "Open invoices", .number(String(balance.openInvoices))),
-            Field("late_fees_charged", title: "Late fees charged", Invocation.money(feesCharged)),
-            Field("late_fees_waived", title: "Late fees waived", Invocation.money(feesWaived)),
-            Field("late_fees_owed", title: "Late fees owed (besides the open balance)", Invocation.money(feesCharged - feesWaived)),
+            Field("late_fees_charged", title: "Late fees charged", Invocation.money(f.feesCharged)),
+            Field("late_fees_waived", title: "Late fees waived", Invocation.money(f.feesWaived)),
+            Field("late_fees_owed", title: "Late fees owed (besides the open balance)", Invocation.money(f.feesOwed)),
         ]
         return .output(.document([
             Section("customer", title: "Customer", .record(identity)),
@@ -107,7 +91,7 @@ extension Catalog {
                 Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed")], rows: openRows))),
             Section("recent_payments", title: "Recent payments", .table(Table(columns: [
                 Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
-                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"), Column("Reference", key: "reference")], rows: Array(recent)))),
+                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"), Column("Reference", key: "reference")], rows: recent))),
             Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
         ]))
     }
