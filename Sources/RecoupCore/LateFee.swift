@@ -60,9 +60,11 @@ public struct LateFee: Sendable, Hashable {
         /// `late_fee_grace_days` and `late_fee_cap` that it states, else the policy's `clause.*`
         /// default for that one (an invoice without a contract takes the defaults).
         public init(contract: Contract?, policy: Policy) {
-            self.init(rate: contract?.lateFeeDailyRate.flatMap(Rate.fraction) ?? policy.fraction("clause.late_fee_daily_rate"),
-                      graceDays: contract?.lateFeeGraceDays ?? policy.count("clause.late_fee_grace_days"),
-                      cap: contract?.lateFeeCap.flatMap(Rate.fraction) ?? policy.fraction("clause.late_fee_cap"))
+            self.init(
+                rate: contract?.lateFeeDailyRate.flatMap(Rate.fraction)
+                    ?? policy.fraction("clause.late_fee_daily_rate"),
+                graceDays: contract?.lateFeeGraceDays ?? policy.count("clause.late_fee_grace_days"),
+                cap: contract?.lateFeeCap.flatMap(Rate.fraction) ?? policy.fraction("clause.late_fee_cap"))
         }
     }
 
@@ -111,12 +113,14 @@ public struct LateFee: Sendable, Hashable {
     ///
     /// `payments` are the amounts applied to this invoice with their days, in any order; those
     /// after `asOf` are ignored. `amount` is the invoice's amount before any payment.
-    public func accrue(amount: Money, dueOn: Day, payments: [(day: Day, amount: Money)], asOf: Day,
-                       clause: Clause, disputed: Bool = false) -> Accrual {
+    public func accrue(
+        amount: Money, dueOn: Day, payments: [(day: Day, amount: Money)], asOf: Day,
+        clause: Clause, disputed: Bool = false
+    ) -> Accrual {
         let paid = payments.filter { $0.day <= asOf }.sorted { $0.day < $1.day }
         let principal = amount - paid.filter { $0.day <= dueOn }.reduce(.zero) { $0 + $1.amount }
         let open = amount - paid.reduce(.zero) { $0 + $1.amount }
-        let start = dueOn + clause.graceDays          // the last day that bears no fee
+        let start = dueOn + clause.graceDays  // the last day that bears no fee
         // The day the invoice was paid in full, if it was by `asOf`: the last day that bears a fee.
         var closedOn: Day?
         var left = amount
@@ -130,17 +134,28 @@ public struct LateFee: Sendable, Hashable {
             var current = amount - paid.filter { $0.day <= start }.reduce(.zero) { $0 + $1.amount }
             var from = start + 1
             for p in paid where p.day > start {
-                if p.day >= from && current.isPositive { segments.append(Segment(from: from, through: p.day, open: current)) }
+                if p.day >= from && current.isPositive {
+                    segments.append(Segment(from: from, through: p.day, open: current))
+                }
                 from = max(from, p.day + 1)
                 current -= p.amount
             }
             if asOf >= from && current.isPositive { segments.append(Segment(from: from, through: asOf, open: current)) }
         }
         let principalDays = segments.reduce(Int128(0)) { $0 + Int128($1.open.minorUnits) * Int128($1.days) }
-        let uncapped = disputed ? .zero : Money(minorUnits: Int64(rounding.divide128(
-            principalDays * Int128(clause.rate.units), by: Int128(clause.rate.denominator) * Int128(clause.basisDays))))
+        let uncapped =
+            disputed
+            ? .zero
+            : Money(
+                minorUnits: Int64(
+                    rounding.divide128(
+                        principalDays * Int128(clause.rate.units),
+                        by: Int128(clause.rate.denominator) * Int128(clause.basisDays))))
         let cap = clause.cap.map { c in
-            Money(minorUnits: Int64(rounding.divide128(Int128(max(0, principal.minorUnits)) * Int128(c.units), by: Int128(c.denominator))))
+            Money(
+                minorUnits: Int64(
+                    rounding.divide128(
+                        Int128(max(0, principal.minorUnits)) * Int128(c.units), by: Int128(c.denominator))))
         }
         let fee = cap.map { min(uncapped, $0) } ?? uncapped
         let lossNumerator = principalDays * Int128(lossRate.units)
@@ -148,12 +163,14 @@ public struct LateFee: Sendable, Hashable {
         let loss = Money(minorUnits: Int64(rounding.divide128(lossNumerator, by: lossDenominator)))
         // fee > (1 + 30 %) × exact loss, compared on integers: fee × 10 × den > 13 × num.
         let above = LateFee.excessiveAbove
-        let excessive = fee.isPositive
+        let excessive =
+            fee.isPositive
             && Int128(fee.minorUnits) * lossDenominator * Int128(above.denominator)
                 > lossNumerator * Int128(above.denominator + above.units)
-        return Accrual(dueOn: dueOn, clause: clause, daysLate: daysLate, principal: principal, open: open,
-                       segments: segments, principalDays: principalDays, uncapped: uncapped, cap: cap, fee: fee,
-                       loss: loss, excessive: excessive, disputed: disputed)
+        return Accrual(
+            dueOn: dueOn, clause: clause, daysLate: daysLate, principal: principal, open: open,
+            segments: segments, principalDays: principalDays, uncapped: uncapped, cap: cap, fee: fee,
+            loss: loss, excessive: excessive, disputed: disputed)
     }
 
     /// The fee of every invoice of `ledger` that is issued on or before the allocation's day and
@@ -166,14 +183,16 @@ public struct LateFee: Sendable, Hashable {
         let asOf = allocation.asOf
         var applied: [Int: [(day: Day, amount: Money)]] = [:]
         for a in allocation.applications {
-            applied[Int(a.invoice), default: []].append((Day(ordinal: ledger.paymentDay[Int(a.payment)]), Money(minorUnits: a.amount)))
+            applied[Int(a.invoice), default: []].append(
+                (Day(ordinal: ledger.paymentDay[Int(a.payment)]), Money(minorUnits: a.amount)))
         }
         var out: [Int: Accrual] = [:]
         for i in 0..<ledger.invoiceCount {
             let due = Day(ordinal: ledger.invoiceDue[i])
             guard ledger.invoiceIssued[i] <= asOf.ordinal, due < asOf, let c = clause(i) else { continue }
-            out[i] = accrue(amount: Money(minorUnits: ledger.invoiceAmount[i]), dueOn: due, payments: applied[i] ?? [],
-                            asOf: asOf, clause: c, disputed: ledger.invoiceDisputed[i])
+            out[i] = accrue(
+                amount: Money(minorUnits: ledger.invoiceAmount[i]), dueOn: due, payments: applied[i] ?? [],
+                asOf: asOf, clause: c, disputed: ledger.invoiceDisputed[i])
         }
         return out
     }
@@ -210,7 +229,9 @@ extension LateFee {
         public var owed: Money { posted > waived ? posted - waived : .zero }
         /// What posting `accrued` adds on the day: nothing when a fee is posted for that day already,
         /// else the increment over what is posted (`increment`).
-        public func toPost(accrued: Money) -> Money { postedOnDay ? .zero : LateFee.increment(accrued: accrued, posted: posted) }
+        public func toPost(accrued: Money) -> Money {
+            postedOnDay ? .zero : LateFee.increment(accrued: accrued, posted: posted)
+        }
 
         public init() {}
 

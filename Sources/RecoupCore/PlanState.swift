@@ -16,7 +16,9 @@ public struct PlanState: Sendable, Hashable {
         public var row: Installment
         public var paid: Money
         public var open: Money
-        public init(seq: Int, row: Installment, paid: Money, open: Money) { self.seq = seq; self.row = row; self.paid = paid; self.open = open }
+        public init(seq: Int, row: Installment, paid: Money, open: Money) {
+            self.seq = seq; self.row = row; self.paid = paid; self.open = open
+        }
     }
 
     public var rows: [Row]
@@ -35,7 +37,9 @@ public struct PlanState: Sendable, Hashable {
     public static func breaks(daysPastDue: Int, graceDays: Int) -> Bool { daysPastDue > graceDays }
 
     /// The plan's state on `asOf`, given what is open on each row (by `seq`) on that day.
-    public static func evaluate(_ installments: [Installment], open: (Int) -> Money, asOf: Day, graceDays: Int) -> PlanState {
+    public static func evaluate(_ installments: [Installment], open: (Int) -> Money, asOf: Day, graceDays: Int)
+        -> PlanState
+    {
         var rows: [Row] = []
         var broken: Day?
         for (k, row) in installments.enumerated() {
@@ -72,7 +76,8 @@ public enum RowPart: String, Sendable, CaseIterable {
     /// twice or a word that is not a part.
     public static func order(_ text: String) -> [RowPart]? {
         var order: [RowPart] = []
-        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where word != "penalty" {
+        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where word != "penalty"
+        {
             guard let part = RowPart(rawValue: word), !order.contains(part) else { return nil }
             order.append(part)
         }

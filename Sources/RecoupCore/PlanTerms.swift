@@ -189,7 +189,8 @@ public struct Installment: Sendable, Hashable, Codable {
     /// of regular installments paid before it.
     public var isPrepayment: Bool = false
 
-    public init(period: Int, dueOn: Day, payment: Money, principal: Money, interest: Money, fee: Money, balance: Money) {
+    public init(period: Int, dueOn: Day, payment: Money, principal: Money, interest: Money, fee: Money, balance: Money)
+    {
         self.period = period; self.dueOn = dueOn; self.payment = payment; self.principal = principal
         self.interest = interest; self.fee = fee; self.balance = balance
     }
@@ -211,8 +212,10 @@ public struct Schedule: Sendable, Hashable {
     public var effectiveRate: Double
     public var lastDue: Day
 
-    public init(terms: PlanTerms, financed: Money, installments: [Installment], totalPayable: Money, totalInterest: Money,
-                totalFees: Money, annualizedRate: Double, effectiveRate: Double, lastDue: Day) {
+    public init(
+        terms: PlanTerms, financed: Money, installments: [Installment], totalPayable: Money, totalInterest: Money,
+        totalFees: Money, annualizedRate: Double, effectiveRate: Double, lastDue: Day
+    ) {
         self.terms = terms; self.financed = financed; self.installments = installments; self.totalPayable = totalPayable
         self.totalInterest = totalInterest; self.totalFees = totalFees; self.annualizedRate = annualizedRate
         self.effectiveRate = effectiveRate; self.lastDue = lastDue
@@ -224,6 +227,8 @@ public enum ScheduleError: Error, Sendable, Equatable {
     case invalid(String)
 
     public var message: String {
-        switch self { case .invalid(let m): return m }
+        switch self {
+        case .invalid(let m): return m
+        }
     }
 }

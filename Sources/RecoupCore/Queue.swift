@@ -46,16 +46,21 @@ public struct Queue: Sendable {
         public var ladder: OverdueLadder
         public var defaultSuspendAfterDays: Int
 
-        public init(minAmount: Money, promiseDays: Int, planGraceDays: Int, agingBounds: [Int], ladder: OverdueLadder, defaultSuspendAfterDays: Int) {
+        public init(
+            minAmount: Money, promiseDays: Int, planGraceDays: Int, agingBounds: [Int], ladder: OverdueLadder,
+            defaultSuspendAfterDays: Int
+        ) {
             self.minAmount = minAmount; self.promiseDays = promiseDays; self.planGraceDays = planGraceDays
             self.agingBounds = agingBounds; self.ladder = ladder; self.defaultSuspendAfterDays = defaultSuspendAfterDays
         }
 
         public init(_ policy: Policy) {
-            self.init(minAmount: policy.amount("queue.min_amount"), promiseDays: policy.count("queue.promise_days"),
-                      planGraceDays: policy.planGraceDays, agingBounds: policy.agingBounds,
-                      ladder: OverdueLadder(policy["overdue.ladder"]) ?? OverdueLadder("reminder:1,warning:15,suspend:contract,legal_review:90")!,
-                      defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
+            self.init(
+                minAmount: policy.amount("queue.min_amount"), promiseDays: policy.count("queue.promise_days"),
+                planGraceDays: policy.planGraceDays, agingBounds: policy.agingBounds,
+                ladder: OverdueLadder(policy["overdue.ladder"]) ?? OverdueLadder(
+                    "reminder:1,warning:15,suspend:contract,legal_review:90")!,
+                defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
         }
     }
 
@@ -87,26 +92,33 @@ public struct Queue: Sendable {
     /// The customers to call (among `customers`, positions in the ledger; nil: everyone), the
     /// first `limit` of them in priority order with their reasons. Linear in the ledger: two
     /// allocations, passes over invoices and payments, then a sort of the customers who qualify.
-    public static func build(_ ledger: Ledger, asOf: Day, settings: Settings, suspendAfterDays: [String: Int],
-                             plans: Set<String> = [], promises: [Promise] = [], customers: Set<Int>? = nil, limit: Int = .max) -> Queue {
+    public static func build(
+        _ ledger: Ledger, asOf: Day, settings: Settings, suspendAfterDays: [String: Int],
+        plans: Set<String> = [], promises: [Promise] = [], customers: Set<Int>? = nil, limit: Int = .max
+    ) -> Queue {
         let D = asOf.ordinal
         let allocation = ledger.allocate(asOf: asOf, record: true)
-        let now = Overdue.evaluate(ledger, allocation: allocation, ladder: settings.ladder, suspendAfterDays: suspendAfterDays,
-                                   defaultSuspendAfterDays: settings.defaultSuspendAfterDays)
+        let now = Overdue.evaluate(
+            ledger, allocation: allocation, ladder: settings.ladder, suspendAfterDays: suspendAfterDays,
+            defaultSuspendAfterDays: settings.defaultSuspendAfterDays)
         let before = Overdue.amounts(ledger, allocation: ledger.allocate(asOf: asOf - trendDays))
         let profiles = Forecast.profiles(ledger, allocation: allocation).customers
 
         // Disputed open amounts and broken plans, per customer.
-        let planIndexes = plans.isEmpty ? [] : Set(ledger.contractIds.indices.filter { plans.contains(ledger.contractIds[$0]) }.map { Int32($0) })
+        let planIndexes =
+            plans.isEmpty
+            ? [] : Set(ledger.contractIds.indices.filter { plans.contains(ledger.contractIds[$0]) }.map { Int32($0) })
         var disputed = [Int64](repeating: 0, count: ledger.customerCount)
         var broken: [Int: [String]] = [:]
         for c in 0..<ledger.customerCount {
             var lastPlan: Int32 = -1
-            for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) where allocation.open[i] > 0 && ledger.invoiceIssued[i] <= D {
+            for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1])
+            where allocation.open[i] > 0 && ledger.invoiceIssued[i] <= D {
                 if ledger.invoiceDisputed[i] { disputed[c] += allocation.open[i] }
                 let k = ledger.invoiceContract[i]
                 if k >= 0, k != lastPlan, !planIndexes.isEmpty, planIndexes.contains(k),
-                   PlanState.breaks(daysPastDue: Int(D - ledger.invoiceDue[i]), graceDays: settings.planGraceDays) {
+                    PlanState.breaks(daysPastDue: Int(D - ledger.invoiceDue[i]), graceDays: settings.planGraceDays)
+                {
                     let id = ledger.contractIds[Int(k)]
                     if !(broken[c]?.contains(id) ?? false) { broken[c, default: []].append(id) }
                     lastPlan = k
@@ -118,7 +130,9 @@ public struct Queue: Sendable {
         var byCustomer: [Int: [Int]] = [:]
         if !promises.isEmpty {
             let position = Dictionary(ledger.customerIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            for (k, p) in promises.enumerated() { if let c = position[p.customerId] { byCustomer[c, default: []].append(k) } }
+            for (k, p) in promises.enumerated() {
+                if let c = position[p.customerId] { byCustomer[c, default: []].append(k) }
+            }
         }
         var paidToward = [Int64](repeating: 0, count: promises.count)
         if !byCustomer.isEmpty {
@@ -152,13 +166,18 @@ public struct Queue: Sendable {
                 let p = promises[k]
                 if p.dueBy < asOf && asOf - p.dueBy <= trendDays && paidToward[k] < p.amount.minorUnits {
                     up = 2; say("promise of ¥\(p.amount.grouped) due \(p.dueBy.iso) broken")
-                } else if p.madeOn <= asOf && asOf - p.madeOn <= settings.promiseDays && p.dueBy >= asOf && !promisedLower {
-                    promisedLower = true; down *= 4; say("promised ¥\(p.amount.grouped) by \(p.dueBy.iso) (ranked lower)")
+                } else if p.madeOn <= asOf && asOf - p.madeOn <= settings.promiseDays && p.dueBy >= asOf
+                    && !promisedLower
+                {
+                    promisedLower = true; down *= 4;
+                    say("promised ¥\(p.amount.grouped) by \(p.dueBy.iso) (ranked lower)")
                 }
             }
             if disputed[c] > 0 { down *= 2; say("¥\(Money(minorUnits: disputed[c]).grouped) disputed (ranked lower)") }
             if !o.suspended.isEmpty {
-                say("suspended " + o.suspended.map { $0.hasPrefix("customer:") ? "(no contract)" : $0 }.joined(separator: ", "))
+                say(
+                    "suspended "
+                        + o.suspended.map { $0.hasPrefix("customer:") ? "(no contract)" : $0 }.joined(separator: ", "))
             }
             if o.credit.isPositive { say("¥\(o.credit.grouped) unapplied credit") }
             let raw = atRisk + Int128(max(0, change)) * Int128(den)
@@ -179,8 +198,9 @@ public struct Queue: Sendable {
         }
         let out = ranked.prefix(max(0, limit)).map { r -> Entry in
             let o = now.customers[r.k]
-            return Entry(customerId: o.customerId, customer: o.customer, overdue: o.amount, days: o.days, state: o.state,
-                         priority: r.priority, reasons: score(o, reasons: true).1)
+            return Entry(
+                customerId: o.customerId, customer: o.customer, overdue: o.amount, days: o.days, state: o.state,
+                priority: r.priority, reasons: score(o, reasons: true).1)
         }
         return Queue(asOf: asOf, entries: out, total: ranked.count)
     }

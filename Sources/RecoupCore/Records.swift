@@ -15,9 +15,11 @@ public struct Customer: Sendable, Hashable {
     public var agent: String?
     public var openedOn: Day?
 
-    public init(id: String, name: String, phone: String? = nil, email: String? = nil, taxId: String? = nil,
-                segment: String? = nil, creditLimit: Money? = nil, bureauScore: Int? = nil, bureauDate: Day? = nil,
-                agent: String? = nil, openedOn: Day? = nil) {
+    public init(
+        id: String, name: String, phone: String? = nil, email: String? = nil, taxId: String? = nil,
+        segment: String? = nil, creditLimit: Money? = nil, bureauScore: Int? = nil, bureauDate: Day? = nil,
+        agent: String? = nil, openedOn: Day? = nil
+    ) {
         self.id = id; self.name = name; self.phone = phone; self.email = email; self.taxId = taxId
         self.segment = segment; self.creditLimit = creditLimit; self.bureauScore = bureauScore
         self.bureauDate = bureauDate; self.agent = agent; self.openedOn = openedOn
@@ -48,10 +50,12 @@ public struct Contract: Sendable, Hashable {
     /// Deposit required before service, fraction 0...1; nil means the policy for tier and service.
     public var prepayRatio: String?
 
-    public init(id: String, customerId: String, service: String, signedOn: Day, startOn: Day? = nil,
-                endOn: Day? = nil, value: Money? = nil, paymentTermsDays: Int? = nil,
-                lateFeeDailyRate: String? = nil, lateFeeGraceDays: Int? = nil, lateFeeCap: String? = nil,
-                suspendAfterDays: Int? = nil, prepayRatio: String? = nil) {
+    public init(
+        id: String, customerId: String, service: String, signedOn: Day, startOn: Day? = nil,
+        endOn: Day? = nil, value: Money? = nil, paymentTermsDays: Int? = nil,
+        lateFeeDailyRate: String? = nil, lateFeeGraceDays: Int? = nil, lateFeeCap: String? = nil,
+        suspendAfterDays: Int? = nil, prepayRatio: String? = nil
+    ) {
         self.id = id; self.customerId = customerId; self.service = service; self.signedOn = signedOn
         self.startOn = startOn; self.endOn = endOn; self.value = value; self.paymentTermsDays = paymentTermsDays
         self.lateFeeDailyRate = lateFeeDailyRate; self.lateFeeGraceDays = lateFeeGraceDays
@@ -74,8 +78,10 @@ public struct Invoice: Sendable, Hashable {
     /// Paid in full on this day: counts as a payment of `amount` naming this invoice.
     public var settledOn: Day?
 
-    public init(id: String, customerId: String, contractId: String? = nil, issuedOn: Day, dueOn: Day,
-                amount: Money, disputed: Bool = false, settledOn: Day? = nil) {
+    public init(
+        id: String, customerId: String, contractId: String? = nil, issuedOn: Day, dueOn: Day,
+        amount: Money, disputed: Bool = false, settledOn: Day? = nil
+    ) {
         self.id = id; self.customerId = customerId; self.contractId = contractId; self.issuedOn = issuedOn
         self.dueOn = dueOn; self.amount = amount; self.disputed = disputed; self.settledOn = settledOn
     }
@@ -102,18 +108,22 @@ public struct Payment: Sendable, Hashable, Codable {
     /// Held as unapplied cash: matched to no invoice on import; only applied by hand.
     public var held: Bool = false
 
-    public init(id: String, customerId: String, receivedOn: Day, amount: Money, invoiceId: String? = nil,
-                method: String? = nil, reference: String? = nil, planId: String? = nil, held: Bool = false) {
+    public init(
+        id: String, customerId: String, receivedOn: Day, amount: Money, invoiceId: String? = nil,
+        method: String? = nil, reference: String? = nil, planId: String? = nil, held: Bool = false
+    ) {
         self.id = id; self.customerId = customerId; self.receivedOn = receivedOn; self.amount = amount
-        self.invoiceId = invoiceId; self.method = method; self.reference = reference; self.planId = planId; self.held = held
+        self.invoiceId = invoiceId; self.method = method; self.reference = reference; self.planId = planId;
+        self.held = held
     }
 
     /// The payment that an invoice's `settledOn` stands for. Its id, `~settle~INVOICE`, sorts after
     /// ordinary ids of the same day, as the allocation rule's reference implementation orders it.
     public static func settlement(of invoice: Invoice) -> Payment? {
         guard let day = invoice.settledOn else { return nil }
-        return Payment(id: settlementPrefix + invoice.id, customerId: invoice.customerId, receivedOn: day,
-                       amount: invoice.amount, invoiceId: invoice.id, method: "settled", reference: nil)
+        return Payment(
+            id: settlementPrefix + invoice.id, customerId: invoice.customerId, receivedOn: day,
+            amount: invoice.amount, invoiceId: invoice.id, method: "settled", reference: nil)
     }
 
     public static let settlementPrefix = "~settle~"

@@ -31,9 +31,13 @@ struct CSVReader {
         var importProblem: ImportProblem {
             switch self {
             case .unterminatedQuote(let line, let column):
-                return ImportProblem(line: line, column: column, message: "quoted field is never closed", hint: "a field that starts with \" must end with \"")
+                return ImportProblem(
+                    line: line, column: column, message: "quoted field is never closed",
+                    hint: "a field that starts with \" must end with \"")
             case .quoteInsideField(let line, let column):
-                return ImportProblem(line: line, column: column, message: "text after a closing quote", hint: "write a quote inside a quoted field as \"\"")
+                return ImportProblem(
+                    line: line, column: column, message: "text after a closing quote",
+                    hint: "write a quote inside a quoted field as \"\"")
             }
         }
     }
@@ -88,9 +92,10 @@ struct CSVReader {
                 }
                 if !closed { throw .unterminatedQuote(line: openLine, column: openColumn) }
                 if position < data.count && data[position] != 0x2C && data[position] != 0x0A && data[position] != 0x0D {
-                    throw .quoteInsideField(line: line, column: scalarColumn(from: lineStart, to: position) )
+                    throw .quoteInsideField(line: line, column: scalarColumn(from: lineStart, to: position))
                 }
-                record.fields.append(Field(bytes: ArraySlice(scratch), offset: fieldStart, lineStart: openLineStart, line: openLine))
+                record.fields.append(
+                    Field(bytes: ArraySlice(scratch), offset: fieldStart, lineStart: openLineStart, line: openLine))
             } else {
                 let start = position
                 while position < data.count {
@@ -98,13 +103,17 @@ struct CSVReader {
                     if b == 0x2C || b == 0x0A || b == 0x0D { break }
                     position += 1
                 }
-                record.fields.append(Field(bytes: data[start..<position], offset: fieldStart, lineStart: lineStart, line: line))
+                record.fields.append(
+                    Field(bytes: data[start..<position], offset: fieldStart, lineStart: lineStart, line: line))
             }
             if position >= data.count { current = record; return record }
             let b = data[position]
             if b == 0x2C { position += 1; continue }
-            if b == 0x0D { position += 1; if position < data.count && data[position] == 0x0A { position += 1 } }
-            else { position += 1 }
+            if b == 0x0D {
+                position += 1; if position < data.count && data[position] == 0x0A { position += 1 }
+            } else {
+                position += 1
+            }
             line += 1
             current = record
             return record

@@ -14,8 +14,10 @@ struct HeaderMap {
     ///   - what: the file's kind in words, as in "unknown column 'X' in a WHAT file".
     ///   - notAColumn: how a mapping's unknown canonical name is told: "of invoices".
     ///   - mapExample: the canonical column a hint suggests mapping an unknown header to.
-    init(_ header: CSVReader.Record, reader: CSVReader, canonical: [String], required: [Int], mapping: [String: String],
-         ignoreExtraColumns: Bool, what: String, notAColumn: String, mapExample: String) {
+    init(
+        _ header: CSVReader.Record, reader: CSVReader, canonical: [String], required: [Int], mapping: [String: String],
+        ignoreExtraColumns: Bool, what: String, notAColumn: String, mapExample: String
+    ) {
         func problem(_ column: Int, _ message: String, _ hint: String?) {
             problems.append(ImportProblem(line: 1, column: column, message: message, hint: hint))
         }
@@ -35,7 +37,9 @@ struct HeaderMap {
             }
             foreignToCanonical[foreign.lowercased()] = slot
             if !names.contains(where: { $0.lowercased() == foreign.lowercased() }) {
-                problem(1, "mapped column '\(foreign)' (for '\(c)') is not in the header", "the header has: \(names.joined(separator: ", "))")
+                problem(
+                    1, "mapped column '\(foreign)' (for '\(c)') is not in the header",
+                    "the header has: \(names.joined(separator: ", "))")
             }
         }
         var filled = [Bool](repeating: false, count: canonical.count)
@@ -54,7 +58,8 @@ struct HeaderMap {
             } else if ignoreExtraColumns {
                 slots.append(-1)
             } else {
-                let hint = mapping[key].map { "--map reads '\(key)' from '\($0)'" }
+                let hint =
+                    mapping[key].map { "--map reads '\(key)' from '\($0)'" }
                     ?? ImportRun.nearest(key, among: canonical).map { "did you mean '\($0)'?" }
                     ?? "map it with --map '\(mapExample)=\(name)', or pass --ignore-extra-columns"
                 problem(reader.column(of: header.fields[i]), "unknown column '\(name)' in a \(what) file", hint)
@@ -62,8 +67,9 @@ struct HeaderMap {
             }
         }
         for i in required where !filled[i] {
-            problem(1, "missing required column '\(canonical[i])'",
-                    "the header has: \(names.joined(separator: ", ")); map one with --map '\(canonical[i])=HEADER'")
+            problem(
+                1, "missing required column '\(canonical[i])'",
+                "the header has: \(names.joined(separator: ", ")); map one with --map '\(canonical[i])=HEADER'")
         }
     }
 }

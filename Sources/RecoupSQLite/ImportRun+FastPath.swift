@@ -40,7 +40,9 @@ struct FastPath {
 
     /// Validates and binds one record, then inserts it. False: nothing was inserted, and the record
     /// must go the general way (it has a problem, or something the fast path does not decide).
-    mutating func insert(_ fields: [CSVReader.Field], statement: SQLiteStatement, refs: inout References, db: Database) throws -> Bool {
+    mutating func insert(_ fields: [CSVReader.Field], statement: SQLiteStatement, refs: inout References, db: Database)
+        throws -> Bool
+    {
         for i in days.indices { days[i] = Int32.min }
         for slot in 0..<types.count {
             let index = Int32(slot + 1)
@@ -48,25 +50,39 @@ struct FastPath {
             let bytes = f >= 0 ? fields[f].bytes : []
             if bytes.isEmpty {
                 if required[slot] { return false }
-                if kind == .invoices && slot == 6 { sqlite3_bind_int64(statement, index, 0) } else { sqlite3_bind_null(statement, index) }
+                if kind == .invoices && slot == 6 {
+                    sqlite3_bind_int64(statement, index, 0)
+                } else {
+                    sqlite3_bind_null(statement, index)
+                }
                 continue
             }
             let first = bytes[bytes.startIndex], last = bytes[bytes.endIndex - 1]
-            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 { return false }
+            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 {
+                return false
+            }
             switch types[slot] {
             case .text:
-                if bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) == nil { return false }
+                if bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
+                    return false
+                }
                 bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), sqliteTransient)
+                    _ = sqlite3_bind_text(
+                        statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self),
+                        Int32(p.count), sqliteTransient)
                 }
             case .day:
                 guard let day = Day(isoUTF8: bytes) else { return false }
                 days[slot] = day.ordinal
                 bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), sqliteTransient)
+                    _ = sqlite3_bind_text(
+                        statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self),
+                        Int32(p.count), sqliteTransient)
                 }
             case .positiveAmount, .amount:
-                guard case .success(let m) = Money.parse(utf8: bytes), m.isPositive || (types[slot] == .amount && m.isZero) else { return false }
+                guard case .success(let m) = Money.parse(utf8: bytes),
+                    m.isPositive || (types[slot] == .amount && m.isZero)
+                else { return false }
                 sqlite3_bind_int64(statement, index, m.minorUnits)
             case .flag:
                 guard let v = Self.flag(bytes) else { return false }
@@ -83,7 +99,9 @@ struct FastPath {
         sqlite3_reset(statement)
         if rc == SQLITE_DONE { return true }
         if rc & 0xff == SQLITE_CONSTRAINT { return false }  // a duplicate id (extended codes): the general path reports it
-        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement)))
+        )
     }
 
     /// Due and settlement dates not before the issue date (invoices).
@@ -94,7 +112,9 @@ struct FastPath {
 
     /// The customer exists; a named contract (invoices) or invoice (payments) exists and is theirs.
     /// The last customer and reference seen are remembered: exports list a customer's records together.
-    private mutating func referencesHold(_ fields: [CSVReader.Field], refs: inout References, db: Database) throws -> Bool {
+    private mutating func referencesHold(_ fields: [CSVReader.Field], refs: inout References, db: Database) throws
+        -> Bool
+    {
         let customer = fields[fieldOf[1]].bytes
         if customer != lastCustomer {
             guard refs.customers.contains(String(decoding: customer, as: UTF8.self)) else { return false }

@@ -20,14 +20,16 @@ struct References {
 
     mutating func customer(ofContract id: String, _ db: Database) throws -> String? {
         if let c = contracts[id] { return c }
-        let c = try String.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM contract WHERE id = ?"), arguments: [id])
+        let c = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT customer_id FROM contract WHERE id = ?"), arguments: [id])
         if let c { contracts[id] = c }
         return c
     }
 
     mutating func customer(ofInvoice id: String, _ db: Database) throws -> String? {
         if let c = invoices[id] { return c }
-        return try String.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM invoice WHERE id = ?"), arguments: [id])
+        return try String.fetchOne(
+            db.cachedStatement(sql: "SELECT customer_id FROM invoice WHERE id = ?"), arguments: [id])
     }
 }
 
@@ -53,15 +55,23 @@ extension ImportRun {
         case .day:
             if let d = options.dateFormat.parse(text) { return .day(d) }
             let iso = options.dateFormat == .iso
-            problem(line, col, "bad date '\(text)' in column '\(column.name)'",
-                    hint: iso ? "dates are real calendar days written YYYY-MM-DD; for another layout pass --date-format, e.g. M/d/yyyy"
-                              : "expected a real calendar day in the format \(options.dateFormat.pattern)")
+            problem(
+                line, col, "bad date '\(text)' in column '\(column.name)'",
+                hint: iso
+                    ? "dates are real calendar days written YYYY-MM-DD; for another layout pass --date-format, e.g. M/d/yyyy"
+                    : "expected a real calendar day in the format \(options.dateFormat.pattern)")
         case .amount, .positiveAmount:
             switch Money.parse(text) {
             case .success(let m):
                 if column.type == .positiveAmount && !m.isPositive {
-                    problem(line, col, m.isNegative ? "negative amount '\(text)' in column '\(column.name)'" : "zero amount in column '\(column.name)'",
-                            hint: "an \(kind.singular) amount must be greater than zero; record refunds and credit notes separately")
+                    problem(
+                        line, col,
+                        m.isNegative
+                            ? "negative amount '\(text)' in column '\(column.name)'"
+                            : "zero amount in column '\(column.name)'",
+                        hint:
+                            "an \(kind.singular) amount must be greater than zero; record refunds and credit notes separately"
+                    )
                     return nil
                 }
                 if m.isNegative {
@@ -69,24 +79,30 @@ extension ImportRun {
                 }
                 return .amount(m)
             case .failure(let e):
-                problem(line, col, "bad amount '\(text)' in column '\(column.name)': \(e.reason)",
-                        hint: "write amounts like 12345.67: digits, a point, at most two decimals")
+                problem(
+                    line, col, "bad amount '\(text)' in column '\(column.name)': \(e.reason)",
+                    hint: "write amounts like 12345.67: digits, a point, at most two decimals")
             }
         case .count, .score:
             let limit = column.type == .score ? 1000 : 100_000
             if let v = Int(text), v >= 0, v <= limit { return .int(v) }
-            problem(line, col, "bad value '\(text)' in column '\(column.name)'",
-                    hint: "expected a whole number from 0 to \(limit)")
+            problem(
+                line, col, "bad value '\(text)' in column '\(column.name)'",
+                hint: "expected a whole number from 0 to \(limit)")
         case .flag:
             switch text.lowercased() {
             case "yes", "y", "true", "1": return .flag(true)
             case "no", "n", "false", "0": return .flag(false)
-            default: problem(line, col, "bad value '\(text)' in column '\(column.name)'", hint: "write yes or no, true or false, 1 or 0")
+            default:
+                problem(
+                    line, col, "bad value '\(text)' in column '\(column.name)'",
+                    hint: "write yes or no, true or false, 1 or 0")
             }
         case .fraction:
             if Self.isDecimal(text) { return .text(text) }
-            problem(line, col, "bad rate '\(text)' in column '\(column.name)'",
-                    hint: "write a fraction with a point, e.g. 0.0005 for 0.05 % a day or 0.3 for 30 %")
+            problem(
+                line, col, "bad rate '\(text)' in column '\(column.name)'",
+                hint: "write a fraction with a point, e.g. 0.0005 for 0.05 % a day or 0.3 for 30 %")
         }
         return nil
     }
@@ -107,15 +123,21 @@ extension ImportRun {
     static func isDecimal(_ s: String) -> Bool {
         var dot = false, digits = 0
         for c in s.utf8 {
-            if c == UInt8(ascii: ".") { if dot { return false }; dot = true }
-            else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { digits += 1 }
-            else { return false }
+            if c == UInt8(ascii: ".") {
+                if dot { return false }; dot = true
+            } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                digits += 1
+            } else {
+                return false
+            }
         }
         return digits > 0
     }
 
     /// Rules between fields and against the workspace: dates in order, references that exist.
-    mutating func checkRecord(_ v: [FieldValue?], fields: [CSVReader.Field?], line: Int, refs: inout References, db: Database) {
+    mutating func checkRecord(
+        _ v: [FieldValue?], fields: [CSVReader.Field?], line: Int, refs: inout References, db: Database
+    ) {
         func col(_ i: Int) -> Int { fields[i].map { reader.column(of: $0) } ?? 1 }
         func at(_ i: Int) -> Int { fields[i]?.line ?? line }
         switch kind {
@@ -127,8 +149,9 @@ extension ImportRun {
             }
         case .invoices:
             if let issued = v[3]?.day, let due = v[4]?.day, due < issued {
-                problem(at(4), col(4), "due date \(due.iso) is before the issue date \(issued.iso)",
-                        hint: "check the order of the issued_on and due_on columns")
+                problem(
+                    at(4), col(4), "due date \(due.iso) is before the issue date \(issued.iso)",
+                    hint: "check the order of the issued_on and due_on columns")
             }
             if let issued = v[3]?.day, let settled = v[7]?.day, settled < issued {
                 problem(at(7), col(7), "settled \(settled.iso), before the invoice was issued (\(issued.iso))")
@@ -136,7 +159,9 @@ extension ImportRun {
             if let contract = v[2]?.text, let customer = v[1]?.text {
                 switch Result(catching: { try refs.customer(ofContract: contract, db) }) {
                 case .success(nil):
-                    problem(at(2), col(2), "unknown contract '\(contract)'", hint: "import the contracts first, or leave contract_id empty")
+                    problem(
+                        at(2), col(2), "unknown contract '\(contract)'",
+                        hint: "import the contracts first, or leave contract_id empty")
                 case .success(let owner?) where owner != customer:
                     problem(at(2), col(2), "contract '\(contract)' belongs to customer '\(owner)', not '\(customer)'")
                 default: break
@@ -146,7 +171,9 @@ extension ImportRun {
             if let invoice = v[4]?.text, let customer = v[1]?.text {
                 switch Result(catching: { try refs.customer(ofInvoice: invoice, db) }) {
                 case .success(nil):
-                    problem(at(4), col(4), "unknown invoice '\(invoice)'", hint: "import the invoices first, or leave invoice_id empty")
+                    problem(
+                        at(4), col(4), "unknown invoice '\(invoice)'",
+                        hint: "import the invoices first, or leave invoice_id empty")
                 case .success(let owner?) where owner != customer:
                     problem(at(4), col(4), "invoice '\(invoice)' belongs to customer '\(owner)', not '\(customer)'")
                 default: break

@@ -11,183 +11,191 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1 receivables") { db in
-            try db.execute(sql: """
-                CREATE TABLE customer (
-                  id TEXT NOT NULL PRIMARY KEY,
-                  name TEXT NOT NULL,
-                  initials TEXT NOT NULL DEFAULT '',
-                  phone TEXT, email TEXT, tax_id TEXT, segment TEXT,
-                  credit_limit INTEGER,
-                  bureau_score INTEGER CHECK (bureau_score BETWEEN 0 AND 1000),
-                  bureau_date TEXT, agent TEXT, opened_on TEXT);
-                CREATE TABLE contract (
-                  id TEXT NOT NULL PRIMARY KEY,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  service TEXT NOT NULL,
-                  signed_on TEXT NOT NULL, start_on TEXT, end_on TEXT,
-                  value INTEGER,
-                  payment_terms_days INTEGER,
-                  late_fee_daily_rate TEXT, late_fee_grace_days INTEGER, late_fee_cap TEXT,
-                  suspend_after_days INTEGER, prepay_ratio TEXT);
-                CREATE INDEX contract_customer ON contract(customer_id);
-                CREATE TABLE invoice (
-                  id TEXT NOT NULL PRIMARY KEY,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  contract_id TEXT REFERENCES contract(id),
-                  issued_on TEXT NOT NULL,
-                  due_on TEXT NOT NULL CHECK (due_on >= issued_on),
-                  amount INTEGER NOT NULL CHECK (amount > 0),
-                  disputed INTEGER NOT NULL DEFAULT 0,
-                  settled_on TEXT);
-                CREATE INDEX invoice_customer ON invoice(customer_id);
-                CREATE TABLE payment (
-                  id TEXT NOT NULL PRIMARY KEY,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  received_on TEXT NOT NULL,
-                  amount INTEGER NOT NULL CHECK (amount > 0),
-                  invoice_id TEXT REFERENCES invoice(id),
-                  method TEXT, reference TEXT);
-                CREATE INDEX payment_customer ON payment(customer_id);
-                CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE journal (
-                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                  at TEXT NOT NULL,
-                  operator TEXT NOT NULL,
-                  command TEXT NOT NULL,
-                  effect TEXT NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE customer (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      name TEXT NOT NULL,
+                      initials TEXT NOT NULL DEFAULT '',
+                      phone TEXT, email TEXT, tax_id TEXT, segment TEXT,
+                      credit_limit INTEGER,
+                      bureau_score INTEGER CHECK (bureau_score BETWEEN 0 AND 1000),
+                      bureau_date TEXT, agent TEXT, opened_on TEXT);
+                    CREATE TABLE contract (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      service TEXT NOT NULL,
+                      signed_on TEXT NOT NULL, start_on TEXT, end_on TEXT,
+                      value INTEGER,
+                      payment_terms_days INTEGER,
+                      late_fee_daily_rate TEXT, late_fee_grace_days INTEGER, late_fee_cap TEXT,
+                      suspend_after_days INTEGER, prepay_ratio TEXT);
+                    CREATE INDEX contract_customer ON contract(customer_id);
+                    CREATE TABLE invoice (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      contract_id TEXT REFERENCES contract(id),
+                      issued_on TEXT NOT NULL,
+                      due_on TEXT NOT NULL CHECK (due_on >= issued_on),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      disputed INTEGER NOT NULL DEFAULT 0,
+                      settled_on TEXT);
+                    CREATE INDEX invoice_customer ON invoice(customer_id);
+                    CREATE TABLE payment (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      received_on TEXT NOT NULL,
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      invoice_id TEXT REFERENCES invoice(id),
+                      method TEXT, reference TEXT);
+                    CREATE INDEX payment_customer ON payment(customer_id);
+                    CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE journal (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at TEXT NOT NULL,
+                      operator TEXT NOT NULL,
+                      command TEXT NOT NULL,
+                      effect TEXT NOT NULL);
+                    """)
         }
         m.registerMigration("v2 plans") { db in
             // A plan restructures overdue invoices: their open amount on the plan's day moves into the
             // plan (plan_invoice), and the plan's installments become the customer's obligations.
             // `seq` orders the rows (a prepayment row shares the period of the installment before it).
-            try db.execute(sql: """
-                CREATE TABLE plan (
-                  id TEXT NOT NULL PRIMARY KEY,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  created_on TEXT NOT NULL,
-                  terms TEXT NOT NULL,
-                  financed INTEGER NOT NULL CHECK (financed > 0));
-                CREATE INDEX plan_customer ON plan(customer_id);
-                CREATE TABLE plan_installment (
-                  plan_id TEXT NOT NULL REFERENCES plan(id),
-                  seq INTEGER NOT NULL,
-                  period INTEGER NOT NULL,
-                  due_on TEXT NOT NULL,
-                  payment INTEGER NOT NULL CHECK (payment >= 0),
-                  principal INTEGER NOT NULL, interest INTEGER NOT NULL, fee INTEGER NOT NULL,
-                  balance INTEGER NOT NULL,
-                  deferred_interest INTEGER NOT NULL DEFAULT 0,
-                  prepayment INTEGER NOT NULL DEFAULT 0,
-                  PRIMARY KEY (plan_id, seq));
-                CREATE TABLE plan_invoice (
-                  plan_id TEXT NOT NULL REFERENCES plan(id),
-                  invoice_id TEXT NOT NULL UNIQUE REFERENCES invoice(id),
-                  amount INTEGER NOT NULL CHECK (amount > 0));
-                ALTER TABLE payment ADD COLUMN plan_id TEXT REFERENCES plan(id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE plan (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      created_on TEXT NOT NULL,
+                      terms TEXT NOT NULL,
+                      financed INTEGER NOT NULL CHECK (financed > 0));
+                    CREATE INDEX plan_customer ON plan(customer_id);
+                    CREATE TABLE plan_installment (
+                      plan_id TEXT NOT NULL REFERENCES plan(id),
+                      seq INTEGER NOT NULL,
+                      period INTEGER NOT NULL,
+                      due_on TEXT NOT NULL,
+                      payment INTEGER NOT NULL CHECK (payment >= 0),
+                      principal INTEGER NOT NULL, interest INTEGER NOT NULL, fee INTEGER NOT NULL,
+                      balance INTEGER NOT NULL,
+                      deferred_interest INTEGER NOT NULL DEFAULT 0,
+                      prepayment INTEGER NOT NULL DEFAULT 0,
+                      PRIMARY KEY (plan_id, seq));
+                    CREATE TABLE plan_invoice (
+                      plan_id TEXT NOT NULL REFERENCES plan(id),
+                      invoice_id TEXT NOT NULL UNIQUE REFERENCES invoice(id),
+                      amount INTEGER NOT NULL CHECK (amount > 0));
+                    ALTER TABLE payment ADD COLUMN plan_id TEXT REFERENCES plan(id);
+                    """)
         }
         m.registerMigration("v3 scenarios") { db in
             // A saved what-if scenario: the commands that make it, replayed when it is reopened.
-            try db.execute(sql: """
-                CREATE TABLE scenario (
-                  name TEXT NOT NULL PRIMARY KEY,
-                  commands TEXT NOT NULL,
-                  saved_at TEXT NOT NULL,
-                  operator TEXT NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE scenario (
+                      name TEXT NOT NULL PRIMARY KEY,
+                      commands TEXT NOT NULL,
+                      saved_at TEXT NOT NULL,
+                      operator TEXT NOT NULL);
+                    """)
         }
         m.registerMigration("v4 receivables engine") { db in
             // The collections policy and its history; late-fee charges and waivers; the overdue
             // states last seen (for transitions); dunning steps sent; payments held unmatched and
             // applied by hand.
-            try db.execute(sql: """
-                CREATE TABLE policy (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE policy_history (
-                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                  at TEXT NOT NULL, operator TEXT NOT NULL,
-                  key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL);
-                CREATE TABLE charge (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  invoice_id TEXT REFERENCES invoice(id),
-                  kind TEXT NOT NULL CHECK (kind IN ('late_fee', 'waiver')),
-                  as_of TEXT NOT NULL,
-                  amount INTEGER NOT NULL,
-                  reason TEXT,
-                  at TEXT NOT NULL, operator TEXT NOT NULL);
-                CREATE UNIQUE INDEX charge_fee_day ON charge(invoice_id, as_of) WHERE kind = 'late_fee';
-                CREATE INDEX charge_customer ON charge(customer_id);
-                CREATE TABLE overdue_state (
-                  scope TEXT NOT NULL PRIMARY KEY,
-                  customer_id TEXT NOT NULL,
-                  state TEXT NOT NULL,
-                  days INTEGER NOT NULL,
-                  amount INTEGER NOT NULL,
-                  as_of TEXT NOT NULL);
-                CREATE TABLE dunning_sent (
-                  invoice_id TEXT NOT NULL REFERENCES invoice(id),
-                  step TEXT NOT NULL,
-                  sent_on TEXT NOT NULL,
-                  action TEXT NOT NULL,
-                  file TEXT,
-                  PRIMARY KEY (invoice_id, step));
-                ALTER TABLE payment ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
-                CREATE TABLE payment_application (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  payment_id TEXT NOT NULL REFERENCES payment(id),
-                  invoice_id TEXT NOT NULL REFERENCES invoice(id),
-                  amount INTEGER NOT NULL CHECK (amount > 0),
-                  at TEXT NOT NULL, operator TEXT NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE policy (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE policy_history (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL,
+                      key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL);
+                    CREATE TABLE charge (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      invoice_id TEXT REFERENCES invoice(id),
+                      kind TEXT NOT NULL CHECK (kind IN ('late_fee', 'waiver')),
+                      as_of TEXT NOT NULL,
+                      amount INTEGER NOT NULL,
+                      reason TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE UNIQUE INDEX charge_fee_day ON charge(invoice_id, as_of) WHERE kind = 'late_fee';
+                    CREATE INDEX charge_customer ON charge(customer_id);
+                    CREATE TABLE overdue_state (
+                      scope TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL,
+                      state TEXT NOT NULL,
+                      days INTEGER NOT NULL,
+                      amount INTEGER NOT NULL,
+                      as_of TEXT NOT NULL);
+                    CREATE TABLE dunning_sent (
+                      invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                      step TEXT NOT NULL,
+                      sent_on TEXT NOT NULL,
+                      action TEXT NOT NULL,
+                      file TEXT,
+                      PRIMARY KEY (invoice_id, step));
+                    ALTER TABLE payment ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE payment_application (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      payment_id TEXT NOT NULL REFERENCES payment(id),
+                      invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    """)
         }
         m.registerMigration("v5 credit scores") { db in
             // Every scoring run's result, for `credit history`.
-            try db.execute(sql: """
-                CREATE TABLE credit_score (
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  as_of TEXT NOT NULL,
-                  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
-                  tier TEXT NOT NULL,
-                  PRIMARY KEY (customer_id, as_of));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE credit_score (
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      as_of TEXT NOT NULL,
+                      score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
+                      tier TEXT NOT NULL,
+                      PRIMARY KEY (customer_id, as_of));
+                    """)
         }
         m.registerMigration("v6 deposits") { db in
             // The deposit (预付款) ledger: every movement, never negative per customer.
-            try db.execute(sql: """
-                CREATE TABLE deposit_movement (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  contract_id TEXT REFERENCES contract(id),
-                  kind TEXT NOT NULL CHECK (kind IN ('receive', 'apply', 'refund')),
-                  amount INTEGER NOT NULL CHECK (amount > 0),
-                  on_day TEXT NOT NULL,
-                  invoice_id TEXT REFERENCES invoice(id),
-                  reason TEXT,
-                  at TEXT NOT NULL, operator TEXT NOT NULL);
-                CREATE INDEX deposit_customer ON deposit_movement(customer_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE deposit_movement (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      contract_id TEXT REFERENCES contract(id),
+                      kind TEXT NOT NULL CHECK (kind IN ('receive', 'apply', 'refund')),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      on_day TEXT NOT NULL,
+                      invoice_id TEXT REFERENCES invoice(id),
+                      reason TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX deposit_customer ON deposit_movement(customer_id);
+                    """)
         }
         m.registerMigration("v7 bureau reports") { db in
             // Third-party credit reports as imported (the customer row keeps the latest).
-            try db.execute(sql: """
-                CREATE TABLE bureau_report (
-                  customer_id TEXT NOT NULL REFERENCES customer(id),
-                  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
-                  on_day TEXT NOT NULL,
-                  agency TEXT NOT NULL DEFAULT '',
-                  PRIMARY KEY (customer_id, on_day, agency));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE bureau_report (
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000),
+                      on_day TEXT NOT NULL,
+                      agency TEXT NOT NULL DEFAULT '',
+                      PRIMARY KEY (customer_id, on_day, agency));
+                    """)
         }
         m.registerMigration("v8 typed changes") { db in
             // The journal keeps each change's kind and canonical payload beside the line it shows;
             // a scenario keeps its typed changes (JSON) instead of command lines. Scenarios saved
             // before this keep their `commands` and are migrated when next opened.
-            try db.execute(sql: """
-                ALTER TABLE journal ADD COLUMN kind TEXT;
-                ALTER TABLE journal ADD COLUMN payload TEXT;
-                ALTER TABLE scenario ADD COLUMN changes TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE journal ADD COLUMN kind TEXT;
+                    ALTER TABLE journal ADD COLUMN payload TEXT;
+                    ALTER TABLE scenario ADD COLUMN changes TEXT;
+                    """)
         }
         return m
     }

@@ -3,7 +3,7 @@ import GRDBSQLite
 import RecoupCore
 import RecoupStore
 #if canImport(Glibc)
-import Glibc  // memcmp
+    import Glibc  // memcmp
 #endif
 
 /// SQLite's SQLITE_TRANSIENT: the statement copies a bound text at once (the C macro does not import).
@@ -26,7 +26,9 @@ struct BulkLedgerLoader {
             var s: OpaquePointer?
             let rc = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &s, nil)
             guard rc == SQLITE_OK, let s else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: sql)
             }
             statement = s
         }
@@ -44,7 +46,9 @@ struct BulkLedgerLoader {
             let b = text(i)
             guard b.count == 10 else { return 0 }
             func d(_ k: Int) -> Int { Int(b[k]) - 48 }
-            return Day(year: d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month: d(5) * 10 + d(6), day: d(8) * 10 + d(9))?.ordinal ?? 0
+            return Day(
+                year: d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month: d(5) * 10 + d(6), day: d(8) * 10 + d(9))?
+                .ordinal ?? 0
         }
     }
 
@@ -73,7 +77,10 @@ struct BulkLedgerLoader {
             if matches(b) { return value }
             let next = Int(value) + 1
             if next < ids.count, let p = b.baseAddress,
-               ids[next].utf8.withContiguousStorageIfAvailable({ $0.count == b.count && memcmp($0.baseAddress!, p, b.count) == 0 }) == true {
+                ids[next].utf8.withContiguousStorageIfAvailable({
+                    $0.count == b.count && memcmp($0.baseAddress!, p, b.count) == 0
+                }) == true
+            {
                 bytes = Array(b); value = Int32(next)
             } else {
                 value = index[remember(b)] ?? -1
@@ -86,7 +93,9 @@ struct BulkLedgerLoader {
     struct Keys {
         var bytes: [UInt8] = []
         var start: [Int32] = [0]
-        mutating func append(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b); start.append(Int32(bytes.count)) }
+        mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: b); start.append(Int32(bytes.count))
+        }
         mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8); start.append(Int32(bytes.count)) }
         mutating func append(_ other: Keys) {
             let offset = Int32(bytes.count)
@@ -126,7 +135,9 @@ struct BulkLedgerLoader {
         /// comparison sort's 100 ms on 820,000 payments.
         mutating func sortForApplication() {
             let day = self.day, keys = self.keys
-            if (1..<max(1, day.count)).allSatisfy({ !keys.less($0, $0 - 1) }), let lo = day.min(), let hi = day.max(), Int(hi) - Int(lo) < 1 << 20 {
+            if (1..<max(1, day.count)).allSatisfy({ !keys.less($0, $0 - 1) }), let lo = day.min(), let hi = day.max(),
+                Int(hi) - Int(lo) < 1 << 20
+            {
                 var start = [Int](repeating: 0, count: Int(hi - lo) + 2)
                 for d in day { start[Int(d - lo) + 1] += 1 }
                 for k in 1..<start.count { start[k] += start[k - 1] }
@@ -155,12 +166,19 @@ struct BulkLedgerLoader {
         var p = PaymentRows()
         // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
         var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
-        let manualRows = try Rows(db, "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id")
-        while manualRows.next() { manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2))) }
+        let manualRows = try Rows(
+            db,
+            "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id"
+        )
+        while manualRows.next() {
+            manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2)))
+        }
         manualRows.finish()
         let restructurePrefix = Array(Payment.restructurePrefix.utf8)
         // Settlements (invoices with a settled_on) are read with the invoices, on the other connection.
-        let payments = try Rows(db, """
+        let payments = try Rows(
+            db,
+            """
             SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
             UNION ALL
             SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
@@ -170,7 +188,8 @@ struct BulkLedgerLoader {
         while payments.next() {
             let lastIndex = customer.customer(payments.text(2), ids: customers.ids, index: index)
             guard lastIndex >= 0 else { continue }
-            p.day.append(payments.day(0)); p.keys.append(payments.text(1)); p.cust.append(lastIndex); p.amount.append(payments.int(3))
+            p.day.append(payments.day(0)); p.keys.append(payments.text(1)); p.cust.append(lastIndex);
+            p.amount.append(payments.int(3))
             p.restructuring.append(payments.text(1).starts(with: restructurePrefix))
             p.held.append(payments.int(6) != 0)
             if !manualById.isEmpty, let m = manualById[payments.string(1)] { p.manualAt[p.day.count - 1] = m }
@@ -201,7 +220,9 @@ struct BulkLedgerLoader {
         var contractKey = LastKey()
         var ids = Keys()
         var planIndex: [String: Int32] = [:]
-        let invoices = try Rows(db, """
+        let invoices = try Rows(
+            db,
+            """
             SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL, contract_id, settled_on FROM invoice
             UNION ALL
             SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id, i.plan_id, NULL
@@ -221,21 +242,30 @@ struct BulkLedgerLoader {
             amount.append(invoices.int(4)); disputed.append(invoices.int(5) != 0)
             ids.append(invoices.text(6))
             if !invoices.isNull(9) {
-                settlements.day.append(invoices.day(9)); settlements.keys.append(prefix: settlementPrefix, invoices.text(6))
-                settlements.cust.append(lastIndex); settlements.amount.append(invoices.int(4)); settlements.targetRowid.append(Int(invoices.int(0)))
+                settlements.day.append(invoices.day(9));
+                settlements.keys.append(prefix: settlementPrefix, invoices.text(6))
+                settlements.cust.append(lastIndex); settlements.amount.append(invoices.int(4));
+                settlements.targetRowid.append(Int(invoices.int(0)))
                 settlements.restructuring.append(false); settlements.held.append(false)
             }
-            if invoices.isNull(8) { contract.append(-1) } else {
+            if invoices.isNull(8) {
+                contract.append(-1)
+            } else {
                 let k = invoices.text(8)
                 if !contractKey.matches(k) {
                     let id = contractKey.remember(k)
-                    if let c = contractIndex[id] { contractKey.value = c } else {
-                        contractKey.value = Int32(ledger.contractIds.count); contractIndex[id] = contractKey.value; ledger.contractIds.append(id)
+                    if let c = contractIndex[id] {
+                        contractKey.value = c
+                    } else {
+                        contractKey.value = Int32(ledger.contractIds.count); contractIndex[id] = contractKey.value;
+                        ledger.contractIds.append(id)
                     }
                 }
                 contract.append(contractKey.value)
             }
-            if invoices.isNull(7) { plan.append(-1) } else {
+            if invoices.isNull(7) {
+                plan.append(-1)
+            } else {
                 let p = invoices.string(7)
                 if planIndex[p] == nil { planIndex[p] = Int32(planIndex.count) }
                 plan.append(planIndex[p]!)
@@ -260,8 +290,10 @@ struct BulkLedgerLoader {
         ledger.reserve(invoices: order.count)
         for k in order {
             let p = Int32(ledger.invoiceCount)
-            ledger.appendInvoice(id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]), amount: Money(minorUnits: amount[k]),
-                                 disputed: disputed[k], contract: contract[k])
+            ledger.appendInvoice(
+                id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]),
+                amount: Money(minorUnits: amount[k]),
+                disputed: disputed[k], contract: contract[k])
             starts[Int(cust[k]) + 1] += 1
             if rowid[k] > 0 { position[Int(rowid[k])] = p } else { planRowPosition[rowid[k]] = p }
             if plan[k] >= 0 { ledger.planObligations[Int(plan[k])].append(p) }
@@ -282,7 +314,9 @@ struct BulkLedgerLoader {
             var at = [Int32](repeating: 0, count: applied.count)  // row -> position in application order
             for (n, k) in applied.enumerated() { at[k] = Int32(n) }
             for (k, m) in p.manualAt {
-                ledger.paymentManual[at[k]] = m.compactMap { $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil }
+                ledger.paymentManual[at[k]] = m.compactMap {
+                    $0.rowid < position.count && position[$0.rowid] >= 0 ? (position[$0.rowid], $0.amount) : nil
+                }
             }
             for (k, id) in p.planAt { if let x = planIndex[id] { plans[Int(at[k])] = x } }
         }
@@ -294,8 +328,9 @@ struct BulkLedgerLoader {
         let payCustomer: [Int32] = applied.map { p.cust[$0] }, payDay: [Int32] = applied.map { p.day[$0] }
         let payAmount: [Int64] = applied.map { p.amount[$0] }
         let payRestructuring: [Bool] = applied.map { p.restructuring[$0] }, payHeld: [Bool] = applied.map { p.held[$0] }
-        ledger.setPayments(customer: payCustomer, day: payDay, amount: payAmount, target: targets, plan: plans,
-                           restructuring: payRestructuring, held: payHeld)
+        ledger.setPayments(
+            customer: payCustomer, day: payDay, amount: payAmount, target: targets, plan: plans,
+            restructuring: payRestructuring, held: payHeld)
         return ledger
     }
 }

@@ -21,36 +21,45 @@ extension Workspace {
             outcome = .amount(amount)
             effect = "applied \(amount) of payment \(payment) to invoice \(invoice)"
         case .planCreated(let customer, let createdOn, let terms, let financed, let installments, let invoices):
-            let id = try applyPlan(db, customer: customer, createdOn: createdOn, terms: terms, financed: financed,
-                                   installments: installments, invoices: invoices, context)
+            let id = try applyPlan(
+                db, customer: customer, createdOn: createdOn, terms: terms, financed: financed,
+                installments: installments, invoices: invoices, context)
             outcome = .id(id)
-            effect = "plan \(id) for \(customer): \(financed) over \(installments.count) rows, restructured \(invoices.map(\.id).joined(separator: " "))"
+            effect =
+                "plan \(id) for \(customer): \(financed) over \(installments.count) rows, restructured \(invoices.map(\.id).joined(separator: " "))"
         case .prepaymentRecorded(let plan, let seq, let rows, let payment):
             let id = try Self.applyPrepayment(db, plan: plan, fromSeq: seq, rows: rows, payment: payment)
             outcome = .id(id)
-            effect = "plan \(plan): prepayment \(id) of \(payment.amount) on \(payment.receivedOn.iso); rows from \(seq) replaced by \(rows.count) rows"
+            effect =
+                "plan \(plan): prepayment \(id) of \(payment.amount) on \(payment.receivedOn.iso); rows from \(seq) replaced by \(rows.count) rows"
         case .depositReceived(let customer, let amount, let contract, let day):
             outcome = try applyDepositMovement(db, change, context)
-            effect = "deposit received \(amount) from \(customer)\(contract.map { " for contract \($0)" } ?? "") on \(day.iso)"
+            effect =
+                "deposit received \(amount) from \(customer)\(contract.map { " for contract \($0)" } ?? "") on \(day.iso)"
         case .depositRefunded(let customer, let amount, let contract, let reason, let day):
             outcome = try applyDepositMovement(db, change, context)
-            effect = "deposit refunded \(amount) to \(customer)\(contract.map { " from contract \($0)" } ?? "") on \(day.iso): \(reason)"
+            effect =
+                "deposit refunded \(amount) to \(customer)\(contract.map { " from contract \($0)" } ?? "") on \(day.iso): \(reason)"
         case .depositApplied(let customer, let invoice, _, let day):
             outcome = try applyDepositMovement(db, change, context)
             guard case .deposit(let amount, let payment) = outcome else { return outcome }
-            effect = "deposit applied \(amount) of \(customer) to invoice \(invoice) on \(day.iso) as payment \(payment)"
+            effect =
+                "deposit applied \(amount) of \(customer) to invoice \(invoice) on \(day.iso) as payment \(payment)"
         case .lateFeesPosted(let fees, let asOf):
             let written = try Self.applyLateFees(db, fees, asOf: asOf, context)
             // When nothing is to be posted, nothing is written (not even the journal).
             if written.isEmpty { return .charges([]) }
             let total = written.reduce(Money.zero) { $0 + $1.amount }
             outcome = .charges(written)
-            effect = "late fees as of \(asOf.iso): \(written.count) charge\(written.count == 1 ? "" : "s"), \(total): "
+            effect =
+                "late fees as of \(asOf.iso): \(written.count) charge\(written.count == 1 ? "" : "s"), \(total): "
                 + written.map { "\($0.invoiceId ?? "") \($0.amount)" }.joined(separator: ", ")
         case .lateFeesWaived(let customer, let invoice, let amount, let day, let reason):
-            let charge = try Self.applyWaiver(db, customer: customer, invoice: invoice, amount: amount, on: day, reason: reason, context)
+            let charge = try Self.applyWaiver(
+                db, customer: customer, invoice: invoice, amount: amount, on: day, reason: reason, context)
             outcome = .charges([charge])
-            effect = "waived \(-charge.amount) of late fees on \(invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'") on \(day.iso): \(reason)"
+            effect =
+                "waived \(-charge.amount) of late fees on \(invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'") on \(day.iso): \(reason)"
         case .policySet(let values):
             let changed = try Self.applyPolicy(db, values, context)
             if changed.isEmpty { return .none }

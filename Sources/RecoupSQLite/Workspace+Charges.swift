@@ -7,13 +7,17 @@ extension Workspace {
     /// A customer's charges, oldest first (by day, then in the order recorded).
     public func charges(customer: String) throws(StoreError) -> [Charge] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM charge WHERE customer_id = ? ORDER BY as_of, id", arguments: [customer]).map(Self.charge)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM charge WHERE customer_id = ? ORDER BY as_of, id", arguments: [customer]
+            ).map(Self.charge)
         }
     }
 
     /// Every customer's charges, by customer id, then day, then the order recorded.
     public func charges() throws(StoreError) -> [Charge] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM charge ORDER BY customer_id, as_of, id").map(Self.charge) }
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM charge ORDER BY customer_id, as_of, id").map(Self.charge)
+        }
     }
 
     /// Posts late fees accrued to `asOf` as one transaction, journaled once; returns the charges written.
@@ -25,24 +29,36 @@ extension Workspace {
     /// nothing is to be posted, nothing is written (not even the journal).
     @discardableResult
     public func postLateFees(_ fees: [AccruedFee], asOf: Day, context: ChangeContext) throws(StoreError) -> [Charge] {
-        guard case .charges(let written) = try perform(.lateFeesPosted(fees: fees, asOf: asOf), context: context) else { return [] }
+        guard case .charges(let written) = try perform(.lateFeesPosted(fees: fees, asOf: asOf), context: context) else {
+            return []
+        }
         return written
     }
 
-    static func applyLateFees(_ db: Database, _ fees: [AccruedFee], asOf: Day, _ context: ChangeContext) throws -> [Charge] {
+    static func applyLateFees(_ db: Database, _ fees: [AccruedFee], asOf: Day, _ context: ChangeContext) throws
+        -> [Charge]
+    {
         var written: [Charge] = []
         for f in fees where f.fee.isPositive {
-            let sameDay = try Bool.fetchOne(db, sql: "SELECT 1 FROM charge WHERE kind = 'late_fee' AND invoice_id = ? AND as_of = ?",
-                                            arguments: [f.invoiceId, asOf.iso]) ?? false
+            let sameDay =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM charge WHERE kind = 'late_fee' AND invoice_id = ? AND as_of = ?",
+                    arguments: [f.invoiceId, asOf.iso]) ?? false
             if sameDay { continue }
-            let posted = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE kind = 'late_fee' AND invoice_id = ?",
-                                                              arguments: [f.invoiceId]) ?? 0)
+            let posted = Money(
+                minorUnits: try Int64.fetchOne(
+                    db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE kind = 'late_fee' AND invoice_id = ?",
+                    arguments: [f.invoiceId]) ?? 0)
             let amount = LateFee.increment(accrued: f.fee, posted: posted)
             guard amount.isPositive else { continue }
-            try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
-                           arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, context.at, context.operator])
-            written.append(Charge(id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
-                                  asOf: asOf, amount: amount, reason: nil, at: context.at, operator: context.operator))
+            try db.execute(
+                sql:
+                    "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
+                arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, context.at, context.operator])
+            written.append(
+                Charge(
+                    id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
+                    asOf: asOf, amount: amount, reason: nil, at: context.at, operator: context.operator))
         }
         return written
     }
@@ -54,9 +70,14 @@ extension Workspace {
     }
 
     static func waivable(_ db: Database, customer: String, invoice: String?) throws -> Money {
-        let all = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE customer_id = ?", arguments: [customer]) ?? 0
+        let all =
+            try Int64.fetchOne(
+                db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE customer_id = ?", arguments: [customer])
+            ?? 0
         guard let invoice else { return Money(minorUnits: max(0, all)) }
-        let one = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE invoice_id = ?", arguments: [invoice]) ?? 0
+        let one =
+            try Int64.fetchOne(
+                db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE invoice_id = ?", arguments: [invoice]) ?? 0
         return Money(minorUnits: max(0, min(all, one)))
     }
 
@@ -65,35 +86,52 @@ extension Workspace {
     /// `amount` (positive) defaults to everything waivable (`waivableFees`); a reason is required,
     /// and a waiver of more than is waivable, or of nothing, is refused: then nothing is written.
     @discardableResult
-    public func waiveFees(customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
-                          context: ChangeContext) throws(StoreError) -> Charge {
-        guard case .charges(let c) = try perform(.lateFeesWaived(customer: customer, invoice: invoice, amount: amount, on: day, reason: reason),
-                                                 context: context), let charge = c.first else { throw .rule("nothing was waived") }
+    public func waiveFees(
+        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+        context: ChangeContext
+    ) throws(StoreError) -> Charge {
+        guard
+            case .charges(let c) = try perform(
+                .lateFeesWaived(customer: customer, invoice: invoice, amount: amount, on: day, reason: reason),
+                context: context), let charge = c.first
+        else { throw .rule("nothing was waived") }
         return charge
     }
 
-    static func applyWaiver(_ db: Database, customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
-                            _ context: ChangeContext) throws -> Charge {
+    static func applyWaiver(
+        _ db: Database, customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+        _ context: ChangeContext
+    ) throws -> Charge {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.rule("a waiver needs a reason") }
         let scope = invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'"
         if let invoice {
-            let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
+            let owner = try String.fetchOne(
+                db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
             guard owner == customer else { throw StoreError.notFound(kind: "invoice", id: invoice) }
         }
         let left = try waivable(db, customer: customer, invoice: invoice)
         guard left.isPositive else { throw StoreError.rule("no late fees to waive on \(scope)") }
         let waived = amount ?? left
         guard waived.isPositive else { throw StoreError.rule("a waiver must be a positive amount") }
-        guard waived <= left else { throw StoreError.rule("cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived") }
-        try db.execute(sql: "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
-                       arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, context.at, context.operator])
-        return Charge(id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
-                      amount: -waived, reason: reason, at: context.at, operator: context.operator)
+        guard waived <= left else {
+            throw StoreError.rule(
+                "cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived")
+        }
+        try db.execute(
+            sql:
+                "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
+            arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, context.at, context.operator])
+        return Charge(
+            id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
+            amount: -waived, reason: reason, at: context.at, operator: context.operator)
     }
 
     static func charge(_ r: Row) -> Charge {
-        Charge(id: r["id"], customerId: r["customer_id"], invoiceId: r["invoice_id"], kind: Charge.Kind(rawValue: r["kind"]) ?? .lateFee,
-               asOf: day(r["as_of"] as String), amount: Money(minorUnits: r["amount"]), reason: r["reason"], at: r["at"], operator: r["operator"])
+        Charge(
+            id: r["id"], customerId: r["customer_id"], invoiceId: r["invoice_id"],
+            kind: Charge.Kind(rawValue: r["kind"]) ?? .lateFee,
+            asOf: day(r["as_of"] as String), amount: Money(minorUnits: r["amount"]), reason: r["reason"], at: r["at"],
+            operator: r["operator"])
     }
 }

@@ -14,8 +14,10 @@ extension Workspace {
     /// Every customer's deposit movements, by customer id, oldest first.
     public func depositMovements() throws(StoreError) -> [String: [DepositMovement]] {
         try read { db in
-            Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM deposit_movement ORDER BY customer_id, on_day, id").map(Self.depositMovement),
-                       by: \.customerId)
+            Dictionary(
+                grouping: try Row.fetchAll(db, sql: "SELECT * FROM deposit_movement ORDER BY customer_id, on_day, id")
+                    .map(Self.depositMovement),
+                by: \.customerId)
         }
     }
 
@@ -28,7 +30,9 @@ extension Workspace {
         // that order already).
         let contracts = try (base || readingBase ? readBase : read) { db in
             var out: [Contract] = []
-            let rows = try BulkLedgerLoader.Rows(db, """
+            let rows = try BulkLedgerLoader.Rows(
+                db,
+                """
                 SELECT id, customer_id, service, signed_on, start_on, end_on, value, payment_terms_days, late_fee_daily_rate,
                        late_fee_grace_days, late_fee_cap, suspend_after_days, prepay_ratio
                 FROM contract
@@ -42,10 +46,14 @@ extension Workspace {
             func text(_ i: Int32) -> String? { rows.isNull(i) ? nil : rows.string(i) }
             func int(_ i: Int32) -> Int? { rows.isNull(i) ? nil : Int(rows.int(i)) }
             while rows.next() {
-                out.append(Contract(id: rows.string(0), customerId: rows.string(1), service: rows.string(2), signedOn: day(3) ?? Day(ordinal: 0),
-                                    startOn: day(4), endOn: day(5), value: rows.isNull(6) ? nil : Money(minorUnits: rows.int(6)),
-                                    paymentTermsDays: int(7), lateFeeDailyRate: text(8), lateFeeGraceDays: int(9), lateFeeCap: text(10),
-                                    suspendAfterDays: int(11), prepayRatio: text(12)))
+                out.append(
+                    Contract(
+                        id: rows.string(0), customerId: rows.string(1), service: rows.string(2),
+                        signedOn: day(3) ?? Day(ordinal: 0),
+                        startOn: day(4), endOn: day(5), value: rows.isNull(6) ? nil : Money(minorUnits: rows.int(6)),
+                        paymentTermsDays: int(7), lateFeeDailyRate: text(8), lateFeeGraceDays: int(9),
+                        lateFeeCap: text(10),
+                        suspendAfterDays: int(11), prepayRatio: text(12)))
             }
             return out
         }
@@ -55,15 +63,21 @@ extension Workspace {
             if a.signedOn != b.signedOn { return a.signedOn.ordinal < b.signedOn.ordinal }
             return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
-        return zip(contracts, contracts.dropFirst()).allSatisfy { !precedes($1, $0) } ? contracts : contracts.sorted(by: precedes)
+        return zip(contracts, contracts.dropFirst()).allSatisfy { !precedes($1, $0) }
+            ? contracts : contracts.sorted(by: precedes)
     }
 
     /// Records a deposit received, for a contract of the customer's or (nil) unallocated, journaled.
     @discardableResult
-    public func receiveDeposit(customer: String, amount: Money, contract: String?, on day: Day,
-                               context: ChangeContext) throws(StoreError) -> DepositMovement {
-        guard case .movement(let m) = try perform(.depositReceived(customer: customer, amount: amount, contract: contract, on: day),
-                                                  context: context) else { throw .rule("no deposit movement was written") }
+    public func receiveDeposit(
+        customer: String, amount: Money, contract: String?, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> DepositMovement {
+        guard
+            case .movement(let m) = try perform(
+                .depositReceived(customer: customer, amount: amount, contract: contract, on: day),
+                context: context)
+        else { throw .rule("no deposit movement was written") }
         return m
     }
 
@@ -71,10 +85,15 @@ extension Workspace {
     /// nothing written, when the pot holds less than `amount` (read in the refund's transaction, so
     /// two shells refunding the same deposit cannot both succeed) or the reason is empty.
     @discardableResult
-    public func refundDeposit(customer: String, amount: Money, contract: String?, reason: String, on day: Day,
-                              context: ChangeContext) throws(StoreError) -> DepositMovement {
-        guard case .movement(let m) = try perform(.depositRefunded(customer: customer, amount: amount, contract: contract, reason: reason, on: day),
-                                                  context: context) else { throw .rule("no deposit movement was written") }
+    public func refundDeposit(
+        customer: String, amount: Money, contract: String?, reason: String, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> DepositMovement {
+        guard
+            case .movement(let m) = try perform(
+                .depositRefunded(customer: customer, amount: amount, contract: contract, reason: reason, on: day),
+                context: context)
+        else { throw .rule("no deposit movement was written") }
         return m
     }
 
@@ -84,10 +103,13 @@ extension Workspace {
     /// amount falls: all in one transaction, journaled. The amount defaults to the smaller of what is
     /// open and what is usable. Refused, with nothing written, for a paid invoice, more than is open, or
     /// more than is held; all three are read inside the transaction.
-    public func applyDeposit(customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day,
-                             context: ChangeContext) throws(StoreError) -> (amount: Money, payment: String) {
-        guard case .deposit(let amount, let payment) = try perform(
-            .depositApplied(customer: customer, invoice: invoiceId, amount: requested, on: day), context: context)
+    public func applyDeposit(
+        customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> (amount: Money, payment: String) {
+        guard
+            case .deposit(let amount, let payment) = try perform(
+                .depositApplied(customer: customer, invoice: invoiceId, amount: requested, on: day), context: context)
         else { throw .rule("no deposit was applied") }
         return (amount, payment)
     }
@@ -98,32 +120,45 @@ extension Workspace {
             guard amount.isPositive else { throw StoreError.rule(DepositError.notPositive(amount).message) }
             try Self.requireCustomer(db, customer)
             if let k = contract {
-                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
+                let owner = try String.fetchOne(
+                    db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
                 guard let owner else { throw StoreError.notFound(kind: "contract", id: k) }
-                guard owner == customer else { throw StoreError.rule("contract '\(k)' belongs to customer '\(owner)', not '\(customer)'") }
+                guard owner == customer else {
+                    throw StoreError.rule("contract '\(k)' belongs to customer '\(owner)', not '\(customer)'")
+                }
             }
-            let m = DepositMovement(customerId: customer, contractId: contract, kind: .receive, amount: amount, onDay: day, at: context.at,
-                                    operator: context.operator)
+            let m = DepositMovement(
+                customerId: customer, contractId: contract, kind: .receive, amount: amount, onDay: day, at: context.at,
+                operator: context.operator)
             return .movement(try Self.insert(db, m))
         case .depositRefunded(let customer, let amount, let contract, let reason, let day):
             try Self.requireCustomer(db, customer)
             let pots = DepositPots(try Self.depositMovements(db, customer: customer))
-            do throws(DepositError) { try Deposit.checkRefund(amount, from: pots, customer: customer, contract: contract, reason: reason) } catch {
+            do throws(DepositError) {
+                try Deposit.checkRefund(amount, from: pots, customer: customer, contract: contract, reason: reason)
+            } catch {
                 throw StoreError.rule(error.message)
             }
-            let m = DepositMovement(customerId: customer, contractId: contract, kind: .refund, amount: amount, onDay: day, reason: reason,
-                                    at: context.at, operator: context.operator)
+            let m = DepositMovement(
+                customerId: customer, contractId: contract, kind: .refund, amount: amount, onDay: day, reason: reason,
+                at: context.at, operator: context.operator)
             return .movement(try Self.insert(db, m))
         case .depositApplied(let customer, let invoiceId, let requested, let day):
-            guard let invoice = try self.invoice(id: invoiceId) else { throw StoreError.notFound(kind: "invoice", id: invoiceId) }
-            guard invoice.customerId == customer else {
-                throw StoreError.rule("invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', not '\(customer)'")
+            guard let invoice = try self.invoice(id: invoiceId) else {
+                throw StoreError.notFound(kind: "invoice", id: invoiceId)
             }
-            guard let c = try self.customer(id: customer) else { throw StoreError.notFound(kind: "customer", id: customer) }
+            guard invoice.customerId == customer else {
+                throw StoreError.rule(
+                    "invoice '\(invoiceId)' belongs to customer '\(invoice.customerId)', not '\(customer)'")
+            }
+            guard let c = try self.customer(id: customer) else {
+                throw StoreError.notFound(kind: "customer", id: customer)
+            }
             // What is open counting every payment recorded, as `payment apply` does.
             let ledger = try ledger(customer: c)
             let allocation = ledger.allocate(asOf: Day(ordinal: Int32.max - 1))
-            let open = ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
+            let open =
+                ledger.invoiceIds.firstIndex(of: invoiceId).map { Money(minorUnits: allocation.open[$0]) } ?? .zero
             let pots = DepositPots(try Self.depositMovements(db, customer: customer))
             let usable = max(.zero, invoice.contractId.map { pots.held($0) } ?? .zero) + max(.zero, pots.unallocated)
             let amount = requested ?? (usable.isPositive ? min(open, usable) : open)
@@ -134,11 +169,17 @@ extension Workspace {
             } catch { throw StoreError.rule(error.message) }
             let paymentId = try Self.nextDepositPaymentId(db)
             for d in draws {
-                try Self.insert(db, DepositMovement(customerId: customer, contractId: d.contract, kind: .apply, amount: d.amount, onDay: day,
-                                                    invoiceId: invoiceId, at: context.at, operator: context.operator))
+                try Self.insert(
+                    db,
+                    DepositMovement(
+                        customerId: customer, contractId: d.contract, kind: .apply, amount: d.amount, onDay: day,
+                        invoiceId: invoiceId, at: context.at, operator: context.operator))
             }
-            try Self.insert(db, Payment(id: paymentId, customerId: customer, receivedOn: day, amount: amount, invoiceId: invoiceId,
-                                        method: "deposit", reference: "deposit applied"))
+            try Self.insert(
+                db,
+                Payment(
+                    id: paymentId, customerId: customer, receivedOn: day, amount: amount, invoiceId: invoiceId,
+                    method: "deposit", reference: "deposit applied"))
             return .deposit(amount: amount, payment: paymentId)
         default:
             return .none
@@ -148,21 +189,30 @@ extension Workspace {
     // MARK: Rows
 
     static func depositMovements(_ db: Database, customer: String) throws -> [DepositMovement] {
-        try Row.fetchAll(db, sql: "SELECT * FROM deposit_movement WHERE customer_id = ? ORDER BY on_day, id", arguments: [customer]).map(depositMovement)
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM deposit_movement WHERE customer_id = ? ORDER BY on_day, id", arguments: [customer]
+        ).map(depositMovement)
     }
 
     static func depositMovement(_ r: Row) -> DepositMovement {
-        DepositMovement(id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"],
-                        kind: DepositMovement.Kind(rawValue: r["kind"]) ?? .receive, amount: Money(minorUnits: r["amount"]),
-                        onDay: day(r["on_day"] as String), invoiceId: r["invoice_id"], reason: r["reason"], at: r["at"], operator: r["operator"])
+        DepositMovement(
+            id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"],
+            kind: DepositMovement.Kind(rawValue: r["kind"]) ?? .receive, amount: Money(minorUnits: r["amount"]),
+            onDay: day(r["on_day"] as String), invoiceId: r["invoice_id"], reason: r["reason"], at: r["at"],
+            operator: r["operator"])
     }
 
     @discardableResult
     static func insert(_ db: Database, _ m: DepositMovement) throws -> DepositMovement {
-        try db.execute(sql: """
-            INSERT INTO deposit_movement(customer_id, contract_id, kind, amount, on_day, invoice_id, reason, at, operator)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [m.customerId, m.contractId, m.kind.rawValue, m.amount.minorUnits, m.onDay.iso, m.invoiceId, m.reason, m.at, m.operator])
+        try db.execute(
+            sql: """
+                INSERT INTO deposit_movement(customer_id, contract_id, kind, amount, on_day, invoice_id, reason, at, operator)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                m.customerId, m.contractId, m.kind.rawValue, m.amount.minorUnits, m.onDay.iso, m.invoiceId, m.reason,
+                m.at, m.operator,
+            ])
         var out = m
         out.id = db.lastInsertedRowID
         return out
@@ -177,7 +227,9 @@ extension Workspace {
     /// The next free id of a payment made from a deposit: `DEP-000001`, ...
     static func nextDepositPaymentId(_ db: Database) throws -> String {
         var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'DEP-%'") ?? 0) + 1
-        func id(_ k: Int) -> String { let s = String(k); return "DEP-" + String(repeating: "0", count: max(0, 6 - s.count)) + s }
+        func id(_ k: Int) -> String {
+            let s = String(k); return "DEP-" + String(repeating: "0", count: max(0, 6 - s.count)) + s
+        }
         while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
         return id(k)
     }

@@ -8,9 +8,11 @@ extension Workspace {
     public func dunningSteps(customer: String) throws(StoreError) -> [String: Set<String>] {
         try read { db in
             var out: [String: Set<String>] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.invoice_id, d.step FROM dunning_sent d JOIN invoice i ON i.id = d.invoice_id WHERE i.customer_id = ?
-                """, arguments: [customer])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.invoice_id, d.step FROM dunning_sent d JOIN invoice i ON i.id = d.invoice_id WHERE i.customer_id = ?
+                    """, arguments: [customer])
             while let r = try rows.next() { out[r[0], default: []].insert(r[1]) }
             return out
         }
@@ -26,7 +28,9 @@ extension Workspace {
                 ORDER BY i.customer_id, d.invoice_id, d.sent_on, CAST(substr(d.step, 1, instr(d.step, ':') - 1) AS INTEGER)
                 """
             return try Row.fetchAll(db, sql: sql, arguments: customer.map { [$0] } ?? []).map {
-                DunningRecord(invoiceId: $0[0], customerId: $0[1], step: $0[2], sentOn: Self.day($0[3] as String), action: $0[4], file: $0[5])
+                DunningRecord(
+                    invoiceId: $0[0], customerId: $0[1], step: $0[2], sentOn: Self.day($0[3] as String), action: $0[4],
+                    file: $0[5])
             }
         }
     }
@@ -35,8 +39,12 @@ extension Workspace {
     /// recorded), never negative: the fees a letter adds to the principal owed.
     public func netLateFees(customer: String) throws(StoreError) -> Money {
         try read { db in
-            Money(minorUnits: max(0, try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE customer_id = ?",
-                                                        arguments: [customer]) ?? 0))
+            Money(
+                minorUnits: max(
+                    0,
+                    try Int64.fetchOne(
+                        db, sql: "SELECT coalesce(sum(amount), 0) FROM charge WHERE customer_id = ?",
+                        arguments: [customer]) ?? 0))
         }
     }
 
@@ -47,21 +55,28 @@ extension Workspace {
     @discardableResult
     public func recordDunning(_ records: [DunningRecord], asOf: Day, context: ChangeContext) throws(StoreError) -> Int {
         try write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO dunning_sent(invoice_id, step, sent_on, action, file) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(invoice_id, step) DO NOTHING
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO dunning_sent(invoice_id, step, sent_on, action, file) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(invoice_id, step) DO NOTHING
+                    """)
             var sent = 0, passed = 0
             var files = Set<String>()
             for r in records {
                 try insert.execute(arguments: [r.invoiceId, r.step, r.sentOn.iso, r.action, r.file])
                 guard db.changesCount > 0 else { continue }
-                if r.action == DunningRecord.passed { passed += 1 } else { sent += 1; if let f = r.file { files.insert(f) } }
+                if r.action == DunningRecord.passed {
+                    passed += 1
+                } else {
+                    sent += 1; if let f = r.file { files.insert(f) }
+                }
             }
             if sent + passed > 0 {
-                try Self.journal(db, context, kind: "dunning.recorded", payload: Self.json(["as_of": asOf.iso, "steps": String(sent + passed)]),
-                                 effect: "dunning as of \(asOf.iso): \(files.count) document\(files.count == 1 ? "" : "s"), "
-                                     + "\(sent) step\(sent == 1 ? "" : "s") sent, \(passed) passed")
+                try Self.journal(
+                    db, context, kind: "dunning.recorded",
+                    payload: Self.json(["as_of": asOf.iso, "steps": String(sent + passed)]),
+                    effect: "dunning as of \(asOf.iso): \(files.count) document\(files.count == 1 ? "" : "s"), "
+                        + "\(sent) step\(sent == 1 ? "" : "s") sent, \(passed) passed")
             }
             return sent + passed
         }

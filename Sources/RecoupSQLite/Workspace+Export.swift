@@ -15,14 +15,16 @@ extension Workspace {
         var out = columns.map(\.name).joined(separator: ",") + "\n"
         let count: Int = try read { db in
             var n = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns.map(\.name).joined(separator: ",")) FROM \(kind.table) ORDER BY rowid")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(columns.map(\.name).joined(separator: ",")) FROM \(kind.table) ORDER BY rowid")
             while let row = try rows.next() {
                 var fields: [String] = []
                 for (i, c) in columns.enumerated() {
                     let value: DatabaseValue = row[i]
                     if value.isNull { fields.append(""); continue }
                     switch c.type {
-                    case .amount, .positiveAmount: fields.append(Money(minorUnits: Int64.fromDatabaseValue(value) ?? 0).description)
+                    case .amount, .positiveAmount:
+                        fields.append(Money(minorUnits: Int64.fromDatabaseValue(value) ?? 0).description)
                     case .flag: fields.append((Int.fromDatabaseValue(value) ?? 0) != 0 ? "yes" : "")
                     case .count, .score: fields.append(String(Int.fromDatabaseValue(value) ?? 0))
                     default: fields.append(CSVText.quoted(String.fromDatabaseValue(value) ?? ""))
@@ -41,4 +43,3 @@ extension Workspace {
         return count
     }
 }
-

@@ -34,7 +34,9 @@ extension Workspace {
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .file(path: path, reason: "not a regular file") }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .file(path: path, reason: "not a regular file")
+        }
         let size = Int(info.st_size)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -52,8 +54,10 @@ extension Workspace {
 
 extension ImportRun {
     /// Runs the import inside the caller's transaction; throws (rolling it back) on any problem.
-    mutating func write(_ db: Database, kind: RecordKind, path: String, context: ChangeContext,
-                        progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws -> ImportSummary {
+    mutating func write(
+        _ db: Database, kind: RecordKind, path: String, context: ChangeContext,
+        progress: ((Double) -> Void)?, shouldStop: () -> Bool
+    ) throws -> ImportSummary {
         try execute(db, progress: progress, shouldStop: shouldStop)
         if !problems.isEmpty {
             let sorted = problems.enumerated().sorted { a, b in
@@ -61,11 +65,18 @@ extension ImportRun {
             }.map(\.element)
             throw StoreError.importRejected(path: path, problems: sorted, truncated: truncated)
         }
-        let matching = options.match ? "; matched \(matched.reference) by reference, \(matched.amount) by amount, held \(matched.held)" : ""
-        try Workspace.journal(db, context, kind: "import.\(kind.rawValue)", payload: Workspace.json(["kind": kind.rawValue, "path": path]),
-                              effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : "") + matching)
+        let matching =
+            options.match
+            ? "; matched \(matched.reference) by reference, \(matched.amount) by amount, held \(matched.held)" : ""
+        try Workspace.journal(
+            db, context, kind: "import.\(kind.rawValue)",
+            payload: Workspace.json(["kind": kind.rawValue, "path": path]),
+            effect: "imported \(records) \(kind.rawValue)" + (created > 0 ? ", created \(created) customers" : "")
+                + matching)
         var summary = ImportSummary(kind: kind, records: records, createdCustomers: created)
-        (summary.matchedByReference, summary.matchedByAmount, summary.held) = (matched.reference, matched.amount, matched.held)
+        (summary.matchedByReference, summary.matchedByAmount, summary.held) = (
+            matched.reference, matched.amount, matched.held
+        )
         return summary
     }
 }
@@ -94,7 +105,11 @@ struct ImportRun {
         let header: CSVReader.Record
         do {
             guard let h = try reader.next() else {
-                problem(1, 1, "the file is empty", hint: "a \(kind.rawValue) file starts with a header line: \(columns.map(\.name).joined(separator: ","))")
+                problem(
+                    1, 1, "the file is empty",
+                    hint:
+                        "a \(kind.rawValue) file starts with a header line: \(columns.map(\.name).joined(separator: ","))"
+                )
                 return
             }
             header = h
@@ -116,12 +131,16 @@ struct ImportRun {
                 progress?(Double(reader.offset) / Double(max(1, reader.size)))
             }
             if rec.fields.count != header.fields.count {
-                let col = rec.fields.count > header.fields.count ? reader.column(of: rec.fields[header.fields.count]) : 1
-                problem(rec.line, col, "expected \(header.fields.count) fields as in the header, found \(rec.fields.count)",
-                        hint: "quote a field that contains a comma: \"a, b\"")
+                let col =
+                    rec.fields.count > header.fields.count ? reader.column(of: rec.fields[header.fields.count]) : 1
+                problem(
+                    rec.line, col, "expected \(header.fields.count) fields as in the header, found \(rec.fields.count)",
+                    hint: "quote a field that contains a comma: \"a, b\"")
                 continue
             }
-            if problems.isEmpty, fast != nil, try fast!.insert(rec.fields, statement: insert.sqliteStatement, refs: &refs, db: db) {
+            if problems.isEmpty, fast != nil,
+                try fast!.insert(rec.fields, statement: insert.sqliteStatement, refs: &refs, db: db)
+            {
                 continue
             }
             let before = problems.count
@@ -140,11 +159,13 @@ struct ImportRun {
             checkRecord(values, fields: fieldOf, line: rec.line, refs: &refs, db: db)
             if kind != .customers, let customer = values[1]?.text, !refs.customers.contains(customer) {
                 if !options.createCustomers {
-                    problem(fieldOf[1]!.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
-                            hint: "import the customers first, or pass --create-customers")
+                    problem(
+                        fieldOf[1]!.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
+                        hint: "import the customers first, or pass --create-customers")
                 } else if problems.isEmpty {
-                    try db.execute(sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
-                                   arguments: [customer, customer, pinyin.initials(of: customer)])
+                    try db.execute(
+                        sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
+                        arguments: [customer, customer, pinyin.initials(of: customer)])
                     refs.customers.insert(customer); created += 1
                 }
             }
@@ -157,7 +178,9 @@ struct ImportRun {
             }
             guard problems.isEmpty else {  // after the first problem, only validate (ids included: nothing is inserted)
                 let id = values[0]!.text!
-                if let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id]) {
+                if let rowid = try Int64.fetchOne(
+                    db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id])
+                {
                     duplicate(id, existed: rowid <= refs.lastRowid, line: rec.line, field: fieldOf[0]!)
                 } else if !unsavedIds.insert(id).inserted {
                     duplicate(id, existed: false, line: rec.line, field: fieldOf[0]!)
@@ -167,24 +190,34 @@ struct ImportRun {
             // Existentials, not [DatabaseValue]: GRDB's generic init for the latter builds a key path per call.
             var hold = false
             if kind == .payments && options.match && values[4] == nil {
-                switch try PaymentMatcher.match(db, customer: values[1]!.text!, day: values[2]!.day!, amount: values[3]!.amount!, reference: values[6]?.text) {
+                switch try PaymentMatcher.match(
+                    db, customer: values[1]!.text!, day: values[2]!.day!, amount: values[3]!.amount!,
+                    reference: values[6]?.text)
+                {
                 case .reference(let invoice): values[4] = .text(invoice); matched.reference += 1
                 case .amount(let invoice): values[4] = .text(invoice); matched.amount += 1
                 case .none: hold = true; matched.held += 1
                 }
             }
             var args: [(any DatabaseValueConvertible)?] = values.map { $0.map(Self.databaseValue) ?? .null }
-            if kind == .customers { args.append(pinyin.initials(of: values[1]!.text!).databaseValue); refs.customers.insert(values[0]!.text!) }
+            if kind == .customers {
+                args.append(pinyin.initials(of: values[1]!.text!).databaseValue);
+                refs.customers.insert(values[0]!.text!)
+            }
             if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
             if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
             insert.setUncheckedArguments(StatementArguments(args))
             do {
                 try insert.execute()
-                if hold { try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [values[0]!.text!]) }
+                if hold {
+                    try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [values[0]!.text!])
+                }
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 let id = values[0]!.text!
-                let existed = try Bool.fetchOne(db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
-                                                arguments: [refs.lastRowid, id]) ?? false
+                let existed =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
+                        arguments: [refs.lastRowid, id]) ?? false
                 duplicate(id, existed: existed, line: rec.line, field: fieldOf[0]!)
             }
         }
@@ -195,9 +228,10 @@ struct ImportRun {
     }
 
     private mutating func duplicate(_ id: String, existed: Bool, line: Int, field: CSVReader.Field) {
-        problem(line, reader.column(of: field),
-                existed ? "\(kind.singular) '\(id)' already exists in the workspace" : "duplicate id '\(id)' in this file",
-                hint: existed ? "ids are unique; was this file imported before?" : "each id may appear once")
+        problem(
+            line, reader.column(of: field),
+            existed ? "\(kind.singular) '\(id)' already exists in the workspace" : "duplicate id '\(id)' in this file",
+            hint: existed ? "ids are unique; was this file imported before?" : "each id may appear once")
     }
 
     private mutating func record(_ error: CSVReader.Problem) {
@@ -207,9 +241,11 @@ struct ImportRun {
 
     /// For each header field, the canonical column it fills (-1: skipped); nil after header problems.
     private mutating func mapHeader(_ header: CSVReader.Record) -> [Int]? {
-        let map = HeaderMap(header, reader: reader, canonical: columns.map(\.name), required: columns.indices.filter { columns[$0].required },
-                            mapping: options.mapping, ignoreExtraColumns: options.ignoreExtraColumns, what: kind.rawValue,
-                            notAColumn: "of \(kind.rawValue)", mapExample: columns[0].name)
+        let map = HeaderMap(
+            header, reader: reader, canonical: columns.map(\.name),
+            required: columns.indices.filter { columns[$0].required },
+            mapping: options.mapping, ignoreExtraColumns: options.ignoreExtraColumns, what: kind.rawValue,
+            notAColumn: "of \(kind.rawValue)", mapExample: columns[0].name)
         for p in map.problems { problem(p.line, p.column, p.message, hint: p.hint) }
         return problems.isEmpty ? map.slots : nil
     }
@@ -234,7 +270,8 @@ struct ImportRun {
     private var insertSQL: String {
         var names = columns.map(\.name)
         if kind == .customers { names.append("initials") }
-        return "INSERT INTO \(kind.table)(\(names.joined(separator: ","))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))"
+        return
+            "INSERT INTO \(kind.table)(\(names.joined(separator: ","))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))"
     }
 
     static func databaseValue(_ v: FieldValue) -> DatabaseValue {

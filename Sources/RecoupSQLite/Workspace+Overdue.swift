@@ -11,7 +11,8 @@ extension Workspace {
     public func suspendAfterDays() throws(StoreError) -> [String: Int] {
         try read { db in
             var out: [String: Int] = [:]
-            let rows = try BulkLedgerLoader.Rows(db, "SELECT id, suspend_after_days FROM contract WHERE suspend_after_days IS NOT NULL")
+            let rows = try BulkLedgerLoader.Rows(
+                db, "SELECT id, suspend_after_days FROM contract WHERE suspend_after_days IS NOT NULL")
             defer { rows.finish() }
             while rows.next() { out[rows.string(0)] = Int(rows.int(1)) }
             return out
@@ -20,7 +21,9 @@ extension Workspace {
 
     /// Ids of the customers an agent owns.
     public func customerIds(agent: String) throws(StoreError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM customer WHERE agent = ?", arguments: [agent])) }
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM customer WHERE agent = ?", arguments: [agent]))
+        }
     }
 
     /// Name and agent of the customers with these ids (for the rows a report shows).
@@ -29,7 +32,10 @@ extension Workspace {
             var out: [String: (name: String, agent: String?)] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for r in try Row.fetchAll(db, sql: "SELECT id, name, agent FROM customer WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                for r in try Row.fetchAll(
+                    db, sql: "SELECT id, name, agent FROM customer WHERE id IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
                     out[r[0]] = (r[1], r[2])
                 }
             }
@@ -41,11 +47,16 @@ extension Workspace {
     public func overdueStates() throws(StoreError) -> [StoredOverdueState] {
         try read { db in
             var out: [StoredOverdueState] = []
-            let rows = try BulkLedgerLoader.Rows(db, "SELECT scope, customer_id, state, days, amount, as_of FROM overdue_state ORDER BY customer_id, scope")
+            let rows = try BulkLedgerLoader.Rows(
+                db,
+                "SELECT scope, customer_id, state, days, amount, as_of FROM overdue_state ORDER BY customer_id, scope")
             defer { rows.finish() }
             while rows.next() {
-                out.append(StoredOverdueState(scope: rows.string(0), customerId: rows.string(1), state: rows.string(2), days: Int(rows.int(3)),
-                                              amount: Money(minorUnits: rows.int(4)), asOf: Day(ordinal: rows.day(5))))
+                out.append(
+                    StoredOverdueState(
+                        scope: rows.string(0), customerId: rows.string(1), state: rows.string(2),
+                        days: Int(rows.int(3)),
+                        amount: Money(minorUnits: rows.int(4)), asOf: Day(ordinal: rows.day(5))))
             }
             return out
         }
@@ -53,12 +64,15 @@ extension Workspace {
 
     /// Replaces the recorded states with this evaluation's scopes that are not clear, as one
     /// transaction, journaled with the number of transitions found.
-    public func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, context: ChangeContext) throws(StoreError) {
+    public func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, context: ChangeContext)
+        throws(StoreError)
+    {
         try write { db in
             try db.execute(sql: "DELETE FROM overdue_state")
             // Through SQLite's C API, as the bulk ledger reads: a nightly run rewrites every scope
             // that is not clear (over 100,000 on the benchmark portfolio).
-            let sql = "INSERT OR REPLACE INTO overdue_state(scope, customer_id, state, days, amount, as_of) VALUES (?, ?, ?, ?, ?, ?)"
+            let sql =
+                "INSERT OR REPLACE INTO overdue_state(scope, customer_id, state, days, amount, as_of) VALUES (?, ?, ?, ?, ?, ?)"
             let insert = try BulkLedgerLoader.Rows(db, sql)
             defer { insert.finish() }
             let statement = insert.statement
@@ -74,12 +88,17 @@ extension Workspace {
                 let rc = sqlite3_step(statement)
                 sqlite3_reset(statement)
                 guard rc == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: rc),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
                 }
                 stored += 1
             }
-            try Self.journal(db, context, kind: "overdue.recorded", payload: Self.json(["as_of": asOf, "stored": String(stored)]),
-                             effect: "overdue states as of \(asOf): \(stored) not clear, \(transitions) transition\(transitions == 1 ? "" : "s")")
+            try Self.journal(
+                db, context, kind: "overdue.recorded", payload: Self.json(["as_of": asOf, "stored": String(stored)]),
+                effect:
+                    "overdue states as of \(asOf): \(stored) not clear, \(transitions) transition\(transitions == 1 ? "" : "s")"
+            )
         }
     }
 }

@@ -20,12 +20,17 @@ extension Workspace {
     }
 
     public func customer(id: String) throws(StoreError) -> Customer? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(Self.customer) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(Self.customer)
+        }
     }
 
     /// Customers whose name is exactly `name`.
     public func customers(named name: String) throws(StoreError) -> [Customer] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM customer WHERE name = ? ORDER BY id", arguments: [name]).map(Self.customer) }
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM customer WHERE name = ? ORDER BY id", arguments: [name]).map(
+                Self.customer)
+        }
     }
 
     /// Customers (all, or those with these ids), ordered by id bytes.
@@ -34,28 +39,50 @@ extension Workspace {
     }
 
     public func contracts(customer: String) throws(StoreError) -> [Contract] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM contract WHERE customer_id = ? ORDER BY signed_on, id", arguments: [customer]).map(Self.contract) }
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM contract WHERE customer_id = ? ORDER BY signed_on, id", arguments: [customer]
+            ).map(Self.contract)
+        }
     }
 
     public func contract(id: String) throws(StoreError) -> Contract? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM contract WHERE id = ?", arguments: [id]).map(Self.contract) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM contract WHERE id = ?", arguments: [id]).map(Self.contract)
+        }
     }
 
     public func invoices(customer: String) throws(StoreError) -> [Invoice] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM invoice WHERE customer_id = ? ORDER BY due_on, issued_on, id", arguments: [customer]).map(Self.invoice) }
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM invoice WHERE customer_id = ? ORDER BY due_on, issued_on, id",
+                arguments: [customer]
+            ).map(Self.invoice)
+        }
     }
 
     public func invoices(contract: String) throws(StoreError) -> [Invoice] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM invoice WHERE contract_id = ? ORDER BY due_on, issued_on, id", arguments: [contract]).map(Self.invoice) }
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM invoice WHERE contract_id = ? ORDER BY due_on, issued_on, id",
+                arguments: [contract]
+            ).map(Self.invoice)
+        }
     }
 
     public func invoice(id: String) throws(StoreError) -> Invoice? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [id]).map(Self.invoice) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [id]).map(Self.invoice)
+        }
     }
 
     /// A customer's payments, oldest first (without the payments that `settled_on` stands for).
     public func payments(customer: String) throws(StoreError) -> [Payment] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE customer_id = ? ORDER BY received_on, id", arguments: [customer]).map(Self.payment) }
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM payment WHERE customer_id = ? ORDER BY received_on, id", arguments: [customer]
+            ).map(Self.payment)
+        }
     }
 
     /// One customer's ledger: their invoices and payments (settlements included), ready to allocate.
@@ -69,18 +96,24 @@ extension Workspace {
 
     public func ledger(customer: Customer) throws(StoreError) -> Ledger {
         let plans = try planObligations(customer: customer.id)
-        return Ledger(customers: [customer.id], invoices: try invoices(customer: customer.id) + plans.invoices,
-                      payments: try payments(customer: customer.id) + plans.payments,
-                      manual: try manualApplications(customer: customer.id))
+        return Ledger(
+            customers: [customer.id], invoices: try invoices(customer: customer.id) + plans.invoices,
+            payments: try payments(customer: customer.id) + plans.payments,
+            manual: try manualApplications(customer: customer.id))
     }
 
     /// Applications made by hand (`payment apply`) to a customer's payments.
-    public func manualApplications(customer: String) throws(StoreError) -> [(payment: String, invoice: String, amount: Money)] {
+    public func manualApplications(customer: String) throws(StoreError) -> [(
+        payment: String, invoice: String, amount: Money
+    )] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.payment_id, a.invoice_id, a.amount FROM payment_application a JOIN payment p ON p.id = a.payment_id
-                WHERE p.customer_id = ? ORDER BY a.id
-                """, arguments: [customer]).map { (payment: $0[0] as String, invoice: $0[1] as String, amount: Money(minorUnits: $0[2])) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.payment_id, a.invoice_id, a.amount FROM payment_application a JOIN payment p ON p.id = a.payment_id
+                    WHERE p.customer_id = ? ORDER BY a.id
+                    """, arguments: [customer]
+            ).map { (payment: $0[0] as String, invoice: $0[1] as String, amount: Money(minorUnits: $0[2])) }
         }
     }
 
@@ -98,7 +131,11 @@ extension Workspace {
         let box = PaymentBox()
         let pool = self.pool
         let thread = Thread {
-            box.result = Result { try pool.read { db in try BulkLedgerLoader.readPayments(db, customers: try BulkLedgerLoader.customerIndex(db)) } }
+            box.result = Result {
+                try pool.read { db in
+                    try BulkLedgerLoader.readPayments(db, customers: try BulkLedgerLoader.customerIndex(db))
+                }
+            }
             box.done.signal()
         }
         thread.stackSize = 1 << 22
@@ -118,28 +155,38 @@ extension Workspace {
     static func money(_ v: Int64?) -> Money? { v.map { Money(minorUnits: $0) } }
 
     static func customer(_ r: Row) -> Customer {
-        Customer(id: r["id"], name: r["name"], phone: r["phone"], email: r["email"], taxId: r["tax_id"], segment: r["segment"],
-                 creditLimit: money(r["credit_limit"]), bureauScore: r["bureau_score"], bureauDate: day(r["bureau_date"] as String?),
-                 agent: r["agent"], openedOn: day(r["opened_on"] as String?))
+        Customer(
+            id: r["id"], name: r["name"], phone: r["phone"], email: r["email"], taxId: r["tax_id"],
+            segment: r["segment"],
+            creditLimit: money(r["credit_limit"]), bureauScore: r["bureau_score"],
+            bureauDate: day(r["bureau_date"] as String?),
+            agent: r["agent"], openedOn: day(r["opened_on"] as String?))
     }
 
     static func contract(_ r: Row) -> Contract {
-        Contract(id: r["id"], customerId: r["customer_id"], service: r["service"], signedOn: day(r["signed_on"] as String),
-                 startOn: day(r["start_on"] as String?), endOn: day(r["end_on"] as String?), value: money(r["value"]),
-                 paymentTermsDays: r["payment_terms_days"], lateFeeDailyRate: r["late_fee_daily_rate"],
-                 lateFeeGraceDays: r["late_fee_grace_days"], lateFeeCap: r["late_fee_cap"],
-                 suspendAfterDays: r["suspend_after_days"], prepayRatio: r["prepay_ratio"])
+        Contract(
+            id: r["id"], customerId: r["customer_id"], service: r["service"], signedOn: day(r["signed_on"] as String),
+            startOn: day(r["start_on"] as String?), endOn: day(r["end_on"] as String?), value: money(r["value"]),
+            paymentTermsDays: r["payment_terms_days"], lateFeeDailyRate: r["late_fee_daily_rate"],
+            lateFeeGraceDays: r["late_fee_grace_days"], lateFeeCap: r["late_fee_cap"],
+            suspendAfterDays: r["suspend_after_days"], prepayRatio: r["prepay_ratio"])
     }
 
     static func invoice(_ r: Row) -> Invoice {
-        Invoice(id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"], issuedOn: day(r["issued_on"] as String),
-                dueOn: day(r["due_on"] as String), amount: Money(minorUnits: r["amount"]), disputed: (r["disputed"] as Int) != 0,
-                settledOn: day(r["settled_on"] as String?))
+        Invoice(
+            id: r["id"], customerId: r["customer_id"], contractId: r["contract_id"],
+            issuedOn: day(r["issued_on"] as String),
+            dueOn: day(r["due_on"] as String), amount: Money(minorUnits: r["amount"]),
+            disputed: (r["disputed"] as Int) != 0,
+            settledOn: day(r["settled_on"] as String?))
     }
 
     static func payment(_ r: Row) -> Payment {
-        Payment(id: r["id"], customerId: r["customer_id"], receivedOn: day(r["received_on"] as String), amount: Money(minorUnits: r["amount"]),
-                invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"], planId: r["plan_id"], held: (r["held"] as Int? ?? 0) != 0)
+        Payment(
+            id: r["id"], customerId: r["customer_id"], receivedOn: day(r["received_on"] as String),
+            amount: Money(minorUnits: r["amount"]),
+            invoiceId: r["invoice_id"], method: r["method"], reference: r["reference"], planId: r["plan_id"],
+            held: (r["held"] as Int? ?? 0) != 0)
     }
 }
 

@@ -23,14 +23,17 @@ public final class Workspace: @unchecked Sendable {
 
     /// The default lock timeout: `RECOUP_LOCK_TIMEOUT` seconds, else 10.
     public static var defaultLockTimeout: Double {
-        ProcessInfo.processInfo.environment["RECOUP_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil } ?? 10
+        ProcessInfo.processInfo.environment["RECOUP_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil }
+            ?? 10
     }
 
     /// Opens the workspace at `path`; with `create`, makes a new one there when there is none (and runs
     /// migrations either way). Without `create` a missing file is `StoreError.noWorkspace`, so a
     /// mistyped path in a nightly job fails instead of reporting on an empty workspace. `readOnly`
     /// opens it for reading only (as a file without write permission is opened).
-    public init(path: String, create: Bool = false, readOnly: Bool = false, lockTimeout: Double? = nil) throws(StoreError) {
+    public init(path: String, create: Bool = false, readOnly: Bool = false, lockTimeout: Double? = nil)
+        throws(StoreError)
+    {
         self.path = path
         self.lockTimeout = lockTimeout ?? Self.defaultLockTimeout
         let fm = FileManager.default
@@ -130,7 +133,9 @@ public final class Workspace: @unchecked Sendable {
         do {
             if let db = held() {
                 var result: T?
-                try db.inSavepoint { result = try body(db); return .commit }
+                try db.inSavepoint {
+                    result = try body(db); return .commit
+                }
                 return result!
             }
             return try pool.writeWithoutTransaction { db in
@@ -163,7 +168,9 @@ public final class Workspace: @unchecked Sendable {
     /// rolled back at the end, and returns what it returned with the changes it performed (for the
     /// scenario to keep). The write lock is held only for this span, never between commands; a
     /// change that no longer applies is `StoreError.conflict` and `body` does not run.
-    public func withScenario<T>(_ steps: [ScenarioStep], context: ChangeContext, _ body: () throws -> T) throws -> (T, [BookChange]) {
+    public func withScenario<T>(_ steps: [ScenarioStep], context: ChangeContext, _ body: () throws -> T) throws -> (
+        T, [BookChange]
+    ) {
         if let reason = readOnlyReason { throw StoreError.readOnly(path: path, reason: reason) }
         guard held() == nil else { throw StoreError.rule("a scenario cannot be opened inside another") }
         do {
@@ -189,19 +196,26 @@ public final class Workspace: @unchecked Sendable {
         try write { db in
             try replay(steps.map(\.change), db, context, lines: steps.map(\.line))
             try db.execute(sql: "DELETE FROM scenario WHERE name = ?", arguments: [name])
-            try Self.journal(db, context, kind: "scenario.committed", payload: Self.json(["name": name, "changes": String(steps.count)]),
-                             effect: "scenario '\(name)' committed: \(steps.count) change\(steps.count == 1 ? "" : "s")")
+            try Self.journal(
+                db, context, kind: "scenario.committed",
+                payload: Self.json(["name": name, "changes": String(steps.count)]),
+                effect: "scenario '\(name)' committed: \(steps.count) change\(steps.count == 1 ? "" : "s")")
         }
     }
 
-    private func replay(_ changes: [BookChange], _ db: Database, _ context: ChangeContext, lines: [String]? = nil) throws {
+    private func replay(_ changes: [BookChange], _ db: Database, _ context: ChangeContext, lines: [String]? = nil)
+        throws
+    {
         for (i, change) in changes.enumerated() {
             do {
                 var one: ChangeOutcome = .none
-                try db.inSavepoint { one = try apply(change, db, context.with(command: lines?[i] ?? context.command)); return .commit }
+                try db.inSavepoint {
+                    one = try apply(change, db, context.with(command: lines?[i] ?? context.command)); return .commit
+                }
                 _ = one
             } catch {
-                throw StoreError.conflict(change: i + 1, summary: lines?[i] ?? change.kind, reason: mapped(error).message)
+                throw StoreError.conflict(
+                    change: i + 1, summary: lines?[i] ?? change.kind, reason: mapped(error).message)
             }
         }
     }
@@ -209,7 +223,9 @@ public final class Workspace: @unchecked Sendable {
     /// Fault injection for the crash tests (`CrashTests`): with `RECOUP_FAULT_PAUSE_BEFORE_COMMIT`
     /// naming a file, a write creates that file once its changes are made and waits 30 s before it
     /// commits, so a test can kill the process mid-transaction. Unset in every normal run.
-    static let crashTestMarker = ProcessInfo.processInfo.environment["RECOUP_FAULT_PAUSE_BEFORE_COMMIT"].flatMap { $0.isEmpty ? nil : $0 }
+    static let crashTestMarker = ProcessInfo.processInfo.environment["RECOUP_FAULT_PAUSE_BEFORE_COMMIT"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
 
     static func pauseBeforeCommitForCrashTests() {
         guard let marker = crashTestMarker else { return }
@@ -239,7 +255,10 @@ public final class Workspace: @unchecked Sendable {
             switch e.extendedResultCode {
             case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
                 // "UNIQUE constraint failed: payment.id": the table names the kind of record.
-                let table = (e.message ?? "").split(separator: ":").last.map { $0.split(separator: ".").first.map(String.init) ?? "" }?
+                let table =
+                    (e.message ?? "").split(separator: ":").last.map {
+                        $0.split(separator: ".").first.map(String.init) ?? ""
+                    }?
                     .trimmingCharacters(in: .whitespaces) ?? "record"
                 return .database("a \(table.isEmpty ? "record" : table) with that id already exists")
             case .SQLITE_CONSTRAINT_FOREIGNKEY:
@@ -267,21 +286,27 @@ public final class Workspace: @unchecked Sendable {
     public func setSetting(_ key: String, _ value: String?, context: ChangeContext) throws(StoreError) {
         try write { db in
             if let value {
-                try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
+                try db.execute(
+                    sql:
+                        "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value])
             } else {
                 try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
             }
-            try Self.journal(db, context, kind: "setting.set", payload: Self.json(["key": key, "value": value ?? ""]),
-                             effect: value.map { "\(key) = \($0)" } ?? "\(key) removed")
+            try Self.journal(
+                db, context, kind: "setting.set", payload: Self.json(["key": key, "value": value ?? ""]),
+                effect: value.map { "\(key) = \($0)" } ?? "\(key) removed")
         }
     }
 
     /// Adds a journal line in the transaction of `db`: who, the command as typed, the change's kind
     /// and canonical payload, and the effect in words.
-    static func journal(_ db: Database, _ context: ChangeContext, kind: String, payload: String? = nil, effect: String) throws {
-        try db.execute(sql: "INSERT INTO journal(at, operator, command, effect, kind, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [context.at, context.operator, context.command, effect, kind, payload])
+    static func journal(_ db: Database, _ context: ChangeContext, kind: String, payload: String? = nil, effect: String)
+        throws
+    {
+        try db.execute(
+            sql: "INSERT INTO journal(at, operator, command, effect, kind, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [context.at, context.operator, context.command, effect, kind, payload])
     }
 
     /// A small canonical JSON object (sorted keys) for journal payloads of writes that are not `BookChange`s.
@@ -294,9 +319,14 @@ public final class Workspace: @unchecked Sendable {
     /// The newest journal entries first.
     public func journal(limit: Int) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, at, operator, command, effect, kind, payload FROM journal ORDER BY seq DESC LIMIT ?",
-                             arguments: [limit]).map {
-                JournalEntry(sequence: $0[0], at: $0[1], operator: $0[2], command: $0[3], effect: $0[4], kind: $0[5] ?? "", payload: $0[6])
+            try Row.fetchAll(
+                db,
+                sql: "SELECT seq, at, operator, command, effect, kind, payload FROM journal ORDER BY seq DESC LIMIT ?",
+                arguments: [limit]
+            ).map {
+                JournalEntry(
+                    sequence: $0[0], at: $0[1], operator: $0[2], command: $0[3], effect: $0[4], kind: $0[5] ?? "",
+                    payload: $0[6])
             }
         }
     }
@@ -316,5 +346,7 @@ public final class Workspace: @unchecked Sendable {
 /// The SQLite workspace is the embedded backend of the store seam.
 extension Workspace: BooksReader, BooksWriter, ScenarioStore {
     /// Opens (with `create`, makes) a SQLite workspace file: the opener the executable hands the shell.
-    public static let opener: WorkspaceOpener = { path, create throws(StoreError) in try Workspace(path: path, create: create) }
+    public static let opener: WorkspaceOpener = { path, create throws(StoreError) in
+        try Workspace(path: path, create: create)
+    }
 }

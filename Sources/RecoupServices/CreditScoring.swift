@@ -17,15 +17,21 @@ public struct CreditScoring: Sendable {
     public func scores(_ ledger: Ledger, allocation: Allocation, tiers: CreditScore.Tiers) throws -> [CreditScore] {
         let facts = try context.books.scoringFacts()
         let asOf = context.asOf
-        return CreditScore.scoreAll(ledger, allocation, bureau: { c in
-            guard c < facts.count, let b = facts[c].bureau, (facts[c].bureauDate ?? asOf) <= asOf else { return nil }
-            return b
-        }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
+        return CreditScore.scoreAll(
+            ledger, allocation,
+            bureau: { c in
+                guard c < facts.count, let b = facts[c].bureau, (facts[c].bureauDate ?? asOf) <= asOf else {
+                    return nil
+                }
+                return b
+            }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
     }
 
     /// Keeps a scoring run for the day (replacing an earlier run of the same day), journaled.
     public func record(_ ledger: Ledger, _ scores: [CreditScore]) throws {
-        try context.books.recordScores(zip(ledger.customerIds, scores).map { ($0, $1.score, $1.tier) }, asOf: context.asOf, context: context.change)
+        try context.books.recordScores(
+            zip(ledger.customerIds, scores).map { ($0, $1.score, $1.tier) }, asOf: context.asOf, context: context.change
+        )
     }
 }
 
@@ -44,8 +50,9 @@ public struct CallQueue: Sendable {
     public func calls(_ ledger: Ledger, agent: String?, limit: Int) throws -> (calls: [Call], total: Int) {
         let policy = context.policy
         guard OverdueLadder(policy["overdue.ladder"]) != nil else {
-            throw ServiceError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
-                               hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
+            throw ServiceError(
+                "the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
+                hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
         }
         let books = context.books
         let suspend = try books.suspendAfterDays()
@@ -55,10 +62,14 @@ public struct CallQueue: Sendable {
             let ids = try books.customerIds(agent: agent)
             only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
         }
-        let built = Queue.build(ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
-                                customers: only, limit: limit)
+        let built = Queue.build(
+            ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
+            customers: only, limit: limit)
         let who = try books.namesAndAgents(of: built.entries.map(\.customerId))
-        return (built.entries.map { Call(entry: $0, name: who[$0.customerId]?.name, agent: who[$0.customerId]?.agent) }, built.total)
+        return (
+            built.entries.map { Call(entry: $0, name: who[$0.customerId]?.name, agent: who[$0.customerId]?.agent) },
+            built.total
+        )
     }
 }
 
@@ -77,14 +88,16 @@ public struct OverdueRun: Sendable {
     public func run(_ ledger: Ledger, record: Bool) throws -> Result {
         let policy = context.policy
         guard let ladder = OverdueLadder(policy["overdue.ladder"]) else {
-            throw ServiceError("the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
-                               hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
+            throw ServiceError(
+                "the policy's overdue.ladder '\(policy["overdue.ladder"])' does not parse",
+                hint: "policy set overdue.ladder reminder:1,warning:15,suspend:contract")
         }
         let books = context.books
         let suspend = try books.suspendAfterDays()
         let previous = try books.overdueStates()
-        let evaluation = Overdue.evaluate(ledger, allocation: ledger.allocate(asOf: context.asOf), ladder: ladder, suspendAfterDays: suspend,
-                                          defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
+        let evaluation = Overdue.evaluate(
+            ledger, allocation: ledger.allocate(asOf: context.asOf), ladder: ladder, suspendAfterDays: suspend,
+            defaultSuspendAfterDays: policy.count("clause.suspend_after_days"))
         let transitions = Overdue.transitions(previous: previous, current: evaluation, ladder: ladder)
         if record { try books.recordOverdueStates(evaluation, transitions: transitions.count, context: context.change) }
         return Result(ladder: ladder, evaluation: evaluation, transitions: transitions)

@@ -39,15 +39,18 @@ public struct CustomerFile: Sendable {
         var open: [OpenItem] = []
         for (i, id) in ledger.invoiceIds.enumerated() {
             guard allocation.open[i] > 0, let v = byId[id], v.issuedOn <= asOf else { continue }
-            open.append(OpenItem(invoice: v, open: Money(minorUnits: allocation.open[i]), daysOverdue: max(0, asOf - v.dueOn)))
+            open.append(
+                OpenItem(invoice: v, open: Money(minorUnits: allocation.open[i]), daysOverdue: max(0, asOf - v.dueOn)))
         }
         let payments = (try books.payments(customer: c.id) + invoices.compactMap(Payment.settlement(of:)))
             .filter { $0.receivedOn <= asOf }
             .sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }
         let charges = try books.charges(customer: c.id).filter { $0.asOf <= asOf }
-        return File(customer: c, balance: ledger.balances(allocation).first ?? Balance(), contracts: try books.contracts(customer: c.id),
-                    open: open, recentPayments: Array(payments.prefix(limit)), charges: charges,
-                    feesCharged: charges.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
-                    feesWaived: -charges.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount })
+        return File(
+            customer: c, balance: ledger.balances(allocation).first ?? Balance(),
+            contracts: try books.contracts(customer: c.id),
+            open: open, recentPayments: Array(payments.prefix(limit)), charges: charges,
+            feesCharged: charges.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
+            feesWaived: -charges.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount })
     }
 }

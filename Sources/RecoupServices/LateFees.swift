@@ -32,7 +32,9 @@ public struct LateFees: Sendable {
         }
         return accruals.keys.sorted().map { i in
             let id = ledger.invoiceIds[i]
-            let mine = charges.filter { $0.invoiceId == id }.map { (waiver: $0.kind == .waiver, day: $0.asOf, amount: $0.amount) }
+            let mine = charges.filter { $0.invoiceId == id }.map {
+                (waiver: $0.kind == .waiver, day: $0.asOf, amount: $0.amount)
+            }
             return Row(invoice: byId[id]!, accrual: accruals[i]!, standing: LateFee.Standing(mine, on: asOf))
         }
     }
@@ -40,8 +42,11 @@ public struct LateFees: Sendable {
     /// Waivers of a customer's fees as a whole (naming no invoice) among `customers`, as a positive figure.
     public func wholeCustomerWaivers(_ customers: [Customer]) throws -> Money {
         let ids = Set(customers.map(\.id))
-        let charges = customers.count == 1 ? try context.books.charges(customer: customers[0].id) : try context.books.charges()
-        return -charges.filter { $0.kind == .waiver && $0.invoiceId == nil && ids.contains($0.customerId) }.reduce(.zero) { $0 + $1.amount }
+        let charges =
+            customers.count == 1 ? try context.books.charges(customer: customers[0].id) : try context.books.charges()
+        return -charges.filter { $0.kind == .waiver && $0.invoiceId == nil && ids.contains($0.customerId) }.reduce(
+            .zero
+        ) { $0 + $1.amount }
     }
 
     /// Posts the late fees accrued to the day for `customers` (each invoice's increment over what is
@@ -60,6 +65,8 @@ public struct LateFees: Sendable {
 
     /// Waives late fees of a customer or one invoice (`target` is either id), on the context's day.
     public func waive(customer: Customer, invoice: String?, amount: Money?, reason: String) throws -> Charge {
-        try context.books.waiveFees(customer: customer.id, invoice: invoice, amount: amount, on: context.asOf, reason: reason, context: context.change)
+        try context.books.waiveFees(
+            customer: customer.id, invoice: invoice, amount: amount, on: context.asOf, reason: reason,
+            context: context.change)
     }
 }

@@ -16,7 +16,9 @@ public struct Letters: Sendable {
     /// The file a team puts next to its templates with the creditor's details (TOML-like `key = "value"` lines).
     static let letterheadFile = "letterhead.toml"
     /// The letterhead keys a letter uses: the creditor (we, the sender) and where to pay.
-    static let letterheadKeys = ["name", "tax_id", "address", "bank", "account_name", "account", "contact", "phone", "email"]
+    static let letterheadKeys = [
+        "name", "tax_id", "address", "bank", "account_name", "account", "contact", "phone", "email",
+    ]
 
     private(set) var library: MustacheLibrary
     /// Values from `letterhead.toml`; a key left out shows as a placeholder to fill in by hand.
@@ -25,21 +27,35 @@ public struct Letters: Sendable {
     /// The default templates, or a team's own over them (`folder`), with its letterhead.
     public init(folder: String?) throws {
         var library = MustacheLibrary()
-        for (name, text) in Letters.defaults { try! library.register(MustacheTemplate(string: Letters.pragma + text), named: name) }
+        for (name, text) in Letters.defaults {
+            try! library.register(MustacheTemplate(string: Letters.pragma + text), named: name)
+        }
         letterhead = [:]
         if let folder {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                throw ServiceError("no templates folder '\(folder)'", hint: "give a folder of *.mustache files named like the defaults (zh/letter.mustache); see docs/DUNNING.md")
+                throw ServiceError(
+                    "no templates folder '\(folder)'",
+                    hint:
+                        "give a folder of *.mustache files named like the defaults (zh/letter.mustache); see docs/DUNNING.md"
+                )
             }
             let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
             for file in files where file.hasSuffix(".mustache") {
                 let path = folder + "/" + file
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ServiceError("cannot read template '\(path)'") }
-                do { library.register(try MustacheTemplate(string: Letters.pragma + text), named: String(file.dropLast(9))) } catch let e as MustacheTemplate.ParserError {
-                    let column = e.context.lineNumber == 1 ? e.context.columnNumber - Letters.pragma.count : e.context.columnNumber
-                    throw ServiceError("\(path):\(e.context.lineNumber):\(max(1, column)): template error: \(e.error)",
-                                     hint: "templates are Mustache: {{name}}, {{#section}}...{{/section}}, {{> zh/statement}}")
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw ServiceError("cannot read template '\(path)'")
+                }
+                do {
+                    library.register(
+                        try MustacheTemplate(string: Letters.pragma + text), named: String(file.dropLast(9)))
+                } catch let e as MustacheTemplate.ParserError {
+                    let column =
+                        e.context.lineNumber == 1
+                        ? e.context.columnNumber - Letters.pragma.count : e.context.columnNumber
+                    throw ServiceError(
+                        "\(path):\(e.context.lineNumber):\(max(1, column)): template error: \(e.error)",
+                        hint: "templates are Mustache: {{name}}, {{#section}}...{{/section}}, {{> zh/statement}}")
                 }
             }
             if let text = try? String(contentsOfFile: folder + "/" + Letters.letterheadFile, encoding: .utf8) {
@@ -59,12 +75,18 @@ public struct Letters: Sendable {
         for (n, raw) in text.components(separatedBy: "\n").enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("[") { continue }
-            guard let eq = line.firstIndex(of: "=") else { throw ServiceError("\(file):\(n + 1): expected key = \"value\"") }
+            guard let eq = line.firstIndex(of: "=") else {
+                throw ServiceError("\(file):\(n + 1): expected key = \"value\"")
+            }
             let key = line[..<eq].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             guard letterheadKeys.contains(key) else {
-                throw ServiceError("\(file):\(n + 1): unknown letterhead key '\(key)'", hint: "keys: \(letterheadKeys.joined(separator: ", "))")
+                throw ServiceError(
+                    "\(file):\(n + 1): unknown letterhead key '\(key)'",
+                    hint: "keys: \(letterheadKeys.joined(separator: ", "))")
             }
             out[key] = value
         }
@@ -75,7 +97,8 @@ public struct Letters: Sendable {
     func render(_ kind: DunningAction, language: String, context: [String: Any]) -> (markdown: String, text: String) {
         let name = "\(language)/\(kind.rawValue)"
         let markdown = Letters.tidy(library.render(context, withTemplate: name) ?? "")
-        let text = library.getTemplate(named: name + ".txt") != nil
+        let text =
+            library.getTemplate(named: name + ".txt") != nil
             ? Letters.tidy(library.render(context, withTemplate: name + ".txt") ?? "")
             : Letters.plainText(markdown)
         return (markdown, text)
@@ -103,17 +126,24 @@ public struct Letters: Sendable {
             let n = table.map(\.count).max() ?? 0
             let widths = (0..<n).map { c in table.map { c < $0.count ? DisplayWidth.of($0[c]) : 0 }.max() ?? 0 }
             for row in table {
-                out.append(trimmingTrailingSpaces((0..<n).map { c in
-                    DisplayWidth.pad(c < row.count ? row[c] : "", to: widths[c], alignment: c < right.count && right[c] ? .right : .left)
-                }.joined(separator: "  ")).description)
+                out.append(
+                    trimmingTrailingSpaces(
+                        (0..<n).map { c in
+                            DisplayWidth.pad(
+                                c < row.count ? row[c] : "", to: widths[c],
+                                alignment: c < right.count && right[c] ? .right : .left)
+                        }.joined(separator: "  ")
+                    ).description)
             }
             table = []; right = []
         }
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let s = line.trimmingCharacters(in: .whitespaces)
             if s.hasPrefix("|") {
-                let cells = s.dropFirst().split(separator: "|", omittingEmptySubsequences: false).dropLast(s.hasSuffix("|") ? 1 : 0)
-                    .map { strip(String($0).trimmingCharacters(in: .whitespaces)) }
+                let cells = s.dropFirst().split(separator: "|", omittingEmptySubsequences: false).dropLast(
+                    s.hasSuffix("|") ? 1 : 0
+                )
+                .map { strip(String($0).trimmingCharacters(in: .whitespaces)) }
                 if !cells.isEmpty && cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }) {
                     right = cells.map { $0.hasSuffix(":") }
                 } else {
@@ -139,7 +169,9 @@ public struct Letters: Sendable {
         return t
     }
 
-    private static func strip(_ s: String) -> String { s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "") }
+    private static func strip(_ s: String) -> String {
+        s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+    }
 
     // MARK: Words of each language
 
@@ -163,22 +195,34 @@ public struct Letters: Sendable {
     static func date(_ d: Day, _ language: String) -> String {
         let c = d.components
         if language != "en" { return "\(c.year)年\(c.month)月\(c.day)日" }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
     }
 
     /// 逾期 45 天 / 距到期 3 天 / 今日到期, or 45 days overdue / due in 3 days / due today.
     static func overdueText(_ days: Int, _ language: String) -> String {
-        if language == "en" { return days > 0 ? "\(days) day\(days == 1 ? "" : "s") overdue" : days < 0 ? "due in \(-days) day\(days == -1 ? "" : "s")" : "due today" }
+        if language == "en" {
+            return days > 0
+                ? "\(days) day\(days == 1 ? "" : "s") overdue"
+                : days < 0 ? "due in \(-days) day\(days == -1 ? "" : "s")" : "due today"
+        }
         return days > 0 ? "逾期 \(days) 天" : days < 0 ? "距到期 \(-days) 天" : "今日到期"
     }
 
     /// What stands in a letter for a letterhead value not given: to fill in by hand before sending.
     static func placeholder(_ key: String, _ language: String) -> String {
-        let zh = ["name": "本公司名称", "tax_id": "统一社会信用代码", "address": "地址", "bank": "开户行", "account_name": "户名",
-                  "account": "账号", "contact": "联系人", "phone": "电话", "email": "邮箱"]
-        let en = ["name": "our company name", "tax_id": "unified social credit code", "address": "address", "bank": "bank",
-                  "account_name": "account name", "account": "account number", "contact": "contact person", "phone": "phone", "email": "email"]
+        let zh = [
+            "name": "本公司名称", "tax_id": "统一社会信用代码", "address": "地址", "bank": "开户行", "account_name": "户名",
+            "account": "账号", "contact": "联系人", "phone": "电话", "email": "邮箱",
+        ]
+        let en = [
+            "name": "our company name", "tax_id": "unified social credit code", "address": "address", "bank": "bank",
+            "account_name": "account name", "account": "account number", "contact": "contact person", "phone": "phone",
+            "email": "email",
+        ]
         return language == "en" ? "[to fill in: \(en[key] ?? key)]" : "【待填：\(zh[key] ?? key)】"
     }
 

@@ -9,13 +9,19 @@ public struct PlanBooks: Sendable {
 
     /// Where `plan` stands on the context's day (or `day`).
     public func state(of plan: PlanRecord, on day: Day? = nil) throws -> PlanState {
-        guard let c = try context.books.customer(id: plan.customerId) else { throw StoreError.notFound(kind: "customer", id: plan.customerId) }
+        guard let c = try context.books.customer(id: plan.customerId) else {
+            throw StoreError.notFound(kind: "customer", id: plan.customerId)
+        }
         let ledger = try context.books.ledger(customer: c)
         let allocation = ledger.allocate(asOf: day ?? context.asOf)
         let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
-        return PlanState.evaluate(plan.installments, open: { seq in
-            position[PlanRecord.obligationId(plan: plan.id, seq: seq)].map { Money(minorUnits: allocation.open[$0]) } ?? .zero
-        }, asOf: day ?? context.asOf, graceDays: context.policy.planGraceDays)
+        return PlanState.evaluate(
+            plan.installments,
+            open: { seq in
+                position[PlanRecord.obligationId(plan: plan.id, seq: seq)].map {
+                    Money(minorUnits: allocation.open[$0])
+                } ?? .zero
+            }, asOf: day ?? context.asOf, graceDays: context.policy.planGraceDays)
     }
 
     /// Plans (one customer's, or all) with their state, optionally only those of one status.
@@ -32,18 +38,24 @@ public struct PlanBooks: Sendable {
         let ledger = try context.books.ledger(customer: customer)
         let allocation = ledger.allocate(asOf: start)
         let invoices = try context.books.invoices(customer: customer.id)
-        let open = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, Money(minorUnits: allocation.open[$0])) })
+        let open = Dictionary(
+            uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, Money(minorUnits: allocation.open[$0])) })
         guard let named else {
             let chosen = invoices.filter { $0.issuedOn <= start && $0.dueOn < start && !$0.disputed }
-                .compactMap { v in (open[v.id] ?? .zero).isPositive ? InvoiceAmount(id: v.id, amount: open[v.id]!) : nil }
+                .compactMap { v in (open[v.id] ?? .zero).isPositive ? InvoiceAmount(id: v.id, amount: open[v.id]!) : nil
+                }
             guard !chosen.isEmpty else {
-                throw ServiceError("customer '\(customer.id)' has no overdue, undisputed invoice open on \(start.iso)", hint: "name invoices with --invoices ID,...")
+                throw ServiceError(
+                    "customer '\(customer.id)' has no overdue, undisputed invoice open on \(start.iso)",
+                    hint: "name invoices with --invoices ID,...")
             }
             return chosen
         }
         return try named.map { id in
             guard let v = invoices.first(where: { $0.id == id }) else {
-                throw ServiceError("no invoice '\(id)' of customer '\(customer.id)'", hint: "invoice list --customer \(customer.id) --open")
+                throw ServiceError(
+                    "no invoice '\(id)' of customer '\(customer.id)'",
+                    hint: "invoice list --customer \(customer.id) --open")
             }
             let amount = v.issuedOn <= start ? open[id] ?? .zero : .zero
             guard amount.isPositive else { throw ServiceError("invoice '\(id)' has nothing open on \(start.iso)") }
@@ -53,9 +65,12 @@ public struct PlanBooks: Sendable {
 
     /// Puts a plan on the books (its id allocated in its transaction, its invoices checked again
     /// there); returns the plan as written.
-    public func create(_ customer: Customer, start: Day, terms: PlanTerms, schedule: Schedule, invoices: [InvoiceAmount]) throws -> PlanRecord {
-        var plan = PlanRecord(id: "", customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
-                              installments: schedule.installments, invoices: invoices.map { ($0.id, $0.amount) })
+    public func create(
+        _ customer: Customer, start: Day, terms: PlanTerms, schedule: Schedule, invoices: [InvoiceAmount]
+    ) throws -> PlanRecord {
+        var plan = PlanRecord(
+            id: "", customerId: customer.id, createdOn: start, terms: terms, financed: schedule.financed,
+            installments: schedule.installments, invoices: invoices.map { ($0.id, $0.amount) })
         plan.id = try context.books.createPlan(plan, context: context.change)
         return plan
     }
@@ -72,21 +87,32 @@ public struct PlanBooks: Sendable {
         public var payment: String?
     }
 
-    public func prepay(_ plan: PlanRecord, amount: Money, on: Day, reduceTerm: Bool, commit: Bool) throws -> Prepayment {
+    public func prepay(_ plan: PlanRecord, amount: Money, on: Day, reduceTerm: Bool, commit: Bool) throws -> Prepayment
+    {
         let state = try state(of: plan, on: on)
         let after: Schedule
-        do { after = try ScheduleEngine.prepay(plan.schedule, paidInstallments: state.paidInstallments, amount: amount, on: on, reduceTerm: reduceTerm) } catch {
+        do {
+            after = try ScheduleEngine.prepay(
+                plan.schedule, paidInstallments: state.paidInstallments, amount: amount, on: on, reduceTerm: reduceTerm)
+        } catch {
             throw ServiceError(error.message, hint: "plan show \(plan.id) shows what is paid and open")
         }
         // Rows kept as they were: the schedule's prefix that the engine left unchanged.
         var keep = 0
-        while keep < min(after.installments.count, plan.installments.count) && after.installments[keep] == plan.installments[keep] { keep += 1 }
+        while keep < min(after.installments.count, plan.installments.count)
+            && after.installments[keep] == plan.installments[keep]
+        { keep += 1 }
         let newRows = Array(after.installments[keep...])
-        let saved = plan.installments.reduce(Money.zero) { $0 + $1.interest } - after.installments.reduce(Money.zero) { $0 + $1.interest }
+        let saved =
+            plan.installments.reduce(Money.zero) { $0 + $1.interest }
+            - after.installments.reduce(Money.zero) { $0 + $1.interest }
         var id: String?
         if commit {
-            let payment = Payment(id: "", customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment", reference: plan.id, planId: plan.id)
-            id = try context.books.commitPrepayment(plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, context: context.change)
+            let payment = Payment(
+                id: "", customerId: plan.customerId, receivedOn: on, amount: amount, method: "prepayment",
+                reference: plan.id, planId: plan.id)
+            id = try context.books.commitPrepayment(
+                plan: plan.id, fromSeq: keep + 1, rows: newRows, payment: payment, context: context.change)
         }
         return Prepayment(schedule: after, kept: keep, newRows: newRows, interestSaved: saved, payment: id)
     }
@@ -104,12 +130,17 @@ public struct PlanBooks: Sendable {
         let state = try state(of: plan, on: on)
         guard !state.open.isZero else { throw ServiceError("plan '\(plan.id)' is paid in full as of \(on.iso)") }
         let (amount, interest): (Money, Money)
-        do { (amount, interest) = try ScheduleEngine.payoff(plan.schedule, paidInstallments: state.paidInstallments, on: on, toPeriodEnd: toPeriodEnd) } catch {
+        do {
+            (amount, interest) = try ScheduleEngine.payoff(
+                plan.schedule, paidInstallments: state.paidInstallments, on: on, toPeriodEnd: toPeriodEnd)
+        } catch {
             throw ServiceError(error.message, hint: "plan show \(plan.id) shows what is paid")
         }
         let later = state.rows.filter { $0.row.period > 0 }.dropFirst(state.paidInstallments)
         let partial = later.reduce(Money.zero) { $0 + $1.paid }
         let down = state.rows.filter { $0.row.period == 0 }.reduce(Money.zero) { $0 + $1.open }
-        return Payoff(amount: amount - partial + down, interest: interest, paidTowardLaterRows: partial, installmentsPaid: state.paidInstallments)
+        return Payoff(
+            amount: amount - partial + down, interest: interest, paidTowardLaterRows: partial,
+            installmentsPaid: state.paidInstallments)
     }
 }

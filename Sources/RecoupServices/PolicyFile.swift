@@ -13,7 +13,9 @@ public struct PolicyChanges: Sendable {
         var policy = context.policy
         do throws(PolicyError) { try policy.set(key, value) } catch {
             let unknown = if case .unknownKey = error { true } else { false }
-            throw ServiceError(error.message, hint: unknown ? "policy show lists the settings" : "policy show says what each setting takes")
+            throw ServiceError(
+                error.message,
+                hint: unknown ? "policy show lists the settings" : "policy show says what each setting takes")
         }
         try context.books.setPolicy([(key, value)], context: context.change)
     }
@@ -25,7 +27,11 @@ public struct PolicyChanges: Sendable {
             let parts = s.key.split(separator: ".", maxSplits: 1).map(String.init)
             let line = "\(parts.last!) = \"\(policy[s.key])\"   # \(s.help)"
             if parts.count == 1 { top.append(line); continue }
-            if let i = sections.firstIndex(where: { $0.0 == parts[0] }) { sections[i].1.append(line) } else { sections.append((parts[0], [line])) }
+            if let i = sections.firstIndex(where: { $0.0 == parts[0] }) {
+                sections[i].1.append(line)
+            } else {
+                sections.append((parts[0], [line]))
+            }
         }
         return "# Recoup collections policy. Import with: policy import FILE\n" + top.joined(separator: "\n") + "\n"
             + sections.map { "\n[\($0.0)]\n" + $0.1.joined(separator: "\n") + "\n" }.joined()
@@ -35,10 +41,14 @@ public struct PolicyChanges: Sendable {
     /// in one transaction, or none (every problem named, with the file's line and column for TOML
     /// errors). Returns how many settings were read.
     public func importFile(_ path: String) throws -> Int {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ServiceError("cannot read '\(path)'", hint: "check the path") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ServiceError("cannot read '\(path)'", hint: "check the path")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ServiceError("\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)", hint: "the file must be TOML, as 'policy export' writes it")
+            throw ServiceError(
+                "\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)",
+                hint: "the file must be TOML, as 'policy export' writes it")
         } catch {
             throw ServiceError("'\(path)' is not TOML: \(error)")
         }
@@ -59,7 +69,9 @@ public struct PolicyChanges: Sendable {
             do throws(PolicyError) { try policy.set(k, v) } catch { problems.append(error.message) }
         }
         guard problems.isEmpty else {
-            throw ServiceError("\(path): \(problems.joined(separator: "; "))", hint: "nothing was changed; fix the file and import it again")
+            throw ServiceError(
+                "\(path): \(problems.joined(separator: "; "))",
+                hint: "nothing was changed; fix the file and import it again")
         }
         try context.books.setPolicy(flat, context: context.change)
         return flat.count

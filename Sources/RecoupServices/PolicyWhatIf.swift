@@ -16,7 +16,8 @@ public enum PolicyWhatIf {
         public var expectedLossOnceCollected: Money { lateRate(of: unsecuredOnceCollected) }
         /// `amount` × the tier's late rate, rounded half-up.
         public func lateRate(of amount: Money) -> Money {
-            due == 0 ? .zero : Money(minorUnits: RoundingMode.halfUp.divide(amount.minorUnits * Int64(late), by: Int64(due)))
+            due == 0
+                ? .zero : Money(minorUnits: RoundingMode.halfUp.divide(amount.minorUnits * Int64(late), by: Int64(due)))
         }
     }
 
@@ -51,8 +52,10 @@ public enum PolicyWhatIf {
 
     /// The basis of one state of the workspace (read through the store as it stands: wrap in
     /// `readingBooks` for the books). `contracts`: those signed by the day.
-    public static func basis(_ context: ServiceContext, ledger: Ledger, allocation: Allocation, contracts: [Contract],
-                             tiers: CreditScore.Tiers) throws -> Basis {
+    public static func basis(
+        _ context: ServiceContext, ledger: Ledger, allocation: Allocation, contracts: [Contract],
+        tiers: CreditScore.Tiers
+    ) throws -> Basis {
         let ws = context.books, asOf = context.asOf
         var basis = Basis()
         basis.customerIds = ledger.customerIds
@@ -65,7 +68,8 @@ public enum PolicyWhatIf {
         // invoiced under it by the day (not below 0).
         var exposure = ledger.balances(allocation).map(\.open.minorUnits)
         var billed: [Int64] = Array(repeating: 0, count: ledger.contractIds.count)
-        for i in 0..<ledger.invoiceCount where ledger.invoiceContract[i] >= 0 && ledger.invoiceIssued[i] <= asOf.ordinal {
+        for i in 0..<ledger.invoiceCount where ledger.invoiceContract[i] >= 0 && ledger.invoiceIssued[i] <= asOf.ordinal
+        {
             billed[Int(ledger.invoiceContract[i])] += ledger.invoiceAmount[i]
         }
         let contractIndex = Dictionary(uniqueKeysWithValues: ledger.contractIds.enumerated().map { ($1, $0) })
@@ -91,7 +95,8 @@ public enum PolicyWhatIf {
 
     /// Prices the deposits of a basis under `policy`.
     public static func view(_ basis: Basis, policy: Policy) -> View {
-        let requirements = Deposit.requirements(contracts: basis.contracts, tier: basis.tier(of:), pots: basis.pots, policy: policy)
+        let requirements = Deposit.requirements(
+            contracts: basis.contracts, tier: basis.tier(of:), pots: basis.pots, policy: policy)
         var view = View(basis: basis, byTier: basis.byTier, contractIds: [], required: [])
         view.contractIds.reserveCapacity(requirements.count)
         view.required.reserveCapacity(requirements.count)
@@ -104,7 +109,8 @@ public enum PolicyWhatIf {
             if let c = basis.customerIndex[r.contract.customerId] { toCollect[c] += r.shortfall.minorUnits }
         }
         for (c, s) in basis.scores.enumerated() where c < basis.exposure.count {
-            view.byTier[s.tier, default: TierImpact()].unsecuredOnceCollected.minorUnits += max(0, basis.exposure[c] - basis.held[c] - toCollect[c])
+            view.byTier[s.tier, default: TierImpact()].unsecuredOnceCollected.minorUnits += max(
+                0, basis.exposure[c] - basis.held[c] - toCollect[c])
         }
         return view
     }

@@ -32,8 +32,10 @@ struct Command: Sendable {
     let effect: @Sendable (ParsedCommand) -> Effect
     let run: @Sendable (Invocation) throws -> Outcome
 
-    init(spec: CommandSpec, effect: @escaping @Sendable (ParsedCommand) -> Effect = { _ in .reads },
-         run: @escaping @Sendable (Invocation) throws -> Outcome) {
+    init(
+        spec: CommandSpec, effect: @escaping @Sendable (ParsedCommand) -> Effect = { _ in .reads },
+        run: @escaping @Sendable (Invocation) throws -> Outcome
+    ) {
         self.spec = spec
         self.effect = effect
         self.run = run
@@ -74,7 +76,9 @@ struct Invocation {
     func asOf() throws -> Day {
         guard let text = parsed.value("--as-of") else { return try session.today() }
         guard let day = Day(text) else {
-            throw ShellError("bad date '\(text)' for --as-of", hint: "write dates as YYYY-MM-DD", column: parsed.column(ofOption: "--as-of"))
+            throw ShellError(
+                "bad date '\(text)' for --as-of", hint: "write dates as YYYY-MM-DD",
+                column: parsed.column(ofOption: "--as-of"))
         }
         return day
     }
@@ -83,8 +87,10 @@ struct Invocation {
     func integer(_ option: String, default value: Int, range: ClosedRange<Int> = 1...1_000_000) throws -> Int {
         guard let text = parsed.value(option) else { return value }
         guard let v = Int(text), range.contains(v) else {
-            throw ShellError("bad value '\(text)' for \(option)", hint: "expected a whole number from \(range.lowerBound) to \(range.upperBound)",
-                             column: parsed.column(ofOption: option))
+            throw ShellError(
+                "bad value '\(text)' for \(option)",
+                hint: "expected a whole number from \(range.lowerBound) to \(range.upperBound)",
+                column: parsed.column(ofOption: option))
         }
         return v
     }
@@ -95,7 +101,9 @@ struct Invocation {
         switch Money.parse(text) {
         case .success(let m): return m
         case .failure(let e):
-            throw ShellError("bad amount '\(text)' for \(option): \(e.reason)", hint: "write amounts like 12345.67", column: parsed.column(ofOption: option))
+            throw ShellError(
+                "bad amount '\(text)' for \(option): \(e.reason)", hint: "write amounts like 12345.67",
+                column: parsed.column(ofOption: option))
         }
     }
 
@@ -108,7 +116,9 @@ struct Invocation {
 
     /// Runs a service call, turning its errors (a service's or the store's) into shell errors pointed at `column`.
     func service<T>(column: Int? = nil, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as ServiceError { throw ShellError(e.message, hint: e.hint, column: column) } catch let e as StoreError {
+        do { return try body() } catch let e as ServiceError {
+            throw ShellError(e.message, hint: e.hint, column: column)
+        } catch let e as StoreError {
             throw ShellError(e.message, hint: e.hint, column: column)
         }
     }
@@ -127,18 +137,24 @@ struct Invocation {
         if let c = try store(column: column, { () throws(StoreError) in try workspace.customer(id: text) }) { return c }
         let named = try store(column: column, { () throws(StoreError) in try workspace.customers(named: text) })
         if named.count == 1 { return named[0] }
-        let matches = named.isEmpty
+        let matches =
+            named.isEmpty
             ? session.index.matchCustomers(text, limit: 11).map { ($0.id, $0.name) }
             : named.map { ($0.id, $0.name) }
-        if matches.count == 1, let c = try store(column: column, { () throws(StoreError) in try workspace.customer(id: matches[0].0) }) {
+        if matches.count == 1,
+            let c = try store(column: column, { () throws(StoreError) in try workspace.customer(id: matches[0].0) })
+        {
             return c
         }
         if matches.isEmpty {
-            throw ShellError("no customer '\(text)'", hint: "customer find TEXT searches ids, names and pinyin initials", column: column)
+            throw ShellError(
+                "no customer '\(text)'", hint: "customer find TEXT searches ids, names and pinyin initials",
+                column: column)
         }
         let list = matches.prefix(10).map { "\($0.0) \($0.1)" }.joined(separator: "; ")
-        throw ShellError("'\(text)' matches \(matches.count > 10 ? "more than 10" : String(matches.count)) customers: \(list)",
-                         hint: "use the customer's id", column: column)
+        throw ShellError(
+            "'\(text)' matches \(matches.count > 10 ? "more than 10" : String(matches.count)) customers: \(list)",
+            hint: "use the customer's id", column: column)
     }
 
     /// Money as a table/CSV/JSON cell.
@@ -150,8 +166,14 @@ struct Invocation {
 }
 
 extension OptionSpec {
-    static let format = OptionSpec("--format", value: "FORMAT", help: "table, csv or json (default: table on a terminal, csv otherwise; see 'set format')",
-                                   completion: .values(OutputFormat.allCases.map(\.rawValue)))
-    static let asOf = OptionSpec("--as-of", value: "DATE", help: "the day to compute for, YYYY-MM-DD (default: today, or the date pinned with 'set today')")
-    static func limit(_ what: String) -> OptionSpec { OptionSpec("--limit", value: "N", help: "show at most N \(what)") }
+    static let format = OptionSpec(
+        "--format", value: "FORMAT",
+        help: "table, csv or json (default: table on a terminal, csv otherwise; see 'set format')",
+        completion: .values(OutputFormat.allCases.map(\.rawValue)))
+    static let asOf = OptionSpec(
+        "--as-of", value: "DATE",
+        help: "the day to compute for, YYYY-MM-DD (default: today, or the date pinned with 'set today')")
+    static func limit(_ what: String) -> OptionSpec {
+        OptionSpec("--limit", value: "N", help: "show at most N \(what)")
+    }
 }

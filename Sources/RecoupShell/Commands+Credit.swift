@@ -8,44 +8,75 @@ extension Catalog {
     /// Credit review: the internal score from payment behaviour (blended with the bureau's), tiers.
     static var creditCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["credit", "score"], summary: "score every customer as of a day (0-1000, higher is safer) and keep the result",
-                discussion: "Only facts known on or before the day count. The score, its tiers (the policy's score.tier_*) and the model: docs/SCORING.md. --format csv prints customer_id,score,tier and the features behind them (the credit-line ones for customers with a credit limit on file).",
-                options: [OptionSpec("--all", help: "every customer (the only scope for now)"), .asOf,
-                          OptionSpec("--dry-run", help: "show the scores without keeping them"), .format],
-                examples: ["credit score --all --as-of 2012-09-30 --format csv", "credit score --all"]),
-                    effect: { $0.flag("--dry-run") ? .reads : .records }
+            Command(
+                spec: CommandSpec(
+                    ["credit", "score"],
+                    summary: "score every customer as of a day (0-1000, higher is safer) and keep the result",
+                    discussion:
+                        "Only facts known on or before the day count. The score, its tiers (the policy's score.tier_*) and the model: docs/SCORING.md. --format csv prints customer_id,score,tier and the features behind them (the credit-line ones for customers with a credit limit on file).",
+                    options: [
+                        OptionSpec("--all", help: "every customer (the only scope for now)"), .asOf,
+                        OptionSpec("--dry-run", help: "show the scores without keeping them"), .format,
+                    ],
+                    examples: ["credit score --all --as-of 2012-09-30 --format csv", "credit score --all"]),
+                effect: { $0.flag("--dry-run") ? .reads : .records }
             ) { inv in try Catalog.scoreAll(inv) },
-            Command(spec: CommandSpec(
-                ["credit", "show"], summary: "a customer's credit record: payment behaviour, overdue, bureau score, internal score, tier and why",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"), variadic: true)],
-                options: [.asOf, .format], examples: ["credit show C000001", "credit show shxc --as-of 2024-06-30"])
+            Command(
+                spec: CommandSpec(
+                    ["credit", "show"],
+                    summary:
+                        "a customer's credit record: payment behaviour, overdue, bureau score, internal score, tier and why",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials",
+                            completion: .domain("customer"), variadic: true)
+                    ],
+                    options: [.asOf, .format], examples: ["credit show C000001", "credit show shxc --as-of 2024-06-30"])
             ) { inv in try Catalog.showCredit(inv) },
-            Command(spec: CommandSpec(
-                ["credit", "history"], summary: "how a customer's kept scores and tiers moved",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"), variadic: true)],
-                options: [.format], examples: ["credit history C000001"])
+            Command(
+                spec: CommandSpec(
+                    ["credit", "history"], summary: "how a customer's kept scores and tiers moved",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials",
+                            completion: .domain("customer"), variadic: true)
+                    ],
+                    options: [.format], examples: ["credit history C000001"])
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let history = try inv.store { () throws(StoreError) in try inv.workspace.scoreHistory(customer: c.id) }
-                return .output(.table(Table(columns: [Column("As of", key: "as_of"), Column("Score", key: "score"), Column("Tier", key: "tier")],
-                                            rows: history.map { [.text($0.asOf.iso), .number(String($0.score)), .text($0.tier)] })))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("As of", key: "as_of"), Column("Score", key: "score"),
+                                Column("Tier", key: "tier"),
+                            ],
+                            rows: history.map { [.text($0.asOf.iso), .number(String($0.score)), .text($0.tier)] })))
             },
         ]
     }
 
     /// Scores of every customer as of a day under `policy` (read from the workspace when not given),
     /// with the customers in ledger order (the CreditScoring service over the shell's cached ledger).
-    static func scores(_ inv: Invocation, asOf: Day, policy: Policy? = nil) throws -> (ledger: Ledger, scores: [CreditScore]) {
+    static func scores(_ inv: Invocation, asOf: Day, policy: Policy? = nil) throws -> (
+        ledger: Ledger, scores: [CreditScore]
+    ) {
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let context = try inv.store { () throws(StoreError) in try ServiceContext(books: inv.workspace, asOf: asOf, change: inv.change, policy: policy) }
+        let context = try inv.store { () throws(StoreError) in
+            try ServiceContext(books: inv.workspace, asOf: asOf, change: inv.change, policy: policy)
+        }
         return (ledger, try inv.service { try CreditScoring(context).scores(ledger) })
     }
 
     /// Every customer's score from a whole-portfolio ledger and its allocation (made with `record`),
     /// as the store reads the bureau scores and limits now (inside `readingBooks`: the books').
-    static func scores(_ inv: Invocation, ledger: Ledger, allocation: Allocation, asOf: Day, tiers: CreditScore.Tiers) throws -> [CreditScore] {
-        try inv.service { try CreditScoring(inv.services(asOf: asOf)).scores(ledger, allocation: allocation, tiers: tiers) }
+    static func scores(_ inv: Invocation, ledger: Ledger, allocation: Allocation, asOf: Day, tiers: CreditScore.Tiers)
+        throws -> [CreditScore]
+    {
+        try inv.service {
+            try CreditScoring(inv.services(asOf: asOf)).scores(ledger, allocation: allocation, tiers: tiers)
+        }
     }
 
     /// One decimal, half away from zero, without Foundation's formatter (100,000 rows a run).
@@ -60,22 +91,35 @@ extension Catalog {
         if !inv.parsed.flag("--dry-run") && inv.session.scenario == nil {
             try inv.service { try CreditScoring(inv.services(asOf: asOf)).record(ledger, scores) }
         }
-        return .output(.table(Table(columns: [
-            Column("Customer", key: "customer_id"), Column("Score", key: "score"), Column("Tier", key: "tier"),
-            Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"), Column("Avg days late", key: "weighted_days_late"),
-            Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score", detail: true),
-            Column("Limit", key: "credit_limit", detail: true), Column("Used %", key: "utilisation_pct", detail: true),
-            Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
-            Column("Monthly billing", key: "monthly_billing", detail: true), Column("Months no pay", key: "months_without_payment", detail: true),
-            Column("Main reason", key: "main_reason"),
-        ], rows: zip(ledger.customerIds, scores).map { id, s in
-            let line = s.creditLimit != nil
-            return [.text(id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)), .number(String(s.paidLate)),
-             .number(oneDecimal(s.weightedDaysLate)), Invocation.money(s.overdue), Invocation.int(s.bureau),
-             Invocation.money(s.creditLimit), line ? .number(oneDecimal(s.utilisation * 100)) : .empty,
-             line ? .number(oneDecimal(s.billingToLimit * 100)) : .empty, line ? Invocation.money(s.monthlyBilling) : .empty,
-             line ? .number(String(s.monthsWithoutPayment)) : .empty, .text(s.reasons.first?.text ?? "")]
-        })))
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("Customer", key: "customer_id"), Column("Score", key: "score"),
+                        Column("Tier", key: "tier"),
+                        Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"),
+                        Column("Avg days late", key: "weighted_days_late"),
+                        Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score", detail: true),
+                        Column("Limit", key: "credit_limit", detail: true),
+                        Column("Used %", key: "utilisation_pct", detail: true),
+                        Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
+                        Column("Monthly billing", key: "monthly_billing", detail: true),
+                        Column("Months no pay", key: "months_without_payment", detail: true),
+                        Column("Main reason", key: "main_reason"),
+                    ],
+                    rows: zip(ledger.customerIds, scores).map { id, s in
+                        let line = s.creditLimit != nil
+                        return [
+                            .text(id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)),
+                            .number(String(s.paidLate)),
+                            .number(oneDecimal(s.weightedDaysLate)), Invocation.money(s.overdue),
+                            Invocation.int(s.bureau),
+                            Invocation.money(s.creditLimit), line ? .number(oneDecimal(s.utilisation * 100)) : .empty,
+                            line ? .number(oneDecimal(s.billingToLimit * 100)) : .empty,
+                            line ? Invocation.money(s.monthlyBilling) : .empty,
+                            line ? .number(String(s.monthsWithoutPayment)) : .empty, .text(s.reasons.first?.text ?? ""),
+                        ]
+                    })))
     }
 
     static func showCredit(_ inv: Invocation) throws -> Outcome {
@@ -85,34 +129,60 @@ extension Catalog {
         let (ledger, scores) = try Catalog.scores(inv, asOf: asOf, policy: policy)
         guard let k = ledger.customerIds.firstIndex(of: c.id) else { throw ShellError("no customer '\(c.id)'") }
         let s = scores[k]
-        return .output(.document([
-            Section("credit", title: "Credit record of \(c.id) \(c.name) as of \(asOf.iso)", .record([
-                Field("paid_invoices", title: "Invoices paid", .number(String(s.paidInvoices))),
-                Field("paid_on_time", title: "Paid on time", .number(String(s.paidInvoices - s.paidLate))),
-                Field("paid_late", title: "Paid late", .number(String(s.paidLate))),
-                Field("weighted_days_late", title: "Average days late (by amount)", .number(oneDecimal(s.weightedDaysLate))),
-                Field("max_days_late", title: "Most days late", .number(String(s.maxDaysLate))),
-                Field("late_share", title: "Late share, all invoices due", s.dueInvoices == 0 ? .empty : .number(String(format: "%.0f%%", Double(s.lateInvoices) / Double(s.dueInvoices) * 100))),
-                Field("recent_late_share", title: "Late share, last 6 months", s.recentLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
-                Field("year_late_share", title: "Late share, last 12 months", s.yearLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
-                Field("disputed", title: "Disputed invoices", .number(String(s.disputed))),
-                Field("open", title: "Open", Invocation.money(s.open)),
-                Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
-                Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),
-                Field("credit_limit", title: "Credit limit", Invocation.money(s.creditLimit)),
-                Field("utilisation_pct", title: "Owed of the limit (%)", s.creditLimit == nil ? .empty : .number(oneDecimal(s.utilisation * 100))),
-                Field("billing_to_limit_pct", title: "Billed a month of the limit, last 3 months (%)", s.creditLimit == nil ? .empty : .number(oneDecimal(s.billingToLimit * 100))),
-                Field("monthly_billing", title: "Monthly billing, last 6 months", s.creditLimit == nil ? .empty : Invocation.money(s.monthlyBilling)),
-                Field("months_without_payment", title: "Months with something due and no payment (of 6)", s.creditLimit == nil ? .empty : .number(String(s.monthsWithoutPayment))),
-                Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
-                Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
-                Field("score", title: "Internal score (0-1000)", .number(String(s.score))),
-                Field("tier", title: "Tier", .text(s.tier)),
-            ])),
-            Section("reasons", title: "Why (points off 1000)", .table(Table(columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
-                                                                           rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
-            tierPolicySection(policy, tier: s.tier, ownLimit: c.creditLimit),
-        ]))
+        return .output(
+            .document([
+                Section(
+                    "credit", title: "Credit record of \(c.id) \(c.name) as of \(asOf.iso)",
+                    .record([
+                        Field("paid_invoices", title: "Invoices paid", .number(String(s.paidInvoices))),
+                        Field("paid_on_time", title: "Paid on time", .number(String(s.paidInvoices - s.paidLate))),
+                        Field("paid_late", title: "Paid late", .number(String(s.paidLate))),
+                        Field(
+                            "weighted_days_late", title: "Average days late (by amount)",
+                            .number(oneDecimal(s.weightedDaysLate))),
+                        Field("max_days_late", title: "Most days late", .number(String(s.maxDaysLate))),
+                        Field(
+                            "late_share", title: "Late share, all invoices due",
+                            s.dueInvoices == 0
+                                ? .empty
+                                : .number(
+                                    String(format: "%.0f%%", Double(s.lateInvoices) / Double(s.dueInvoices) * 100))),
+                        Field(
+                            "recent_late_share", title: "Late share, last 6 months",
+                            s.recentLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
+                        Field(
+                            "year_late_share", title: "Late share, last 12 months",
+                            s.yearLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
+                        Field("disputed", title: "Disputed invoices", .number(String(s.disputed))),
+                        Field("open", title: "Open", Invocation.money(s.open)),
+                        Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
+                        Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),
+                        Field("credit_limit", title: "Credit limit", Invocation.money(s.creditLimit)),
+                        Field(
+                            "utilisation_pct", title: "Owed of the limit (%)",
+                            s.creditLimit == nil ? .empty : .number(oneDecimal(s.utilisation * 100))),
+                        Field(
+                            "billing_to_limit_pct", title: "Billed a month of the limit, last 3 months (%)",
+                            s.creditLimit == nil ? .empty : .number(oneDecimal(s.billingToLimit * 100))),
+                        Field(
+                            "monthly_billing", title: "Monthly billing, last 6 months",
+                            s.creditLimit == nil ? .empty : Invocation.money(s.monthlyBilling)),
+                        Field(
+                            "months_without_payment", title: "Months with something due and no payment (of 6)",
+                            s.creditLimit == nil ? .empty : .number(String(s.monthsWithoutPayment))),
+                        Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
+                        Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
+                        Field("score", title: "Internal score (0-1000)", .number(String(s.score))),
+                        Field("tier", title: "Tier", .text(s.tier)),
+                    ])),
+                Section(
+                    "reasons", title: "Why (points off 1000)",
+                    .table(
+                        Table(
+                            columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
+                            rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
+                tierPolicySection(policy, tier: s.tier, ownLimit: c.creditLimit),
+            ]))
     }
 
     /// What the tier means for this customer under the policy: deposit ratio per service, credit limit,
@@ -120,18 +190,26 @@ extension Catalog {
     /// limit still win; `contract check` works them out for one contract).
     static func tierPolicySection(_ policy: Policy, tier: String, ownLimit: Money?) -> Section {
         var fields = (Policy.depositServices + ["other"]).map { service in
-            Field("deposit_\(service)", title: "Deposit ratio, \(service)", .number(policy.depositRatio(tier: tier, service: service).percentText(2) + "%"))
+            Field(
+                "deposit_\(service)", title: "Deposit ratio, \(service)",
+                .number(policy.depositRatio(tier: tier, service: service).percentText(2) + "%"))
         }
         let limit: String
-        if let ownLimit { limit = ownLimit.description + " (its own)" } else {
+        if let ownLimit {
+            limit = ownLimit.description + " (its own)"
+        } else {
             switch policy.creditLimit(tier: tier) {
             case .amount(let m)?: limit = m.description + " (limit.\(tier))"
-            case .multipleOfMonthlyBilling?: limit = policy["limit.\(tier)"] + " average monthly billing (limit.\(tier))"
+            case .multipleOfMonthlyBilling?:
+                limit = policy["limit.\(tier)"] + " average monthly billing (limit.\(tier))"
             case nil: limit = ""
             }
         }
         fields.append(Field("credit_limit_rule", title: "Credit limit", .text(limit)))
-        fields.append(Field("terms_days", title: "Payment terms on a new contract (days)", .number(String(policy.termsDays(tier: tier)))))
+        fields.append(
+            Field(
+                "terms_days", title: "Payment terms on a new contract (days)",
+                .number(String(policy.termsDays(tier: tier)))))
         fields.append(Field("dunning", title: "Dunning cadence", .text(policy.dunningLadder(tier: tier))))
         return Section("tier_policy", title: "Tier \(tier) under the policy", .record(fields))
     }

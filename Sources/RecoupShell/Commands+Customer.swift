@@ -8,41 +8,72 @@ extension Catalog {
     /// Looking customers up during a call, and the portfolio list.
     static var customerCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["customer", "show"], summary: "one customer's file: contacts, contracts, open invoices, payments, balance",
-                discussion: "CUSTOMER is an id, a name, part of a name or the pinyin initials of a Chinese name (shxc finds 上海星辰科技有限公司); when several customers match, they are listed.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials; several words are one name (Acme Trading Ltd)",
-                                         completion: .domain("customer"), variadic: true)],
-                options: [.asOf, .format],
-                examples: ["customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30", "customer show Acme Trading Ltd"])
+            Command(
+                spec: CommandSpec(
+                    ["customer", "show"],
+                    summary: "one customer's file: contacts, contracts, open invoices, payments, balance",
+                    discussion:
+                        "CUSTOMER is an id, a name, part of a name or the pinyin initials of a Chinese name (shxc finds 上海星辰科技有限公司); when several customers match, they are listed.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer",
+                            help:
+                                "customer id, name, part of a name or pinyin initials; several words are one name (Acme Trading Ltd)",
+                            completion: .domain("customer"), variadic: true)
+                    ],
+                    options: [.asOf, .format],
+                    examples: [
+                        "customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30",
+                        "customer show Acme Trading Ltd",
+                    ])
             ) { inv in try Catalog.showCustomer(inv) },
-            Command(spec: CommandSpec(
-                ["customer", "list"], summary: "every customer with open and overdue balances as of a day",
-                discussion: "Open = invoices issued on or before the day and not yet paid as of that day; overdue = the part of it past its due date. Amounts have two decimals.",
-                options: [.asOf,
-                          OptionSpec("--sort", value: "KEY", help: "id (default), name, balance, overdue or days (largest first)",
-                                     completion: .values(["id", "name", "balance", "overdue", "days"])),
-                          OptionSpec("--overdue", help: "only customers with an overdue balance"),
-                          OptionSpec("--open", help: "only customers with an open balance"),
-                          OptionSpec("--min-balance", value: "AMOUNT", help: "only customers owing at least AMOUNT"),
-                          OptionSpec("--min-days", value: "N", help: "only customers at least N days overdue"),
-                          OptionSpec("--segment", value: "SEGMENT", help: "only this segment (enterprise, sme, individual, ...)"),
-                          OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
-                          .limit("customers"), .format],
-                examples: ["customer list --as-of 2024-05-31 --format csv", "customer list --overdue --sort overdue --limit 20",
-                           "customer list --agent A03 --min-days 60"])
+            Command(
+                spec: CommandSpec(
+                    ["customer", "list"], summary: "every customer with open and overdue balances as of a day",
+                    discussion:
+                        "Open = invoices issued on or before the day and not yet paid as of that day; overdue = the part of it past its due date. Amounts have two decimals.",
+                    options: [
+                        .asOf,
+                        OptionSpec(
+                            "--sort", value: "KEY",
+                            help: "id (default), name, balance, overdue or days (largest first)",
+                            completion: .values(["id", "name", "balance", "overdue", "days"])),
+                        OptionSpec("--overdue", help: "only customers with an overdue balance"),
+                        OptionSpec("--open", help: "only customers with an open balance"),
+                        OptionSpec("--min-balance", value: "AMOUNT", help: "only customers owing at least AMOUNT"),
+                        OptionSpec("--min-days", value: "N", help: "only customers at least N days overdue"),
+                        OptionSpec(
+                            "--segment", value: "SEGMENT", help: "only this segment (enterprise, sme, individual, ...)"),
+                        OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
+                        .limit("customers"), .format,
+                    ],
+                    examples: [
+                        "customer list --as-of 2024-05-31 --format csv",
+                        "customer list --overdue --sort overdue --limit 20",
+                        "customer list --agent A03 --min-days 60",
+                    ])
             ) { inv in try Catalog.listCustomers(inv) },
-            Command(spec: CommandSpec(
-                ["customer", "find"], summary: "find customers by id prefix, part of the name, or pinyin initials",
-                arguments: [ArgumentSpec("text", help: "what to look for; several words are searched as one text", completion: .domain("customer"), variadic: true)],
-                options: [.limit("matches"), .format],
-                examples: ["customer find 星辰", "customer find shxc", "customer find C0001"])
+            Command(
+                spec: CommandSpec(
+                    ["customer", "find"], summary: "find customers by id prefix, part of the name, or pinyin initials",
+                    arguments: [
+                        ArgumentSpec(
+                            "text", help: "what to look for; several words are searched as one text",
+                            completion: .domain("customer"), variadic: true)
+                    ],
+                    options: [.limit("matches"), .format],
+                    examples: ["customer find 星辰", "customer find shxc", "customer find C0001"])
             ) { inv in
                 let limit = try inv.integer("--limit", default: 50)
-                let matches = inv.session.index.matchCustomers(inv.parsed.arguments("text").joined(separator: " "), limit: limit)
+                let matches = inv.session.index.matchCustomers(
+                    inv.parsed.arguments("text").joined(separator: " "), limit: limit)
                 let rows = matches.map { c -> [Cell] in [.text(c.id), .text(c.name)] }
-                if rows.isEmpty && inv.session.interactive { return .output(.text("no customer matches '\(inv.parsed.arguments("text").joined(separator: " "))'\n")) }
-                return .output(.table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
+                if rows.isEmpty && inv.session.interactive {
+                    return .output(
+                        .text("no customer matches '\(inv.parsed.arguments("text").joined(separator: " "))'\n"))
+                }
+                return .output(
+                    .table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
             },
         ]
     }
@@ -53,18 +84,28 @@ extension Catalog {
         let f = try inv.service { try CustomerFile(inv.services(asOf: asOf)).file(c) }
         let (balance, contracts, charges) = (f.balance, f.contracts, f.charges)
         let openRows: [[Cell]] = f.open.map { o in
-            [.text(o.invoice.id), Invocation.text(o.invoice.contractId), .text(o.invoice.issuedOn.iso), .text(o.invoice.dueOn.iso),
-             Invocation.money(o.invoice.amount), .number(o.open.description), .number(String(o.daysOverdue)), .text(o.invoice.disputed ? "yes" : "")]
+            [
+                .text(o.invoice.id), Invocation.text(o.invoice.contractId), .text(o.invoice.issuedOn.iso),
+                .text(o.invoice.dueOn.iso),
+                Invocation.money(o.invoice.amount), .number(o.open.description), .number(String(o.daysOverdue)),
+                .text(o.invoice.disputed ? "yes" : ""),
+            ]
         }
         let recent = f.recentPayments.map { p -> [Cell] in
-            [.text(p.isSettlement ? "(settled)" : p.id), .text(p.receivedOn.iso), Invocation.money(p.amount), Invocation.text(p.invoiceId),
-             Invocation.text(p.method), Invocation.text(p.reference)]
+            [
+                .text(p.isSettlement ? "(settled)" : p.id), .text(p.receivedOn.iso), Invocation.money(p.amount),
+                Invocation.text(p.invoiceId),
+                Invocation.text(p.method), Invocation.text(p.reference),
+            ]
         }
         let identity: [Field] = [
             Field("id", title: "ID", .text(c.id)), Field("name", title: "Name", .text(c.name)),
-            Field("phone", title: "Phone", Invocation.text(c.phone)), Field("email", title: "Email", Invocation.text(c.email)),
-            Field("tax_id", title: "Tax ID", Invocation.text(c.taxId)), Field("segment", title: "Segment", Invocation.text(c.segment)),
-            Field("agent", title: "Agent", Invocation.text(c.agent)), Field("credit_limit", title: "Credit limit", Invocation.money(c.creditLimit)),
+            Field("phone", title: "Phone", Invocation.text(c.phone)),
+            Field("email", title: "Email", Invocation.text(c.email)),
+            Field("tax_id", title: "Tax ID", Invocation.text(c.taxId)),
+            Field("segment", title: "Segment", Invocation.text(c.segment)),
+            Field("agent", title: "Agent", Invocation.text(c.agent)),
+            Field("credit_limit", title: "Credit limit", Invocation.money(c.creditLimit)),
             Field("bureau_score", title: "Bureau score", Invocation.int(c.bureauScore)),
             Field("bureau_date", title: "Bureau date", Invocation.day(c.bureauDate)),
             Field("opened_on", title: "Customer since", Invocation.day(c.openedOn)),
@@ -81,32 +122,54 @@ extension Catalog {
             Field("late_fees_waived", title: "Late fees waived", Invocation.money(f.feesWaived)),
             Field("late_fees_owed", title: "Late fees owed (besides the open balance)", Invocation.money(f.feesOwed)),
         ]
-        return .output(.document([
-            Section("customer", title: "Customer", .record(identity)),
-            Section("balance", title: "Balance", .record(money)),
-            Section("contracts", title: "Contracts", .table(contractTable(contracts))),
-            Section("open_invoices", title: "Open invoices", .table(Table(columns: [
-                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"), Column("Issued", key: "issued_on"),
-                Column("Due", key: "due_on"), Column("Amount", key: "amount"), Column("Open", key: "open"),
-                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed")], rows: openRows))),
-            Section("recent_payments", title: "Recent payments", .table(Table(columns: [
-                Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
-                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"), Column("Reference", key: "reference")], rows: recent))),
-            Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
-        ]))
+        return .output(
+            .document([
+                Section("customer", title: "Customer", .record(identity)),
+                Section("balance", title: "Balance", .record(money)),
+                Section("contracts", title: "Contracts", .table(contractTable(contracts))),
+                Section(
+                    "open_invoices", title: "Open invoices",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
+                                Column("Issued", key: "issued_on"),
+                                Column("Due", key: "due_on"), Column("Amount", key: "amount"),
+                                Column("Open", key: "open"),
+                                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
+                            ], rows: openRows))),
+                Section(
+                    "recent_payments", title: "Recent payments",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Payment", key: "id"), Column("Received", key: "received_on"),
+                                Column("Amount", key: "amount"),
+                                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
+                                Column("Reference", key: "reference"),
+                            ], rows: recent))),
+                Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
+            ]))
     }
 
     static func contractTable(_ contracts: [Contract]) -> Table {
-        Table(columns: [
-            Column("Contract", key: "id"), Column("Customer", key: "customer_id"), Column("Service", key: "service"), Column("Signed", key: "signed_on"),
-            Column("Terms (days)", key: "payment_terms_days"), Column("Late fee/day", key: "late_fee_daily_rate"),
-            Column("Grace", key: "late_fee_grace_days"), Column("Fee cap", key: "late_fee_cap"),
-            Column("Suspend after", key: "suspend_after_days"), Column("Prepay", key: "prepay_ratio"),
-        ], rows: contracts.map { k in
-            [.text(k.id), .text(k.customerId), .text(k.service), .text(k.signedOn.iso), Invocation.int(k.paymentTermsDays ?? 30),
-             k.lateFeeDailyRate.map { .number($0) } ?? .empty, Invocation.int(k.lateFeeGraceDays), k.lateFeeCap.map { .number($0) } ?? .empty,
-             Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .number($0) } ?? .empty]
-        })
+        Table(
+            columns: [
+                Column("Contract", key: "id"), Column("Customer", key: "customer_id"),
+                Column("Service", key: "service"), Column("Signed", key: "signed_on"),
+                Column("Terms (days)", key: "payment_terms_days"), Column("Late fee/day", key: "late_fee_daily_rate"),
+                Column("Grace", key: "late_fee_grace_days"), Column("Fee cap", key: "late_fee_cap"),
+                Column("Suspend after", key: "suspend_after_days"), Column("Prepay", key: "prepay_ratio"),
+            ],
+            rows: contracts.map { k in
+                [
+                    .text(k.id), .text(k.customerId), .text(k.service), .text(k.signedOn.iso),
+                    Invocation.int(k.paymentTermsDays ?? 30),
+                    k.lateFeeDailyRate.map { .number($0) } ?? .empty, Invocation.int(k.lateFeeGraceDays),
+                    k.lateFeeCap.map { .number($0) } ?? .empty,
+                    Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .number($0) } ?? .empty,
+                ]
+            })
     }
 
     static func listCustomers(_ inv: Invocation) throws -> Outcome {
@@ -136,14 +199,22 @@ extension Catalog {
         case "days": rows.sort { ($0.1.maxDaysOverdue, $0.1.overdue) > ($1.1.maxDaysOverdue, $1.1.overdue) }
         default: break
         }
-        return .output(.table(Table(columns: [
-            Column("ID", key: "id"), Column("Name", key: "name"), Column("Open", key: "open_balance"),
-            Column("Overdue", key: "overdue_balance"), Column("Days", key: "max_days_overdue"),
-            Column("Disputed", key: "disputed_balance"), Column("Unapplied", key: "unapplied_credit"),
-            Column("Segment", key: "segment"), Column("Agent", key: "agent"),
-        ], rows: rows.prefix(limit).map { c, b in
-            [.text(c.id), .text(c.name), Invocation.money(b.open), Invocation.money(b.overdue), .number(String(b.maxDaysOverdue)),
-             Invocation.money(b.disputed), Invocation.money(b.unapplied), Invocation.text(c.segment), Invocation.text(c.agent)]
-        })))
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("ID", key: "id"), Column("Name", key: "name"), Column("Open", key: "open_balance"),
+                        Column("Overdue", key: "overdue_balance"), Column("Days", key: "max_days_overdue"),
+                        Column("Disputed", key: "disputed_balance"), Column("Unapplied", key: "unapplied_credit"),
+                        Column("Segment", key: "segment"), Column("Agent", key: "agent"),
+                    ],
+                    rows: rows.prefix(limit).map { c, b in
+                        [
+                            .text(c.id), .text(c.name), Invocation.money(b.open), Invocation.money(b.overdue),
+                            .number(String(b.maxDaysOverdue)),
+                            Invocation.money(b.disputed), Invocation.money(b.unapplied), Invocation.text(c.segment),
+                            Invocation.text(c.agent),
+                        ]
+                    })))
     }
 }

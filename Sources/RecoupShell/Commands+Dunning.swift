@@ -10,36 +10,71 @@ import ShellKit
 extension Catalog {
     static var dunningCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["dun", "run"], summary: "apply the dunning ladder: write one letter (or call-list entry, or legal-review file) per customer and record the steps",
-                discussion: "For each open, undisputed invoice, the most advanced step of the customer's tier's ladder (the policy's dunning.TIER; 'standard' is dunning.ladder) whose day (due date + offset) is on or before the day and that was not recorded before; milder steps due at the same time are recorded as passed and never sent. One document per customer, of the most severe action among its invoices (reminder 付款提醒, letter 催款函, final_notice 最后催告函, call: a call-list entry, legal_review: a file for legal review), with the statement of account, written as CUSTOMERID-ACTION.md and .txt. The steps are recorded in one transaction: running again the same day sends nothing new. --dry-run writes and records nothing.",
-                options: [OptionSpec("--as-of", value: "DATE", help: "the day of the run, YYYY-MM-DD (default: today, or the date pinned with 'set today')"),
-                          OptionSpec("--dry-run", help: "show what would be sent; write no file and record nothing"),
-                          OptionSpec("--out", value: "DIR", help: "the folder for the documents (default: letters/YYYY-MM-DD under the current folder)", completion: .directory),
-                          languageOption, templatesOption, payWithinOption, .format],
-                examples: ["dun run --dry-run", "dun run --as-of 2024-06-30 --out letters/june", "dun run --language en --templates ~/recoup-templates"])
-            , effect: { $0.flag("--dry-run") ? .reads : .outsideScenario }) { inv in try Catalog.runDunning(inv) },
-            Command(spec: CommandSpec(
-                ["dun", "preview"], summary: "show the document a dunning run would write for one customer, without writing or recording it",
-                discussion: "The Markdown (or, with --text, the plain text) of the customer's document as 'dun run' on the same day would write it. A customer with nothing due is an error.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"), variadic: true)],
-                options: [.asOf, languageOption, templatesOption, payWithinOption, OptionSpec("--text", help: "the plain text instead of the Markdown")],
-                examples: ["dun preview C000001", "dun preview 上海星辰 --as-of 2024-07-31 --language en --text"])
+            Command(
+                spec: CommandSpec(
+                    ["dun", "run"],
+                    summary:
+                        "apply the dunning ladder: write one letter (or call-list entry, or legal-review file) per customer and record the steps",
+                    discussion:
+                        "For each open, undisputed invoice, the most advanced step of the customer's tier's ladder (the policy's dunning.TIER; 'standard' is dunning.ladder) whose day (due date + offset) is on or before the day and that was not recorded before; milder steps due at the same time are recorded as passed and never sent. One document per customer, of the most severe action among its invoices (reminder 付款提醒, letter 催款函, final_notice 最后催告函, call: a call-list entry, legal_review: a file for legal review), with the statement of account, written as CUSTOMERID-ACTION.md and .txt. The steps are recorded in one transaction: running again the same day sends nothing new. --dry-run writes and records nothing.",
+                    options: [
+                        OptionSpec(
+                            "--as-of", value: "DATE",
+                            help: "the day of the run, YYYY-MM-DD (default: today, or the date pinned with 'set today')"
+                        ),
+                        OptionSpec("--dry-run", help: "show what would be sent; write no file and record nothing"),
+                        OptionSpec(
+                            "--out", value: "DIR",
+                            help: "the folder for the documents (default: letters/YYYY-MM-DD under the current folder)",
+                            completion: .directory),
+                        languageOption, templatesOption, payWithinOption, .format,
+                    ],
+                    examples: [
+                        "dun run --dry-run", "dun run --as-of 2024-06-30 --out letters/june",
+                        "dun run --language en --templates ~/recoup-templates",
+                    ]), effect: { $0.flag("--dry-run") ? .reads : .outsideScenario }
+            ) { inv in try Catalog.runDunning(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["dun", "preview"],
+                    summary:
+                        "show the document a dunning run would write for one customer, without writing or recording it",
+                    discussion:
+                        "The Markdown (or, with --text, the plain text) of the customer's document as 'dun run' on the same day would write it. A customer with nothing due is an error.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials",
+                            completion: .domain("customer"), variadic: true)
+                    ],
+                    options: [
+                        .asOf, languageOption, templatesOption, payWithinOption,
+                        OptionSpec("--text", help: "the plain text instead of the Markdown"),
+                    ],
+                    examples: ["dun preview C000001", "dun preview 上海星辰 --as-of 2024-07-31 --language en --text"])
             ) { inv in try Catalog.previewDunning(inv) },
-            Command(spec: CommandSpec(
-                ["dun", "sent"], summary: "the dunning steps recorded: sent (with the document) or passed",
-                arguments: [ArgumentSpec("customer", help: "only this customer (id, name, part of a name or pinyin initials)",
-                                         completion: .domain("customer"), optional: true, variadic: true)],
-                options: [.format],
-                examples: ["dun sent", "dun sent C000001 --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["dun", "sent"], summary: "the dunning steps recorded: sent (with the document) or passed",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "only this customer (id, name, part of a name or pinyin initials)",
+                            completion: .domain("customer"), optional: true, variadic: true)
+                    ],
+                    options: [.format],
+                    examples: ["dun sent", "dun sent C000001 --format csv"])
             ) { inv in try Catalog.listDunningSent(inv) },
         ]
     }
 
-    static let languageOption = OptionSpec("--language", value: "LANG", help: "zh (催款函) or en (default: the policy's letters.language)", completion: .values(["zh", "en"]))
-    static let templatesOption = OptionSpec("--templates", value: "DIR", help: "a folder of the team's own templates (zh/letter.mustache, ...) and letterhead.toml; see docs/DUNNING.md",
-                                            completion: .directory)
-    static let payWithinOption = OptionSpec("--pay-within", value: "DAYS", help: "the deadline to pay, in days after the run's day (default 7)")
+    static let languageOption = OptionSpec(
+        "--language", value: "LANG", help: "zh (催款函) or en (default: the policy's letters.language)",
+        completion: .values(["zh", "en"]))
+    static let templatesOption = OptionSpec(
+        "--templates", value: "DIR",
+        help: "a folder of the team's own templates (zh/letter.mustache, ...) and letterhead.toml; see docs/DUNNING.md",
+        completion: .directory)
+    static let payWithinOption = OptionSpec(
+        "--pay-within", value: "DAYS", help: "the deadline to pay, in days after the run's day (default 7)")
 
     /// The dunning service for this invocation: the day, and the ladder, language, templates and
     /// deadline its options give.
@@ -48,10 +83,14 @@ extension Catalog {
         let payWithin = try inv.integer("--pay-within", default: 7, range: 1...365)
         let setup: DunningRun.Setup
         do {
-            setup = try DunningRun.Setup(policy: context.policy, language: inv.parsed.value("--language"), templates: inv.parsed.value("--templates"),
-                                         payWithin: payWithin)
+            setup = try DunningRun.Setup(
+                policy: context.policy, language: inv.parsed.value("--language"),
+                templates: inv.parsed.value("--templates"),
+                payWithin: payWithin)
         } catch let e as ServiceError {
-            let column = e.message.hasPrefix("bad language") ? inv.parsed.column(ofOption: "--language")
+            let column =
+                e.message.hasPrefix("bad language")
+                ? inv.parsed.column(ofOption: "--language")
                 : e.message.contains("dunning.ladder") ? nil : inv.parsed.column(ofOption: "--templates")
             throw ShellError(e.message, hint: e.hint, column: column)
         }
@@ -65,17 +104,29 @@ extension Catalog {
         let out = inv.parsed.value("--out") ?? "letters/\(asOf.iso)"
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
         let documents = try inv.service { try run.documents(ledger, customers: nil) }
-        let files = dryRun ? documents.map { out + "/" + $0.notice.baseName + ".md" }
+        let files =
+            dryRun
+            ? documents.map { out + "/" + $0.notice.baseName + ".md" }
             : try inv.service(column: inv.parsed.column(ofOption: "--out")) { try run.send(documents, to: out) }
         let rows: [[Cell]] = zip(documents, files).map { d, file in
-            [.text(d.customer.id), .text(d.customer.name), .text(d.notice.action.rawValue),
-             .text(d.notice.items.map(\.invoiceId).joined(separator: " ")), Invocation.money(d.notice.total), .text(file)]
+            [
+                .text(d.customer.id), .text(d.customer.name), .text(d.notice.action.rawValue),
+                .text(d.notice.items.map(\.invoiceId).joined(separator: " ")), Invocation.money(d.notice.total),
+                .text(file),
+            ]
         }
-        let title = dryRun ? "Dunning as of \(asOf.iso) (dry run: nothing written or recorded)" : "Dunning as of \(asOf.iso)"
-        return .output(.table(Table(title: title, columns: [
-            Column("Customer", key: "customer_id"), Column("Name", key: "name"), Column("Action", key: "action"),
-            Column("Invoices", key: "invoices"), Column("Amount", key: "amount"), Column("File", key: "file"),
-        ], rows: rows)))
+        let title =
+            dryRun ? "Dunning as of \(asOf.iso) (dry run: nothing written or recorded)" : "Dunning as of \(asOf.iso)"
+        return .output(
+            .table(
+                Table(
+                    title: title,
+                    columns: [
+                        Column("Customer", key: "customer_id"), Column("Name", key: "name"),
+                        Column("Action", key: "action"),
+                        Column("Invoices", key: "invoices"), Column("Amount", key: "amount"),
+                        Column("File", key: "file"),
+                    ], rows: rows)))
     }
 
     static func previewDunning(_ inv: Invocation) throws -> Outcome {
@@ -84,8 +135,10 @@ extension Catalog {
         let run = try dunningRun(inv, asOf: asOf)
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
         guard let d = try inv.service({ try run.documents(ledger, customers: [c]) }).first else {
-            throw ShellError("nothing is due for '\(c.id)' on \(asOf.iso)", hint: "dun sent \(c.id) shows the steps already recorded",
-                             column: inv.parsed.column(ofArgument: "customer"))
+            throw ShellError(
+                "nothing is due for '\(c.id)' on \(asOf.iso)",
+                hint: "dun sent \(c.id) shows the steps already recorded",
+                column: inv.parsed.column(ofArgument: "customer"))
         }
         return .output(.text(inv.parsed.flag("--text") ? d.text : d.markdown))
     }
@@ -93,9 +146,19 @@ extension Catalog {
     static func listDunningSent(_ inv: Invocation) throws -> Outcome {
         let customer = inv.parsed.arguments("customer").isEmpty ? nil : try inv.resolveCustomer("customer").id
         let records = try inv.store { () throws(StoreError) in try inv.workspace.dunningRecords(customer: customer) }
-        return .output(.table(Table(columns: [
-            Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"), Column("Step", key: "step"),
-            Column("Day", key: "sent_on"), Column("Action", key: "action"), Column("File", key: "file"),
-        ], rows: records.map { [.text($0.customerId), .text($0.invoiceId), .text($0.step), .text($0.sentOn.iso), .text($0.action), Invocation.text($0.file)] })))
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"),
+                        Column("Step", key: "step"),
+                        Column("Day", key: "sent_on"), Column("Action", key: "action"), Column("File", key: "file"),
+                    ],
+                    rows: records.map {
+                        [
+                            .text($0.customerId), .text($0.invoiceId), .text($0.step), .text($0.sentOn.iso),
+                            .text($0.action), Invocation.text($0.file),
+                        ]
+                    })))
     }
 }

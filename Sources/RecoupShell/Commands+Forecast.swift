@@ -8,15 +8,31 @@ import ShellKit
 extension Catalog {
     static var forecastCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["forecast"], summary: "expected collections by month from open invoices and plan installments, weighted by payment history",
-                discussion: "Each open amount is expected on its due date (today for overdue amounts) plus the customer's average days late, times the share of their matured invoices they have paid (halved for amounts over 365 days overdue); customers with fewer than 3 paid or matured invoices take the portfolio's figures. Due is the open amount by the month it falls due. The last row, later, sums what lands after the last month. Inside a what-if scenario the base and the scenario are shown side by side. In table format each month has a bar.",
-                options: [OptionSpec("--months", value: "N", help: "number of calendar months, starting with the month of --as-of (default 12, at most 120)"),
-                          OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's open amounts (the portfolio's figures still come from everyone)",
-                                     completion: .domain("customer")),
-                          .asOf, .format],
-                examples: ["forecast", "forecast --months 6 --format csv", "forecast --customer C000001 --months 3", "forecast --as-of 2024-06-30 --format json"])
-            ) { inv in try Catalog.forecast(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["forecast"],
+                    summary:
+                        "expected collections by month from open invoices and plan installments, weighted by payment history",
+                    discussion:
+                        "Each open amount is expected on its due date (today for overdue amounts) plus the customer's average days late, times the share of their matured invoices they have paid (halved for amounts over 365 days overdue); customers with fewer than 3 paid or matured invoices take the portfolio's figures. Due is the open amount by the month it falls due. The last row, later, sums what lands after the last month. Inside a what-if scenario the base and the scenario are shown side by side. In table format each month has a bar.",
+                    options: [
+                        OptionSpec(
+                            "--months", value: "N",
+                            help:
+                                "number of calendar months, starting with the month of --as-of (default 12, at most 120)"
+                        ),
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER",
+                            help:
+                                "only this customer's open amounts (the portfolio's figures still come from everyone)",
+                            completion: .domain("customer")),
+                        .asOf, .format,
+                    ],
+                    examples: [
+                        "forecast", "forecast --months 6 --format csv", "forecast --customer C000001 --months 3",
+                        "forecast --as-of 2024-06-30 --format json",
+                    ])
+            ) { inv in try Catalog.forecast(inv) }
         ]
     }
 
@@ -35,20 +51,29 @@ extension Catalog {
         if inv.session.scenario != nil {
             let ledgers = try bookAndScenarioLedgers(inv)
             let base = project(ledgers.base), scenario = project(ledgers.scenario)
-            return .output(.table(sideBySide(base: base, scenario: scenario, title: title, bars: format == .table ? width : nil)))
+            return .output(
+                .table(sideBySide(base: base, scenario: scenario, title: title, bars: format == .table ? width : nil)))
         }
-        return .output(.table(table(project(try inv.store { () throws(StoreError) in try ws.ledger(base: false) }), title: title, bars: format == .table ? width : nil)))
+        return .output(
+            .table(
+                table(
+                    project(try inv.store { () throws(StoreError) in try ws.ledger(base: false) }), title: title,
+                    bars: format == .table ? width : nil)))
     }
 
     /// month, expected, due, and a last row `later`; with `bars`, a chart column fitted to that width.
     static func table(_ f: Forecast, title: String, bars width: Int?) -> Table {
-        var rows: [[Cell]] = f.months.map { [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due)] }
+        var rows: [[Cell]] = f.months.map {
+            [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due)]
+        }
         rows.append([.text("later"), Invocation.money(f.later), Invocation.money(f.laterDue)])
         var columns = [Column("Month", key: "month"), Column("Expected", key: "expected"), Column("Due", key: "due")]
         if let width {
             let room = barRoom(rows, columns, width: width)
             let top = f.months.map(\.expected.minorUnits).max() ?? 0
-            for (k, m) in f.months.enumerated() { rows[k].append(.text(bar(m.expected.minorUnits, of: top, cells: room))) }
+            for (k, m) in f.months.enumerated() {
+                rows[k].append(.text(bar(m.expected.minorUnits, of: top, cells: room)))
+            }
             columns.append(Column("", key: "bar", alignment: .left))
         }
         return Table(title: width == nil ? nil : title, columns: columns, rows: rows)
@@ -61,28 +86,37 @@ extension Catalog {
         }
         var rows = zip(base.months, scenario.months).map { row($0.month, $0.expected, $1.expected) }
         rows.append(row("later", base.later, scenario.later))
-        var columns = [Column("Month", key: "month"), Column("Base", key: "base_expected"),
-                       Column("Scenario", key: "scenario_expected"), Column("Change", key: "change")]
+        var columns = [
+            Column("Month", key: "month"), Column("Base", key: "base_expected"),
+            Column("Scenario", key: "scenario_expected"), Column("Change", key: "change"),
+        ]
         if let width {
             let room = barRoom(rows, columns, width: width)
-            let top = zip(base.months, scenario.months).map { max($0.expected.minorUnits, $1.expected.minorUnits) }.max() ?? 0
+            let top =
+                zip(base.months, scenario.months).map { max($0.expected.minorUnits, $1.expected.minorUnits) }.max() ?? 0
             for (k, (b, s)) in zip(base.months, scenario.months).enumerated() {
-                let bc = cells(b.expected.minorUnits, of: top, room: room), sc = cells(s.expected.minorUnits, of: top, room: room)
+                let bc = cells(b.expected.minorUnits, of: top, room: room),
+                    sc = cells(s.expected.minorUnits, of: top, room: room)
                 let common = min(bc, sc)
-                rows[k].append(.text(String(repeating: "█", count: common)
-                                     + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)))
+                rows[k].append(
+                    .text(
+                        String(repeating: "█", count: common)
+                            + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)))
             }
             columns.append(Column("", key: "bar", alignment: .left))
         }
-        return Table(title: width == nil ? nil : title + " (█ both, ▒ more in the scenario, ░ less)", columns: columns, rows: rows)
+        return Table(
+            title: width == nil ? nil : title + " (█ both, ▒ more in the scenario, ░ less)", columns: columns,
+            rows: rows)
     }
 
     /// Cells left for the chart once the other columns (and the two-space gaps) are laid out:
     /// at least 10, at most 60.
     static func barRoom(_ rows: [[Cell]], _ columns: [Column], width: Int) -> Int {
-        let used = columns.indices.map { c in
-            rows.map { DisplayWidth.of($0[c].plain) }.reduce(DisplayWidth.of(columns[c].title), max)
-        }.reduce(0, +) + 2 * columns.count
+        let used =
+            columns.indices.map { c in
+                rows.map { DisplayWidth.of($0[c].plain) }.reduce(DisplayWidth.of(columns[c].title), max)
+            }.reduce(0, +) + 2 * columns.count
         return min(60, max(10, width - used))
     }
 

@@ -10,37 +10,79 @@ import ShellKit
 extension Catalog {
     static var latefeeCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["latefee", "show"], summary: "late fees accrued on overdue invoices under their breach clauses, capped and checked against the actual loss",
-                discussion: "Per invoice: days late after the clause's grace days, the daily rate, the fee accrued (simple, on the open principal, recomputed at each payment), the clause's cap and the actual loss at the policy's latefee.loss_rate. A fee more than 30 % above the actual loss is flagged (Civil Code art. 585 lets a court reduce it); it is never cut silently. Disputed invoices accrue nothing. Posted = late fees charged by 'latefee post'; to post = what 'latefee post' would add.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
-                                         completion: .domain("customer"), optional: true, variadic: true)],
-                options: [OptionSpec("--all", help: "every customer"), .asOf, .format],
-                examples: ["latefee show C000001", "latefee show 上海星辰科技有限公司 --as-of 2024-06-30", "latefee show --all --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["latefee", "show"],
+                    summary:
+                        "late fees accrued on overdue invoices under their breach clauses, capped and checked against the actual loss",
+                    discussion:
+                        "Per invoice: days late after the clause's grace days, the daily rate, the fee accrued (simple, on the open principal, recomputed at each payment), the clause's cap and the actual loss at the policy's latefee.loss_rate. A fee more than 30 % above the actual loss is flagged (Civil Code art. 585 lets a court reduce it); it is never cut silently. Disputed invoices accrue nothing. Posted = late fees charged by 'latefee post'; to post = what 'latefee post' would add.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
+                            completion: .domain("customer"), optional: true, variadic: true)
+                    ],
+                    options: [OptionSpec("--all", help: "every customer"), .asOf, .format],
+                    examples: [
+                        "latefee show C000001", "latefee show 上海星辰科技有限公司 --as-of 2024-06-30",
+                        "latefee show --all --format csv",
+                    ])
             ) { inv in try Catalog.showLateFees(inv) },
-            Command(spec: CommandSpec(
-                ["latefee", "post"], summary: "charge the late fees accrued to a day (one transaction; posting the same day again changes nothing)",
-                discussion: "For each invoice the charge is the fee accrued to the day less the late fees already posted for it, so a later day adds only the increment; an invoice already posted for the day is left as it is. Without CUSTOMER, every customer's fees are posted.",
-                arguments: [ArgumentSpec("customer", help: "only this customer (id, name, part of a name or pinyin initials)",
-                                         completion: .domain("customer"), optional: true, variadic: true)],
-                options: [OptionSpec("--as-of", value: "DATE", help: "the day fees are accrued to, YYYY-MM-DD (default: today, or the date pinned with 'set today')"), .format],
-                examples: ["latefee post --as-of 2024-06-30", "latefee post C000001 --as-of 2024-07-31"])
-            , effect: { _ in .changesBooks }) { inv in try Catalog.postLateFees(inv) },
-            Command(spec: CommandSpec(
-                ["latefee", "waive"], summary: "waive charged late fees of a customer or an invoice, with a reason",
-                discussion: "Records a negative charge. AMOUNT defaults to everything charged and not yet waived; it cannot be more. A waived fee is not charged again by a later 'latefee post'.",
-                arguments: [ArgumentSpec("target", help: "an invoice id, or a customer (id, name or pinyin initials)", completion: .domain("customer")),
-                            ArgumentSpec("amount", help: "the amount waived, e.g. 100 or 100.50 (default: all that is charged)", optional: true)],
-                options: [OptionSpec("--reason", value: "TEXT", help: "why the fee is waived (required)"),
-                          OptionSpec("--on", value: "DATE", help: "the day of the waiver (default today)")],
-                examples: ["latefee waive INV-002 100 --reason \"paid within a week of the call\"", "latefee waive C000001 --reason \"settlement agreement\""])
-            , effect: { _ in .changesBooks }) { inv in try Catalog.waiveLateFees(inv) },
-            Command(spec: CommandSpec(
-                ["latefee", "charges"], summary: "late fees charged and waived, with days, reasons and who recorded them",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
-                                         completion: .domain("customer"), optional: true, variadic: true)],
-                options: [OptionSpec("--all", help: "every customer"), .format],
-                examples: ["latefee charges C000001", "latefee charges --all --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["latefee", "post"],
+                    summary:
+                        "charge the late fees accrued to a day (one transaction; posting the same day again changes nothing)",
+                    discussion:
+                        "For each invoice the charge is the fee accrued to the day less the late fees already posted for it, so a later day adds only the increment; an invoice already posted for the day is left as it is. Without CUSTOMER, every customer's fees are posted.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "only this customer (id, name, part of a name or pinyin initials)",
+                            completion: .domain("customer"), optional: true, variadic: true)
+                    ],
+                    options: [
+                        OptionSpec(
+                            "--as-of", value: "DATE",
+                            help:
+                                "the day fees are accrued to, YYYY-MM-DD (default: today, or the date pinned with 'set today')"
+                        ), .format,
+                    ],
+                    examples: ["latefee post --as-of 2024-06-30", "latefee post C000001 --as-of 2024-07-31"]),
+                effect: { _ in .changesBooks }
+            ) { inv in try Catalog.postLateFees(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["latefee", "waive"], summary: "waive charged late fees of a customer or an invoice, with a reason",
+                    discussion:
+                        "Records a negative charge. AMOUNT defaults to everything charged and not yet waived; it cannot be more. A waived fee is not charged again by a later 'latefee post'.",
+                    arguments: [
+                        ArgumentSpec(
+                            "target", help: "an invoice id, or a customer (id, name or pinyin initials)",
+                            completion: .domain("customer")),
+                        ArgumentSpec(
+                            "amount", help: "the amount waived, e.g. 100 or 100.50 (default: all that is charged)",
+                            optional: true),
+                    ],
+                    options: [
+                        OptionSpec("--reason", value: "TEXT", help: "why the fee is waived (required)"),
+                        OptionSpec("--on", value: "DATE", help: "the day of the waiver (default today)"),
+                    ],
+                    examples: [
+                        "latefee waive INV-002 100 --reason \"paid within a week of the call\"",
+                        "latefee waive C000001 --reason \"settlement agreement\"",
+                    ]), effect: { _ in .changesBooks }
+            ) { inv in try Catalog.waiveLateFees(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["latefee", "charges"],
+                    summary: "late fees charged and waived, with days, reasons and who recorded them",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials (or --all)",
+                            completion: .domain("customer"), optional: true, variadic: true)
+                    ],
+                    options: [OptionSpec("--all", help: "every customer"), .format],
+                    examples: ["latefee charges C000001", "latefee charges --all --format csv"])
             ) { inv in try Catalog.listCharges(inv) },
         ]
     }
@@ -50,10 +92,13 @@ extension Catalog {
     static func lateFeeCustomers(_ inv: Invocation, allByDefault: Bool) throws -> [Customer] {
         let named = !inv.parsed.arguments("customer").isEmpty
         let all = inv.parsed.flag("--all")
-        if named && all { throw ShellError("give a CUSTOMER or --all, not both", column: inv.parsed.column(ofOption: "--all")) }
+        if named && all {
+            throw ShellError("give a CUSTOMER or --all, not both", column: inv.parsed.column(ofOption: "--all"))
+        }
         if named { return [try inv.resolveCustomer("customer")] }
         guard all || allByDefault else {
-            throw ShellError("'\(inv.parsed.spec.name)' needs a CUSTOMER or --all", hint: "e.g. \(inv.parsed.spec.name) C000001")
+            throw ShellError(
+                "'\(inv.parsed.spec.name)' needs a CUSTOMER or --all", hint: "e.g. \(inv.parsed.spec.name) C000001")
         }
         return try inv.store { () throws(StoreError) in try inv.workspace.customers() }
     }
@@ -63,16 +108,24 @@ extension Catalog {
         let asOf = try inv.asOf()
         let fees = LateFees(try inv.services(asOf: asOf))
         var rows: [[Cell]] = []
-        var total = (open: Money.zero, fee: Money.zero, loss: Money.zero, posted: Money.zero, waived: Money.zero, toPost: Money.zero)
+        var total = (
+            open: Money.zero, fee: Money.zero, loss: Money.zero, posted: Money.zero, waived: Money.zero,
+            toPost: Money.zero
+        )
         var flagged = 0, capped = 0
         for c in customers {
             for r in try inv.service({ try fees.rows(c) }) {
                 let a = r.accrual
                 guard a.open.isPositive || a.fee.isPositive || !r.posted.isZero || !r.waived.isZero else { continue }
-                rows.append([.text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)), .number(String(a.clause.graceDays)),
-                             .number(a.clause.rate.fractionText), Invocation.money(a.open), Invocation.money(a.fee), Invocation.money(a.cap),
-                             .text(a.capped ? "yes" : ""), Invocation.money(a.loss), .text(a.excessive ? "yes" : ""),
-                             .text(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived), Invocation.money(r.toPost)])
+                rows.append([
+                    .text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)),
+                    .number(String(a.clause.graceDays)),
+                    .number(a.clause.rate.fractionText), Invocation.money(a.open), Invocation.money(a.fee),
+                    Invocation.money(a.cap),
+                    .text(a.capped ? "yes" : ""), Invocation.money(a.loss), .text(a.excessive ? "yes" : ""),
+                    .text(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived),
+                    Invocation.money(r.toPost),
+                ])
                 total.open += a.open; total.fee += a.fee; total.loss += a.loss
                 total.posted += r.posted; total.waived += r.waived; total.toPost += r.toPost
                 if a.excessive { flagged += 1 }
@@ -81,25 +134,37 @@ extension Catalog {
         }
         // Waivers of a customer's fees as a whole name no invoice: they count in the total only.
         total.waived += try inv.service { try fees.wholeCustomerWaivers(customers) }
-        let table = Table(columns: [
-            Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"), Column("Due", key: "due_on"),
-            Column("Days late", key: "days_late"), Column("Grace", key: "grace_days"), Column("Rate/day", key: "daily_rate"),
-            Column("Open", key: "open"), Column("Fee", key: "fee"), Column("Cap", key: "cap"), Column("Capped", key: "capped"),
-            Column("Loss", key: "loss"), Column("Excessive (art. 585)", key: "excessive"), Column("Disputed", key: "disputed"),
-            Column("Posted", key: "posted"), Column("Waived", key: "waived"), Column("To post", key: "to_post"),
-        ], rows: rows)
-        return .output(.document([
-            Section("late_fees", title: "Late fees as of \(asOf.iso)", .table(table)),
-            Section("total", title: "Total", .record([
-                Field("as_of", title: "As of", .text(asOf.iso)), Field("invoices", title: "Invoices", .number(String(rows.count))),
-                Field("open", title: "Open", Invocation.money(total.open)), Field("fee", title: "Fees accrued", Invocation.money(total.fee)),
-                Field("loss", title: "Actual loss", Invocation.money(total.loss)),
-                Field("capped", title: "Capped", .number(String(capped))),
-                Field("excessive", title: "Over the loss by more than 30 % (art. 585)", .number(String(flagged))),
-                Field("posted", title: "Posted", Invocation.money(total.posted)), Field("waived", title: "Waived", Invocation.money(total.waived)),
-                Field("to_post", title: "To post", Invocation.money(total.toPost)),
-            ])),
-        ]))
+        let table = Table(
+            columns: [
+                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
+                Column("Due", key: "due_on"),
+                Column("Days late", key: "days_late"), Column("Grace", key: "grace_days"),
+                Column("Rate/day", key: "daily_rate"),
+                Column("Open", key: "open"), Column("Fee", key: "fee"), Column("Cap", key: "cap"),
+                Column("Capped", key: "capped"),
+                Column("Loss", key: "loss"), Column("Excessive (art. 585)", key: "excessive"),
+                Column("Disputed", key: "disputed"),
+                Column("Posted", key: "posted"), Column("Waived", key: "waived"), Column("To post", key: "to_post"),
+            ], rows: rows)
+        return .output(
+            .document([
+                Section("late_fees", title: "Late fees as of \(asOf.iso)", .table(table)),
+                Section(
+                    "total", title: "Total",
+                    .record([
+                        Field("as_of", title: "As of", .text(asOf.iso)),
+                        Field("invoices", title: "Invoices", .number(String(rows.count))),
+                        Field("open", title: "Open", Invocation.money(total.open)),
+                        Field("fee", title: "Fees accrued", Invocation.money(total.fee)),
+                        Field("loss", title: "Actual loss", Invocation.money(total.loss)),
+                        Field("capped", title: "Capped", .number(String(capped))),
+                        Field(
+                            "excessive", title: "Over the loss by more than 30 % (art. 585)", .number(String(flagged))),
+                        Field("posted", title: "Posted", Invocation.money(total.posted)),
+                        Field("waived", title: "Waived", Invocation.money(total.waived)),
+                        Field("to_post", title: "To post", Invocation.money(total.toPost)),
+                    ])),
+            ]))
     }
 
     static func postLateFees(_ inv: Invocation) throws -> Outcome {
@@ -107,32 +172,51 @@ extension Catalog {
         let asOf = try Catalog.day(inv, "--as-of")
         let (written, flags) = try inv.service { try LateFees(inv.services(asOf: asOf)).post(customers) }
         for c in Set(written.map(\.customerId)) { inv.session.touch(c) }
-        guard !written.isEmpty else { return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n")) }
+        guard !written.isEmpty else {
+            return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n"))
+        }
         let rows = written.map { w -> [Cell] in
             let a = flags[w.invoiceId ?? ""]
-            return [.text(w.invoiceId ?? ""), .text(w.customerId), .text(asOf.iso), Invocation.money(a?.fee), Invocation.money(w.amount),
-                    .text(a?.excessive == true ? "yes" : "")]
+            return [
+                .text(w.invoiceId ?? ""), .text(w.customerId), .text(asOf.iso), Invocation.money(a?.fee),
+                Invocation.money(w.amount),
+                .text(a?.excessive == true ? "yes" : ""),
+            ]
         }
         let total = written.reduce(Money.zero) { $0 + $1.amount }
-        return .output(.document([
-            Section("posted", title: "Late fees posted as of \(asOf.iso)", .table(Table(columns: [
-                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"), Column("As of", key: "as_of"),
-                Column("Accrued", key: "accrued"), Column("Charged now", key: "amount"), Column("Excessive (art. 585)", key: "excessive"),
-            ], rows: rows))),
-            Section("total", title: "Total", .record([
-                Field("charges", title: "Charges", .number(String(written.count))), Field("amount", title: "Charged now", Invocation.money(total)),
-            ])),
-        ]))
+        return .output(
+            .document([
+                Section(
+                    "posted", title: "Late fees posted as of \(asOf.iso)",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
+                                Column("As of", key: "as_of"),
+                                Column("Accrued", key: "accrued"), Column("Charged now", key: "amount"),
+                                Column("Excessive (art. 585)", key: "excessive"),
+                            ], rows: rows))),
+                Section(
+                    "total", title: "Total",
+                    .record([
+                        Field("charges", title: "Charges", .number(String(written.count))),
+                        Field("amount", title: "Charged now", Invocation.money(total)),
+                    ])),
+            ]))
     }
 
     static func waiveLateFees(_ inv: Invocation) throws -> Outcome {
         guard let reason = inv.parsed.value("--reason"), !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ShellError("'latefee waive' needs --reason TEXT", hint: "say why the fee is waived, e.g. --reason \"settlement agreement\"")
+            throw ShellError(
+                "'latefee waive' needs --reason TEXT",
+                hint: "say why the fee is waived, e.g. --reason \"settlement agreement\"")
         }
         var amount: Money?
         if let text = inv.parsed.argument("amount") {
             guard case .success(let m) = Money.parse(text), m.isPositive else {
-                throw ShellError("bad amount '\(text)'", hint: "a positive amount like 100 or 100.50", column: inv.parsed.column(ofArgument: "amount"))
+                throw ShellError(
+                    "bad amount '\(text)'", hint: "a positive amount like 100 or 100.50",
+                    column: inv.parsed.column(ofArgument: "amount"))
             }
             amount = m
         }
@@ -150,10 +234,14 @@ extension Catalog {
         }
         let on = try Catalog.day(inv, "--on")
         let charge = try inv.service(column: inv.parsed.column(ofArgument: amount == nil ? "target" : "amount")) {
-            try LateFees(inv.services(asOf: on)).waive(customer: customer, invoice: invoice, amount: amount, reason: reason)
+            try LateFees(inv.services(asOf: on)).waive(
+                customer: customer, invoice: invoice, amount: amount, reason: reason)
         }
         inv.session.touch(customer.id)
-        return .output(.text("waived \(-charge.amount) of late fees on \(invoice.map { "invoice \($0)" } ?? "customer \(customer.id)") on \(on.iso)\n"))
+        return .output(
+            .text(
+                "waived \(-charge.amount) of late fees on \(invoice.map { "invoice \($0)" } ?? "customer \(customer.id)") on \(on.iso)\n"
+            ))
     }
 
     static func listCharges(_ inv: Invocation) throws -> Outcome {
@@ -167,12 +255,19 @@ extension Catalog {
 
     /// Charges as a table (also what a customer's file can show).
     static func chargeTable(_ charges: [Charge]) -> Table {
-        Table(columns: [
-            Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"), Column("Kind", key: "kind"),
-            Column("As of", key: "as_of"), Column("Amount", key: "amount"), Column("Reason", key: "reason"), Column("Operator", key: "operator"),
-        ], rows: charges.map { c in
-            [.text(c.customerId), Invocation.text(c.invoiceId), .text(c.kind.rawValue), .text(c.asOf.iso), Invocation.money(c.amount),
-             Invocation.text(c.reason), .text(c.operator)]
-        })
+        Table(
+            columns: [
+                Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"),
+                Column("Kind", key: "kind"),
+                Column("As of", key: "as_of"), Column("Amount", key: "amount"), Column("Reason", key: "reason"),
+                Column("Operator", key: "operator"),
+            ],
+            rows: charges.map { c in
+                [
+                    .text(c.customerId), Invocation.text(c.invoiceId), .text(c.kind.rawValue), .text(c.asOf.iso),
+                    Invocation.money(c.amount),
+                    Invocation.text(c.reason), .text(c.operator),
+                ]
+            })
     }
 }

@@ -9,21 +9,32 @@ import ShellKit
 extension Catalog {
     static var overdueCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["overdue"], summary: "overdue state of every contract and customer, and the transitions since the last run",
-                discussion: "A contract's days overdue count from the due date of its earliest open, undisputed overdue invoice; its state is the most severe rung of the policy's overdue.ladder whose days it has reached ('contract' is the contract's suspend_after_days, else clause.suspend_after_days). Invoices without a contract count under customer:ID, plan rows under their plan. A customer's state is its most severe contract's; suspension applies to that contract only. Transitions compare with the states the last run recorded, one row per rung passed, up or down, with the reason. The run records its states (one transaction, journaled) unless --dry-run or inside a what-if scenario.",
-                options: [.asOf,
-                          OptionSpec("--changes", help: "only the transitions since the last run (what a nightly script prints)"),
-                          OptionSpec("--dry-run", help: "show the states and transitions without recording them"),
-                          .format],
-                examples: ["overdue", "overdue --changes --format csv", "overdue --as-of 2024-07-31 --dry-run"])
-            , effect: { $0.flag("--dry-run") ? .reads : .records }) { inv in try Catalog.overdue(inv) },
-            Command(spec: CommandSpec(
-                ["queue"], summary: "today's calls in priority order, with the reasons for each",
-                discussion: "Priority = (overdue × aging band × (2 − collection rate) + rise of the overdue amount over 30 days) × 2 when a plan (or promise) is broken, ÷ 2 when an invoice is disputed, ÷ 4 after a recent promise to pay. The overdue amount leaves disputed invoices out; the band is the aging bucket of the days overdue (1 for 1-30 with the default buckets, 4 for 91+); the collection rate is the forecast's. Customers owing less than the policy's queue.min_amount are left out.",
-                options: [OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
-                          .asOf, .limit("calls (default 25)"), .format],
-                examples: ["queue", "queue --agent A01 --limit 10", "queue --as-of 2024-06-30 --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["overdue"],
+                    summary: "overdue state of every contract and customer, and the transitions since the last run",
+                    discussion:
+                        "A contract's days overdue count from the due date of its earliest open, undisputed overdue invoice; its state is the most severe rung of the policy's overdue.ladder whose days it has reached ('contract' is the contract's suspend_after_days, else clause.suspend_after_days). Invoices without a contract count under customer:ID, plan rows under their plan. A customer's state is its most severe contract's; suspension applies to that contract only. Transitions compare with the states the last run recorded, one row per rung passed, up or down, with the reason. The run records its states (one transaction, journaled) unless --dry-run or inside a what-if scenario.",
+                    options: [
+                        .asOf,
+                        OptionSpec(
+                            "--changes", help: "only the transitions since the last run (what a nightly script prints)"),
+                        OptionSpec("--dry-run", help: "show the states and transitions without recording them"),
+                        .format,
+                    ],
+                    examples: ["overdue", "overdue --changes --format csv", "overdue --as-of 2024-07-31 --dry-run"]),
+                effect: { $0.flag("--dry-run") ? .reads : .records }
+            ) { inv in try Catalog.overdue(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["queue"], summary: "today's calls in priority order, with the reasons for each",
+                    discussion:
+                        "Priority = (overdue × aging band × (2 − collection rate) + rise of the overdue amount over 30 days) × 2 when a plan (or promise) is broken, ÷ 2 when an invoice is disputed, ÷ 4 after a recent promise to pay. The overdue amount leaves disputed invoices out; the band is the aging bucket of the days overdue (1 for 1-30 with the default buckets, 4 for 91+); the collection rate is the forecast's. Customers owing less than the policy's queue.min_amount are left out.",
+                    options: [
+                        OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
+                        .asOf, .limit("calls (default 25)"), .format,
+                    ],
+                    examples: ["queue", "queue --agent A01 --limit 10", "queue --as-of 2024-06-30 --format csv"])
             ) { inv in try Catalog.queue(inv) },
         ]
     }
@@ -34,49 +45,97 @@ extension Catalog {
         let record = !inv.parsed.flag("--dry-run") && inv.session.scenario == nil
         let run = try inv.service { try OverdueRun(inv.services(asOf: asOf)).run(ledger, record: record) }
         let (ladder, evaluation, transitions) = (run.ladder, run.evaluation, run.transitions)
-        let changes = Table(columns: [Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("From", key: "from"),
-                                      Column("To", key: "to"), Column("Days", key: "days"), Column("Amount", key: "amount"), Column("Note", key: "note")],
-                            rows: transitions.map { t in
-                                [.text(t.scope), .text(t.customerId), .text(t.from), .text(t.to), .number(String(t.days)), Invocation.money(t.amount), .text(t.note)]
-                            })
+        let changes = Table(
+            columns: [
+                Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("From", key: "from"),
+                Column("To", key: "to"), Column("Days", key: "days"), Column("Amount", key: "amount"),
+                Column("Note", key: "note"),
+            ],
+            rows: transitions.map { t in
+                [
+                    .text(t.scope), .text(t.customerId), .text(t.from), .text(t.to), .number(String(t.days)),
+                    Invocation.money(t.amount), .text(t.note),
+                ]
+            })
         if inv.parsed.flag("--changes") { return .output(.table(changes)) }
-        func rank(_ state: String, _ days: Int, _ key: String) -> (Int, Int, String) { (-(ladder.severity(of: state) ?? -1), -days, key) }
+        func rank(_ state: String, _ days: Int, _ key: String) -> (Int, Int, String) {
+            (-(ladder.severity(of: state) ?? -1), -days, key)
+        }
         let scopes = evaluation.scopes.filter { $0.state != OverdueLadder.clear }
             .sorted { a, b in rank(a.state, a.days, a.scope) < rank(b.state, b.days, b.scope) }
         let customers = evaluation.customers.filter { $0.state != OverdueLadder.clear }
             .sorted { a, b in rank(a.state, a.days, a.customerId) < rank(b.state, b.days, b.customerId) }
-        let note = inv.session.scenario != nil ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
-        return .output(.document([
-            Section("contracts", title: "Overdue contracts as of \(asOf.iso)", .table(Table(columns: [
-                Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("State", key: "state"), Column("Days", key: "days"),
-                Column("Amount", key: "amount"), Column("Since", key: "earliest_due"), Column("Suspend after", key: "suspend_after_days"),
-                Column("Suspended", key: "suspended")], rows: scopes.map { s in
-                    [.text(s.scope), .text(s.customerId), .text(s.state), .number(String(s.days)), Invocation.money(s.amount),
-                     .text(s.earliestDue.iso), .number(String(s.suspendAfterDays)), .text(s.suspended ? "yes" : "")]
-                }))),
-            Section("customers", title: "Customers", .table(Table(columns: [
-                Column("Customer", key: "customer_id"), Column("State", key: "state"), Column("Days", key: "days"), Column("Amount", key: "amount"),
-                Column("Suspended", key: "suspended"), Column("Credit", key: "unapplied_credit")], rows: customers.map { c in
-                    [.text(c.customerId), .text(c.state), .number(String(c.days)), Invocation.money(c.amount),
-                     .text(c.suspended.joined(separator: " ")), Invocation.money(c.credit)]
-                }))),
-            Section("transitions", title: "Transitions since the last run" + note, .table(changes)),
-        ]))
+        let note =
+            inv.session.scenario != nil
+            ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
+        return .output(
+            .document([
+                Section(
+                    "contracts", title: "Overdue contracts as of \(asOf.iso)",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Scope", key: "scope"), Column("Customer", key: "customer_id"),
+                                Column("State", key: "state"), Column("Days", key: "days"),
+                                Column("Amount", key: "amount"), Column("Since", key: "earliest_due"),
+                                Column("Suspend after", key: "suspend_after_days"),
+                                Column("Suspended", key: "suspended"),
+                            ],
+                            rows: scopes.map { s in
+                                [
+                                    .text(s.scope), .text(s.customerId), .text(s.state), .number(String(s.days)),
+                                    Invocation.money(s.amount),
+                                    .text(s.earliestDue.iso), .number(String(s.suspendAfterDays)),
+                                    .text(s.suspended ? "yes" : ""),
+                                ]
+                            }))),
+                Section(
+                    "customers", title: "Customers",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Customer", key: "customer_id"), Column("State", key: "state"),
+                                Column("Days", key: "days"), Column("Amount", key: "amount"),
+                                Column("Suspended", key: "suspended"), Column("Credit", key: "unapplied_credit"),
+                            ],
+                            rows: customers.map { c in
+                                [
+                                    .text(c.customerId), .text(c.state), .number(String(c.days)),
+                                    Invocation.money(c.amount),
+                                    .text(c.suspended.joined(separator: " ")), Invocation.money(c.credit),
+                                ]
+                            }))),
+                Section("transitions", title: "Transitions since the last run" + note, .table(changes)),
+            ]))
     }
 
     static func queue(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
         let limit = try inv.integer("--limit", default: 25)
         let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
-        let (calls, total) = try inv.service { try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: inv.parsed.value("--agent"), limit: limit) }
-        return .output(.table(Table(title: "Calls for \(asOf.iso)" + (inv.parsed.value("--agent").map { ", agent \($0)" } ?? "")
-                                        + ": \(calls.count) of \(total)", columns: [
-            Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"), Column("Agent", key: "agent"),
-            Column("Overdue", key: "overdue"), Column("Days", key: "days"), Column("State", key: "state"), Column("Priority", key: "priority"),
-            Column("Reason", key: "reason", alignment: .left)], rows: calls.enumerated().map { k, call in
-                let e = call.entry
-                return [.number(String(k + 1)), .text(e.customerId), Invocation.text(call.name), Invocation.text(call.agent),
-                        Invocation.money(e.overdue), .number(String(e.days)), .text(e.state), Invocation.money(e.priority), .text(e.reason)]
-            })))
+        let (calls, total) = try inv.service {
+            try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: inv.parsed.value("--agent"), limit: limit)
+        }
+        return .output(
+            .table(
+                Table(
+                    title: "Calls for \(asOf.iso)" + (inv.parsed.value("--agent").map { ", agent \($0)" } ?? "")
+                        + ": \(calls.count) of \(total)",
+                    columns: [
+                        Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"),
+                        Column("Agent", key: "agent"),
+                        Column("Overdue", key: "overdue"), Column("Days", key: "days"), Column("State", key: "state"),
+                        Column("Priority", key: "priority"),
+                        Column("Reason", key: "reason", alignment: .left),
+                    ],
+                    rows: calls.enumerated().map { k, call in
+                        let e = call.entry
+                        return [
+                            .number(String(k + 1)), .text(e.customerId), Invocation.text(call.name),
+                            Invocation.text(call.agent),
+                            Invocation.money(e.overdue), .number(String(e.days)), .text(e.state),
+                            Invocation.money(e.priority), .text(e.reason),
+                        ]
+                    })))
     }
 }

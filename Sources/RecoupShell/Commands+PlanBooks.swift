@@ -14,49 +14,101 @@ import ShellKit
 extension Catalog {
     static var planBookCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["plan", "create"], summary: "turn a customer's overdue invoices into an installment plan on the books",
-                discussion: "The plan's amount is what the invoices owe on the plan's day (--start, default today): by default every overdue, undisputed invoice. The invoices are closed by the plan and its installments become the customer's obligations. Takes the options of 'plan quote'.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer"))],
-                options: [OptionSpec("--invoices", value: "ID,...", help: "the invoices to restructure (default: all overdue and undisputed)"),
-                          OptionSpec("--term", value: "N", help: "number of installments"),
-                          OptionSpec("--method", value: "METHOD", help: "annuity (default), equal-principal, flat or interest-free",
-                                     completion: .values(PlanMethod.allCases.map(\.rawValue)))] + planOptions.filter { !["--customer", "--principal", "--as-of"].contains($0.name) },
-                examples: ["plan create C000117 --term 6 --rate 6%", "plan create C001 --invoices INV-002,INV-004 --term 3 --method interest-free --start 2024-06-30"])
-            , effect: { _ in .changesBooks }) { inv in try Catalog.createPlan(inv) },
-            Command(spec: CommandSpec(
-                ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
-                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
-                options: [.asOf,
-                          OptionSpec("--order", value: "PARTS", help: "how a row's payments are split among fee, interest and principal (default: the policy's allocation.order)"),
-                          .format],
-                examples: ["plan show PL000001", "plan show PL000001 --order interest,fee,principal --as-of 2024-08-01"])
+            Command(
+                spec: CommandSpec(
+                    ["plan", "create"],
+                    summary: "turn a customer's overdue invoices into an installment plan on the books",
+                    discussion:
+                        "The plan's amount is what the invoices owe on the plan's day (--start, default today): by default every overdue, undisputed invoice. The invoices are closed by the plan and its installments become the customer's obligations. Takes the options of 'plan quote'.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials",
+                            completion: .domain("customer"))
+                    ],
+                    options: [
+                        OptionSpec(
+                            "--invoices", value: "ID,...",
+                            help: "the invoices to restructure (default: all overdue and undisputed)"),
+                        OptionSpec("--term", value: "N", help: "number of installments"),
+                        OptionSpec(
+                            "--method", value: "METHOD",
+                            help: "annuity (default), equal-principal, flat or interest-free",
+                            completion: .values(PlanMethod.allCases.map(\.rawValue))),
+                    ] + planOptions.filter { !["--customer", "--principal", "--as-of"].contains($0.name) },
+                    examples: [
+                        "plan create C000117 --term 6 --rate 6%",
+                        "plan create C001 --invoices INV-002,INV-004 --term 3 --method interest-free --start 2024-06-30",
+                    ]), effect: { _ in .changesBooks }
+            ) { inv in try Catalog.createPlan(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["plan", "show"], summary: "one plan: its rows, what is paid and open, and its status",
+                    arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
+                    options: [
+                        .asOf,
+                        OptionSpec(
+                            "--order", value: "PARTS",
+                            help:
+                                "how a row's payments are split among fee, interest and principal (default: the policy's allocation.order)"
+                        ),
+                        .format,
+                    ],
+                    examples: [
+                        "plan show PL000001", "plan show PL000001 --order interest,fee,principal --as-of 2024-08-01",
+                    ])
             ) { inv in try Catalog.showPlan(inv) },
-            Command(spec: CommandSpec(
-                ["plan", "list"], summary: "plans with what is paid and open, and their status (active, broken, completed)",
-                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's plans", completion: .domain("customer")),
-                          OptionSpec("--status", value: "STATUS", help: "only active, broken or completed plans", completion: .values(["active", "broken", "completed"])),
-                          .asOf, .format],
-                examples: ["plan list", "plan list --status broken"])
+            Command(
+                spec: CommandSpec(
+                    ["plan", "list"],
+                    summary: "plans with what is paid and open, and their status (active, broken, completed)",
+                    options: [
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER", help: "only this customer's plans",
+                            completion: .domain("customer")),
+                        OptionSpec(
+                            "--status", value: "STATUS", help: "only active, broken or completed plans",
+                            completion: .values(["active", "broken", "completed"])),
+                        .asOf, .format,
+                    ],
+                    examples: ["plan list", "plan list --status broken"])
             ) { inv in try Catalog.listPlans(inv) },
-            Command(spec: CommandSpec(
-                ["plan", "payoff"], summary: "the amount that closes a plan on a day",
-                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
-                options: [OptionSpec("--on", value: "DATE", help: "the payoff day (default today)"),
-                          OptionSpec("--interest", value: "WHEN", help: "to-date (default: interest to the payoff day) or to-period-end",
-                                     completion: .values(["to-date", "to-period-end"])), .format],
-                examples: ["plan payoff PL000001 --on 2024-08-15", "plan payoff PL000001 --interest to-period-end"])
+            Command(
+                spec: CommandSpec(
+                    ["plan", "payoff"], summary: "the amount that closes a plan on a day",
+                    arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan"))],
+                    options: [
+                        OptionSpec("--on", value: "DATE", help: "the payoff day (default today)"),
+                        OptionSpec(
+                            "--interest", value: "WHEN",
+                            help: "to-date (default: interest to the payoff day) or to-period-end",
+                            completion: .values(["to-date", "to-period-end"])), .format,
+                    ],
+                    examples: ["plan payoff PL000001 --on 2024-08-15", "plan payoff PL000001 --interest to-period-end"])
             ) { inv in try Catalog.payoffPlan(inv) },
-            Command(spec: CommandSpec(
-                ["plan", "prepay"], summary: "what an early payment does to a plan: new schedule and interest saved (--commit records it)",
-                arguments: [ArgumentSpec("plan", help: "plan id", completion: .domain("plan")),
-                            ArgumentSpec("amount", help: "the extra amount paid toward principal")],
-                options: [OptionSpec("--on", value: "DATE", help: "the day of the payment (default today)"),
-                          OptionSpec("--reduce", value: "WHAT", help: "term (keep the installment, finish sooner) or installment (default: same end, smaller installments)",
-                                     completion: .values(["term", "installment"])),
-                          OptionSpec("--commit", help: "record the payment and the new schedule (one transaction)"), .format],
-                examples: ["plan prepay PL000001 10000 --on 2024-09-01 --reduce term", "plan prepay PL000001 10000 --commit"])
-            , effect: { $0.flag("--commit") ? .changesBooks : .reads }) { inv in try Catalog.prepayPlan(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["plan", "prepay"],
+                    summary:
+                        "what an early payment does to a plan: new schedule and interest saved (--commit records it)",
+                    arguments: [
+                        ArgumentSpec("plan", help: "plan id", completion: .domain("plan")),
+                        ArgumentSpec("amount", help: "the extra amount paid toward principal"),
+                    ],
+                    options: [
+                        OptionSpec("--on", value: "DATE", help: "the day of the payment (default today)"),
+                        OptionSpec(
+                            "--reduce", value: "WHAT",
+                            help:
+                                "term (keep the installment, finish sooner) or installment (default: same end, smaller installments)",
+                            completion: .values(["term", "installment"])),
+                        OptionSpec("--commit", help: "record the payment and the new schedule (one transaction)"),
+                        .format,
+                    ],
+                    examples: [
+                        "plan prepay PL000001 10000 --on 2024-09-01 --reduce term",
+                        "plan prepay PL000001 10000 --commit",
+                    ]), effect: { $0.flag("--commit") ? .changesBooks : .reads }
+            ) { inv in try Catalog.prepayPlan(inv) },
         ]
     }
 
@@ -68,7 +120,8 @@ extension Catalog {
     static func findPlan(_ inv: Invocation) throws -> PlanRecord {
         let id = inv.argument("plan")
         guard let plan = try inv.store({ () throws(StoreError) in try inv.workspace.plan(id: id) }) else {
-            throw ShellError("no plan '\(id)'", hint: "plan list shows the plans", column: inv.parsed.column(ofArgument: "plan"))
+            throw ShellError(
+                "no plan '\(id)'", hint: "plan list shows the plans", column: inv.parsed.column(ofArgument: "plan"))
         }
         return plan
     }
@@ -76,53 +129,91 @@ extension Catalog {
     /// The date of `option`, or today (the typed change a scenario keeps holds the day itself).
     static func day(_ inv: Invocation, _ option: String) throws -> Day {
         guard let t = inv.parsed.value(option) else { return try inv.session.today() }
-        guard let d = Day(t) else { throw ShellError("bad date '\(t)' for \(option)", hint: "write dates as YYYY-MM-DD", column: inv.parsed.column(ofOption: option)) }
+        guard let d = Day(t) else {
+            throw ShellError(
+                "bad date '\(t)' for \(option)", hint: "write dates as YYYY-MM-DD",
+                column: inv.parsed.column(ofOption: option))
+        }
         return d
     }
 
-    static func rowsTable(_ rows: [PlanState.Row], state: Bool,
-                          order: [RowPart] = RowPart.allCases) -> Table {
-        var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map { Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0) }
-        if state {
-            columns += [Column("Paid", key: "paid")] + order.map { Column("Paid \($0.rawValue)", key: "paid_\($0.rawValue)") } + [Column("Open", key: "open")]
+    static func rowsTable(
+        _ rows: [PlanState.Row], state: Bool,
+        order: [RowPart] = RowPart.allCases
+    ) -> Table {
+        var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map {
+            Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0)
         }
-        return Table(columns: columns, rows: rows.map { r in
-            var cells: [Cell] = [.text(r.row.isPrepayment ? "\(r.row.period)+" : String(r.row.period)), .text(r.row.dueOn.iso),
-                                 Invocation.money(r.row.payment), Invocation.money(r.row.principal), Invocation.money(r.row.interest),
-                                 Invocation.money(r.row.fee), Invocation.money(r.row.balance)]
-            if state {
-                let parts = RowPart.split(r.paid, of: r.row, order: order)
-                cells += [Invocation.money(r.paid)] + order.map { Invocation.money(parts[$0] ?? .zero) } + [Invocation.money(r.open)]
-            }
-            return cells
-        })
+        if state {
+            columns +=
+                [Column("Paid", key: "paid")] + order.map { Column("Paid \($0.rawValue)", key: "paid_\($0.rawValue)") }
+                + [Column("Open", key: "open")]
+        }
+        return Table(
+            columns: columns,
+            rows: rows.map { r in
+                var cells: [Cell] = [
+                    .text(r.row.isPrepayment ? "\(r.row.period)+" : String(r.row.period)), .text(r.row.dueOn.iso),
+                    Invocation.money(r.row.payment), Invocation.money(r.row.principal),
+                    Invocation.money(r.row.interest),
+                    Invocation.money(r.row.fee), Invocation.money(r.row.balance),
+                ]
+                if state {
+                    let parts = RowPart.split(r.paid, of: r.row, order: order)
+                    cells +=
+                        [Invocation.money(r.paid)] + order.map { Invocation.money(parts[$0] ?? .zero) } + [
+                            Invocation.money(r.open)
+                        ]
+                }
+                return cells
+            })
     }
 
     static func createPlan(_ inv: Invocation) throws -> Outcome {
         let customer = try inv.resolveCustomer("customer")
-        guard inv.parsed.value("--term") != nil else { throw ShellError("'plan create' needs --term N", hint: "e.g. --term 6") }
+        guard inv.parsed.value("--term") != nil else {
+            throw ShellError("'plan create' needs --term N", hint: "e.g. --term 6")
+        }
         let term = try inv.integer("--term", default: 0, range: 1...1200)
         let method = inv.parsed.value("--method").map { PlanMethod(rawValue: $0)! } ?? .annuity
         let start = try day(inv, "--start")
         let books = PlanBooks(try inv.services(asOf: start))
-        let named = inv.parsed.value("--invoices").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let chosen = try inv.service(column: inv.parsed.column(ofOption: "--invoices")) { try books.invoicesToRestructure(customer, start: start, named: named) }
+        let named = inv.parsed.value("--invoices").map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let chosen = try inv.service(column: inv.parsed.column(ofOption: "--invoices")) {
+            try books.invoicesToRestructure(customer, start: start, named: named)
+        }
         let principal = chosen.reduce(Money.zero) { $0 + $1.amount }
         var terms = try planTerms(inv, term: term, method: method, principal: principal)
         terms.start = start
         let schedule = try Catalog.schedule(inv, terms)
-        let id = try inv.service { try books.create(customer, start: start, terms: terms, schedule: schedule, invoices: chosen) }.id
+        let id = try inv.service {
+            try books.create(customer, start: start, terms: terms, schedule: schedule, invoices: chosen)
+        }.id
         inv.session.touch(customer.id)
-        return .output(.document([
-            Section("plan", title: "Plan \(id) created", .record([
-                Field("id", title: "Plan", .text(id)), Field("customer_id", title: "Customer", .text(customer.id + " " + customer.name)),
-                Field("created_on", title: "Day", .text(start.iso)), Field("principal", title: "Restructured", Invocation.money(principal)),
-                Field("invoices", title: "Invoices", .text(chosen.map(\.id).joined(separator: " "))),
-                Field("total_payable", title: "Total payable", Invocation.money(schedule.totalPayable)),
-                Field("annualized_rate", title: "Annualized rate (%)", .number(percent(schedule.annualizedRate))),
-            ])),
-            Section("schedule", title: "Schedule", .table(rowsTable(schedule.installments.enumerated().map { PlanState.Row(seq: $0 + 1, row: $1, paid: .zero, open: $1.payment) }, state: false))),
-        ]))
+        return .output(
+            .document([
+                Section(
+                    "plan", title: "Plan \(id) created",
+                    .record([
+                        Field("id", title: "Plan", .text(id)),
+                        Field("customer_id", title: "Customer", .text(customer.id + " " + customer.name)),
+                        Field("created_on", title: "Day", .text(start.iso)),
+                        Field("principal", title: "Restructured", Invocation.money(principal)),
+                        Field("invoices", title: "Invoices", .text(chosen.map(\.id).joined(separator: " "))),
+                        Field("total_payable", title: "Total payable", Invocation.money(schedule.totalPayable)),
+                        Field(
+                            "annualized_rate", title: "Annualized rate (%)", .number(percent(schedule.annualizedRate))),
+                    ])),
+                Section(
+                    "schedule", title: "Schedule",
+                    .table(
+                        rowsTable(
+                            schedule.installments.enumerated().map {
+                                PlanState.Row(seq: $0 + 1, row: $1, paid: .zero, open: $1.payment)
+                            }, state: false))),
+            ]))
     }
 
     static func showPlan(_ inv: Invocation) throws -> Outcome {
@@ -132,23 +223,39 @@ extension Catalog {
         var fields: [Field] = [
             Field("id", title: "Plan", .text(plan.id)), Field("customer_id", title: "Customer", .text(plan.customerId)),
             Field("created_on", title: "Day", .text(plan.createdOn.iso)),
-            Field("terms", title: "Terms", .text("\(plan.terms.method.rawValue), \(plan.terms.term) × \(plan.terms.frequency.rawValue), \(plan.terms.annualRate.percentText(4))% a year")),
+            Field(
+                "terms", title: "Terms",
+                .text(
+                    "\(plan.terms.method.rawValue), \(plan.terms.term) × \(plan.terms.frequency.rawValue), \(plan.terms.annualRate.percentText(4))% a year"
+                )),
             Field("financed", title: "Amount financed", Invocation.money(plan.financed)),
-            Field("invoices", title: "Restructured", .text(plan.invoices.map { "\($0.id) \($0.amount)" }.joined(separator: "; "))),
+            Field(
+                "invoices", title: "Restructured",
+                .text(plan.invoices.map { "\($0.id) \($0.amount)" }.joined(separator: "; "))),
             Field("as_of", title: "As of", .text(asOf.iso)), Field("paid", title: "Paid", Invocation.money(state.paid)),
-            Field("open", title: "Open", Invocation.money(state.open)), Field("status", title: "Status", .text(state.status.rawValue)),
+            Field("open", title: "Open", Invocation.money(state.open)),
+            Field("status", title: "Status", .text(state.status.rawValue)),
         ]
         if let since = state.brokenSince {
             fields.append(Field("broken_since", title: "Broken since", .text(since.iso)))
             fields.append(Field("due_now", title: "Due now (whole balance)", Invocation.money(state.open)))
         }
-        let text = try inv.parsed.value("--order") ?? inv.store { () throws(StoreError) in try inv.workspace.policy() }["allocation.order"]
-        guard let order = RowPart.order(text), inv.parsed.value("--order").map({ !$0.split(separator: ",").contains("penalty") }) ?? true else {
-            throw ShellError("bad --order '\(inv.parsed.value("--order")!)'", hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
-                             column: inv.parsed.column(ofOption: "--order"))
+        let text =
+            try inv.parsed.value("--order")
+            ?? inv.store { () throws(StoreError) in try inv.workspace.policy() }["allocation.order"]
+        guard let order = RowPart.order(text),
+            inv.parsed.value("--order").map({ !$0.split(separator: ",").contains("penalty") }) ?? true
+        else {
+            throw ShellError(
+                "bad --order '\(inv.parsed.value("--order")!)'",
+                hint: "each of fee, interest, principal once, e.g. fee,interest,principal",
+                column: inv.parsed.column(ofOption: "--order"))
         }
-        return .output(.document([Section("plan", title: "Plan", .record(fields)),
-                                  Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true, order: order)))]))
+        return .output(
+            .document([
+                Section("plan", title: "Plan", .record(fields)),
+                Section("rows", title: "Rows", .table(rowsTable(state.rows, state: true, order: order))),
+            ]))
     }
 
     static func listPlans(_ inv: Invocation) throws -> Outcome {
@@ -158,18 +265,31 @@ extension Catalog {
         var status: PlanState.Status?
         if let wanted = inv.parsed.value("--status") {
             guard let st = PlanState.Status(rawValue: wanted) else {
-                throw ShellError("bad --status '\(wanted)'", hint: "active, broken or completed", column: inv.parsed.column(ofOption: "--status"))
+                throw ShellError(
+                    "bad --status '\(wanted)'", hint: "active, broken or completed",
+                    column: inv.parsed.column(ofOption: "--status"))
             }
             status = st
         }
-        let listed = try inv.service { try PlanBooks(inv.services(asOf: asOf)).list(customer: customer, status: status) }
-        let rows: [[Cell]] = listed.map { plan, s in
-            [.text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
-             .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open), .text(s.status.rawValue)]
+        let listed = try inv.service {
+            try PlanBooks(inv.services(asOf: asOf)).list(customer: customer, status: status)
         }
-        return .output(.table(Table(columns: [Column("Plan", key: "id"), Column("Customer", key: "customer_id"), Column("Day", key: "created_on"),
-                                              Column("Financed", key: "financed"), Column("Rows", key: "rows"), Column("Paid", key: "paid"),
-                                              Column("Open", key: "open"), Column("Status", key: "status")], rows: rows)))
+        let rows: [[Cell]] = listed.map { plan, s in
+            [
+                .text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
+                .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open),
+                .text(s.status.rawValue),
+            ]
+        }
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("Plan", key: "id"), Column("Customer", key: "customer_id"),
+                        Column("Day", key: "created_on"),
+                        Column("Financed", key: "financed"), Column("Rows", key: "rows"), Column("Paid", key: "paid"),
+                        Column("Open", key: "open"), Column("Status", key: "status"),
+                    ], rows: rows)))
     }
 
     static func payoffPlan(_ inv: Invocation) throws -> Outcome {
@@ -178,35 +298,54 @@ extension Catalog {
         let toPeriodEnd = inv.parsed.value("--interest") == "to-period-end"
         let p = try inv.service { try PlanBooks(inv.services(asOf: on)).payoff(plan, on: on, toPeriodEnd: toPeriodEnd) }
         let (interest, partial, total) = (p.interest, p.paidTowardLaterRows, p.amount)
-        return .output(.record([
-            Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Payoff day", .text(on.iso)),
-            Field("interest_basis", title: "Interest", .text(toPeriodEnd ? "to the end of the period" : "to the payoff day")),
-            Field("installments_paid", title: "Installments paid", .number(String(p.installmentsPaid))),
-            Field("interest", title: "Interest included", Invocation.money(interest)),
-            Field("already_paid_toward_later_rows", title: "Paid toward later rows", Invocation.money(partial)),
-            Field("payoff_amount", title: "Payoff amount", Invocation.money(total)),
-        ]))
+        return .output(
+            .record([
+                Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Payoff day", .text(on.iso)),
+                Field(
+                    "interest_basis", title: "Interest",
+                    .text(toPeriodEnd ? "to the end of the period" : "to the payoff day")),
+                Field("installments_paid", title: "Installments paid", .number(String(p.installmentsPaid))),
+                Field("interest", title: "Interest included", Invocation.money(interest)),
+                Field("already_paid_toward_later_rows", title: "Paid toward later rows", Invocation.money(partial)),
+                Field("payoff_amount", title: "Payoff amount", Invocation.money(total)),
+            ]))
     }
 
     static func prepayPlan(_ inv: Invocation) throws -> Outcome {
         let plan = try findPlan(inv)
         let on = try day(inv, "--on")
         guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
-            throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 10000", column: inv.parsed.column(ofArgument: "amount"))
+            throw ShellError(
+                "bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 10000",
+                column: inv.parsed.column(ofArgument: "amount"))
         }
         let reduceTerm = inv.parsed.value("--reduce") == "term"
         let p = try inv.service {
-            try PlanBooks(inv.services(asOf: on)).prepay(plan, amount: amount, on: on, reduceTerm: reduceTerm, commit: inv.parsed.flag("--commit"))
+            try PlanBooks(inv.services(asOf: on)).prepay(
+                plan, amount: amount, on: on, reduceTerm: reduceTerm, commit: inv.parsed.flag("--commit"))
         }
         let (after, keep, newRows, saved) = (p.schedule, p.kept, p.newRows, p.interestSaved)
-        return .output(.document([
-            Section("prepayment", title: inv.parsed.flag("--commit") ? "Prepayment recorded" : "Prepayment (quote: add --commit to record it)", .record([
-                Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Day", .text(on.iso)), Field("amount", title: "Amount", Invocation.money(amount)),
-                Field("reduce", title: "Reduces", .text(reduceTerm ? "term" : "installment")),
-                Field("interest_saved", title: "Interest saved", Invocation.money(saved)),
-                Field("last_due_on", title: "Last installment", .text(after.installments.last?.dueOn.iso ?? "")),
-            ])),
-            Section("schedule", title: "New rows", .table(rowsTable(newRows.enumerated().map { PlanState.Row(seq: keep + $0 + 1, row: $1, paid: .zero, open: $1.payment) }, state: false))),
-        ]))
+        return .output(
+            .document([
+                Section(
+                    "prepayment",
+                    title: inv.parsed.flag("--commit")
+                        ? "Prepayment recorded" : "Prepayment (quote: add --commit to record it)",
+                    .record([
+                        Field("plan", title: "Plan", .text(plan.id)), Field("on", title: "Day", .text(on.iso)),
+                        Field("amount", title: "Amount", Invocation.money(amount)),
+                        Field("reduce", title: "Reduces", .text(reduceTerm ? "term" : "installment")),
+                        Field("interest_saved", title: "Interest saved", Invocation.money(saved)),
+                        Field(
+                            "last_due_on", title: "Last installment", .text(after.installments.last?.dueOn.iso ?? "")),
+                    ])),
+                Section(
+                    "schedule", title: "New rows",
+                    .table(
+                        rowsTable(
+                            newRows.enumerated().map {
+                                PlanState.Row(seq: keep + $0 + 1, row: $1, paid: .zero, open: $1.payment)
+                            }, state: false))),
+            ]))
     }
 }

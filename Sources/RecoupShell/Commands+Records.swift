@@ -7,134 +7,229 @@ extension Catalog {
     /// Contracts, invoices and payments, one or a list.
     static var recordCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["contract", "show"], summary: "one contract: its breach clauses and its invoices",
-                arguments: [ArgumentSpec("contract", help: "contract id", completion: .domain("contract"))],
-                options: [.asOf, .format], examples: ["contract show K000001-1"])
+            Command(
+                spec: CommandSpec(
+                    ["contract", "show"], summary: "one contract: its breach clauses and its invoices",
+                    arguments: [ArgumentSpec("contract", help: "contract id", completion: .domain("contract"))],
+                    options: [.asOf, .format], examples: ["contract show K000001-1"])
             ) { inv in
                 let id = inv.argument("contract")
                 guard let k = try inv.store({ () throws(StoreError) in try inv.workspace.contract(id: id) }) else {
-                    throw ShellError("no contract '\(id)'", hint: "contract list --customer ID lists a customer's contracts", column: inv.parsed.column(ofArgument: "contract"))
+                    throw ShellError(
+                        "no contract '\(id)'", hint: "contract list --customer ID lists a customer's contracts",
+                        column: inv.parsed.column(ofArgument: "contract"))
                 }
-                let invoices = try invoiceRows(inv, customer: k.customerId, only: { $0.contractId == k.id }, openOnly: false)
-                return .output(.document([
-                    Section("contract", title: "Contract", .table(contractTable([k]))),
-                    Section("invoices", title: "Invoices", .table(invoices)),
-                ]))
+                let invoices = try invoiceRows(
+                    inv, customer: k.customerId, only: { $0.contractId == k.id }, openOnly: false)
+                return .output(
+                    .document([
+                        Section("contract", title: "Contract", .table(contractTable([k]))),
+                        Section("invoices", title: "Invoices", .table(invoices)),
+                    ]))
             },
-            Command(spec: CommandSpec(
-                ["contract", "list"], summary: "contracts, all or one customer's",
-                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's contracts", completion: .domain("customer")), .format],
-                examples: ["contract list --customer C000001"])
+            Command(
+                spec: CommandSpec(
+                    ["contract", "list"], summary: "contracts, all or one customer's",
+                    options: [
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER", help: "only this customer's contracts",
+                            completion: .domain("customer")), .format,
+                    ],
+                    examples: ["contract list --customer C000001"])
             ) { inv in
                 if inv.parsed.value("--customer") != nil {
                     let c = try inv.resolveCustomer("--customer")
-                    return .output(.table(contractTable(try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) })))
+                    return .output(
+                        .table(
+                            contractTable(
+                                try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) }))
+                    )
                 }
                 let all = try inv.store { () throws(StoreError) in try inv.workspace.customers() }
                 var rows: [Contract] = []
-                for c in all { rows += try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) } }
+                for c in all {
+                    rows += try inv.store { () throws(StoreError) in try inv.workspace.contracts(customer: c.id) }
+                }
                 return .output(.table(contractTable(rows)))
             },
-            Command(spec: CommandSpec(
-                ["invoice", "show"], summary: "one invoice: amounts, dates, what has paid it",
-                arguments: [ArgumentSpec("invoice", help: "invoice id", completion: .domain("invoice"))],
-                options: [.asOf, .format], examples: ["invoice show INV-K000001-1-01"])
+            Command(
+                spec: CommandSpec(
+                    ["invoice", "show"], summary: "one invoice: amounts, dates, what has paid it",
+                    arguments: [ArgumentSpec("invoice", help: "invoice id", completion: .domain("invoice"))],
+                    options: [.asOf, .format], examples: ["invoice show INV-K000001-1-01"])
             ) { inv in try Catalog.showInvoice(inv) },
-            Command(spec: CommandSpec(
-                ["invoice", "list"], summary: "a customer's invoices with their open amounts",
-                options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")),
-                          OptionSpec("--contract", value: "CONTRACT", help: "only this contract's invoices", completion: .domain("contract")),
-                          OptionSpec("--open", help: "only invoices still open as of the day"), .asOf, .format],
-                examples: ["invoice list --customer C000001", "invoice list --customer 上海星辰科技有限公司 --open"])
+            Command(
+                spec: CommandSpec(
+                    ["invoice", "list"], summary: "a customer's invoices with their open amounts",
+                    options: [
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER", help: "the customer (id, name or initials)",
+                            completion: .domain("customer")),
+                        OptionSpec(
+                            "--contract", value: "CONTRACT", help: "only this contract's invoices",
+                            completion: .domain("contract")),
+                        OptionSpec("--open", help: "only invoices still open as of the day"), .asOf, .format,
+                    ],
+                    examples: ["invoice list --customer C000001", "invoice list --customer 上海星辰科技有限公司 --open"])
             ) { inv in
                 guard inv.parsed.value("--customer") != nil else {
                     throw ShellError("'invoice list' needs --customer", hint: "invoice list --customer ID [--open]")
                 }
                 let c = try inv.resolveCustomer("--customer")
                 let contract = inv.parsed.value("--contract")
-                return .output(.table(try invoiceRows(inv, customer: c.id, only: { contract == nil || $0.contractId == contract },
-                                                      openOnly: inv.parsed.flag("--open"))))
+                return .output(
+                    .table(
+                        try invoiceRows(
+                            inv, customer: c.id, only: { contract == nil || $0.contractId == contract },
+                            openOnly: inv.parsed.flag("--open"))))
             },
-            Command(spec: CommandSpec(
-                ["payment", "add"], summary: "record a payment received (bank transfer, Alipay, WeChat, cash, ...)",
-                discussion: "The payment is allocated like an imported one: to the invoice it names, or to the plan it is made toward (oldest row first), then oldest due first; what is left is unapplied credit.",
-                arguments: [ArgumentSpec("customer", help: "customer id, name, part of a name or pinyin initials", completion: .domain("customer")),
-                            ArgumentSpec("amount", help: "the amount received, e.g. 2500 or 2500.50")],
-                options: [OptionSpec("--on", value: "DATE", help: "the day it was received (default today)"),
-                          OptionSpec("--invoice", value: "INVOICE", help: "pay this invoice first", completion: .domain("invoice")),
-                          OptionSpec("--plan", value: "PLAN", help: "pay this installment plan's rows, oldest first", completion: .domain("plan")),
-                          OptionSpec("--method", value: "METHOD", help: "bank, alipay, wechat, card, cash, ...", completion: .values(["bank", "alipay", "wechat", "card", "cash"])),
-                          OptionSpec("--reference", value: "TEXT", help: "bank or gateway reference"),
-                          OptionSpec("--id", value: "ID", help: "the payment's id (default: the next M00000001, ...)")],
-                examples: ["payment add C000001 2500 --on 2026-11-30 --method alipay --reference 2026113022001", "payment add C001 1000 --plan PL000001"])
-            , effect: { _ in .changesBooks }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["payment", "add"], summary: "record a payment received (bank transfer, Alipay, WeChat, cash, ...)",
+                    discussion:
+                        "The payment is allocated like an imported one: to the invoice it names, or to the plan it is made toward (oldest row first), then oldest due first; what is left is unapplied credit.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "customer id, name, part of a name or pinyin initials",
+                            completion: .domain("customer")),
+                        ArgumentSpec("amount", help: "the amount received, e.g. 2500 or 2500.50"),
+                    ],
+                    options: [
+                        OptionSpec("--on", value: "DATE", help: "the day it was received (default today)"),
+                        OptionSpec(
+                            "--invoice", value: "INVOICE", help: "pay this invoice first",
+                            completion: .domain("invoice")),
+                        OptionSpec(
+                            "--plan", value: "PLAN", help: "pay this installment plan's rows, oldest first",
+                            completion: .domain("plan")),
+                        OptionSpec(
+                            "--method", value: "METHOD", help: "bank, alipay, wechat, card, cash, ...",
+                            completion: .values(["bank", "alipay", "wechat", "card", "cash"])),
+                        OptionSpec("--reference", value: "TEXT", help: "bank or gateway reference"),
+                        OptionSpec("--id", value: "ID", help: "the payment's id (default: the next M00000001, ...)"),
+                    ],
+                    examples: [
+                        "payment add C000001 2500 --on 2026-11-30 --method alipay --reference 2026113022001",
+                        "payment add C001 1000 --plan PL000001",
+                    ]), effect: { _ in .changesBooks }
+            ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
-                    throw ShellError("bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50", column: inv.parsed.column(ofArgument: "amount"))
+                    throw ShellError(
+                        "bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50",
+                        column: inv.parsed.column(ofArgument: "amount"))
                 }
                 guard inv.parsed.value("--invoice") == nil || inv.parsed.value("--plan") == nil else {
-                    throw ShellError("give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
+                    throw ShellError(
+                        "give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
                 }
                 let on = try Catalog.day(inv, "--on")
                 // Without --id the id is allocated in the payment's own transaction, so shells never collide.
-                let payment = Payment(id: inv.parsed.value("--id") ?? "", customerId: c.id, receivedOn: on, amount: amount, invoiceId: inv.parsed.value("--invoice"),
-                                      method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"), planId: inv.parsed.value("--plan"))
-                let id = try inv.store { () throws(StoreError) in try inv.workspace.addPayment(payment, context: inv.change) }
+                let payment = Payment(
+                    id: inv.parsed.value("--id") ?? "", customerId: c.id, receivedOn: on, amount: amount,
+                    invoiceId: inv.parsed.value("--invoice"),
+                    method: inv.parsed.value("--method"), reference: inv.parsed.value("--reference"),
+                    planId: inv.parsed.value("--plan"))
+                let id = try inv.store { () throws(StoreError) in
+                    try inv.workspace.addPayment(payment, context: inv.change)
+                }
                 inv.session.touch(c.id)
-                return .output(inv.session.interactive ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
+                return .output(
+                    inv.session.interactive
+                        ? .text("recorded payment \(id): \(amount) from \(c.id) on \(on.iso)\n") : .empty)
             },
-            Command(spec: CommandSpec(
-                ["payment", "unmatched"], summary: "payments with money not applied to any invoice: held unmatched cash and overpayments",
-                options: [OptionSpec("--customer", value: "CUSTOMER", help: "only this customer's", completion: .domain("customer")),
-                          OptionSpec("--held", help: "only payments held by matching (matched to nothing)"), .format],
-                examples: ["payment unmatched", "payment unmatched --held --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["payment", "unmatched"],
+                    summary: "payments with money not applied to any invoice: held unmatched cash and overpayments",
+                    options: [
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER", help: "only this customer's",
+                            completion: .domain("customer")),
+                        OptionSpec("--held", help: "only payments held by matching (matched to nothing)"), .format,
+                    ],
+                    examples: ["payment unmatched", "payment unmatched --held --format csv"])
             ) { inv in
                 let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
-                let list = try inv.store { () throws(StoreError) in try inv.workspace.unappliedPayments(customer: customer, heldOnly: inv.parsed.flag("--held")) }
-                return .output(.table(Table(columns: [
-                    Column("Payment", key: "id"), Column("Customer", key: "customer_id"), Column("Received", key: "received_on"),
-                    Column("Amount", key: "amount"), Column("Unapplied", key: "unapplied"), Column("Held", key: "held"),
-                    Column("Method", key: "method"), Column("Reference", key: "reference"),
-                ], rows: list.map { u in
-                    [.text(u.payment.id), .text(u.payment.customerId), .text(u.payment.receivedOn.iso), Invocation.money(u.payment.amount),
-                     Invocation.money(u.unapplied), .text(u.payment.held ? "yes" : ""), Invocation.text(u.payment.method), Invocation.text(u.payment.reference)]
-                })))
+                let list = try inv.store { () throws(StoreError) in
+                    try inv.workspace.unappliedPayments(customer: customer, heldOnly: inv.parsed.flag("--held"))
+                }
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Payment", key: "id"), Column("Customer", key: "customer_id"),
+                                Column("Received", key: "received_on"),
+                                Column("Amount", key: "amount"), Column("Unapplied", key: "unapplied"),
+                                Column("Held", key: "held"),
+                                Column("Method", key: "method"), Column("Reference", key: "reference"),
+                            ],
+                            rows: list.map { u in
+                                [
+                                    .text(u.payment.id), .text(u.payment.customerId), .text(u.payment.receivedOn.iso),
+                                    Invocation.money(u.payment.amount),
+                                    Invocation.money(u.unapplied), .text(u.payment.held ? "yes" : ""),
+                                    Invocation.text(u.payment.method), Invocation.text(u.payment.reference),
+                                ]
+                            })))
             },
-            Command(spec: CommandSpec(
-                ["payment", "apply"], summary: "apply a payment's unapplied money to an invoice by hand",
-                arguments: [ArgumentSpec("payment", help: "the payment id (see payment unmatched)", completion: .domain("payment")),
-                            ArgumentSpec("invoice", help: "an open invoice of the same customer", completion: .domain("invoice")),
-                            ArgumentSpec("amount", help: "how much (default: what the payment has left, up to what the invoice has open)", optional: true)],
-                examples: ["payment apply P00000042 INV-K000001-1-03", "payment apply M00000001 INV-002 500"]),
-                    effect: { _ in .changesBooks }
+            Command(
+                spec: CommandSpec(
+                    ["payment", "apply"], summary: "apply a payment's unapplied money to an invoice by hand",
+                    arguments: [
+                        ArgumentSpec(
+                            "payment", help: "the payment id (see payment unmatched)", completion: .domain("payment")),
+                        ArgumentSpec(
+                            "invoice", help: "an open invoice of the same customer", completion: .domain("invoice")),
+                        ArgumentSpec(
+                            "amount",
+                            help: "how much (default: what the payment has left, up to what the invoice has open)",
+                            optional: true),
+                    ],
+                    examples: ["payment apply P00000042 INV-K000001-1-03", "payment apply M00000001 INV-002 500"]),
+                effect: { _ in .changesBooks }
             ) { inv in
                 var amount: Money?
                 if let text = inv.parsed.argument("amount") {
                     guard case .success(let m) = Money.parse(text), m.isPositive else {
-                        throw ShellError("bad amount '\(text)'", hint: "a positive amount like 500 or 500.50", column: inv.parsed.column(ofArgument: "amount"))
+                        throw ShellError(
+                            "bad amount '\(text)'", hint: "a positive amount like 500 or 500.50",
+                            column: inv.parsed.column(ofArgument: "amount"))
                     }
                     amount = m
                 }
                 let applied = try inv.store(column: inv.parsed.column(ofArgument: "payment")) { () throws(StoreError) in
-                    try inv.workspace.applyPayment(inv.argument("payment"), to: inv.argument("invoice"), amount: amount,
-                                                   context: inv.change)
+                    try inv.workspace.applyPayment(
+                        inv.argument("payment"), to: inv.argument("invoice"), amount: amount,
+                        context: inv.change)
                 }
                 if let p = try? inv.workspace.invoice(id: inv.argument("invoice")) { inv.session.touch(p.customerId) }
-                return .output(inv.session.interactive ? .text("applied \(applied) of \(inv.argument("payment")) to \(inv.argument("invoice"))\n") : .empty)
+                return .output(
+                    inv.session.interactive
+                        ? .text("applied \(applied) of \(inv.argument("payment")) to \(inv.argument("invoice"))\n")
+                        : .empty)
             },
-            Command(spec: CommandSpec(
-                ["payment", "list"], summary: "a customer's payments and how each was applied",
-                options: [OptionSpec("--customer", value: "CUSTOMER", help: "the customer (id, name or initials)", completion: .domain("customer")), .asOf, .format],
-                examples: ["payment list --customer C000001"])
+            Command(
+                spec: CommandSpec(
+                    ["payment", "list"], summary: "a customer's payments and how each was applied",
+                    options: [
+                        OptionSpec(
+                            "--customer", value: "CUSTOMER", help: "the customer (id, name or initials)",
+                            completion: .domain("customer")), .asOf, .format,
+                    ],
+                    examples: ["payment list --customer C000001"])
             ) { inv in try Catalog.listPayments(inv) },
         ]
     }
 
     /// Invoices of one customer with open amounts as of the invocation's day.
-    static func invoiceRows(_ inv: Invocation, customer id: String, only: (Invoice) -> Bool, openOnly: Bool) throws -> Table {
+    static func invoiceRows(_ inv: Invocation, customer id: String, only: (Invoice) -> Bool, openOnly: Bool) throws
+        -> Table
+    {
         let asOf = try inv.asOf()
-        guard let c = try inv.store({ () throws(StoreError) in try inv.workspace.customer(id: id) }) else { throw ShellError("no customer '\(id)'") }
+        guard let c = try inv.store({ () throws(StoreError) in try inv.workspace.customer(id: id) }) else {
+            throw ShellError("no customer '\(id)'")
+        }
         let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
         let allocation = ledger.allocate(asOf: asOf)
         let invoices = try inv.store { () throws(StoreError) in try inv.workspace.invoices(customer: id) }
@@ -144,22 +239,29 @@ extension Catalog {
             let open = v.issuedOn <= asOf ? allocation.open[position[v.id]!] : 0
             if openOnly && open == 0 { continue }
             let late = open > 0 ? max(0, asOf - v.dueOn) : 0
-            rows.append([.text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso), Invocation.money(v.amount),
-                         .number(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
-                         Invocation.day(v.settledOn)])
+            rows.append([
+                .text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso),
+                Invocation.money(v.amount),
+                .number(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
+                Invocation.day(v.settledOn),
+            ])
         }
-        return Table(columns: [
-            Column("Invoice", key: "id"), Column("Contract", key: "contract_id"), Column("Issued", key: "issued_on"), Column("Due", key: "due_on"),
-            Column("Amount", key: "amount"), Column("Open", key: "open"), Column("Days overdue", key: "days_overdue"),
-            Column("Disputed", key: "disputed"), Column("Settled", key: "settled_on"),
-        ], rows: rows)
+        return Table(
+            columns: [
+                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
+                Column("Issued", key: "issued_on"), Column("Due", key: "due_on"),
+                Column("Amount", key: "amount"), Column("Open", key: "open"),
+                Column("Days overdue", key: "days_overdue"),
+                Column("Disputed", key: "disputed"), Column("Settled", key: "settled_on"),
+            ], rows: rows)
     }
 
     static func showInvoice(_ inv: Invocation) throws -> Outcome {
         let id = inv.argument("invoice")
         let column = inv.parsed.column(ofArgument: "invoice")
         guard let v = try inv.store({ () throws(StoreError) in try inv.workspace.invoice(id: id) }) else {
-            throw ShellError("no invoice '\(id)'", hint: "invoice list --customer ID lists a customer's invoices", column: column)
+            throw ShellError(
+                "no invoice '\(id)'", hint: "invoice list --customer ID lists a customer's invoices", column: column)
         }
         let asOf = try inv.asOf()
         let c = try inv.store { () throws(StoreError) in try inv.workspace.customer(id: v.customerId) }!
@@ -168,24 +270,43 @@ extension Catalog {
         let me = Int32(ledger.invoiceIds.firstIndex(of: v.id)!)
         let paidBy = allocation.applications.filter { $0.invoice == me }.map { a -> [Cell] in
             let pid = ledger.paymentIds[Int(a.payment)]
-            return [.text(pid.hasPrefix(Payment.settlementPrefix) ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid), .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
-                    .number(Money(minorUnits: a.amount).description)]
+            return [
+                .text(
+                    pid.hasPrefix(Payment.settlementPrefix)
+                        ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid),
+                .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
+                .number(Money(minorUnits: a.amount).description),
+            ]
         }
         let open = v.issuedOn <= asOf ? Money(minorUnits: allocation.open[Int(me)]) : .zero
-        return .output(.document([
-            Section("invoice", title: "Invoice", .record([
-                Field("id", title: "Invoice", .text(v.id)), Field("customer_id", title: "Customer", .text(c.id + " " + c.name)),
-                Field("contract_id", title: "Contract", Invocation.text(v.contractId)),
-                Field("issued_on", title: "Issued", .text(v.issuedOn.iso)), Field("due_on", title: "Due", .text(v.dueOn.iso)),
-                Field("amount", title: "Amount", Invocation.money(v.amount)), Field("as_of", title: "As of", .text(asOf.iso)),
-                Field("open", title: "Open", Invocation.money(open)),
-                Field("days_overdue", title: "Days overdue", .number(String(open.isPositive ? max(0, asOf - v.dueOn) : 0))),
-                Field("disputed", title: "Disputed", .text(v.disputed ? "yes" : "no")),
-                Field("settled_on", title: "Settled", Invocation.day(v.settledOn)),
-            ])),
-            Section("applied", title: "Paid by", .table(Table(columns: [Column("Payment", key: "payment_id"), Column("Received", key: "received_on"),
-                                                                          Column("Applied", key: "applied")], rows: paidBy))),
-        ]))
+        return .output(
+            .document([
+                Section(
+                    "invoice", title: "Invoice",
+                    .record([
+                        Field("id", title: "Invoice", .text(v.id)),
+                        Field("customer_id", title: "Customer", .text(c.id + " " + c.name)),
+                        Field("contract_id", title: "Contract", Invocation.text(v.contractId)),
+                        Field("issued_on", title: "Issued", .text(v.issuedOn.iso)),
+                        Field("due_on", title: "Due", .text(v.dueOn.iso)),
+                        Field("amount", title: "Amount", Invocation.money(v.amount)),
+                        Field("as_of", title: "As of", .text(asOf.iso)),
+                        Field("open", title: "Open", Invocation.money(open)),
+                        Field(
+                            "days_overdue", title: "Days overdue",
+                            .number(String(open.isPositive ? max(0, asOf - v.dueOn) : 0))),
+                        Field("disputed", title: "Disputed", .text(v.disputed ? "yes" : "no")),
+                        Field("settled_on", title: "Settled", Invocation.day(v.settledOn)),
+                    ])),
+                Section(
+                    "applied", title: "Paid by",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Payment", key: "payment_id"), Column("Received", key: "received_on"),
+                                Column("Applied", key: "applied"),
+                            ], rows: paidBy))),
+            ]))
     }
 
     static func listPayments(_ inv: Invocation) throws -> Outcome {
@@ -209,17 +330,28 @@ extension Catalog {
             let d = details[id]
             let settled = id.hasPrefix(Payment.settlementPrefix)
             let restructured = id.hasPrefix(Payment.restructurePrefix)
-            rows.append([.text(settled ? "(settled)" : restructured ? "(restructured)" : id), .text(Day(ordinal: ledger.paymentDay[p]).iso),
-                         .number(Money(minorUnits: ledger.paymentAmount[p]).description),
-                         .number(Money(minorUnits: applied[p]).description),
-                         .number(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
-                         .text(targets[p].joined(separator: " ")), Invocation.text(settled ? "settled_on" : restructured ? "plan" : d?.method),
-                         Invocation.text(restructured ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference)])
+            rows.append([
+                .text(settled ? "(settled)" : restructured ? "(restructured)" : id),
+                .text(Day(ordinal: ledger.paymentDay[p]).iso),
+                .number(Money(minorUnits: ledger.paymentAmount[p]).description),
+                .number(Money(minorUnits: applied[p]).description),
+                .number(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
+                .text(targets[p].joined(separator: " ")),
+                Invocation.text(settled ? "settled_on" : restructured ? "plan" : d?.method),
+                Invocation.text(
+                    restructured
+                        ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference),
+            ])
         }
-        return .output(.table(Table(columns: [
-            Column("Payment", key: "id"), Column("Received", key: "received_on"), Column("Amount", key: "amount"),
-            Column("Applied", key: "applied"), Column("Unapplied", key: "unapplied"), Column("Invoices", key: "invoices"),
-            Column("Method", key: "method"), Column("Reference", key: "reference"),
-        ], rows: rows)))
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("Payment", key: "id"), Column("Received", key: "received_on"),
+                        Column("Amount", key: "amount"),
+                        Column("Applied", key: "applied"), Column("Unapplied", key: "unapplied"),
+                        Column("Invoices", key: "invoices"),
+                        Column("Method", key: "method"), Column("Reference", key: "reference"),
+                    ], rows: rows)))
     }
 }

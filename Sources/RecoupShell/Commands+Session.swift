@@ -7,16 +7,23 @@ extension Catalog {
     /// Commands about the shell itself: help, variables, scripts, leaving, the workspace.
     static var sessionCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["help"], summary: "list commands, or explain one",
-                arguments: [ArgumentSpec("command", help: "a command, e.g. 'customer show'", completion: .domain("command"), optional: true, variadic: true)],
-                examples: ["help", "help customer show", "help import"])
+            Command(
+                spec: CommandSpec(
+                    ["help"], summary: "list commands, or explain one",
+                    arguments: [
+                        ArgumentSpec(
+                            "command", help: "a command, e.g. 'customer show'", completion: .domain("command"),
+                            optional: true, variadic: true)
+                    ],
+                    examples: ["help", "help customer show", "help import"])
             ) { inv in
                 let words = inv.parsed.arguments("command")
                 let table = Catalog.table
                 if words.isEmpty { return .output(.text(table.helpIndex())) }
                 let name = words.joined(separator: " ")
-                if let spec = table.specs.first(where: { $0.name == name || $0.aliases.contains(where: { $0.joined(separator: " ") == name }) }) {
+                if let spec = table.specs.first(where: {
+                    $0.name == name || $0.aliases.contains(where: { $0.joined(separator: " ") == name })
+                }) {
                     return .output(.text(table.help(for: spec)))
                 }
                 let group = table.specs.filter { $0.path.starts(with: words) }
@@ -24,119 +31,198 @@ extension Catalog {
                     return .output(.text(group.map { table.help(for: $0) }.joined(separator: "\n")))
                 }
                 let names = table.specs.map(\.name)
-                throw ShellError("no command '\(name)'", hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" } ?? "type 'help' for the list",
-                                 column: inv.parsed.column(ofArgument: "command"))
+                throw ShellError(
+                    "no command '\(name)'",
+                    hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
+                        ?? "type 'help' for the list",
+                    column: inv.parsed.column(ofArgument: "command"))
             },
-            Command(spec: CommandSpec(
-                ["set"], summary: "set a variable, pin today's date, or choose the default format",
-                discussion: """
-                    'set NAME VALUE' defines $NAME for the rest of the session or script. Two names are special:
-                    'set today 2024-06-30' pins the date for this shell or script alone (used wherever --as-of is
-                    not given; colleagues on the workspace keep theirs; 'set today off' returns to the workspace's
-                    date), and 'set format table|csv|json' changes the default output format of this session.
-                    'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables.
-                    """,
-                arguments: [ArgumentSpec("name", help: "variable name: letters, digits and _", completion: .domain("variable"), optional: true),
-                            ArgumentSpec("value", help: "the value (words are joined with spaces)", optional: true, variadic: true)],
-                examples: ["set today 2024-06-30", "set cust C000123", "set format json", "set today off"])
+            Command(
+                spec: CommandSpec(
+                    ["set"], summary: "set a variable, pin today's date, or choose the default format",
+                    discussion: """
+                        'set NAME VALUE' defines $NAME for the rest of the session or script. Two names are special:
+                        'set today 2024-06-30' pins the date for this shell or script alone (used wherever --as-of is
+                        not given; colleagues on the workspace keep theirs; 'set today off' returns to the workspace's
+                        date), and 'set format table|csv|json' changes the default output format of this session.
+                        'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables.
+                        """,
+                    arguments: [
+                        ArgumentSpec(
+                            "name", help: "variable name: letters, digits and _", completion: .domain("variable"),
+                            optional: true),
+                        ArgumentSpec(
+                            "value", help: "the value (words are joined with spaces)", optional: true, variadic: true),
+                    ],
+                    examples: ["set today 2024-06-30", "set cust C000123", "set format json", "set today off"])
             ) { inv in try Catalog.set(inv) },
-            Command(spec: CommandSpec(
-                ["unset"], summary: "remove a variable",
-                arguments: [ArgumentSpec("name", help: "variable name", completion: .domain("variable"))],
-                examples: ["unset cust"])
+            Command(
+                spec: CommandSpec(
+                    ["unset"], summary: "remove a variable",
+                    arguments: [ArgumentSpec("name", help: "variable name", completion: .domain("variable"))],
+                    examples: ["unset cust"])
             ) { inv in
                 let name = inv.argument("name")
                 guard inv.session.variables.removeValue(forKey: name) != nil else {
-                    throw ShellError("no variable '\(name)'", hint: "'set' lists the variables", column: inv.parsed.column(ofArgument: "name"))
+                    throw ShellError(
+                        "no variable '\(name)'", hint: "'set' lists the variables",
+                        column: inv.parsed.column(ofArgument: "name"))
                 }
                 return .output(.empty)
             },
-            Command(spec: CommandSpec(
-                ["source"], summary: "run the commands of a script file",
-                discussion: "Runs FILE line by line as if typed, stopping at its first error (with FILE:LINE:COLUMN).",
-                arguments: [ArgumentSpec("file", help: "a script of recoup commands", completion: .file)],
-                examples: ["source scripts/examples/month-end.recoup"])
+            Command(
+                spec: CommandSpec(
+                    ["source"], summary: "run the commands of a script file",
+                    discussion:
+                        "Runs FILE line by line as if typed, stopping at its first error (with FILE:LINE:COLUMN).",
+                    arguments: [ArgumentSpec("file", help: "a script of recoup commands", completion: .file)],
+                    examples: ["source scripts/examples/month-end.recoup"])
             ) { inv in try Catalog.source(inv) },
-            Command(spec: CommandSpec(
-                ["quit"], aliases: [["exit"]], summary: "leave the shell (Ctrl-D does too)", examples: ["quit"])
+            Command(
+                spec: CommandSpec(
+                    ["quit"], aliases: [["exit"]], summary: "leave the shell (Ctrl-D does too)", examples: ["quit"])
             ) { _ in .quit },
-            Command(spec: CommandSpec(
-                ["workspace", "info"], summary: "show the workspace file, its records and its pinned date",
-                options: [.format], examples: ["workspace info"])
+            Command(
+                spec: CommandSpec(
+                    ["workspace", "info"], summary: "show the workspace file, its records and its pinned date",
+                    options: [.format], examples: ["workspace info"])
             ) { inv in
                 let counts = try inv.store { () throws(StoreError) in try inv.workspace.counts() }
                 let pinned = try inv.store { () throws(StoreError) in try inv.workspace.setting("today") }
-                let whose = inv.session.pinnedToday != nil ? " (pinned for this shell)" : pinned != nil ? " (pinned for the workspace)" : " (calendar)"
-                return .output(.record([
-                    Field("path", title: "Workspace", .text(inv.workspace.path)),
-                    Field("today", title: "Today", .text(try inv.session.today().iso + whose)),
-                    Field("workspace_date", title: "Workspace date", .text(pinned ?? "calendar")),
-                    Field("writable", title: "Writable", .text(inv.workspace.readOnlyReason.map { "no: " + $0 } ?? "yes")),
-                    Field("operator", title: "Operator", .text(inv.session.operatorName)),
-                ] + RecordKind.allCases.map { Field($0.rawValue, title: $0.rawValue.capitalized, .number(String(counts[$0] ?? 0))) }))
+                let whose =
+                    inv.session.pinnedToday != nil
+                    ? " (pinned for this shell)" : pinned != nil ? " (pinned for the workspace)" : " (calendar)"
+                return .output(
+                    .record(
+                        [
+                            Field("path", title: "Workspace", .text(inv.workspace.path)),
+                            Field("today", title: "Today", .text(try inv.session.today().iso + whose)),
+                            Field("workspace_date", title: "Workspace date", .text(pinned ?? "calendar")),
+                            Field(
+                                "writable", title: "Writable",
+                                .text(inv.workspace.readOnlyReason.map { "no: " + $0 } ?? "yes")),
+                            Field("operator", title: "Operator", .text(inv.session.operatorName)),
+                        ]
+                            + RecordKind.allCases.map {
+                                Field($0.rawValue, title: $0.rawValue.capitalized, .number(String(counts[$0] ?? 0)))
+                            }))
             },
-            Command(spec: CommandSpec(
-                ["workspace", "pin-date"], summary: "pin today's date for everyone on the workspace, or 'off' for the calendar",
-                discussion: """
-                    The pinned date is kept in the workspace, journaled, shown in 'workspace info' and in the prompt, and
-                    used by every shell and nightly job wherever --as-of is not given (a shell's own 'set today' comes
-                    first). A demo or a month-end close pins one; 'workspace pin-date off' returns to the calendar.
-                    """,
-                arguments: [ArgumentSpec("date", help: "YYYY-MM-DD, or off")],
-                examples: ["workspace pin-date 2026-11-30", "workspace pin-date off"])
-            , effect: { _ in .outsideScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["workspace", "pin-date"],
+                    summary: "pin today's date for everyone on the workspace, or 'off' for the calendar",
+                    discussion: """
+                        The pinned date is kept in the workspace, journaled, shown in 'workspace info' and in the prompt, and
+                        used by every shell and nightly job wherever --as-of is not given (a shell's own 'set today' comes
+                        first). A demo or a month-end close pins one; 'workspace pin-date off' returns to the calendar.
+                        """,
+                    arguments: [ArgumentSpec("date", help: "YYYY-MM-DD, or off")],
+                    examples: ["workspace pin-date 2026-11-30", "workspace pin-date off"]),
+                effect: { _ in .outsideScenario }
+            ) { inv in
                 let text = inv.argument("date")
                 let value: String?
-                if ["off", "none", "clear"].contains(text) { value = nil }
-                else if let d = Day(text) { value = d.iso }
-                else { throw ShellError("bad date '\(text)'", hint: "write YYYY-MM-DD, or 'off' for the calendar", column: inv.parsed.column(ofArgument: "date")) }
-                try inv.store { () throws(StoreError) in try inv.workspace.setSetting("today", value, context: inv.change) }
-                return .output(inv.session.interactive ? .text(value.map { "the workspace's date is pinned to \($0)\n" } ?? "the workspace follows the calendar\n") : .empty)
+                if ["off", "none", "clear"].contains(text) {
+                    value = nil
+                } else if let d = Day(text) {
+                    value = d.iso
+                } else {
+                    throw ShellError(
+                        "bad date '\(text)'", hint: "write YYYY-MM-DD, or 'off' for the calendar",
+                        column: inv.parsed.column(ofArgument: "date"))
+                }
+                try inv.store { () throws(StoreError) in
+                    try inv.workspace.setSetting("today", value, context: inv.change)
+                }
+                return .output(
+                    inv.session.interactive
+                        ? .text(
+                            value.map { "the workspace's date is pinned to \($0)\n" }
+                                ?? "the workspace follows the calendar\n") : .empty)
             },
-            Command(spec: CommandSpec(
-                ["workspace", "create"], summary: "create a new, empty workspace file (refused when one exists there)",
-                arguments: [ArgumentSpec("path", help: "the new workspace file", completion: .file)],
-                examples: ["workspace create team.db"])
+            Command(
+                spec: CommandSpec(
+                    ["workspace", "create"],
+                    summary: "create a new, empty workspace file (refused when one exists there)",
+                    arguments: [ArgumentSpec("path", help: "the new workspace file", completion: .file)],
+                    examples: ["workspace create team.db"])
             ) { inv in
                 let path = inv.argument("path")
                 guard !FileManager.default.fileExists(atPath: path) else {
-                    throw ShellError("'\(path)' exists already", hint: "recoup -w \(path) opens it", column: inv.parsed.column(ofArgument: "path"))
+                    throw ShellError(
+                        "'\(path)' exists already", hint: "recoup -w \(path) opens it",
+                        column: inv.parsed.column(ofArgument: "path"))
                 }
-                guard let open = inv.session.opener else { throw ShellError("this shell cannot create workspaces", hint: "recoup --create -w \(path)") }
-                _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in try open(path, true) }
+                guard let open = inv.session.opener else {
+                    throw ShellError("this shell cannot create workspaces", hint: "recoup --create -w \(path)")
+                }
+                _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in
+                    try open(path, true)
+                }
                 return .output(.text("created workspace \(path); open it with: recoup -w \(path)\n"))
             },
-            Command(spec: CommandSpec(
-                ["journal"], summary: "show the newest entries of the workspace's journal (who changed what, when)",
-                options: [.limit("entries"), .format], examples: ["journal", "journal --limit 5"])
+            Command(
+                spec: CommandSpec(
+                    ["journal"], summary: "show the newest entries of the workspace's journal (who changed what, when)",
+                    options: [.limit("entries"), .format], examples: ["journal", "journal --limit 5"])
             ) { inv in
                 let limit = try inv.integer("--limit", default: 20)
                 let entries = try inv.store { () throws(StoreError) in try inv.workspace.journal(limit: limit) }
-                return .output(.table(Table(
-                    columns: [Column("Seq", key: "seq"), Column("At", key: "at"), Column("Operator", key: "operator"),
-                              Column("Command", key: "command"), Column("Effect", key: "effect")],
-                    rows: entries.map { [.number(String($0.sequence)), .text($0.at), .text($0.operator), .text($0.command), .text($0.effect)] })))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Seq", key: "seq"), Column("At", key: "at"), Column("Operator", key: "operator"),
+                                Column("Command", key: "command"), Column("Effect", key: "effect"),
+                            ],
+                            rows: entries.map {
+                                [
+                                    .number(String($0.sequence)), .text($0.at), .text($0.operator), .text($0.command),
+                                    .text($0.effect),
+                                ]
+                            })))
             },
-            Command(spec: CommandSpec(
-                ["generate", "portfolio"], summary: "write a deterministic synthetic portfolio as canonical CSV files",
-                discussion: "Writes customers.csv, contracts.csv, invoices.csv and payments.csv into DIR: about ten invoices a customer over the two years before --end. The same options always give the same files.",
-                arguments: [ArgumentSpec("dir", help: "folder to write the files into (created if missing)", completion: .directory)],
-                options: [OptionSpec("--customers", value: "N", help: "how many customers (default 300)"),
-                          OptionSpec("--seed", value: "N", help: "random seed (default 20261129)"),
-                          OptionSpec("--end", value: "DATE", help: "last day of the generated history (default 2026-11-30)")],
-                examples: ["generate portfolio demo/data --customers 300", "generate portfolio /tmp/big --customers 100000"])
+            Command(
+                spec: CommandSpec(
+                    ["generate", "portfolio"],
+                    summary: "write a deterministic synthetic portfolio as canonical CSV files",
+                    discussion:
+                        "Writes customers.csv, contracts.csv, invoices.csv and payments.csv into DIR: about ten invoices a customer over the two years before --end. The same options always give the same files.",
+                    arguments: [
+                        ArgumentSpec(
+                            "dir", help: "folder to write the files into (created if missing)", completion: .directory)
+                    ],
+                    options: [
+                        OptionSpec("--customers", value: "N", help: "how many customers (default 300)"),
+                        OptionSpec("--seed", value: "N", help: "random seed (default 20261129)"),
+                        OptionSpec(
+                            "--end", value: "DATE", help: "last day of the generated history (default 2026-11-30)"),
+                    ],
+                    examples: [
+                        "generate portfolio demo/data --customers 300",
+                        "generate portfolio /tmp/big --customers 100000",
+                    ])
             ) { inv in
                 let n = try inv.integer("--customers", default: 300, range: 1...10_000_000)
                 let seed = try inv.integer("--seed", default: 20261129, range: 0...Int.max)
                 var end = Day("2026-11-30")!
                 if let text = inv.parsed.value("--end") {
-                    guard let d = Day(text) else { throw ShellError("bad date '\(text)' for --end", hint: "write dates as YYYY-MM-DD", column: inv.parsed.column(ofOption: "--end")) }
+                    guard let d = Day(text) else {
+                        throw ShellError(
+                            "bad date '\(text)' for --end", hint: "write dates as YYYY-MM-DD",
+                            column: inv.parsed.column(ofOption: "--end"))
+                    }
                     end = d
                 }
                 let p = PortfolioGenerator(customers: n, seed: UInt64(seed), end: end).generate()
                 let dir = inv.argument("dir")
-                try inv.store(column: inv.parsed.column(ofArgument: "dir")) { () throws(StoreError) in try PortfolioFiles.write(p, to: dir) }
-                return .output(.text("wrote \(p.customers.count) customers, \(p.contracts.count) contracts, \(p.invoices.count) invoices, \(p.payments.count) payments to \(dir)\n"))
+                try inv.store(column: inv.parsed.column(ofArgument: "dir")) { () throws(StoreError) in
+                    try PortfolioFiles.write(p, to: dir)
+                }
+                return .output(
+                    .text(
+                        "wrote \(p.customers.count) customers, \(p.contracts.count) contracts, \(p.invoices.count) invoices, \(p.payments.count) payments to \(dir)\n"
+                    ))
             },
         ]
     }
@@ -144,26 +230,43 @@ extension Catalog {
     static func set(_ inv: Invocation) throws -> Outcome {
         guard let name = inv.parsed.argument("name") else {
             let rows = inv.session.variables.keys.sorted().map { [Cell.text($0), .text(inv.session.variables[$0]!)] }
-            return .output(.table(Table(columns: [Column("Name", key: "name"), Column("Value", key: "value")], rows: rows)))
+            return .output(
+                .table(Table(columns: [Column("Name", key: "name"), Column("Value", key: "value")], rows: rows)))
         }
         let value = inv.parsed.arguments("value").joined(separator: " ")
         let valueColumn = inv.parsed.column(ofArgument: "value")
-        guard name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains(Character($0)) || $0 == "_") }) else {
-            throw ShellError("bad variable name '\(name)'", hint: "use letters, digits and _", column: inv.parsed.column(ofArgument: "name"))
+        guard
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains(Character($0)) || $0 == "_")
+            })
+        else {
+            throw ShellError(
+                "bad variable name '\(name)'", hint: "use letters, digits and _",
+                column: inv.parsed.column(ofArgument: "name"))
         }
         switch name {
         case "today":
             if value.isEmpty { return .output(.text(try inv.session.today().iso + "\n")) }
-            if ["off", "none", "clear"].contains(value) { inv.session.pinnedToday = nil }
-            else if let d = Day(value) { inv.session.pinnedToday = d }
-            else { throw ShellError("bad date '\(value)' for today", hint: "write YYYY-MM-DD, or 'off' to follow the workspace's date", column: valueColumn) }
+            if ["off", "none", "clear"].contains(value) {
+                inv.session.pinnedToday = nil
+            } else if let d = Day(value) {
+                inv.session.pinnedToday = d
+            } else {
+                throw ShellError(
+                    "bad date '\(value)' for today", hint: "write YYYY-MM-DD, or 'off' to follow the workspace's date",
+                    column: valueColumn)
+            }
         case "format":
             guard let f = OutputFormat(rawValue: value) else {
                 throw ShellError("bad format '\(value)'", hint: "choose table, csv or json", column: valueColumn)
             }
             inv.session.defaultFormat = f
         default:
-            guard !value.isEmpty else { throw ShellError("'set \(name)' needs a value", hint: "set \(name) VALUE", column: inv.parsed.column(ofArgument: "name")) }
+            guard !value.isEmpty else {
+                throw ShellError(
+                    "'set \(name)' needs a value", hint: "set \(name) VALUE",
+                    column: inv.parsed.column(ofArgument: "name"))
+            }
         }
         inv.session.variables[name] = value
         return .output(.empty)

@@ -19,80 +19,122 @@ import ShellKit
 extension Catalog {
     static var whatifCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["whatif", "begin"], summary: "open a what-if scenario (a saved one is reopened): changes stay out of the books until commit",
-                arguments: [ArgumentSpec("name", help: "the scenario's name (default scenario-N); a saved scenario of that name is reopened",
-                                         completion: .domain("scenario"), optional: true)],
-                examples: ["whatif begin", "whatif begin tier-c-50pct"])
-            , effect: { _ in .controlsScenario }) { inv in try Catalog.beginScenario(inv) },
-            Command(spec: CommandSpec(
-                ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
-                options: [.asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"),
-                          OptionSpec("--cash", help: "add expected collections by month, books against scenario (reads the whole portfolio twice)"),
-                          OptionSpec("--months", value: "N", help: "months of expected collections with --cash (default 12)"),
-                          OptionSpec("--policy", help: "add deposits to collect, unsecured exposure and expected loss by tier (shown by itself when the scenario changed the policy or deposits)"),
-                          .format],
-                examples: ["whatif diff", "whatif diff --cash --months 6", "whatif diff --as-of 2026-12-31 --format csv"])
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "begin"],
+                    summary:
+                        "open a what-if scenario (a saved one is reopened): changes stay out of the books until commit",
+                    arguments: [
+                        ArgumentSpec(
+                            "name",
+                            help: "the scenario's name (default scenario-N); a saved scenario of that name is reopened",
+                            completion: .domain("scenario"), optional: true)
+                    ],
+                    examples: ["whatif begin", "whatif begin tier-c-50pct"]), effect: { _ in .controlsScenario }
+            ) { inv in try Catalog.beginScenario(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "diff"], summary: "what the open scenario changes: balances per customer and in total",
+                    options: [
+                        .asOf, OptionSpec("--all", help: "list every customer, not only those whose balances change"),
+                        OptionSpec(
+                            "--cash",
+                            help:
+                                "add expected collections by month, books against scenario (reads the whole portfolio twice)"
+                        ),
+                        OptionSpec(
+                            "--months", value: "N", help: "months of expected collections with --cash (default 12)"),
+                        OptionSpec(
+                            "--policy",
+                            help:
+                                "add deposits to collect, unsecured exposure and expected loss by tier (shown by itself when the scenario changed the policy or deposits)"
+                        ),
+                        .format,
+                    ],
+                    examples: [
+                        "whatif diff", "whatif diff --cash --months 6", "whatif diff --as-of 2026-12-31 --format csv",
+                    ])
             ) { inv in try Catalog.diffScenario(inv) },
-            Command(spec: CommandSpec(
-                ["whatif", "commit"], summary: "apply the open scenario's changes to the books as they are now, checked, in one transaction",
-                discussion: """
-                    Each change is applied again to the books as they are now, with every check it makes (what a deposit
-                    holds, what an invoice has open, whether a payment id is free). When one no longer applies, the commit
-                    names it and why, writes nothing, and the scenario stays open to be changed ('whatif drop N') or
-                    discarded.
-                    """,
-                examples: ["whatif commit"])
-            , effect: { _ in .controlsScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "commit"],
+                    summary:
+                        "apply the open scenario's changes to the books as they are now, checked, in one transaction",
+                    discussion: """
+                        Each change is applied again to the books as they are now, with every check it makes (what a deposit
+                        holds, what an invoice has open, whether a payment id is free). When one no longer applies, the commit
+                        names it and why, writes nothing, and the scenario stays open to be changed ('whatif drop N') or
+                        discarded.
+                        """,
+                    examples: ["whatif commit"]), effect: { _ in .controlsScenario }
+            ) { inv in
                 let s = try Catalog.openScenario(inv)
-                do throws(StoreError) { try inv.workspace.commitScenario(s.name, steps: s.steps, context: inv.change) } catch {
+                do throws(StoreError) {
+                    try inv.workspace.commitScenario(s.name, steps: s.steps, context: inv.change)
+                } catch {
                     throw ShellError(error.message + "; nothing was written, the scenario stays open", hint: error.hint)
                 }
                 inv.session.scenario = nil
                 inv.session.index.invalidate()
-                return .output(.text("scenario '\(s.name)' written to the books (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s"))\n"))
+                return .output(
+                    .text(
+                        "scenario '\(s.name)' written to the books (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s"))\n"
+                    ))
             },
-            Command(spec: CommandSpec(
-                ["whatif", "discard"], summary: "drop the open scenario and forget it",
-                examples: ["whatif discard"])
-            , effect: { _ in .controlsScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "discard"], summary: "drop the open scenario and forget it",
+                    examples: ["whatif discard"]), effect: { _ in .controlsScenario }
+            ) { inv in
                 let s = try Catalog.openScenario(inv)
                 try inv.store { () throws(StoreError) in try inv.workspace.deleteSavedScenario(s.name) }
                 inv.session.scenario = nil
                 if !s.steps.isEmpty { inv.session.index.invalidate() }
                 return .output(.text("scenario '\(s.name)' discarded; the books are unchanged\n"))
             },
-            Command(spec: CommandSpec(
-                ["whatif", "drop"], summary: "remove one change from the open scenario (see 'whatif list' for the numbers)",
-                arguments: [ArgumentSpec("change", help: "the change's number, 1 for the first")],
-                examples: ["whatif drop 2"])
-            , effect: { _ in .controlsScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "drop"],
+                    summary: "remove one change from the open scenario (see 'whatif list' for the numbers)",
+                    arguments: [ArgumentSpec("change", help: "the change's number, 1 for the first")],
+                    examples: ["whatif drop 2"]), effect: { _ in .controlsScenario }
+            ) { inv in
                 var s = try Catalog.openScenario(inv)
                 let k = Int(inv.argument("change")) ?? 0
                 guard (1...max(1, s.steps.count)).contains(k), !s.steps.isEmpty else {
-                    throw ShellError("no change \(inv.argument("change")) in scenario '\(s.name)'",
-                                     hint: s.steps.isEmpty ? "the scenario has no changes" : "give 1 to \(s.steps.count)",
-                                     column: inv.parsed.column(ofArgument: "change"))
+                    throw ShellError(
+                        "no change \(inv.argument("change")) in scenario '\(s.name)'",
+                        hint: s.steps.isEmpty ? "the scenario has no changes" : "give 1 to \(s.steps.count)",
+                        column: inv.parsed.column(ofArgument: "change"))
                 }
                 let gone = s.steps.remove(at: k - 1)
-                try inv.store { () throws(StoreError) in try inv.workspace.saveScenario(s.name, steps: s.steps, context: inv.change) }
+                try inv.store { () throws(StoreError) in
+                    try inv.workspace.saveScenario(s.name, steps: s.steps, context: inv.change)
+                }
                 inv.session.scenario = s
                 inv.session.scenarioTouched = touched(by: s.steps)
                 inv.session.index.invalidate()
                 return .output(.text("dropped change \(k) ('\(gone.line)'); \(s.steps.count) left\n"))
             },
-            Command(spec: CommandSpec(
-                ["whatif", "close"], summary: "leave the open scenario without committing; it stays saved under its name to reopen later",
-                examples: ["whatif close"])
-            , effect: { _ in .controlsScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "close"],
+                    summary:
+                        "leave the open scenario without committing; it stays saved under its name to reopen later",
+                    examples: ["whatif close"]), effect: { _ in .controlsScenario }
+            ) { inv in
                 let s = try Catalog.openScenario(inv)
                 try Catalog.closeScenario(inv.session)
-                return .output(.text("scenario '\(s.name)' saved (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s")); 'whatif begin \(s.name)' reopens it\n"))
+                return .output(
+                    .text(
+                        "scenario '\(s.name)' saved (\(s.steps.count) change\(s.steps.count == 1 ? "" : "s")); 'whatif begin \(s.name)' reopens it\n"
+                    ))
             },
-            Command(spec: CommandSpec(
-                ["whatif", "list"], summary: "the saved scenarios and the open one, with their changes",
-                options: [.format], examples: ["whatif list"])
-            , effect: { _ in .controlsScenario }) { inv in
+            Command(
+                spec: CommandSpec(
+                    ["whatif", "list"], summary: "the saved scenarios and the open one, with their changes",
+                    options: [.format], examples: ["whatif list"]), effect: { _ in .controlsScenario }
+            ) { inv in
                 var rows: [[Cell]] = []
                 func lines(_ steps: [ScenarioStep]) -> String {
                     steps.enumerated().map { "\($0 + 1). \($1.line)" }.joined(separator: "; ")
@@ -100,13 +142,24 @@ extension Catalog {
                 if let s = inv.session.scenario {
                     rows.append([.text(s.name), .text("open"), .number(String(s.steps.count)), .text(lines(s.steps))])
                 }
-                for s in try inv.store({ () throws(StoreError) in try inv.workspace.savedScenarios() }) where s.name != inv.session.scenario?.name {
+                for s in try inv.store({ () throws(StoreError) in try inv.workspace.savedScenarios() })
+                where s.name != inv.session.scenario?.name {
                     let count = s.legacyCommands?.count ?? s.steps.count
-                    let what = s.legacyCommands.map { $0.joined(separator: "; ") + " (saved by an earlier Recoup: migrated when reopened)" } ?? lines(s.steps)
-                    rows.append([.text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(count)), .text(what)])
+                    let what =
+                        s.legacyCommands.map {
+                            $0.joined(separator: "; ") + " (saved by an earlier Recoup: migrated when reopened)"
+                        } ?? lines(s.steps)
+                    rows.append([
+                        .text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(count)), .text(what),
+                    ])
                 }
-                return .output(.table(Table(columns: [Column("Scenario", key: "name"), Column("State", key: "state"),
-                                                      Column("Changes", key: "changes"), Column("What", key: "lines")], rows: rows)))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Scenario", key: "name"), Column("State", key: "state"),
+                                Column("Changes", key: "changes"), Column("What", key: "lines"),
+                            ], rows: rows)))
             },
         ]
     }
@@ -137,7 +190,8 @@ extension Catalog {
 
     static func beginScenario(_ inv: Invocation) throws -> Outcome {
         if let open = inv.session.scenario {
-            throw ShellError("scenario '\(open.name)' is open", hint: "whatif commit, whatif discard or whatif close first")
+            throw ShellError(
+                "scenario '\(open.name)' is open", hint: "whatif commit, whatif discard or whatif close first")
         }
         let saved = try inv.store { () throws(StoreError) in try inv.workspace.savedScenarios() }
         var name = inv.parsed.argument("name") ?? ""
@@ -147,7 +201,9 @@ extension Catalog {
             name = "scenario-\(k)"
         }
         guard let old = saved.first(where: { $0.name == name }) else {
-            try inv.store { () throws(StoreError) in try inv.workspace.saveScenario(name, steps: [], context: inv.change) }
+            try inv.store { () throws(StoreError) in
+                try inv.workspace.saveScenario(name, steps: [], context: inv.change)
+            }
             inv.session.scenario = OpenScenario(name: name, steps: [])
             inv.session.scenarioTouched = []
             return .output(.text("scenario '\(name)' open: changes stay out of the books until 'whatif commit'\n"))
@@ -156,24 +212,32 @@ extension Catalog {
         if let commands = old.legacyCommands {
             // Saved by an earlier Recoup as command lines: run them again inside the scenario, quietly,
             // to get their typed changes; the first that fails is named and nothing is changed.
-            let quiet = Session(workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
-                                operatorName: inv.session.operatorName, clock: inv.session.clock)
+            let quiet = Session(
+                workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
+                operatorName: inv.session.operatorName, clock: inv.session.clock)
             quiet.pinnedToday = inv.session.pinnedToday
             quiet.scenario = OpenScenario(name: name, steps: [])
-            for (i, line) in commands.enumerated() where Shell(session: quiet).execute(line, file: nil, line: nil) != .ok {
+            for (i, line) in commands.enumerated()
+            where Shell(session: quiet).execute(line, file: nil, line: nil) != .ok {
                 let why = (quiet.err as? BufferOutput)?.text.split(separator: "\n").first.map(String.init) ?? ""
                 try? inv.workspace.saveScenario(name, steps: [], context: inv.change)  // undo the partial save
-                try? inv.workspace.restoreLegacyScenario(name, commands: commands, savedAt: old.savedAt, savedBy: old.savedBy)
-                throw ShellError("scenario '\(name)' was saved by an earlier Recoup and cannot be migrated: its command \(i + 1), '\(line)', fails on today's books (\(why))",
-                                 hint: "whatif begin with another name starts afresh; 'whatif list' shows its commands")
+                try? inv.workspace.restoreLegacyScenario(
+                    name, commands: commands, savedAt: old.savedAt, savedBy: old.savedBy)
+                throw ShellError(
+                    "scenario '\(name)' was saved by an earlier Recoup and cannot be migrated: its command \(i + 1), '\(line)', fails on today's books (\(why))",
+                    hint: "whatif begin with another name starts afresh; 'whatif list' shows its commands")
             }
             steps = quiet.scenario?.steps ?? []
         }
         inv.session.scenario = OpenScenario(name: name, steps: steps)
         inv.session.scenarioTouched = touched(by: steps)
         if !steps.isEmpty { inv.session.index.invalidate() }
-        let migrated = old.legacyCommands == nil ? "" : " (migrated from \(old.legacyCommands!.count) saved command\(old.legacyCommands!.count == 1 ? "" : "s"))"
-        return .output(.text("scenario '\(name)' reopened: \(steps.count) change\(steps.count == 1 ? "" : "s")\(migrated)\n"))
+        let migrated =
+            old.legacyCommands == nil
+            ? ""
+            : " (migrated from \(old.legacyCommands!.count) saved command\(old.legacyCommands!.count == 1 ? "" : "s"))"
+        return .output(
+            .text("scenario '\(name)' reopened: \(steps.count) change\(steps.count == 1 ? "" : "s")\(migrated)\n"))
     }
 
     static func diffScenario(_ inv: Invocation) throws -> Outcome {
@@ -195,7 +259,8 @@ extension Catalog {
         } else {
             let (base, scenario) = try bookAndScenarioLedgers(inv)
             before = Dictionary(uniqueKeysWithValues: zip(base.customerIds, base.balances(base.allocate(asOf: asOf))))
-            after = Dictionary(uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
+            after = Dictionary(
+                uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
             ids = scenario.customerIds
         }
         var rows: [[Cell]] = []
@@ -203,57 +268,100 @@ extension Catalog {
         var names: [String: String]?  // read once, when the first row needs them
         for id in ids {
             let b = before[id] ?? Balance(), a = after[id] ?? Balance()
-            totals.0.open += b.open; totals.0.overdue += b.overdue; totals.1.open += a.open; totals.1.overdue += a.overdue
+            totals.0.open += b.open; totals.0.overdue += b.overdue; totals.1.open += a.open;
+            totals.1.overdue += a.overdue
             guard inv.parsed.flag("--all") || b != a else { continue }
             if names == nil {
-                names = Dictionary(uniqueKeysWithValues: try inv.store { () throws(StoreError) in try ws.customerKeys() }.map { ($0.id, $0.name) })
+                names = Dictionary(
+                    uniqueKeysWithValues: try inv.store { () throws(StoreError) in try ws.customerKeys() }.map {
+                        ($0.id, $0.name)
+                    })
             }
-            rows.append([.text(id), .text(names?[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open), Invocation.money(a.open - b.open),
-                         Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue)])
+            rows.append([
+                .text(id), .text(names?[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open),
+                Invocation.money(a.open - b.open),
+                Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue),
+            ])
         }
         var cash: [Section] = []
         if inv.parsed.flag("--cash") {
             let months = try inv.integer("--months", default: 12, range: 1...120)
             let (base, scenario) = try bookAndScenarioLedgers(inv)
-            let b = Forecast.project(base, asOf: asOf, months: months), a = Forecast.project(scenario, asOf: asOf, months: months)
+            let b = Forecast.project(base, asOf: asOf, months: months),
+                a = Forecast.project(scenario, asOf: asOf, months: months)
             var cashRows: [[Cell]] = zip(b.months, a.months).map { x, y in
-                [.text(x.month), Invocation.money(x.expected), Invocation.money(y.expected), Invocation.money(y.expected - x.expected)]
+                [
+                    .text(x.month), Invocation.money(x.expected), Invocation.money(y.expected),
+                    Invocation.money(y.expected - x.expected),
+                ]
             }
-            cashRows.append([.text("later"), Invocation.money(b.later), Invocation.money(a.later), Invocation.money(a.later - b.later)])
-            cash = [Section("cash", title: "Expected collections by month (see 'forecast')", .table(Table(columns: [
-                Column("Month", key: "month"), Column("Books", key: "base_expected"), Column("Scenario", key: "scenario_expected"),
-                Column("Change", key: "change")], rows: cashRows)))]
+            cashRows.append([
+                .text("later"), Invocation.money(b.later), Invocation.money(a.later),
+                Invocation.money(a.later - b.later),
+            ])
+            cash = [
+                Section(
+                    "cash", title: "Expected collections by month (see 'forecast')",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Month", key: "month"), Column("Books", key: "base_expected"),
+                                Column("Scenario", key: "scenario_expected"),
+                                Column("Change", key: "change"),
+                            ], rows: cashRows)))
+            ]
         }
         let kinds = (inv.session.scenario?.steps ?? []).map(\.change.kind)
-        if inv.parsed.flag("--policy") || kinds.contains(where: { $0.hasPrefix("policy.") || $0.hasPrefix("deposit.") }) {
+        if inv.parsed.flag("--policy") || kinds.contains(where: { $0.hasPrefix("policy.") || $0.hasPrefix("deposit.") })
+        {
             if inv.session.scenarioTouched?.isEmpty == true {
                 // No customer's books moved: the shell's ledger (books plus scenario) is the books'.
-                cash += try policySections(inv, asOf: asOf, books: { try inv.store { () throws(StoreError) in
-                    try inv.session.index.portfolioLedger(sameAsBooks: true)
-                } }, scenario: nil)
+                cash += try policySections(
+                    inv, asOf: asOf,
+                    books: {
+                        try inv.store { () throws(StoreError) in
+                            try inv.session.index.portfolioLedger(sameAsBooks: true)
+                        }
+                    }, scenario: nil)
             } else {
                 let (base, scenario) = try bookAndScenarioLedgers(inv)
                 cash += try policySections(inv, asOf: asOf, books: { base }, scenario: scenario)
             }
         }
-        return .output(.document([
-            Section("totals", title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)"
-                        + (inv.session.scenarioTouched != nil && !inv.parsed.flag("--all") ? " (customers it changed)" : " (whole portfolio)"), .record([
-                Field("open_base", title: "Open, books", Invocation.money(totals.0.open)),
-                Field("open_scenario", title: "Open, scenario", Invocation.money(totals.1.open)),
-                Field("open_change", title: "Open, change", Invocation.money(totals.1.open - totals.0.open)),
-                Field("overdue_base", title: "Overdue, books", Invocation.money(totals.0.overdue)),
-                Field("overdue_scenario", title: "Overdue, scenario", Invocation.money(totals.1.overdue)),
-                Field("overdue_change", title: "Overdue, change", Invocation.money(totals.1.overdue - totals.0.overdue)),
-                Field("customers_changed", title: "Customers changed", .number(String(rows.count))),
-            ])),
-            Section("customers", title: "Customers", .table(Table(columns: [
-                Column("ID", key: "id"), Column("Name", key: "name"), Column("Open, books", key: "open_base"),
-                Column("Open, scenario", key: "open_scenario"), Column("Change", key: "open_change"),
-                Column("Overdue, books", key: "overdue_base"), Column("Overdue, scenario", key: "overdue_scenario"),
-                Column("Change", key: "overdue_change"),
-            ], rows: rows))),
-        ] + cash))
+        return .output(
+            .document(
+                [
+                    Section(
+                        "totals",
+                        title: "Scenario '\(inv.session.scenario!.name)' against the books, as of \(asOf.iso)"
+                            + (inv.session.scenarioTouched != nil && !inv.parsed.flag("--all")
+                                ? " (customers it changed)" : " (whole portfolio)"),
+                        .record([
+                            Field("open_base", title: "Open, books", Invocation.money(totals.0.open)),
+                            Field("open_scenario", title: "Open, scenario", Invocation.money(totals.1.open)),
+                            Field(
+                                "open_change", title: "Open, change", Invocation.money(totals.1.open - totals.0.open)),
+                            Field("overdue_base", title: "Overdue, books", Invocation.money(totals.0.overdue)),
+                            Field("overdue_scenario", title: "Overdue, scenario", Invocation.money(totals.1.overdue)),
+                            Field(
+                                "overdue_change", title: "Overdue, change",
+                                Invocation.money(totals.1.overdue - totals.0.overdue)),
+                            Field("customers_changed", title: "Customers changed", .number(String(rows.count))),
+                        ])),
+                    Section(
+                        "customers", title: "Customers",
+                        .table(
+                            Table(
+                                columns: [
+                                    Column("ID", key: "id"), Column("Name", key: "name"),
+                                    Column("Open, books", key: "open_base"),
+                                    Column("Open, scenario", key: "open_scenario"),
+                                    Column("Change", key: "open_change"),
+                                    Column("Overdue, books", key: "overdue_base"),
+                                    Column("Overdue, scenario", key: "overdue_scenario"),
+                                    Column("Change", key: "overdue_change"),
+                                ], rows: rows))),
+                ] + cash))
     }
 }
 
@@ -275,7 +383,9 @@ final class Background<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () throws(StoreError) -> T) {
-        let thread = Thread { [self] in result = Result { () throws(StoreError) in try work() }; done.signal() }
+        let thread = Thread { [self] in
+            result = Result { () throws(StoreError) in try work() }; done.signal()
+        }
         thread.stackSize = 1 << 22
         thread.start()
     }

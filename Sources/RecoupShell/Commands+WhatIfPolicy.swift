@@ -31,13 +31,19 @@ extension Catalog {
 
     /// The books' side as of `asOf`, from the books' ledger and every contract, kept in the session
     /// while a scenario is open.
-    static func booksPolicyView(_ inv: Invocation, ledger: Ledger, allocation: () -> Allocation, contracts: [Contract], asOf: Day) throws -> PolicyWhatIf.View {
+    static func booksPolicyView(
+        _ inv: Invocation, ledger: Ledger, allocation: () -> Allocation, contracts: [Contract], asOf: Day
+    ) throws -> PolicyWhatIf.View {
         let ws = inv.workspace
         let view = try ws.readingBooks {
             let policy = try inv.store { () throws(StoreError) in try ws.policy() }
             let contracts = contracts.filter { $0.signedOn <= asOf }
-            return PolicyWhatIf.view(try inv.service { try PolicyWhatIf.basis(inv.services(asOf: asOf), ledger: ledger, allocation: allocation(),
-                                                                                contracts: contracts, tiers: policy.tiers) }, policy: policy)
+            return PolicyWhatIf.view(
+                try inv.service {
+                    try PolicyWhatIf.basis(
+                        inv.services(asOf: asOf), ledger: ledger, allocation: allocation(),
+                        contracts: contracts, tiers: policy.tiers)
+                }, policy: policy)
         }
         if inv.session.scenario != nil { inv.session.scenarioBooks = ScenarioBooks(asOf: asOf, view: view) }
         return view
@@ -47,7 +53,9 @@ extension Catalog {
     /// `books` gives the books' ledger; `scenario` the scenario's, or nil when the scenario changed no
     /// customer's books (only the policy differs: the books' basis then serves both sides when the
     /// score settings are the same, and only the deposits are priced anew).
-    static func policySections(_ inv: Invocation, asOf: Day, books: () throws -> Ledger, scenario: Ledger?) throws -> [Section] {
+    static func policySections(_ inv: Invocation, asOf: Day, books: () throws -> Ledger, scenario: Ledger?) throws
+        -> [Section]
+    {
         let ws = inv.workspace
         var booksLedger: Ledger?
         func ledger() throws -> Ledger {
@@ -63,11 +71,14 @@ extension Catalog {
         }
         let kept = inv.session.scenarioBooks.flatMap { $0.asOf == asOf ? $0.view : nil }
         let before: PolicyWhatIf.View
-        if let kept { before = kept } else {
+        if let kept {
+            before = kept
+        } else {
             let contracts = Background { () throws(StoreError) in try ws.allContracts(base: true) }  // while the ledger loads
             let l = try ledger()
-            before = try booksPolicyView(inv, ledger: l, allocation: { allocation(l) },
-                                         contracts: try inv.store { () throws(StoreError) in try contracts.value() }, asOf: asOf)
+            before = try booksPolicyView(
+                inv, ledger: l, allocation: { allocation(l) },
+                contracts: try inv.store { () throws(StoreError) in try contracts.value() }, asOf: asOf)
         }
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
         // The scores depend on the policy only through `tiers` (the cuts and score.credit_line).
@@ -76,61 +87,103 @@ extension Catalog {
         let basis: PolicyWhatIf.Basis
         if let scenario {
             let contractsChanged = inv.session.scenario == nil  // imports, the only way contracts change, stay out of scenarios
-            let contracts = contractsChanged ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf }
-                                             : before.basis.contracts
-            basis = try inv.service { try PolicyWhatIf.basis(inv.services(asOf: asOf), ledger: scenario, allocation: scenario.allocate(asOf: asOf, record: true),
-                                                              contracts: contracts, tiers: t) }
+            let contracts =
+                contractsChanged
+                ? try inv.store { () throws(StoreError) in try ws.allContracts() }.filter { $0.signedOn <= asOf }
+                : before.basis.contracts
+            basis = try inv.service {
+                try PolicyWhatIf.basis(
+                    inv.services(asOf: asOf), ledger: scenario, allocation: scenario.allocate(asOf: asOf, record: true),
+                    contracts: contracts, tiers: t)
+            }
         } else if sameScoring {
             basis = before.basis
         } else {
             let l = try ledger()
-            basis = try inv.service { try PolicyWhatIf.basis(inv.services(asOf: asOf), ledger: l, allocation: allocation(l),
-                                                              contracts: before.basis.contracts, tiers: t) }
+            basis = try inv.service {
+                try PolicyWhatIf.basis(
+                    inv.services(asOf: asOf), ledger: l, allocation: allocation(l),
+                    contracts: before.basis.contracts, tiers: t)
+            }
         }
         let after = PolicyWhatIf.view(basis, policy: policy)
         var rows: [[Cell]] = []
         // Per side: the tier sums, and the expected losses summed over tiers (each rounded per tier).
         var total = (PolicyWhatIf.TierImpact(), PolicyWhatIf.TierImpact())
         var loss = (Money.zero, Money.zero), lossOnce = (Money.zero, Money.zero)
-        func cells(_ b: PolicyWhatIf.TierImpact, _ a: PolicyWhatIf.TierImpact, _ l: (Money, Money), _ lo: (Money, Money)) -> [Cell] {
-            [.number(String(b.customers)), .number(String(a.customers)), Invocation.money(b.shortfall), Invocation.money(a.shortfall),
-             Invocation.money(b.unsecured), Invocation.money(a.unsecured), Invocation.money(l.0), Invocation.money(l.1),
-             Invocation.money(b.unsecuredOnceCollected), Invocation.money(a.unsecuredOnceCollected), Invocation.money(lo.0), Invocation.money(lo.1)]
+        func cells(
+            _ b: PolicyWhatIf.TierImpact, _ a: PolicyWhatIf.TierImpact, _ l: (Money, Money), _ lo: (Money, Money)
+        ) -> [Cell] {
+            [
+                .number(String(b.customers)), .number(String(a.customers)), Invocation.money(b.shortfall),
+                Invocation.money(a.shortfall),
+                Invocation.money(b.unsecured), Invocation.money(a.unsecured), Invocation.money(l.0),
+                Invocation.money(l.1),
+                Invocation.money(b.unsecuredOnceCollected), Invocation.money(a.unsecuredOnceCollected),
+                Invocation.money(lo.0), Invocation.money(lo.1),
+            ]
         }
         for tier in ["A", "B", "C", "D"] {
-            let b = before.byTier[tier] ?? PolicyWhatIf.TierImpact(), a = after.byTier[tier] ?? PolicyWhatIf.TierImpact()
-            rows.append([.text(tier)] + cells(b, a, (b.expectedLoss, a.expectedLoss), (b.expectedLossOnceCollected, a.expectedLossOnceCollected)))
+            let b = before.byTier[tier] ?? PolicyWhatIf.TierImpact(),
+                a = after.byTier[tier] ?? PolicyWhatIf.TierImpact()
+            rows.append(
+                [.text(tier)]
+                    + cells(
+                        b, a, (b.expectedLoss, a.expectedLoss),
+                        (b.expectedLossOnceCollected, a.expectedLossOnceCollected)))
             total.0.customers += b.customers; total.1.customers += a.customers
             total.0.shortfall += b.shortfall; total.1.shortfall += a.shortfall
             total.0.unsecured += b.unsecured; total.1.unsecured += a.unsecured
-            total.0.unsecuredOnceCollected += b.unsecuredOnceCollected; total.1.unsecuredOnceCollected += a.unsecuredOnceCollected
+            total.0.unsecuredOnceCollected += b.unsecuredOnceCollected;
+            total.1.unsecuredOnceCollected += a.unsecuredOnceCollected
             loss.0 += b.expectedLoss; loss.1 += a.expectedLoss
             lossOnce.0 += b.expectedLossOnceCollected; lossOnce.1 += a.expectedLossOnceCollected
         }
         rows.append([.text("total")] + cells(total.0, total.1, loss, lossOnce))
         let (contractsAffected, customersMoved) = changes(before, after)
         return [
-            Section("policy", title: "Policy and deposits: books against scenario", .record([
-                Field("customers_changing_tier", title: "Customers changing tier", .number(String(customersMoved))),
-                Field("contracts_changing_deposit", title: "Contracts whose required deposit changes", .number(String(contractsAffected))),
-                Field("deposits_to_collect_change", title: "Deposits to collect, change", Invocation.money(total.1.shortfall - total.0.shortfall)),
-                Field("unsecured_change", title: "Unsecured exposure, change", Invocation.money(total.1.unsecured - total.0.unsecured)),
-                Field("expected_loss_change", title: "Expected loss, change", Invocation.money(loss.1 - loss.0)),
-                Field("unsecured_once_collected_change", title: "Unsecured exposure once deposits are collected, change",
-                      Invocation.money(total.1.unsecuredOnceCollected - total.0.unsecuredOnceCollected)),
-                Field("expected_loss_once_collected_change", title: "Expected loss once deposits are collected, change",
-                      Invocation.money(lossOnce.1 - lossOnce.0)),
-            ])),
-            Section("tiers", title: "By tier", .table(Table(columns: [
-                Column("Tier", key: "tier"), Column("Customers, books", key: "customers_base"), Column("Customers, scenario", key: "customers_scenario"),
-                Column("To collect, books", key: "deposits_to_collect_base"), Column("To collect, scenario", key: "deposits_to_collect_scenario"),
-                Column("Unsecured, books", key: "unsecured_base"), Column("Unsecured, scenario", key: "unsecured_scenario"),
-                Column("Expected loss, books", key: "expected_loss_base"), Column("Expected loss, scenario", key: "expected_loss_scenario"),
-                Column("Unsecured once collected, books", key: "unsecured_once_collected_base"),
-                Column("Unsecured once collected, scenario", key: "unsecured_once_collected_scenario"),
-                Column("Expected loss once collected, books", key: "expected_loss_once_collected_base"),
-                Column("Expected loss once collected, scenario", key: "expected_loss_once_collected_scenario"),
-            ], rows: rows))),
+            Section(
+                "policy", title: "Policy and deposits: books against scenario",
+                .record([
+                    Field("customers_changing_tier", title: "Customers changing tier", .number(String(customersMoved))),
+                    Field(
+                        "contracts_changing_deposit", title: "Contracts whose required deposit changes",
+                        .number(String(contractsAffected))),
+                    Field(
+                        "deposits_to_collect_change", title: "Deposits to collect, change",
+                        Invocation.money(total.1.shortfall - total.0.shortfall)),
+                    Field(
+                        "unsecured_change", title: "Unsecured exposure, change",
+                        Invocation.money(total.1.unsecured - total.0.unsecured)),
+                    Field("expected_loss_change", title: "Expected loss, change", Invocation.money(loss.1 - loss.0)),
+                    Field(
+                        "unsecured_once_collected_change",
+                        title: "Unsecured exposure once deposits are collected, change",
+                        Invocation.money(total.1.unsecuredOnceCollected - total.0.unsecuredOnceCollected)),
+                    Field(
+                        "expected_loss_once_collected_change",
+                        title: "Expected loss once deposits are collected, change",
+                        Invocation.money(lossOnce.1 - lossOnce.0)),
+                ])),
+            Section(
+                "tiers", title: "By tier",
+                .table(
+                    Table(
+                        columns: [
+                            Column("Tier", key: "tier"), Column("Customers, books", key: "customers_base"),
+                            Column("Customers, scenario", key: "customers_scenario"),
+                            Column("To collect, books", key: "deposits_to_collect_base"),
+                            Column("To collect, scenario", key: "deposits_to_collect_scenario"),
+                            Column("Unsecured, books", key: "unsecured_base"),
+                            Column("Unsecured, scenario", key: "unsecured_scenario"),
+                            Column("Expected loss, books", key: "expected_loss_base"),
+                            Column("Expected loss, scenario", key: "expected_loss_scenario"),
+                            Column("Unsecured once collected, books", key: "unsecured_once_collected_base"),
+                            Column("Unsecured once collected, scenario", key: "unsecured_once_collected_scenario"),
+                            Column("Expected loss once collected, books", key: "expected_loss_once_collected_base"),
+                            Column(
+                                "Expected loss once collected, scenario", key: "expected_loss_once_collected_scenario"),
+                        ], rows: rows))),
         ]
     }
 
@@ -147,7 +200,8 @@ extension Catalog {
         if before.basis.customerIds == after.basis.customerIds {
             for (b, a) in zip(before.basis.scores, after.basis.scores) where b.tier != a.tier { customers += 1 }
         } else {
-            for (id, a) in zip(after.basis.customerIds, after.basis.scores) where before.basis.customerIndex[id].map({ before.basis.scores[$0].tier }) != a.tier {
+            for (id, a) in zip(after.basis.customerIds, after.basis.scores)
+            where before.basis.customerIndex[id].map({ before.basis.scores[$0].tier }) != a.tier {
                 customers += 1
             }
         }

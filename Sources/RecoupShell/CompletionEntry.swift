@@ -27,9 +27,11 @@ public enum CompletionEntry {
     /// Files generated from the command table and checked in: the completion scripts and the
     /// command reference. A test fails when one on disk differs.
     public static func generatedFiles() -> [(path: String, text: String)] {
-        [("completions/recoup.bash", CompletionScripts.bash(Catalog.table, program: "recoup")),
-         ("completions/_recoup", CompletionScripts.zsh(Catalog.table, program: "recoup")),
-         ("completions/recoup.fish", CompletionScripts.fish(Catalog.table, program: "recoup")),
-         ("docs/COMMANDS.md", Catalog.table.markdownReference(title: "Recoup command reference"))]
+        [
+            ("completions/recoup.bash", CompletionScripts.bash(Catalog.table, program: "recoup")),
+            ("completions/_recoup", CompletionScripts.zsh(Catalog.table, program: "recoup")),
+            ("completions/recoup.fish", CompletionScripts.fish(Catalog.table, program: "recoup")),
+            ("docs/COMMANDS.md", Catalog.table.markdownReference(title: "Recoup command reference")),
+        ]
     }
 }

@@ -14,10 +14,10 @@ import ShellKit
 /// background at once in an interactive shell) is done, so the prompt never waits for it.
 public final class CompletionIndex: @unchecked Sendable {
     struct Customers {
-        var ids = KeyBuffer()          // sorted by id bytes
-        var names = KeyBuffer()        // same order
+        var ids = KeyBuffer()  // sorted by id bytes
+        var names = KeyBuffer()  // same order
         var foldedNames = KeyBuffer()  // ASCII lower-cased, for case-insensitive search
-        var initials = KeyBuffer()     // pinyin initials, same order
+        var initials = KeyBuffer()  // pinyin initials, same order
         var duplicateName = Set<String>()
         var balances: [Money]? = nil
     }
@@ -128,8 +128,11 @@ public final class CompletionIndex: @unchecked Sendable {
                 lock.unlock()
                 let loaded = Self.loadCustomers(workspace)
                 lock.lock()
-                if generation == ledgerGeneration && customers == nil { customers = loaded; previous = nil }
-                else if customers == nil { continue }
+                if generation == ledgerGeneration && customers == nil {
+                    customers = loaded; previous = nil
+                } else if customers == nil {
+                    continue
+                }
                 break
             }
             lock.wait()
@@ -174,7 +177,9 @@ public final class CompletionIndex: @unchecked Sendable {
             }
             return out.map { p, byId in
                 let name = c.names[p]
-                return Match(id: c.ids[p], name: name, balance: c.balances?[p], sharedName: c.duplicateName.contains(name), byId: byId)
+                return Match(
+                    id: c.ids[p], name: name, balance: c.balances?[p], sharedName: c.duplicateName.contains(name),
+                    byId: byId)
             }
         }
     }
@@ -211,14 +216,22 @@ struct DomainCompletions: CompletionProvider {
         case "payment":
             return session.index.ids(.payments, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
         case "plan":
-            return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
+            return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map {
+                Candidate($0, description: "")
+            }
         case "scenario":
             return ((try? session.workspace.savedScenarios()) ?? []).filter { $0.name.hasPrefix(prefix) }
-                .map { Candidate($0.name, description: "\($0.legacyCommands?.count ?? $0.steps.count) changes, saved \($0.savedAt)") }
+                .map {
+                    Candidate(
+                        $0.name,
+                        description: "\($0.legacyCommands?.count ?? $0.steps.count) changes, saved \($0.savedAt)")
+                }
         case "command":
             return commandNames.filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: "") }
         case "variable":
-            return session.variables.keys.sorted().filter { $0.hasPrefix(prefix) }.map { Candidate($0, description: session.variables[$0]!) }
+            return session.variables.keys.sorted().filter { $0.hasPrefix(prefix) }.map {
+                Candidate($0, description: session.variables[$0]!)
+            }
         default:
             return []
         }

@@ -28,25 +28,33 @@ public enum Launcher {
         // A scenario still open at the end stays saved (it is saved after every change), never
         // silently committed or lost.
         if let session, let s = session.scenario {
-            session.err.write("note: scenario '\(s.name)' was still open: kept with its \(s.steps.count) change(s); 'whatif begin \(s.name)' reopens it\n")
+            session.err.write(
+                "note: scenario '\(s.name)' was still open: kept with its \(s.steps.count) change(s); 'whatif begin \(s.name)' reopens it\n"
+            )
         }
         return status
     }
 
     static func start(_ options: LaunchOptions) -> (Int32, Session?) {
         let err = FileOutput(fd: 2)
-        guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty else {
-            err.write("error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one)\n")
+        guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty
+        else {
+            err.write(
+                "error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one)\n"
+            )
             return (2, nil)
         }
         let workspace: any WorkspaceStore
         do { workspace = try options.opener(path, options.create) } catch {
-            err.write(Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered + "\n")
+            err.write(
+                Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered
+                    + "\n")
             return (2, nil)
         }
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
         let interactive = !scripted && Terminal.isInteractive
-        let session = Session(workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive, opener: options.opener)
+        let session = Session(
+            workspace: workspace, out: FileOutput(fd: 1), err: err, interactive: interactive, opener: options.opener)
         session.showProgress = isatty(2) == 1 && options.file == nil && (interactive || isatty(0) == 1)
         let shell = Shell(session: session)
 
@@ -75,17 +83,23 @@ public enum Launcher {
             let reader = PlainLineReader()
             var lines: [String] = []
             while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
-            return (shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0 ? 1 : 0, session)
+            return (
+                shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0
+                    ? 1 : 0, session
+            )
         }
         session.index.refreshesInBackground = true
         Interrupt.install()
         session.shouldStop = { Interrupt.isRequested }
         session.index.warmUp(today: try? session.today())
-        let reader = EditLineReader(programName: "recoup", history: HistoryFile(path: historyPath(for: path)), completer: { line, cursor in
-            let r = shell.complete(line: line, cursor: cursor)
-            return LineCompletion(replaceStart: r.replaceStart, replaceEnd: r.replaceEnd, insertion: r.insertion,
-                                  listing: r.candidates.isEmpty ? nil : r.listing(width: Terminal.width))
-        })
+        let reader = EditLineReader(
+            programName: "recoup", history: HistoryFile(path: historyPath(for: path)),
+            completer: { line, cursor in
+                let r = shell.complete(line: line, cursor: cursor)
+                return LineCompletion(
+                    replaceStart: r.replaceStart, replaceEnd: r.replaceEnd, insertion: r.insertion,
+                    listing: r.candidates.isEmpty ? nil : r.listing(width: Terminal.width))
+            })
         session.out.write("Recoup on \(path) · 'help' lists commands, Tab completes, Ctrl-D leaves\n")
         shell.runInteractive(reader: reader)
         return (0, session)
@@ -94,7 +108,8 @@ public enum Launcher {
     /// `$XDG_STATE_HOME/recoup/NAME-HASH.history` (default `~/.local/state`), one file per workspace.
     static func historyPath(for workspace: String) -> String {
         let env = ProcessInfo.processInfo.environment
-        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let state =
+            env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         let absolute = URL(fileURLWithPath: workspace).standardizedFileURL.path
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike Hasher

@@ -89,8 +89,10 @@ public final class Session {
     /// Opens another workspace with the backend this shell's came from (`workspace create`).
     public let opener: WorkspaceOpener?
 
-    public init(workspace: any WorkspaceStore, out: TextOutput, err: TextOutput, interactive: Bool,
-                operatorName: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil) {
+    public init(
+        workspace: any WorkspaceStore, out: TextOutput, err: TextOutput, interactive: Bool,
+        operatorName: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil
+    ) {
         self.workspace = workspace
         self.opener = opener
         self.out = out

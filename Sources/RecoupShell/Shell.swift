@@ -20,13 +20,16 @@ public final class Shell {
     /// Runs one logical line. `file` and `line` locate diagnostics (`FILE:LINE:COLUMN: error: ...`).
     public func execute(_ text: String, file: String?, line: Int?) -> LineResult {
         do {
-            let tokens = try Tokenizer.tokenize(text, variables: { [session] name in
-                session.variables[name] ?? ProcessInfo.processInfo.environment[name]
-            })
+            let tokens = try Tokenizer.tokenize(
+                text,
+                variables: { [session] name in
+                    session.variables[name] ?? ProcessInfo.processInfo.environment[name]
+                })
             if tokens.isEmpty { return .ok }
             let parsed = try Catalog.table.parse(tokens)
             let command = Catalog.handlers[parsed.spec.name]!
-            let format: OutputFormat = parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
+            let format: OutputFormat =
+                parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? session.defaultFormat
             refreshIfBooksMoved()
             session.index.setScope(session.scenarioScope)
             session.commandTouched = []
@@ -35,8 +38,9 @@ public final class Shell {
             let outcome: Outcome
             if let open = session.scenario, effect != .controlsScenario && (!open.steps.isEmpty || effect != .reads) {
                 guard effect != .outsideScenario else {
-                    throw ShellError("'\(parsed.spec.name)' cannot be part of a what-if scenario: it writes outside the books' changes",
-                                     hint: "whatif commit or whatif close first, then run it")
+                    throw ShellError(
+                        "'\(parsed.spec.name)' cannot be part of a what-if scenario: it writes outside the books' changes",
+                        hint: "whatif commit or whatif close first, then run it")
                 }
                 // The books as they are now plus the scenario's changes, for this command only; the
                 // write lock is held for this span and released before the next prompt.
@@ -63,7 +67,9 @@ public final class Shell {
             report(Diagnostic(e, file: file, line: line), source: text)
         } catch let e as ProblemsFailure {
             for p in e.problems {
-                session.err.write(Diagnostic(file: e.file, line: p.line, column: p.column, message: p.message, hint: p.hint).rendered + "\n")
+                session.err.write(
+                    Diagnostic(file: e.file, line: p.line, column: p.column, message: p.message, hint: p.hint).rendered
+                        + "\n")
             }
             report(Diagnostic(e.summary, file: file, line: line), source: text)
         } catch let e as StoreError {
@@ -105,7 +111,9 @@ public final class Shell {
                 session.scenarioTouched?.formUnion(session.commandTouched)
             }
         }
-        do { try session.workspace.saveScenario(open.name, steps: open.steps, context: session.changeContext(line)) } catch {
+        do {
+            try session.workspace.saveScenario(open.name, steps: open.steps, context: session.changeContext(line))
+        } catch {
             throw ShellError(error.message, hint: error.hint)
         }
     }
@@ -153,9 +161,13 @@ public final class Shell {
 
     /// Reads a script file and runs it (for `-f` and `source`).
     public func runFile(_ path: String, keepGoing: Bool, echo: Bool) -> ScriptResult {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             let exists = FileManager.default.fileExists(atPath: path)
-            session.err.write(Diagnostic(ShellError("cannot read script '\(path)'", hint: exists ? "is it UTF-8 text?" : "no such file")).rendered + "\n")
+            session.err.write(
+                Diagnostic(
+                    ShellError("cannot read script '\(path)'", hint: exists ? "is it UTF-8 text?" : "no such file")
+                ).rendered + "\n")
             return ScriptResult(failures: 1, quit: false)
         }
         var lines = text.components(separatedBy: "\n")
@@ -196,17 +208,21 @@ extension Catalog {
     static func source(_ inv: Invocation) throws -> Outcome {
         let path = inv.argument("file")
         guard inv.session.sourceDepth < 16 else {
-            throw ShellError("scripts nested too deeply at '\(path)'", hint: "does a script source itself?", column: inv.parsed.column(ofArgument: "file"))
+            throw ShellError(
+                "scripts nested too deeply at '\(path)'", hint: "does a script source itself?",
+                column: inv.parsed.column(ofArgument: "file"))
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ShellError("cannot read script '\(path)'", hint: "check the path", column: inv.parsed.column(ofArgument: "file"))
+            throw ShellError(
+                "cannot read script '\(path)'", hint: "check the path", column: inv.parsed.column(ofArgument: "file"))
         }
         inv.session.sourceDepth += 1
         defer { inv.session.sourceDepth -= 1 }
         let result = Shell(session: inv.session).runFile(path, keepGoing: false, echo: false)
         if result.quit { return .quit }
         if result.failures > 0 {
-            throw ShellError("script '\(path)' stopped at its first error", column: inv.parsed.column(ofArgument: "file"))
+            throw ShellError(
+                "script '\(path)' stopped at its first error", column: inv.parsed.column(ofArgument: "file"))
         }
         return .output(.empty)
     }

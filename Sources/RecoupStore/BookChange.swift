@@ -21,7 +21,9 @@ public struct ChangeContext: Sendable, Hashable {
 
     /// The same person and time with another command line (a scenario's commit journals each change
     /// with the line that made it).
-    public func with(command: String) -> ChangeContext { ChangeContext(operator: self.operator, command: command, at: at) }
+    public func with(command: String) -> ChangeContext {
+        ChangeContext(operator: self.operator, command: command, at: at)
+    }
 }
 
 /// An invoice brought into a plan, with the amount open on it when the plan was worked out.
@@ -48,8 +50,9 @@ public enum BookChange: Sendable, Hashable, Codable {
     /// Part or all of a payment applied to an invoice by hand (`payment apply`); nil amount: as much as fits.
     case paymentApplied(payment: String, invoice: String, amount: Money?)
     /// A plan restructuring `invoices` (each with the open amount it must still have on `createdOn`).
-    case planCreated(customer: String, createdOn: Day, terms: PlanTerms, financed: Money, installments: [Installment],
-                     invoices: [InvoiceAmount])
+    case planCreated(
+        customer: String, createdOn: Day, terms: PlanTerms, financed: Money, installments: [Installment],
+        invoices: [InvoiceAmount])
     /// A prepayment on a plan: rows from `fromSeq` on replaced by `rows`; an empty payment id is allocated.
     case prepaymentRecorded(plan: String, fromSeq: Int, rows: [Installment], payment: Payment)
     case depositReceived(customer: String, amount: Money, contract: String?, on: Day)
@@ -86,7 +89,8 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .paymentRecorded(let p): return p.customerId
         case .planCreated(let c, _, _, _, _, _): return c
         case .prepaymentRecorded(_, _, _, let p): return p.customerId
-        case .depositReceived(let c, _, _, _), .depositRefunded(let c, _, _, _, _), .depositApplied(let c, _, _, _): return c
+        case .depositReceived(let c, _, _, _), .depositRefunded(let c, _, _, _, _), .depositApplied(let c, _, _, _):
+            return c
         case .lateFeesWaived(let c, _, _, _, _): return c
         case .lateFeesPosted(let fees, _): return Set(fees.map(\.customerId)).count == 1 ? fees.first?.customerId : nil
         case .paymentApplied, .policySet: return nil

@@ -11,24 +11,37 @@ package struct ColumnDef {
 
 extension RecordKind {
     package var columns: [ColumnDef] {
-        func c(_ n: String, _ t: ColumnDef.FieldType, required: Bool = false) -> ColumnDef { ColumnDef(name: n, required: required, type: t) }
+        func c(_ n: String, _ t: ColumnDef.FieldType, required: Bool = false) -> ColumnDef {
+            ColumnDef(name: n, required: required, type: t)
+        }
         switch self {
         case .customers:
-            return [c("id", .text, required: true), c("name", .text, required: true), c("phone", .text), c("email", .text),
-                    c("tax_id", .text), c("segment", .text), c("credit_limit", .amount), c("bureau_score", .score),
-                    c("bureau_date", .day), c("agent", .text), c("opened_on", .day)]
+            return [
+                c("id", .text, required: true), c("name", .text, required: true), c("phone", .text), c("email", .text),
+                c("tax_id", .text), c("segment", .text), c("credit_limit", .amount), c("bureau_score", .score),
+                c("bureau_date", .day), c("agent", .text), c("opened_on", .day),
+            ]
         case .contracts:
-            return [c("id", .text, required: true), c("customer_id", .text, required: true), c("service", .text, required: true),
-                    c("signed_on", .day, required: true), c("start_on", .day), c("end_on", .day), c("value", .amount),
-                    c("payment_terms_days", .count), c("late_fee_daily_rate", .fraction), c("late_fee_grace_days", .count),
-                    c("late_fee_cap", .fraction), c("suspend_after_days", .count), c("prepay_ratio", .fraction)]
+            return [
+                c("id", .text, required: true), c("customer_id", .text, required: true),
+                c("service", .text, required: true),
+                c("signed_on", .day, required: true), c("start_on", .day), c("end_on", .day), c("value", .amount),
+                c("payment_terms_days", .count), c("late_fee_daily_rate", .fraction), c("late_fee_grace_days", .count),
+                c("late_fee_cap", .fraction), c("suspend_after_days", .count), c("prepay_ratio", .fraction),
+            ]
         case .invoices:
-            return [c("id", .text, required: true), c("customer_id", .text, required: true), c("contract_id", .text),
-                    c("issued_on", .day, required: true), c("due_on", .day, required: true),
-                    c("amount", .positiveAmount, required: true), c("disputed", .flag), c("settled_on", .day)]
+            return [
+                c("id", .text, required: true), c("customer_id", .text, required: true), c("contract_id", .text),
+                c("issued_on", .day, required: true), c("due_on", .day, required: true),
+                c("amount", .positiveAmount, required: true), c("disputed", .flag), c("settled_on", .day),
+            ]
         case .payments:
-            return [c("id", .text, required: true), c("customer_id", .text, required: true), c("received_on", .day, required: true),
-                    c("amount", .positiveAmount, required: true), c("invoice_id", .text), c("method", .text), c("reference", .text)]
+            return [
+                c("id", .text, required: true), c("customer_id", .text, required: true),
+                c("received_on", .day, required: true),
+                c("amount", .positiveAmount, required: true), c("invoice_id", .text), c("method", .text),
+                c("reference", .text),
+            ]
         }
     }
 }
@@ -73,7 +86,10 @@ public struct ImportOptions: Sendable {
             }
             let canonical = parts[0].lowercased()
             guard known.contains(canonical) else {
-                throw MappingError(reason: "'\(parts[0])' is not a column of \(kind.rawValue) (columns: \(kind.columns.map(\.name).joined(separator: ", ")))")
+                throw MappingError(
+                    reason:
+                        "'\(parts[0])' is not a column of \(kind.rawValue) (columns: \(kind.columns.map(\.name).joined(separator: ", ")))"
+                )
             }
             if out[canonical] != nil { throw MappingError(reason: "column '\(canonical)' is mapped twice") }
             out[canonical] = parts[1]

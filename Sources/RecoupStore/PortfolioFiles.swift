@@ -17,20 +17,38 @@ public enum PortfolioFiles {
         func d(_ v: Day?) -> String { v?.iso ?? "" }
         func t(_ v: String?) -> String { v.map(CSVText.quoted) ?? "" }
         func i(_ v: Int?) -> String { v.map(String.init) ?? "" }
-        try file(directory, .customers, p.customers.map { c in
-            [t(c.id), t(c.name), t(c.phone), t(c.email), t(c.taxId), t(c.segment), m(c.creditLimit), i(c.bureauScore),
-             d(c.bureauDate), t(c.agent), d(c.openedOn)]
-        })
-        try file(directory, .contracts, p.contracts.map { k in
-            [t(k.id), t(k.customerId), t(k.service), d(k.signedOn), d(k.startOn), d(k.endOn), m(k.value), i(k.paymentTermsDays),
-             t(k.lateFeeDailyRate), i(k.lateFeeGraceDays), t(k.lateFeeCap), i(k.suspendAfterDays), t(k.prepayRatio)]
-        })
-        try file(directory, .invoices, p.invoices.map { v in
-            [t(v.id), t(v.customerId), t(v.contractId), d(v.issuedOn), d(v.dueOn), m(v.amount), v.disputed ? "yes" : "", d(v.settledOn)]
-        })
-        try file(directory, .payments, p.payments.map { x in
-            [t(x.id), t(x.customerId), d(x.receivedOn), m(x.amount), t(x.invoiceId), t(x.method), t(x.reference)]
-        })
+        try file(
+            directory, .customers,
+            p.customers.map { c in
+                [
+                    t(c.id), t(c.name), t(c.phone), t(c.email), t(c.taxId), t(c.segment), m(c.creditLimit),
+                    i(c.bureauScore),
+                    d(c.bureauDate), t(c.agent), d(c.openedOn),
+                ]
+            })
+        try file(
+            directory, .contracts,
+            p.contracts.map { k in
+                [
+                    t(k.id), t(k.customerId), t(k.service), d(k.signedOn), d(k.startOn), d(k.endOn), m(k.value),
+                    i(k.paymentTermsDays),
+                    t(k.lateFeeDailyRate), i(k.lateFeeGraceDays), t(k.lateFeeCap), i(k.suspendAfterDays),
+                    t(k.prepayRatio),
+                ]
+            })
+        try file(
+            directory, .invoices,
+            p.invoices.map { v in
+                [
+                    t(v.id), t(v.customerId), t(v.contractId), d(v.issuedOn), d(v.dueOn), m(v.amount),
+                    v.disputed ? "yes" : "", d(v.settledOn),
+                ]
+            })
+        try file(
+            directory, .payments,
+            p.payments.map { x in
+                [t(x.id), t(x.customerId), d(x.receivedOn), m(x.amount), t(x.invoiceId), t(x.method), t(x.reference)]
+            })
     }
 
     private static func file(_ dir: String, _ kind: RecordKind, _ rows: [[String]]) throws(StoreError) {

@@ -31,14 +31,17 @@ public enum StoreError: Error, Sendable, Equatable {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open workspace '\(path)': \(reason)"
         case .noWorkspace(let path): return "no workspace at '\(path)'"
-        case .readOnly(let path, let reason): return "workspace '\(path)' can be read but not written (\(reason)); nothing was written"
+        case .readOnly(let path, let reason):
+            return "workspace '\(path)' can be read but not written (\(reason)); nothing was written"
         case .file(let path, let reason): return "'\(path)': \(reason)"
         case .importRejected(let path, let problems, _):
-            return "import of '\(path)' rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s"); the workspace is unchanged"
+            return
+                "import of '\(path)' rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s"); the workspace is unchanged"
         case .notFound(let kind, let id): return "no \(kind) '\(id)'"
         case .duplicate(let kind, let id): return "\(kind) '\(id)' already exists"
         case .busy(let seconds):
-            return "another shell kept the workspace locked for more than \(Self.seconds(seconds)) s; nothing was written"
+            return
+                "another shell kept the workspace locked for more than \(Self.seconds(seconds)) s; nothing was written"
         case .conflict(let change, let summary, let reason):
             return "change \(change) of the scenario ('\(summary)') no longer applies: \(reason)"
         case .rule(let text), .database(let text): return text
@@ -52,7 +55,8 @@ public enum StoreError: Error, Sendable, Equatable {
         case .readOnly: return "ask for write permission on the file and its folder, or work on a copy"
         case .busy: return "try again; RECOUP_LOCK_TIMEOUT=SECONDS waits longer for the lock"
         case .conflict(let change, _, _):
-            return "the books changed since the scenario was made: 'whatif drop \(change)' removes that change, 'whatif discard' drops the scenario"
+            return
+                "the books changed since the scenario was made: 'whatif drop \(change)' removes that change, 'whatif discard' drops the scenario"
         default: return nil
         }
     }

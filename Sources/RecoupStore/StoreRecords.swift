@@ -28,8 +28,12 @@ public struct Charge: Sendable, Hashable {
     public var at: String
     public var `operator`: String
 
-    package init(id: Int64, customerId: String, invoiceId: String? = nil, kind: Kind, asOf: Day, amount: Money, reason: String? = nil, at: String, operator who: String) {
-        self.id = id; self.customerId = customerId; self.invoiceId = invoiceId; self.kind = kind; self.asOf = asOf; self.amount = amount; self.reason = reason; self.at = at; self.operator = who
+    package init(
+        id: Int64, customerId: String, invoiceId: String? = nil, kind: Kind, asOf: Day, amount: Money,
+        reason: String? = nil, at: String, operator who: String
+    ) {
+        self.id = id; self.customerId = customerId; self.invoiceId = invoiceId; self.kind = kind; self.asOf = asOf;
+        self.amount = amount; self.reason = reason; self.at = at; self.operator = who
     }
 }
 
@@ -71,8 +75,12 @@ public struct JournalEntry: Sendable, Hashable {
     /// The change's canonical JSON payload, when it has one.
     public var payload: String? = nil
 
-    package init(sequence: Int, at: String, operator who: String, command: String, effect: String, kind: String = "", payload: String? = nil) {
-        self.sequence = sequence; self.at = at; self.operator = who; self.command = command; self.effect = effect; self.kind = kind; self.payload = payload
+    package init(
+        sequence: Int, at: String, operator who: String, command: String, effect: String, kind: String = "",
+        payload: String? = nil
+    ) {
+        self.sequence = sequence; self.at = at; self.operator = who; self.command = command; self.effect = effect;
+        self.kind = kind; self.payload = payload
     }
 }
 
@@ -110,8 +118,11 @@ public struct PolicyChange: Sendable, Hashable {
     public var oldValue: String?
     public var newValue: String
 
-    package init(sequence: Int, at: String, operator who: String, key: String, oldValue: String? = nil, newValue: String) {
-        self.sequence = sequence; self.at = at; self.operator = who; self.key = key; self.oldValue = oldValue; self.newValue = newValue
+    package init(
+        sequence: Int, at: String, operator who: String, key: String, oldValue: String? = nil, newValue: String
+    ) {
+        self.sequence = sequence; self.at = at; self.operator = who; self.key = key; self.oldValue = oldValue;
+        self.newValue = newValue
     }
 }
 
@@ -150,8 +161,10 @@ public struct PlanRecord: Sendable {
     /// Invoices restructured into the plan, with the open amount each brought in.
     public var invoices: [(id: String, amount: Money)]
 
-    public init(id: String, customerId: String, createdOn: Day, terms: PlanTerms, financed: Money,
-                installments: [Installment], invoices: [(id: String, amount: Money)]) {
+    public init(
+        id: String, customerId: String, createdOn: Day, terms: PlanTerms, financed: Money,
+        installments: [Installment], invoices: [(id: String, amount: Money)]
+    ) {
         self.id = id; self.customerId = customerId; self.createdOn = createdOn; self.terms = terms
         self.financed = financed; self.installments = installments; self.invoices = invoices
     }
@@ -164,11 +177,12 @@ public struct PlanRecord: Sendable {
     /// The schedule the engine works on (for payoff and prepayment quotes).
     public var schedule: Schedule {
         let regular = installments.filter { $0.period > 0 && !$0.isPrepayment }
-        return Schedule(terms: terms, financed: financed, installments: installments,
-                        totalPayable: installments.reduce(.zero) { $0 + $1.payment },
-                        totalInterest: installments.reduce(.zero) { $0 + $1.interest },
-                        totalFees: installments.reduce(.zero) { $0 + $1.fee },
-                        annualizedRate: 0, effectiveRate: 0, lastDue: regular.last?.dueOn ?? createdOn)
+        return Schedule(
+            terms: terms, financed: financed, installments: installments,
+            totalPayable: installments.reduce(.zero) { $0 + $1.payment },
+            totalInterest: installments.reduce(.zero) { $0 + $1.interest },
+            totalFees: installments.reduce(.zero) { $0 + $1.fee },
+            annualizedRate: 0, effectiveRate: 0, lastDue: regular.last?.dueOn ?? createdOn)
     }
 }
 
@@ -207,10 +221,14 @@ public struct BureauImportOptions: Sendable {
         var out: [String: String] = [:]
         for pair in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw MappingError(reason: "'\(pair)' is not CANONICAL=FOREIGN") }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw MappingError(reason: "'\(pair)' is not CANONICAL=FOREIGN")
+            }
             let canonical = parts[0].lowercased()
             guard columns.contains(canonical) else {
-                throw MappingError(reason: "'\(parts[0])' is not a column of a bureau file (columns: \(columns.joined(separator: ", ")))")
+                throw MappingError(
+                    reason:
+                        "'\(parts[0])' is not a column of a bureau file (columns: \(columns.joined(separator: ", ")))")
             }
             if out[canonical] != nil { throw MappingError(reason: "column '\(canonical)' is mapped twice") }
             out[canonical] = parts[1]
@@ -261,7 +279,9 @@ public struct SavedScenario: Sendable, Hashable {
     public var savedAt: String
     public var savedBy: String
 
-    package init(name: String, steps: [ScenarioStep], legacyCommands: [String]? = nil, savedAt: String, savedBy: String) {
-        self.name = name; self.steps = steps; self.legacyCommands = legacyCommands; self.savedAt = savedAt; self.savedBy = savedBy
+    package init(name: String, steps: [ScenarioStep], legacyCommands: [String]? = nil, savedAt: String, savedBy: String)
+    {
+        self.name = name; self.steps = steps; self.legacyCommands = legacyCommands; self.savedAt = savedAt;
+        self.savedBy = savedBy
     }
 }

@@ -67,28 +67,46 @@ public protocol BooksWriter: AnyObject, Sendable {
     /// Applies one typed change (what every method below but the imports and records comes to).
     @discardableResult func perform(_ change: BookChange, context: ChangeContext) throws(StoreError) -> ChangeOutcome
     @discardableResult func addPayment(_ payment: Payment, context: ChangeContext) throws(StoreError) -> String
-    func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?, context: ChangeContext) throws(StoreError) -> Money
+    func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?, context: ChangeContext)
+        throws(StoreError) -> Money
     @discardableResult func createPlan(_ plan: PlanRecord, context: ChangeContext) throws(StoreError) -> String
-    @discardableResult func commitPrepayment(plan: String, fromSeq seq: Int, rows: [Installment], payment: Payment,
-                                             context: ChangeContext) throws(StoreError) -> String
-    @discardableResult func receiveDeposit(customer: String, amount: Money, contract: String?, on day: Day,
-                                           context: ChangeContext) throws(StoreError) -> DepositMovement
-    @discardableResult func refundDeposit(customer: String, amount: Money, contract: String?, reason: String, on day: Day,
-                                          context: ChangeContext) throws(StoreError) -> DepositMovement
-    func applyDeposit(customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day,
-                      context: ChangeContext) throws(StoreError) -> (amount: Money, payment: String)
-    @discardableResult func postLateFees(_ fees: [AccruedFee], asOf: Day, context: ChangeContext) throws(StoreError) -> [Charge]
-    @discardableResult func waiveFees(customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
-                                      context: ChangeContext) throws(StoreError) -> Charge
+    @discardableResult func commitPrepayment(
+        plan: String, fromSeq seq: Int, rows: [Installment], payment: Payment,
+        context: ChangeContext
+    ) throws(StoreError) -> String
+    @discardableResult func receiveDeposit(
+        customer: String, amount: Money, contract: String?, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> DepositMovement
+    @discardableResult func refundDeposit(
+        customer: String, amount: Money, contract: String?, reason: String, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> DepositMovement
+    func applyDeposit(
+        customer: String, invoice invoiceId: String, amount requested: Money?, on day: Day,
+        context: ChangeContext
+    ) throws(StoreError) -> (amount: Money, payment: String)
+    @discardableResult func postLateFees(_ fees: [AccruedFee], asOf: Day, context: ChangeContext) throws(StoreError)
+        -> [Charge]
+    @discardableResult func waiveFees(
+        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+        context: ChangeContext
+    ) throws(StoreError) -> Charge
     func setPolicy(_ changes: [(key: String, value: String)], context: ChangeContext) throws(StoreError)
     func setSetting(_ key: String, _ value: String?, context: ChangeContext) throws(StoreError)
-    func importCSV(_ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
-                   progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws(StoreError) -> ImportSummary
-    func importBureau(path: String, options: BureauImportOptions, context: ChangeContext) throws(StoreError) -> BureauImportSummary
+    func importCSV(
+        _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
+        progress: ((Double) -> Void)?, shouldStop: () -> Bool
+    ) throws(StoreError) -> ImportSummary
+    func importBureau(path: String, options: BureauImportOptions, context: ChangeContext) throws(StoreError)
+        -> BureauImportSummary
     // Records derived from the books (not `BookChange`s: not kept in scenarios).
-    func recordScores(_ scores: [(customer: String, score: Int, tier: String)], asOf: Day, context: ChangeContext) throws(StoreError)
-    func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, context: ChangeContext) throws(StoreError)
-    @discardableResult func recordDunning(_ records: [DunningRecord], asOf: Day, context: ChangeContext) throws(StoreError) -> Int
+    func recordScores(_ scores: [(customer: String, score: Int, tier: String)], asOf: Day, context: ChangeContext)
+        throws(StoreError)
+    func recordOverdueStates(_ evaluation: OverdueEvaluation, transitions: Int, context: ChangeContext)
+        throws(StoreError)
+    @discardableResult func recordDunning(_ records: [DunningRecord], asOf: Day, context: ChangeContext)
+        throws(StoreError) -> Int
 }
 
 /// What-if scenarios: a span that shows the books plus a scenario's changes, a commit that applies
@@ -98,7 +116,9 @@ public protocol ScenarioStore: AnyObject, Sendable {
     var scenarioIsOpen: Bool { get }
     /// Runs `body` over the books as they are now plus `steps`, then rolls them back; returns what
     /// `body` returned and the changes it made. A step that no longer applies is `StoreError.conflict`.
-    func withScenario<T>(_ steps: [ScenarioStep], context: ChangeContext, _ body: () throws -> T) throws -> (T, [BookChange])
+    func withScenario<T>(_ steps: [ScenarioStep], context: ChangeContext, _ body: () throws -> T) throws -> (
+        T, [BookChange]
+    )
     /// Runs `body` with per-customer reads seeing the books without the scenario (inside a span).
     func readingBooks<T>(_ body: () throws -> T) rethrows -> T
     /// Applies the steps to the books in one transaction, checked, and forgets the scenario.
@@ -127,7 +147,9 @@ extension BooksReader {
 }
 
 extension BooksWriter {
-    public func importCSV(_ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext) throws(StoreError) -> ImportSummary {
+    public func importCSV(_ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext)
+        throws(StoreError) -> ImportSummary
+    {
         try importCSV(kind, path: path, options: options, context: context, progress: nil, shouldStop: { false })
     }
 }

@@ -17,11 +17,11 @@ func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func peakRSS() -> Int {
     var usage = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
     #else
-    getrusage(RUSAGE_SELF, &usage)
-    return usage.ru_maxrss  // bytes on macOS
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss  // bytes on macOS
     #endif
 }
 
@@ -146,9 +146,11 @@ func stats(_ ns: [UInt64]) -> [String: Double] {
         let i = min(s.count - 1, Int((p / 100 * Double(s.count)).rounded(.up)) - 1)
         return Double(s[max(0, i)]) / 1e6
     }
-    return ["n": Double(s.count), "p50_ms": pct(50), "p90_ms": pct(90), "p99_ms": pct(99),
-            "max_ms": Double(s.last ?? 0) / 1e6,
-            "mean_ms": s.isEmpty ? 0 : Double(s.reduce(0, +)) / Double(s.count) / 1e6]
+    return [
+        "n": Double(s.count), "p50_ms": pct(50), "p90_ms": pct(90), "p99_ms": pct(99),
+        "max_ms": Double(s.last ?? 0) / 1e6,
+        "mean_ms": s.isEmpty ? 0 : Double(s.reduce(0, +)) / Double(s.count) / 1e6,
+    ]
 }
 
 var byKind: [String: Any] = [:]
@@ -162,7 +164,8 @@ let slowest = samples.indices.sorted { samples[$0].ns > samples[$1].ns }.prefix(
 }
 /// Plan quotes per second: full schedules with summary and annualized rate (an IRR search each).
 func quotesPerSecond(term: Int, dayCount: DayCount) -> Double {
-    var terms = PlanTerms(principal: Money(minorUnits: 4_800_000), annualRate: Rate.percent("6%")!, term: term, start: Day("2026-01-15")!)
+    var terms = PlanTerms(
+        principal: Money(minorUnits: 4_800_000), annualRate: Rate.percent("6%")!, term: term, start: Day("2026-01-15")!)
     terms.dayCount = dayCount
     let rounds = term > 100 ? 2_000 : 20_000
     let start = now()
@@ -184,7 +187,9 @@ let quotes: [String: Double] = [
 // after one more policy change in the same scenario (the books' side is kept for the scenario's life).
 @MainActor func timedLine(_ line: String) -> Double {
     let start = now()
-    guard shell.execute(line, file: nil, line: nil) == .ok else { fail("'\(line)' failed: \((session.err as? BufferOutput)?.text.suffix(500) ?? "")") }
+    guard shell.execute(line, file: nil, line: nil) == .ok else {
+        fail("'\(line)' failed: \((session.err as? BufferOutput)?.text.suffix(500) ?? "")")
+    }
     return Double(now() - start) / 1e6
 }
 _ = try session.index.portfolioLedger()  // loaded with the balances above; loads here only if that failed
@@ -203,8 +208,9 @@ let colleague: Workspace
 do { colleague = try Workspace(path: path) } catch { fail(error.message) }
 @MainActor func colleaguePays() {
     do {
-        try colleague.addPayment(Payment(id: "", customerId: keys[0].id, receivedOn: Day("2026-11-30")!, amount: Money(minorUnits: 1)),
-                                 context: ChangeContext(operator: "colleague", command: "payment add"))
+        try colleague.addPayment(
+            Payment(id: "", customerId: keys[0].id, receivedOn: Day("2026-11-30")!, amount: Money(minorUnits: 1)),
+            context: ChangeContext(operator: "colleague", command: "payment add"))
     } catch { fail(error.message) }
 }
 _ = timedLine("aging --as-of 2026-11-30 --by customer --format csv")  // the ledger is in memory
@@ -235,4 +241,3 @@ let result: [String: Any] = [
 let json = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
 FileHandle.standardOutput.write(json)
 FileHandle.standardOutput.write(Data("\n".utf8))
-

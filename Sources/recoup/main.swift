@@ -13,16 +13,21 @@ struct Recoup: ParsableCommand {
             input when it is not one). Exit status: 0 success, 1 a command failed, 2 a bad command line.
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The workspace file; default $RECOUP_WORKSPACE.", valueName: "path"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The workspace file; default $RECOUP_WORKSPACE.", valueName: "path"))
     var workspace: String?
 
     @Flag(help: "Create the workspace when there is none at the path (otherwise a missing file is an error).")
     var create = false
 
-    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the commands of a script file, then exit.", valueName: "path"))
+    @Option(
+        name: [.customShort("f"), .long],
+        help: ArgumentHelp("Run the commands of a script file, then exit.", valueName: "path"))
     var file: String?
 
-    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
+    @Option(
+        name: [.customShort("c"), .customLong("command")],
+        help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
     var commands: [String] = []
 
     @Flag(help: "In scripts, run on after a failing command; exit 1 at the end if any failed.")
@@ -31,7 +36,9 @@ struct Recoup: ParsableCommand {
     @Flag(help: "Print each command before running it.")
     var echo = false
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A single shell command, e.g. customer show C000001.", valueName: "command"))
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp("A single shell command, e.g. customer show C000001.", valueName: "command"))
     var words: [String] = []
 
     func execute() -> Int32 {
@@ -43,7 +50,8 @@ struct Recoup: ParsableCommand {
             return 2
         }
         if words.first == "__complete" {
-            return CompletionEntry.run(workspace: workspace, arguments: Array(words.dropFirst()), opener: Workspace.opener)
+            return CompletionEntry.run(
+                workspace: workspace, arguments: Array(words.dropFirst()), opener: Workspace.opener)
         }
         // The one place that chooses a backend: SQLite, the embedded default.
         var o = LaunchOptions(opener: Workspace.opener)
@@ -61,6 +69,7 @@ do {
         print(Recoup.fullMessage(for: error))
         exit(0)
     }
-    FileHandle.standardError.write(Data(("error: " + Recoup.message(for: error) + "\n" + Recoup.usageString() + "\n").utf8))
+    FileHandle.standardError.write(
+        Data(("error: " + Recoup.message(for: error) + "\n" + Recoup.usageString() + "\n").utf8))
     exit(2)
 }

@@ -12,18 +12,23 @@ import Testing
         }
     }
     static func imports(_ text: String) -> Set<String> {
-        Set(text.split(separator: "\n").compactMap { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
-            for prefix in ["import ", "@_exported import ", "@testable import "] where t.hasPrefix(prefix) { return String(t.dropFirst(prefix.count)) }
-            return nil
-        })
+        Set(
+            text.split(separator: "\n").compactMap { line in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                for prefix in ["import ", "@_exported import ", "@testable import "] where t.hasPrefix(prefix) {
+                    return String(t.dropFirst(prefix.count))
+                }
+                return nil
+            })
     }
 
     @Test func grdbIsImportedOnlyByTheSQLiteBackend() throws {
         let modules = try FileManager.default.contentsOfDirectory(atPath: Sandbox.packageRoot + "/Sources")
         var offenders: [String] = []
         for m in modules where m != "RecoupSQLite" && m != "recoup-bench" {
-            for (file, text) in try Self.sources(m) where !Self.imports(text).isDisjoint(with: ["GRDB", "GRDBSQLite"]) { offenders.append("\(m)/\(file)") }
+            for (file, text) in try Self.sources(m) where !Self.imports(text).isDisjoint(with: ["GRDB", "GRDBSQLite"]) {
+                offenders.append("\(m)/\(file)")
+            }
         }
         #expect(offenders.isEmpty, "GRDB imported outside RecoupSQLite: \(offenders)")
         #expect(try Self.sources("RecoupSQLite").contains { Self.imports($0.text).contains("GRDB") })
@@ -32,12 +37,15 @@ import Testing
     @Test func theSeamAndTheServicesImportNoShellOrDatabaseModule() throws {
         for m in ["RecoupStore", "RecoupServices", "RecoupCore"] {
             for (file, text) in try Self.sources(m) {
-                let bad = Self.imports(text).intersection(["ShellKit", "LineEditing", "CEditLine", "GRDB", "GRDBSQLite", "RecoupShell", "RecoupSQLite"])
+                let bad = Self.imports(text).intersection([
+                    "ShellKit", "LineEditing", "CEditLine", "GRDB", "GRDBSQLite", "RecoupShell", "RecoupSQLite",
+                ])
                 #expect(bad.isEmpty, "\(m)/\(file) imports \(bad.sorted())")
             }
         }
         let package = try String(contentsOfFile: Sandbox.packageRoot + "/Package.swift", encoding: .utf8)
-        let shellTarget = try #require(package.range(of: #"name: "RecoupShell",\s*dependencies: \[[^\]]*\]"#, options: .regularExpression))
+        let shellTarget = try #require(
+            package.range(of: #"name: "RecoupShell",\s*dependencies: \[[^\]]*\]"#, options: .regularExpression))
         #expect(!package[shellTarget].contains("RecoupSQLite"), "the shell must not depend on a backend")
     }
 
@@ -51,8 +59,12 @@ import Testing
 
     @Test func useCasesLiveInServicesThatTakeAContext() throws {
         // PlanBooks, LateFees, CreditScoring, CallQueue, OverdueRun, Deposits, DunningRun, PolicyChanges, CustomerFile.
-        let services = try Self.sources("RecoupServices").reduce(0) { $0 + $1.text.components(separatedBy: "public let context: ServiceContext").count - 1 }
+        let services = try Self.sources("RecoupServices").reduce(0) {
+            $0 + $1.text.components(separatedBy: "public let context: ServiceContext").count - 1
+        }
         #expect(services >= 9, "\(services) services take a ServiceContext")
-        for (file, text) in try Self.sources("RecoupServices") { #expect(!text.contains("Invocation"), "\(file) takes a shell invocation") }
+        for (file, text) in try Self.sources("RecoupServices") {
+            #expect(!text.contains("Invocation"), "\(file) takes a shell invocation")
+        }
     }
 }

@@ -11,8 +11,10 @@ import RecoupSQLite
         let out = BufferOutput(), err = BufferOutput()
         let shell: Shell
         init(_ s: Sandbox, operator who: String) throws {
-            shell = Shell(session: Session(workspace: try Workspace(path: s.workspacePath), out: out, err: err, interactive: false,
-                                           operatorName: who, clock: { .init("2024-06-30")! }))
+            shell = Shell(
+                session: Session(
+                    workspace: try Workspace(path: s.workspacePath), out: out, err: err, interactive: false,
+                    operatorName: who, clock: { .init("2024-06-30")! }))
         }
         /// Runs one line; what it printed on stdout (stderr when it failed).
         @discardableResult
@@ -23,7 +25,9 @@ import RecoupSQLite
         }
     }
 
-    static func row(_ csv: String, _ id: String) -> String? { csv.split(separator: "\n").first { $0.hasPrefix(id + ",") }.map(String.init) }
+    static func row(_ csv: String, _ id: String) -> String? {
+        csv.split(separator: "\n").first { $0.hasPrefix(id + ",") }.map(String.init)
+    }
 
     @Test func anOpenShellShowsAColleaguesPaymentAtOnce() throws {
         let s = try Sandbox()
@@ -48,17 +52,22 @@ import RecoupSQLite
         #expect(!b.run("payment list --customer C002 --format csv").contains("SCEN-1"))
         #expect(b.run("deposit refund C004 800 --reason colleague --on 2024-06-21").isEmpty)
         // The scenario reads the books as they are now: its refund no longer applies, and it says so.
-        #expect(a.run("payment list --customer C004 --format csv").contains(
-            "error: change 1 of the scenario ('deposit refund C004 800 --reason scenario --on 2024-06-20') no longer applies: customer 'C004' holds 0.00"))
+        #expect(
+            a.run("payment list --customer C004 --format csv").contains(
+                "error: change 1 of the scenario ('deposit refund C004 800 --reason scenario --on 2024-06-20') no longer applies: customer 'C004' holds 0.00"
+            ))
         let journal = b.run("journal --limit 100 --format csv")
         let refused = a.run("whatif commit")
-        #expect(refused.contains("error: change 1 of the scenario ('deposit refund C004 800 --reason scenario --on 2024-06-20') no longer applies"))
+        #expect(
+            refused.contains(
+                "error: change 1 of the scenario ('deposit refund C004 800 --reason scenario --on 2024-06-20') no longer applies"
+            ))
         #expect(refused.contains("nothing was written, the scenario stays open"))
         #expect(refused.contains("whatif drop 1"))
-        #expect(b.run("journal --limit 100 --format csv") == journal)      // nothing was written
-        #expect(a.shell.session.scenario?.steps.count == 2)                  // still open
+        #expect(b.run("journal --limit 100 --format csv") == journal)  // nothing was written
+        #expect(a.shell.session.scenario?.steps.count == 2)  // still open
         #expect(a.run("whatif drop 1").contains("dropped change 1"))
-        #expect(a.run("payment list --customer C004 --format csv").contains("COLL-1"))   // now it shows, with the colleague's payment
+        #expect(a.run("payment list --customer C004 --format csv").contains("COLL-1"))  // now it shows, with the colleague's payment
         #expect(a.run("whatif commit") == "scenario 'relief' written to the books (1 change)\n")
         #expect(b.run("payment list --customer C002 --format csv").contains("SCEN-1"))
         #expect(b.run("deposit show C004 --format csv").components(separatedBy: "colleague").count == 2)
@@ -67,13 +76,16 @@ import RecoupSQLite
     @Test func aScenarioSavedByAnEarlierRecoupIsMigrated() throws {
         let s = try Sandbox()
         let ws = try Workspace(path: s.workspacePath)
-        try ws.restoreLegacyScenario("old", commands: ["payment add C002 7601 --on 2024-06-30 --method alipay"], savedAt: "2026-11-01T00:00:00Z",
-                                     savedBy: "wang")
-        try ws.restoreLegacyScenario("broken", commands: ["payment add C999 1 --on 2024-06-30"], savedAt: "2026-11-01T00:00:00Z", savedBy: "wang")
+        try ws.restoreLegacyScenario(
+            "old", commands: ["payment add C002 7601 --on 2024-06-30 --method alipay"], savedAt: "2026-11-01T00:00:00Z",
+            savedBy: "wang")
+        try ws.restoreLegacyScenario(
+            "broken", commands: ["payment add C999 1 --on 2024-06-30"], savedAt: "2026-11-01T00:00:00Z", savedBy: "wang"
+        )
         let a = try Shell2(s, operator: "zhang")
         #expect(a.run("whatif begin old") == "scenario 'old' reopened: 1 change (migrated from 1 saved command)\n")
         #expect(a.shell.session.scenario?.steps.map(\.change.kind) == ["payment.recorded"])
-        #expect(try ws.savedScenario("old")?.legacyCommands == nil)          // saved as typed changes now
+        #expect(try ws.savedScenario("old")?.legacyCommands == nil)  // saved as typed changes now
         #expect(Self.row(a.run("customer list --format csv"), "C002")?.hasPrefix("C002,北京东方远景文化传媒有限公司,0.00") == true)
         a.run("whatif discard")
         let failed = a.run("whatif begin broken")
@@ -96,10 +108,10 @@ import RecoupSQLite
         let a = try Shell2(s, operator: "zhang"), b = try Shell2(s, operator: "li")
         a.run("set today 2024-05-31")
         #expect(a.run("set today") == "2024-05-31\n")
-        #expect(b.run("set today") == "2024-06-30\n")      // the colleague keeps the calendar's (the test clock)
+        #expect(b.run("set today") == "2024-06-30\n")  // the colleague keeps the calendar's (the test clock)
         #expect(b.run("workspace pin-date 2026-11-30").isEmpty)
         #expect(b.run("set today") == "2026-11-30\n")
-        #expect(a.run("set today") == "2024-05-31\n")      // a shell's own pin comes first
+        #expect(a.run("set today") == "2024-05-31\n")  // a shell's own pin comes first
         #expect(b.shell.session.prompt == "recoup[2026-11-30]> ")
         #expect(b.run("workspace info --format csv").contains("today,2026-11-30 (pinned for the workspace)"))
         #expect(b.run("journal --limit 1 --format csv").contains("workspace pin-date 2026-11-30"))

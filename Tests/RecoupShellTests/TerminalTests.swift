@@ -6,7 +6,8 @@ import Testing
     func shell(_ s: Sandbox, lang: String? = nil) throws -> PseudoTerminal {
         var env = ["TERM": "xterm", "HOME": s.dir, "XDG_STATE_HOME": s.dir + "/state"]
         if let lang { env["LANG"] = lang }
-        let t = try PseudoTerminal(executable: PseudoTerminal.builtProduct("recoup"), arguments: ["-w", s.workspacePath], environment: env)
+        let t = try PseudoTerminal(
+            executable: PseudoTerminal.builtProduct("recoup"), arguments: ["-w", s.workspacePath], environment: env)
         _ = try t.readUntil("recoup> ")
         return t
     }
@@ -29,7 +30,7 @@ import Testing
         _ = try t.readUntil("远景文化传媒有限公司")
         t.write(PseudoTerminal.Key.enter)
         let out = try t.readUntil("recoup> ")
-        #expect(out.contains("C002"))   // the completed line ran: the customer's file shows its id
+        #expect(out.contains("C002"))  // the completed line ran: the customer's file shows its id
         t.write(PseudoTerminal.Key.ctrlD)
         #expect(t.waitForExit() == 0)
     }
@@ -43,7 +44,7 @@ import Testing
         t.write(PseudoTerminal.Key.ctrlC)
         _ = try t.readUntil("^C")
         _ = try t.readUntil("recoup> ")
-        #expect(t.isRunning())          // Ctrl-C cleared the line, the shell stayed
+        #expect(t.isRunning())  // Ctrl-C cleared the line, the shell stayed
         t.write("quit" + PseudoTerminal.Key.enter)
         #expect(t.waitForExit() == 0)
     }
@@ -53,7 +54,7 @@ import Testing
         let t = try shell(s)
         t.write("customer show shxc")
         t.write(PseudoTerminal.Key.tab)
-        _ = try t.readUntil("上海星辰")    // the common part of both names is inserted
+        _ = try t.readUntil("上海星辰")  // the common part of both names is inserted
         t.write(PseudoTerminal.Key.tab)
         let listing = try t.readUntil("物流有限公司")
         #expect(listing.contains("科技有限公司"))

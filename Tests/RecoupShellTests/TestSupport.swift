@@ -10,7 +10,8 @@ struct Sandbox {
     let workspacePath: String
 
     static var packageRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     }
     static var fixtures: String { packageRoot + "/Tests/RecoupShellTests/Fixtures" }
     static var snapshots: String { packageRoot + "/Tests/RecoupShellTests/Snapshots" }
@@ -25,16 +26,21 @@ struct Sandbox {
         if loaded {
             let ws = try Workspace(path: workspacePath, create: true)
             for kind in RecordKind.allCases {
-                _ = try ws.importCSV(kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "test", command: "fixture"))
+                _ = try ws.importCSV(
+                    kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(),
+                    context: ChangeContext(operator: "test", command: "fixture"))
             }
         }
     }
 
     /// Runs script lines through the shell in-process: (stdout, stderr, exit status as `recoup -f` gives it).
-    func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false) throws -> (out: String, err: String, status: Int32) {
+    func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false) throws -> (
+        out: String, err: String, status: Int32
+    ) {
         let out = BufferOutput(), err = BufferOutput()
-        let session = Session(workspace: try Workspace(path: workspacePath, create: true), out: out, err: err, interactive: false,
-                              operatorName: "tester", clock: { .init("2024-06-30")! })
+        let session = Session(
+            workspace: try Workspace(path: workspacePath, create: true), out: out, err: err, interactive: false,
+            operatorName: "tester", clock: { .init("2024-06-30")! })
         session.variables["FIXTURES"] = Sandbox.fixtures
         session.variables["TMP"] = dir
         let result = Shell(session: session).runScript(lines, file: file, keepGoing: keepGoing, echo: false)
@@ -51,5 +57,8 @@ func expectGolden(_ actual: String, file name: String, sourceLocation: SourceLoc
         return
     }
     let expected = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(actual == expected, "\(name) differs from the golden file (re-record with RECOUP_RECORD=1 after checking the change)", sourceLocation: sourceLocation)
+    #expect(
+        actual == expected,
+        "\(name) differs from the golden file (re-record with RECOUP_RECORD=1 after checking the change)",
+        sourceLocation: sourceLocation)
 }

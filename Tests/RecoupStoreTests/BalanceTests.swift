@@ -42,20 +42,33 @@ enum Hand {
     //   A: A2 30 (due 03-02: 29 days over), A3 300 disputed (due 03-31: not over) -> open 330, overdue 30, 29 days.
     //   B: B2 200 (due 03-16: 15 days over) -> open 200, overdue 200, 15 days.
     //   C: unapplied 50.
-    static func balance(open: Int64, overdue: Int64, days: Int, disputed: Int64 = 0, unapplied: Int64 = 0, invoices: Int) -> Balance {
+    static func balance(
+        open: Int64, overdue: Int64, days: Int, disputed: Int64 = 0, unapplied: Int64 = 0, invoices: Int
+    ) -> Balance {
         var b = Balance()
         b.open = Money(minorUnits: open * 100); b.overdue = Money(minorUnits: overdue * 100); b.maxDaysOverdue = days
-        b.disputed = Money(minorUnits: disputed * 100); b.unapplied = Money(minorUnits: unapplied * 100); b.openInvoices = invoices
+        b.disputed = Money(minorUnits: disputed * 100); b.unapplied = Money(minorUnits: unapplied * 100);
+        b.openInvoices = invoices
         return b
     }
 
     static let expected: [(String, [Balance])] = [
-        ("2024-02-15", [balance(open: 150, overdue: 100, days: 15, invoices: 2),
-                        balance(open: 700, overdue: 450, days: 1, invoices: 2),
-                        balance(open: 0, overdue: 0, days: 0, unapplied: 20, invoices: 0)]),
-        ("2024-03-31", [balance(open: 330, overdue: 30, days: 29, disputed: 300, invoices: 2),
-                        balance(open: 200, overdue: 200, days: 15, invoices: 1),
-                        balance(open: 0, overdue: 0, days: 0, unapplied: 50, invoices: 0)]),
+        (
+            "2024-02-15",
+            [
+                balance(open: 150, overdue: 100, days: 15, invoices: 2),
+                balance(open: 700, overdue: 450, days: 1, invoices: 2),
+                balance(open: 0, overdue: 0, days: 0, unapplied: 20, invoices: 0),
+            ]
+        ),
+        (
+            "2024-03-31",
+            [
+                balance(open: 330, overdue: 30, days: 29, disputed: 300, invoices: 2),
+                balance(open: 200, overdue: 200, days: 15, invoices: 1),
+                balance(open: 0, overdue: 0, days: 0, unapplied: 50, invoices: 0),
+            ]
+        ),
     ]
 }
 
@@ -93,7 +106,9 @@ enum Hand {
         try reversed.importText(.invoices, Hand.invoices)
         try reversed.importText(.payments, ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n")
         let a = try inOrder.workspace.ledger(), b = try reversed.workspace.ledger()
-        #expect(a.paymentDay == b.paymentDay && a.paymentCustomer == b.paymentCustomer && a.paymentAmount == b.paymentAmount)
+        #expect(
+            a.paymentDay == b.paymentDay && a.paymentCustomer == b.paymentCustomer && a.paymentAmount == b.paymentAmount
+        )
         #expect(a.paymentTarget == b.paymentTarget)
         for (day, expected) in Hand.expected {
             #expect(b.balances(b.allocate(asOf: Day(day)!)) == expected)
@@ -114,10 +129,15 @@ enum Hand {
         let folder = s.folder + "/generated"
         try PortfolioFiles.write(PortfolioGenerator(customers: 80, seed: 11).generate(), to: folder)
         for kind in RecordKind.allCases {
-            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "import"))
+            try s.workspace.importCSV(
+                kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(),
+                context: ChangeContext(operator: "t", command: "import"))
         }
         // A few settlements too, so both paths meet `settled_on`.
-        try s.importText(.invoices, "id,customer_id,issued_on,due_on,amount,settled_on\nS1,C000001,2025-06-01,2025-07-01,99.99,2025-07-15\nS2,C000002,2026-01-01,2026-01-31,10,2026-01-01\n")
+        try s.importText(
+            .invoices,
+            "id,customer_id,issued_on,due_on,amount,settled_on\nS1,C000001,2025-06-01,2025-07-01,99.99,2025-07-15\nS2,C000002,2026-01-01,2026-01-31,10,2026-01-01\n"
+        )
         // And installment plans restructuring overdue invoices, with payments made toward them, so
         // both paths meet plan rows, restructurings and plan payments.
         let planDay = Day("2025-12-31")!
@@ -127,17 +147,27 @@ enum Hand {
             let a = ledger.allocate(asOf: planDay)
             let invoices = try s.workspace.invoices(customer: customer.id)
             let chosen = ledger.invoiceIds.enumerated().compactMap { k, id -> (id: String, amount: Money)? in
-                guard a.open[k] > 0, let v = invoices.first(where: { $0.id == id }), v.dueOn < planDay else { return nil }
+                guard a.open[k] > 0, let v = invoices.first(where: { $0.id == id }), v.dueOn < planDay else {
+                    return nil
+                }
                 return (id, Money(minorUnits: a.open[k]))
             }
             guard !chosen.isEmpty else { continue }
-            var terms = PlanTerms(principal: chosen.reduce(.zero) { $0 + $1.amount }, annualRate: Rate.percent("6%")!, term: 4, start: planDay)
+            var terms = PlanTerms(
+                principal: chosen.reduce(.zero) { $0 + $1.amount }, annualRate: Rate.percent("6%")!, term: 4,
+                start: planDay)
             if plans % 2 == 1 { terms.down = .percent(Rate.percent("10%")!) }
             let schedule = try ScheduleEngine.quote(terms)
-            let id = try s.workspace.createPlan(PlanRecord(id: "", customerId: customer.id, createdOn: planDay, terms: terms, financed: schedule.financed,
-                                                  installments: schedule.installments, invoices: chosen), context: ChangeContext(operator: "t", command: "plan create"))
-            try s.workspace.addPayment(Payment(id: "PP\(plans)", customerId: customer.id, receivedOn: planDay + 40,
-                                               amount: schedule.installments[0].payment + Money(minorUnits: 1234), planId: id), context: ChangeContext(operator: "t", command: "payment add"))
+            let id = try s.workspace.createPlan(
+                PlanRecord(
+                    id: "", customerId: customer.id, createdOn: planDay, terms: terms, financed: schedule.financed,
+                    installments: schedule.installments, invoices: chosen),
+                context: ChangeContext(operator: "t", command: "plan create"))
+            try s.workspace.addPayment(
+                Payment(
+                    id: "PP\(plans)", customerId: customer.id, receivedOn: planDay + 40,
+                    amount: schedule.installments[0].payment + Money(minorUnits: 1234), planId: id),
+                context: ChangeContext(operator: "t", command: "payment add"))
             plans += 1
         }
         #expect(plans >= 5)
@@ -146,12 +176,20 @@ enum Hand {
         var matching = ImportOptions()
         matching.match = true
         let heldCustomer = try s.workspace.customers()[40].id
-        let summary = try s.importText(.payments, "id,customer_id,received_on,amount,reference\nH1,\(heldCustomer),2026-01-10,777.77,no invoice named\n", options: matching)
+        let summary = try s.importText(
+            .payments,
+            "id,customer_id,received_on,amount,reference\nH1,\(heldCustomer),2026-01-10,777.77,no invoice named\n",
+            options: matching)
         #expect(summary.held == 1)
         let target = try s.workspace.ledger(customer: try s.workspace.customer(id: heldCustomer)!)
-        let openInvoice = target.allocate(asOf: Day("2026-11-30")!).open.indices.first { target.allocate(asOf: Day("2026-11-30")!).open[$0] > 50_00 }
+        let openInvoice = target.allocate(asOf: Day("2026-11-30")!).open.indices.first {
+            target.allocate(asOf: Day("2026-11-30")!).open[$0] > 50_00
+        }
         if let i = openInvoice {
-            #expect(try s.workspace.applyPayment("H1", to: target.invoiceIds[i], amount: Money(minorUnits: 50_00), context: ChangeContext(operator: "t", command: "payment apply")) == Money(minorUnits: 50_00))
+            #expect(
+                try s.workspace.applyPayment(
+                    "H1", to: target.invoiceIds[i], amount: Money(minorUnits: 50_00),
+                    context: ChangeContext(operator: "t", command: "payment apply")) == Money(minorUnits: 50_00))
         }
         let bulk = try s.workspace.ledger()
         let customers = try s.workspace.customers()

@@ -11,15 +11,19 @@ import Testing
 @Suite struct BureauTests {
     static let header = "customer_id,score,date,agency\n"
 
-    func importBureau(_ s: Scratch, _ text: String, options: BureauImportOptions = BureauImportOptions()) throws -> BureauImportSummary {
+    func importBureau(_ s: Scratch, _ text: String, options: BureauImportOptions = BureauImportOptions()) throws
+        -> BureauImportSummary
+    {
         let path = try s.file("bureau-\(UUID().uuidString).csv", text)
-        return try s.workspace.importBureau(path: path, options: options, context: ChangeContext(operator: "tester", command: "bureau import"))
+        return try s.workspace.importBureau(
+            path: path, options: options, context: ChangeContext(operator: "tester", command: "bureau import"))
     }
 
     @Test func goodFileKeepsEveryReportAndTheLatestOnTheCustomer() throws {
         let s = try Scratch()
         try Base.load(s)
-        let summary = try importBureau(s, Self.header + "C1,720,2024-03-01,百行\nC1,650,2024-05-01,百行\nC1,700,2024-04-01,朴道\nC2,810,2024-02-15,\n")
+        let summary = try importBureau(
+            s, Self.header + "C1,720,2024-03-01,百行\nC1,650,2024-05-01,百行\nC1,700,2024-04-01,朴道\nC2,810,2024-02-15,\n")
         #expect(summary.reports == 4 && summary.customers == 2)
         let reports = try s.workspace.bureauReports(customer: "C1")
         #expect(reports.map(\.score) == [650, 700, 720])
@@ -28,7 +32,9 @@ import Testing
         #expect(c1.bureauScore == 650 && c1.bureauDate == Day("2024-05-01"))
         let c2 = try #require(try s.workspace.customer(id: "C2"))
         #expect(c2.bureauScore == 810 && c2.bureauDate == Day("2024-02-15"))
-        #expect(try s.workspace.journal(limit: 1).first?.effect == "imported 4 bureau reports, latest score of 2 customers set")
+        #expect(
+            try s.workspace.journal(limit: 1).first?.effect
+                == "imported 4 bureau reports, latest score of 2 customers set")
     }
 
     @Test func mappingDateFormatAndDefaultAgency() throws {
@@ -40,7 +46,10 @@ import Testing
         options.agency = "朴道"
         options.ignoreExtraColumns = true
         _ = try importBureau(s, "客户编号,评分,报告日期,备注\nC2,555,3/7/2024,x\n", options: options)
-        #expect(try s.workspace.bureauReports(customer: "C2") == [BureauReport(customerId: "C2", score: 555, day: Day("2024-03-07")!, agency: "朴道")])
+        #expect(
+            try s.workspace.bureauReports(customer: "C2") == [
+                BureauReport(customerId: "C2", score: 555, day: Day("2024-03-07")!, agency: "朴道")
+            ])
     }
 
     @Test func anOlderReportDoesNotReplaceALaterCustomerScore() throws {
@@ -73,7 +82,10 @@ import Testing
         ("missing score column", "customer_id,date\nC1,2024-03-01\n", 1, 1, "missing required column 'score'"),
         ("missing value", header + "C1,,2024-03-01,a\n", 2, 4, "missing value for required column 'score'"),
         ("unknown column", "customer_id,score,date,rating\nC1,1,2024-03-01,x\n", 1, 24, "unknown column 'rating'"),
-        ("duplicate in file", header + "C1,720,2024-03-01,a\nC1,700,2024-03-01,a\n", 3, 8, "duplicate report for customer 'C1' on 2024-03-01 from 'a' (first on line 2)"),
+        (
+            "duplicate in file", header + "C1,720,2024-03-01,a\nC1,700,2024-03-01,a\n", 3, 8,
+            "duplicate report for customer 'C1' on 2024-03-01 from 'a' (first on line 2)"
+        ),
         ("too many fields", header + "C1,720,2024-03-01,a,b\n", 2, 21, "expected 4 fields"),
     ]
 
@@ -95,7 +107,9 @@ import Testing
     @Test func everyProblemOfAFileIsReportedInOrder() throws {
         let s = try Scratch()
         try Base.load(s)
-        let (problems, _) = rejection { _ = try importBureau(s, Self.header + "C1,720,2024-03-01,a\nC9,2000,03/01/2024,a\nC2,800,2024-03-02,\n") }
+        let (problems, _) = rejection {
+            _ = try importBureau(s, Self.header + "C1,720,2024-03-01,a\nC9,2000,03/01/2024,a\nC2,800,2024-03-02,\n")
+        }
         #expect(problems.map { "\($0.line):\($0.column)" } == ["3:1", "3:4", "3:9"])
         #expect(try s.workspace.bureauReports(customer: "C2").isEmpty)
     }

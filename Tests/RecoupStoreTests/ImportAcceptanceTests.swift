@@ -7,27 +7,35 @@ import Testing
 @Suite struct ImportAcceptanceTests {
     @Test func byteOrderMarkAndCRLF() throws {
         let s = try Scratch()
-        let path = try s.bytes("bom.csv", [0xEF, 0xBB, 0xBF] + Array("id,name,segment\r\nC5,Foo Ltd,sme\r\nC6,北京东方,\r\n".utf8))
-        let summary = try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
+        let path = try s.bytes(
+            "bom.csv", [0xEF, 0xBB, 0xBF] + Array("id,name,segment\r\nC5,Foo Ltd,sme\r\nC6,北京东方,\r\n".utf8))
+        let summary = try s.workspace.importCSV(
+            .customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
         #expect(summary.records == 2)
         let c5 = try #require(try s.workspace.customer(id: "C5"))
         #expect(c5.name == "Foo Ltd")
         #expect(c5.segment == "sme")
         #expect(try s.workspace.customer(id: "C6")?.name == "北京东方")
         #expect(try s.workspace.customer(id: "C6")?.segment == nil)
-        #expect(try s.export(.customers) == Array("id,name,phone,email,tax_id,segment,credit_limit,bureau_score,bureau_date,agent,opened_on\nC5,Foo Ltd,,,,sme,,,,,\nC6,北京东方,,,,,,,,,\n".utf8))
+        #expect(
+            try s.export(.customers)
+                == Array(
+                    "id,name,phone,email,tax_id,segment,credit_limit,bureau_score,bureau_date,agent,opened_on\nC5,Foo Ltd,,,,sme,,,,,\nC6,北京东方,,,,,,,,,\n"
+                        .utf8))
     }
 
-    static let quoted = "id,name,bureau_score\n"          // line 1
-        + "C5,\"Foo, Bar\",1\n"                            // line 2
-        + "C6,\"He said \"\"hi\"\"\",2\r\n"                // line 3
-        + "C7,\"Line one\nLine two\",3\n"                  // lines 4-5
-        + "C8,Plain,4\n"                                   // line 6
+    static let quoted =
+        "id,name,bureau_score\n"  // line 1
+        + "C5,\"Foo, Bar\",1\n"  // line 2
+        + "C6,\"He said \"\"hi\"\"\",2\r\n"  // line 3
+        + "C7,\"Line one\nLine two\",3\n"  // lines 4-5
+        + "C8,Plain,4\n"  // line 6
 
     @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
         let s = try Scratch()
         try s.importText(.customers, Self.quoted)
-        #expect(try s.workspace.customers().map(\.name) == ["Foo, Bar", "He said \"hi\"", "Line one\nLine two", "Plain"])
+        #expect(
+            try s.workspace.customers().map(\.name) == ["Foo, Bar", "He said \"hi\"", "Line one\nLine two", "Plain"])
         #expect(try s.workspace.customers().map(\.bureauScore) == [1, 2, 3, 4])
         // Export quotes exactly the fields that need it.
         let exported = String(decoding: try s.export(.customers), as: UTF8.self)
@@ -56,10 +64,14 @@ import Testing
     @Test func headerInAnyCaseAndOrder() throws {
         let s = try Scratch()
         try Base.load(s)
-        try s.importText(.invoices, "AMOUNT,Due_On,ID,disputed,Customer_ID,issued_ON\n7.25,2024-04-30,I7,yes,C2,2024-03-31\n")
+        try s.importText(
+            .invoices, "AMOUNT,Due_On,ID,disputed,Customer_ID,issued_ON\n7.25,2024-04-30,I7,yes,C2,2024-03-31\n")
         let invoice = try #require(try s.workspace.invoice(id: "I7"))
-        #expect(invoice == Invoice(id: "I7", customerId: "C2", issuedOn: Day("2024-03-31")!, dueOn: Day("2024-04-30")!,
-                                   amount: Money(minorUnits: 725), disputed: true))
+        #expect(
+            invoice
+                == Invoice(
+                    id: "I7", customerId: "C2", issuedOn: Day("2024-03-31")!, dueOn: Day("2024-04-30")!,
+                    amount: Money(minorUnits: 725), disputed: true))
         let lastLine = String(decoding: try s.export(.invoices), as: UTF8.self).split(separator: "\n").last
         #expect(lastLine == "I7,C2,,2024-03-31,2024-04-30,7.25,yes,")
     }
@@ -67,7 +79,10 @@ import Testing
     @Test func optionalColumnsMissingOrEmpty() throws {
         let s = try Scratch()
         try Base.load(s)
-        try s.importText(.invoices, "id,customer_id,contract_id,issued_on,due_on,amount,disputed,settled_on\nI7,C1,,2024-03-01,2024-03-31,1.00,,\n")
+        try s.importText(
+            .invoices,
+            "id,customer_id,contract_id,issued_on,due_on,amount,disputed,settled_on\nI7,C1,,2024-03-01,2024-03-31,1.00,,\n"
+        )
         try s.importText(.payments, "id,customer_id,received_on,amount\nP7,C1,2024-03-05,2.00\n")
         try s.importText(.customers, "name,id\nOnly A Name,C7\n")
         let invoice = try #require(try s.workspace.invoice(id: "I7"))
@@ -77,16 +92,21 @@ import Testing
         #expect(try s.workspace.customer(id: "C7") == Customer(id: "C7", name: "Only A Name"))
     }
 
-    @Test(arguments: [("yes", true), ("no", false), ("true", true), ("false", false), ("1", true), ("0", false),
-                      ("Yes", true), ("NO", false), ("", false)])
+    @Test(arguments: [
+        ("yes", true), ("no", false), ("true", true), ("false", false), ("1", true), ("0", false),
+        ("Yes", true), ("NO", false), ("", false),
+    ])
     func disputedSpellings(_ text: String, _ expected: Bool) throws {
         let s = try Scratch()
         try Base.load(s)
-        try s.importText(.invoices, "id,customer_id,issued_on,due_on,amount,disputed\nI7,C1,2024-03-01,2024-03-31,1.00,\(text)\n")
+        try s.importText(
+            .invoices, "id,customer_id,issued_on,due_on,amount,disputed\nI7,C1,2024-03-01,2024-03-31,1.00,\(text)\n")
         #expect(try s.workspace.invoice(id: "I7")?.disputed == expected)
     }
 
-    @Test(arguments: [("12345.6", Int64(1_234_560)), ("0.5", 50), ("7", 700), ("0.01", 1), ("99.99", 9999), (" 3.10 ", 310)])
+    @Test(arguments: [
+        ("12345.6", Int64(1_234_560)), ("0.5", 50), ("7", 700), ("0.01", 1), ("99.99", 9999), (" 3.10 ", 310),
+    ])
     func amountSpellings(_ text: String, _ minorUnits: Int64) throws {
         let s = try Scratch()
         try Base.load(s)
@@ -97,14 +117,22 @@ import Testing
     @Test func settledOnAndContractFieldsAreKept() throws {
         let s = try Scratch()
         try Base.load(s)
-        try s.importText(.contracts, "id,customer_id,service,signed_on,start_on,end_on,value,payment_terms_days,late_fee_daily_rate,late_fee_grace_days,late_fee_cap,suspend_after_days,prepay_ratio\n"
-            + "K2,C2,consulting,2024-02-01,2024-02-01,2025-01-31,120000,45,0.0005,3,0.3,60,0.25\n")
+        try s.importText(
+            .contracts,
+            "id,customer_id,service,signed_on,start_on,end_on,value,payment_terms_days,late_fee_daily_rate,late_fee_grace_days,late_fee_cap,suspend_after_days,prepay_ratio\n"
+                + "K2,C2,consulting,2024-02-01,2024-02-01,2025-01-31,120000,45,0.0005,3,0.3,60,0.25\n")
         let k2 = try #require(try s.workspace.contract(id: "K2"))
-        #expect(k2 == Contract(id: "K2", customerId: "C2", service: "consulting", signedOn: Day("2024-02-01")!,
-                               startOn: Day("2024-02-01")!, endOn: Day("2025-01-31")!, value: Money(minorUnits: 12_000_000),
-                               paymentTermsDays: 45, lateFeeDailyRate: "0.0005", lateFeeGraceDays: 3, lateFeeCap: "0.3",
-                               suspendAfterDays: 60, prepayRatio: "0.25"))
-        try s.importText(.invoices, "id,customer_id,contract_id,issued_on,due_on,amount,settled_on\nI7,C2,K2,2024-03-01,2024-03-31,10,2024-03-20\n")
+        #expect(
+            k2
+                == Contract(
+                    id: "K2", customerId: "C2", service: "consulting", signedOn: Day("2024-02-01")!,
+                    startOn: Day("2024-02-01")!, endOn: Day("2025-01-31")!, value: Money(minorUnits: 12_000_000),
+                    paymentTermsDays: 45, lateFeeDailyRate: "0.0005", lateFeeGraceDays: 3, lateFeeCap: "0.3",
+                    suspendAfterDays: 60, prepayRatio: "0.25"))
+        try s.importText(
+            .invoices,
+            "id,customer_id,contract_id,issued_on,due_on,amount,settled_on\nI7,C2,K2,2024-03-01,2024-03-31,10,2024-03-20\n"
+        )
         #expect(try s.workspace.invoice(id: "I7")?.settledOn == Day("2024-03-20"))
         // settled_on is not a stored payment: the payments list stays as imported.
         #expect(try s.workspace.payments(customer: "C2").isEmpty)

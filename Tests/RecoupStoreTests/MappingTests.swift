@@ -10,7 +10,8 @@ enum IBM {
     static let sample = folder + "/WA_Fn-UseC_-Accounts-Receivable.csv"
     static let dirty = folder + "/variants/wdmartin44_WA_Fn-UseC_-Accounts-Receivable_with_missing.csv"
     /// The mapping the spec (shared/spec/workspace-csv.md, "Mapping foreign files") gives for the sample.
-    static let mapping = "id=invoiceNumber,customer_id=customerID,issued_on=InvoiceDate,due_on=DueDate,amount=InvoiceAmount,disputed=Disputed,settled_on=SettledDate"
+    static let mapping =
+        "id=invoiceNumber,customer_id=customerID,issued_on=InvoiceDate,due_on=DueDate,amount=InvoiceAmount,disputed=Disputed,settled_on=SettledDate"
 
     static func options(ignoreExtraColumns: Bool = true) throws -> ImportOptions {
         var o = ImportOptions()
@@ -51,7 +52,9 @@ enum IBM {
 
     @Test func ibmSampleImportsWithTheSpecMapping() throws {
         let s = try Scratch()
-        let summary = try s.workspace.importCSV(.invoices, path: IBM.sample, options: try IBM.options(), context: ChangeContext(operator: "t", command: "import"))
+        let summary = try s.workspace.importCSV(
+            .invoices, path: IBM.sample, options: try IBM.options(),
+            context: ChangeContext(operator: "t", command: "import"))
         // Published facts, /work/shared/data/README.md: 2,466 invoices, 100 customers,
         // total amount 147,703.18, 561 disputed, every invoice settled, DueDate = InvoiceDate + 30.
         #expect(summary.records == 2466)
@@ -65,17 +68,23 @@ enum IBM {
         let balances = ledger.balances(ledger.allocate(asOf: Day("2030-01-01")!))
         #expect(balances.allSatisfy { $0.open == .zero && $0.unapplied == .zero })
         // The first data row: 391,0379-NEVHP,4/6/2013,611365,1/2/2013,2/1/2013,55.94,No,1/15/2013,...
-        #expect(try s.workspace.invoice(id: "611365") == Invoice(
-            id: "611365", customerId: "0379-NEVHP", issuedOn: Day("2013-01-02")!, dueOn: Day("2013-02-01")!,
-            amount: Money(minorUnits: 5594), disputed: false, settledOn: Day("2013-01-15")!))
+        #expect(
+            try s.workspace.invoice(id: "611365")
+                == Invoice(
+                    id: "611365", customerId: "0379-NEVHP", issuedOn: Day("2013-01-02")!, dueOn: Day("2013-02-01")!,
+                    amount: Money(minorUnits: 5594), disputed: false, settledOn: Day("2013-01-15")!))
     }
 
     @Test func mappedHeaderMissingFromTheFileIsReported() throws {
         let s = try Scratch()
         var options = try IBM.options()
         options.mapping["amount"] = "Amount"
-        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import")) }
-        let p = try #require(result.problems.first { $0.message.contains("mapped column 'Amount' (for 'amount') is not in the header") })
+        let result = rejection {
+            _ = try s.workspace.importCSV(
+                .invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import"))
+        }
+        let p = try #require(
+            result.problems.first { $0.message.contains("mapped column 'Amount' (for 'amount') is not in the header") })
         #expect(p.line == 1 && p.column == 1)
         #expect(try s.workspace.counts()[.invoices] == 0)
     }
@@ -83,10 +92,15 @@ enum IBM {
     @Test func withoutIgnoreExtraColumnsTheExtraColumnsAreUnknown() throws {
         let s = try Scratch()
         let options = try IBM.options(ignoreExtraColumns: false)
-        let result = rejection { _ = try s.workspace.importCSV(.invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import")) }
+        let result = rejection {
+            _ = try s.workspace.importCSV(
+                .invoices, path: IBM.sample, options: options, context: ChangeContext(operator: "t", command: "import"))
+        }
         // The header's unmapped columns, with the column where each starts (computed from the header text).
         let header = try IBM.rows(IBM.sample)[0]
-        let mapped: Set = ["invoiceNumber", "customerID", "InvoiceDate", "DueDate", "InvoiceAmount", "Disputed", "SettledDate"]
+        let mapped: Set = [
+            "invoiceNumber", "customerID", "InvoiceDate", "DueDate", "InvoiceAmount", "Disputed", "SettledDate",
+        ]
         var expected: [(column: Int, name: String)] = []
         var column = 1
         for name in header {
@@ -105,7 +119,9 @@ enum IBM {
         // Its blank fields are all in PaperlessDate and PaperlessBill, which the spec mapping ignores.
         let s = try Scratch()
         let rows = try IBM.rows(IBM.dirty)
-        let summary = try s.workspace.importCSV(.invoices, path: IBM.dirty, options: try IBM.options(), context: ChangeContext(operator: "t", command: "import"))
+        let summary = try s.workspace.importCSV(
+            .invoices, path: IBM.dirty, options: try IBM.options(),
+            context: ChangeContext(operator: "t", command: "import"))
         #expect(summary.records == rows.count - 1)
         #expect(summary.records == 2586)
         let total = rows.dropFirst().reduce(Int64(0)) { sum, row in
@@ -122,7 +138,8 @@ enum IBM {
         let s = try Scratch()
         var options = ImportOptions()
         options.mapping = try ImportOptions.parseMapping(
-            "id=invoiceNumber,customer_id=customerID,received_on=PaperlessDate,amount=InvoiceAmount,method=PaperlessBill", for: .payments)
+            "id=invoiceNumber,customer_id=customerID,received_on=PaperlessDate,amount=InvoiceAmount,method=PaperlessBill",
+            for: .payments)
         options.dateFormat = try #require(DateFormat("M/d/yyyy"))
         options.ignoreExtraColumns = true
         options.createCustomers = true
@@ -136,7 +153,10 @@ enum IBM {
         #expect(expected.prefix(5).map { $0[0] } == [3, 13, 15, 24, 31])
         #expect(expected.count == 120)
         #expect(expected.first == [3, 16])  // 897,9174-IYKOC,,136962706,...
-        let result = rejection { _ = try s.workspace.importCSV(.payments, path: IBM.dirty, options: options, context: ChangeContext(operator: "t", command: "import")) }
+        let result = rejection {
+            _ = try s.workspace.importCSV(
+                .payments, path: IBM.dirty, options: options, context: ChangeContext(operator: "t", command: "import"))
+        }
         #expect(result.problems.map { [$0.line, $0.column] } == expected)
         #expect(result.problems.allSatisfy { $0.message == "missing value for required column 'received_on'" })
         #expect(!result.truncated)

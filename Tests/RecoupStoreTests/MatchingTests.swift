@@ -9,7 +9,9 @@ import Testing
     func loaded() throws -> Scratch {
         let s = try Scratch()
         try s.importText(.customers, "id,name\nC1,上海星辰科技有限公司\nC2,Acme Trading Ltd\n")
-        try s.importText(.invoices, """
+        try s.importText(
+            .invoices,
+            """
             id,customer_id,issued_on,due_on,amount
             INV-1,C1,2024-01-01,2024-01-31,100.00
             INV-10,C1,2024-02-01,2024-03-02,250.00
@@ -22,7 +24,9 @@ import Testing
 
     @Test func referenceFirstLongestIdThenExactAmountElseHeld() throws {
         let s = try loaded()
-        let summary = try s.importText(.payments, """
+        let summary = try s.importText(
+            .payments,
+            """
             id,customer_id,received_on,amount,reference
             G1,C1,2024-03-10,10.00,paying INV-10 in part
             G2,C2,2024-03-11,80.00,thanks
@@ -31,7 +35,7 @@ import Testing
             """ + "\n", options: matching())
         #expect(summary.matchedByReference == 1 && summary.matchedByAmount == 1 && summary.held == 2)
         let c1 = try s.workspace.payments(customer: "C1")
-        #expect(c1.first { $0.id == "G1" }?.invoiceId == "INV-10")   // not INV-1, although "INV-1" is inside the text too
+        #expect(c1.first { $0.id == "G1" }?.invoiceId == "INV-10")  // not INV-1, although "INV-1" is inside the text too
         #expect(try s.workspace.payments(customer: "C2").first?.invoiceId == "INV-2")
         #expect(c1.filter(\.held).map(\.id) == ["G3", "G4"])
         // Held cash is unapplied credit: it pays nothing until applied by hand.
@@ -43,14 +47,25 @@ import Testing
 
     @Test func applyingByHandPaysTheInvoiceAtThePaymentsDay() throws {
         let s = try loaded()
-        try s.importText(.payments, "id,customer_id,received_on,amount,reference\nG3,C1,2024-03-12,99.00,no idea\n", options: matching())
-        #expect(try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) == Money(minorUnits: 99_00))
+        try s.importText(
+            .payments, "id,customer_id,received_on,amount,reference\nG3,C1,2024-03-12,99.00,no idea\n",
+            options: matching())
+        #expect(
+            try s.workspace.applyPayment(
+                "G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply"))
+                == Money(minorUnits: 99_00))
         let ledger = try s.workspace.ledger(customer: try s.workspace.customer(id: "C1")!)
         #expect(ledger.balances(ledger.allocate(asOf: Day("2024-03-11")!))[0].open == Money(minorUnits: 350_00))  // before the payment's day
         let after = ledger.balances(ledger.allocate(asOf: Day("2024-03-12")!))[0]
         #expect(after.open == Money(minorUnits: 251_00) && after.unapplied == .zero)
-        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) }
-        #expect(throws: StoreError.self) { try s.workspace.applyPayment("G3", to: "INV-2", amount: nil, context: ChangeContext(operator: "t", command: "payment apply")) }
+        #expect(throws: StoreError.self) {
+            try s.workspace.applyPayment(
+                "G3", to: "INV-1", amount: nil, context: ChangeContext(operator: "t", command: "payment apply"))
+        }
+        #expect(throws: StoreError.self) {
+            try s.workspace.applyPayment(
+                "G3", to: "INV-2", amount: nil, context: ChangeContext(operator: "t", command: "payment apply"))
+        }
     }
 
     /// Without matching the spec's allocation rule applies unchanged.

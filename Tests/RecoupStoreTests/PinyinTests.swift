@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct PinyinTests {
     @Test(arguments: [
-        ("上海星辰科技有限公司", "shxckjyxgs"),   // shang hai xing chen ke ji you xian gong si
+        ("上海星辰科技有限公司", "shxckjyxgs"),  // shang hai xing chen ke ji you xian gong si
         ("Acme Trading Ltd", "atl"),
-        ("北京 Acme 科技", "bjakj"),              // bei jing / Acme / ke ji
-        ("Acme科技2024 Ltd", "akj2l"),            // a word, ke ji, the number's first digit, Ltd
-        ("杭州（Globex）贸易", "hzgmy"),          // full-width brackets separate words
+        ("北京 Acme 科技", "bjakj"),  // bei jing / Acme / ke ji
+        ("Acme科技2024 Ltd", "akj2l"),  // a word, ke ji, the number's first digit, Ltd
+        ("杭州（Globex）贸易", "hzgmy"),  // full-width brackets separate words
         ("王伟", "ww"),
         ("", ""),
         ("---", ""),
@@ -36,8 +36,10 @@ import Testing
 
 /// Polyphonic characters read by the word they stand in, not ICU's default reading.
 @Suite struct PinyinWordReadingTests {
-    @Test(arguments: [("重庆天成科技有限公司", "cqtckjyxgs"), ("长沙博雅咨询有限公司", "csbyzxyxgs"), ("厦门海纳贸易有限公司", "xmhnmyyxgs"),
-                      ("招商银行", "zsyh"), ("长城", "cc"), ("重", "z")])
+    @Test(arguments: [
+        ("重庆天成科技有限公司", "cqtckjyxgs"), ("长沙博雅咨询有限公司", "csbyzxyxgs"), ("厦门海纳贸易有限公司", "xmhnmyyxgs"),
+        ("招商银行", "zsyh"), ("长城", "cc"), ("重", "z"),
+    ])
     func readsPolyphonicWords(name: String, initials: String) {
         var p = PinyinInitials()
         #expect(p.initials(of: name) == initials)

@@ -8,7 +8,9 @@ import Testing
     /// Imports every file of `folder` (in dependency order) into `ws`.
     func importAll(from folder: String, into ws: Workspace) throws {
         for kind in RecordKind.allCases {
-            try ws.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "import"))
+            try ws.importCSV(
+                kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(),
+                context: ChangeContext(operator: "t", command: "import"))
         }
     }
 
@@ -25,8 +27,12 @@ import Testing
         general.dateFormat = try #require(DateFormat("yyyy-M-d"))  // reads ISO text, but is not `.iso`
         let second = try Workspace(path: s.folder + "/general.db", create: true)
         for kind in RecordKind.allCases {
-            try s.workspace.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(), context: ChangeContext(operator: "t", command: "fast"))
-            try second.importCSV(kind, path: folder + "/\(kind.rawValue).csv", options: general, context: ChangeContext(operator: "t", command: "general"))
+            try s.workspace.importCSV(
+                kind, path: folder + "/\(kind.rawValue).csv", options: ImportOptions(),
+                context: ChangeContext(operator: "t", command: "fast"))
+            try second.importCSV(
+                kind, path: folder + "/\(kind.rawValue).csv", options: general,
+                context: ChangeContext(operator: "t", command: "general"))
         }
         for kind in RecordKind.allCases {
             #expect(try s.export(kind) == s.export(kind, from: second), "\(kind.rawValue) differs between the paths")
@@ -39,8 +45,11 @@ import Testing
         let generated = s.folder + "/generated"
         try PortfolioFiles.write(portfolio, to: generated)
         try importAll(from: generated, into: s.workspace)
-        #expect(try s.workspace.counts() == [.customers: portfolio.customers.count, .contracts: portfolio.contracts.count,
-                                             .invoices: portfolio.invoices.count, .payments: portfolio.payments.count])
+        #expect(
+            try s.workspace.counts() == [
+                .customers: portfolio.customers.count, .contracts: portfolio.contracts.count,
+                .invoices: portfolio.invoices.count, .payments: portfolio.payments.count,
+            ])
         #expect(portfolio.customers.count == 60)
         #expect(portfolio.invoices.count > 100 && portfolio.payments.count > 100)
         for kind in RecordKind.allCases {
@@ -59,7 +68,9 @@ import Testing
         let second = try Workspace(path: s.folder + "/second.recoup", create: true)
         try importAll(from: first, into: second)
         for kind in RecordKind.allCases {
-            #expect(try s.export(kind, from: second) == (try bytes(first + "/\(kind.rawValue).csv")), "\(kind.rawValue).csv differs")
+            #expect(
+                try s.export(kind, from: second) == (try bytes(first + "/\(kind.rawValue).csv")),
+                "\(kind.rawValue).csv differs")
         }
     }
 
@@ -70,12 +81,18 @@ import Testing
         try PortfolioFiles.write(portfolio, to: folder)
         try importAll(from: folder, into: s.workspace)
         // Read back as records, not bytes: every field survives the trip.
-        #expect(try s.workspace.customers() == portfolio.customers.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) })
+        #expect(
+            try s.workspace.customers()
+                == portfolio.customers.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) })
         for c in portfolio.customers.prefix(10) {
             let mine = portfolio.invoices.filter { $0.customerId == c.id }
             #expect(Set(try s.workspace.invoices(customer: c.id)) == Set(mine))
-            #expect(Set(try s.workspace.payments(customer: c.id)) == Set(portfolio.payments.filter { $0.customerId == c.id }))
-            #expect(Set(try s.workspace.contracts(customer: c.id)) == Set(portfolio.contracts.filter { $0.customerId == c.id }))
+            #expect(
+                Set(try s.workspace.payments(customer: c.id))
+                    == Set(portfolio.payments.filter { $0.customerId == c.id }))
+            #expect(
+                Set(try s.workspace.contracts(customer: c.id))
+                    == Set(portfolio.contracts.filter { $0.customerId == c.id }))
         }
     }
 
@@ -84,7 +101,11 @@ import Testing
         try Base.load(s)
         let path = s.folder + "/out.csv"
         #expect(try s.workspace.exportCSV(.invoices, path: path) == 2)
-        #expect(try bytes(path) == Array("id,customer_id,contract_id,issued_on,due_on,amount,disputed,settled_on\nI1,C1,K1,2024-01-10,2024-02-09,100.00,,\nI9,C2,,2024-01-12,2024-02-11,42.50,,\n".utf8))
+        #expect(
+            try bytes(path)
+                == Array(
+                    "id,customer_id,contract_id,issued_on,due_on,amount,disputed,settled_on\nI1,C1,K1,2024-01-10,2024-02-09,100.00,,\nI9,C2,,2024-01-12,2024-02-11,42.50,,\n"
+                        .utf8))
     }
 
     private func generatedFolder(_ s: Scratch) throws -> String {

@@ -19,7 +19,9 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A new, empty workspace and a second handle on it (another shell), and the folder to remove.
     func make() throws -> (store: any WorkspaceStore, colleague: any WorkspaceStore, folder: String) {
-        let base = self == .sqliteInMemoryFolder && FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
+        let base =
+            self == .sqliteInMemoryFolder && FileManager.default.fileExists(atPath: "/dev/shm")
+            ? "/dev/shm/" : NSTemporaryDirectory()
         let folder = base + "recoup-contract-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/ws.db"
@@ -31,11 +33,15 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 @Suite struct StoreContractTests {
     let who = ChangeContext(operator: "tester", command: "contract test")
 
-    func loaded(_ backend: Backend) throws -> (store: any WorkspaceStore, colleague: any WorkspaceStore, folder: String) {
+    func loaded(_ backend: Backend) throws -> (store: any WorkspaceStore, colleague: any WorkspaceStore, folder: String)
+    {
         let made = try backend.make()
         let files: [(RecordKind, String)] = [
             (.customers, "id,name\nC1,上海星辰科技有限公司\nC2,Acme Trading Ltd\n"),
-            (.invoices, "id,customer_id,issued_on,due_on,amount\nI1,C1,2024-01-01,2024-01-31,100.00\nI2,C1,2024-02-01,2024-03-02,50.00\nI3,C2,2024-01-01,2024-01-31,70.00\n"),
+            (
+                .invoices,
+                "id,customer_id,issued_on,due_on,amount\nI1,C1,2024-01-01,2024-01-31,100.00\nI2,C1,2024-02-01,2024-03-02,50.00\nI3,C2,2024-01-01,2024-01-31,70.00\n"
+            ),
             (.payments, "id,customer_id,received_on,amount\nP1,C1,2024-02-10,120.00\n"),
         ]
         for (kind, text) in files {
@@ -66,12 +72,18 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func idsAreAllocatedInTheWriteAndDuplicatesAreNamed(_ backend: Backend) throws {
         let (s, colleague, folder) = try loaded(backend)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let pay = { (id: String) in Payment(id: id, customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 100)) }
+        let pay = { (id: String) in
+            Payment(id: id, customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 100))
+        }
         let a = try s.addPayment(pay(""), context: who), b = try colleague.addPayment(pay(""), context: who)
         #expect(a == "M00000001" && b == "M00000002")
-        #expect(throws: StoreError.duplicate(kind: "payment", id: "P1")) { try colleague.addPayment(pay("P1"), context: who) }
+        #expect(throws: StoreError.duplicate(kind: "payment", id: "P1")) {
+            try colleague.addPayment(pay("P1"), context: who)
+        }
         #expect(throws: StoreError.notFound(kind: "customer", id: "C9")) {
-            try s.addPayment(Payment(id: "", customerId: "C9", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 1)), context: who)
+            try s.addPayment(
+                Payment(id: "", customerId: "C9", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 1)),
+                context: who)
         }
     }
 
@@ -79,7 +91,8 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func everyChangeIsJournaledWithItsKindAndPayload(_ backend: Backend) throws {
         let (s, _, folder) = try loaded(backend)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let change = BookChange.depositReceived(customer: "C1", amount: Money(minorUnits: 5_000), contract: nil, on: Day("2024-06-01")!)
+        let change = BookChange.depositReceived(
+            customer: "C1", amount: Money(minorUnits: 5_000), contract: nil, on: Day("2024-06-01")!)
         try s.perform(change, context: who)
         let entry = try #require(try s.journal(limit: 1).first)
         #expect(entry.kind == "deposit.received" && entry.operator == "tester" && entry.command == "contract test")
@@ -90,16 +103,22 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func aScenarioIsSeenInItsSpanOnlyAndACommitThatNoLongerAppliesWritesNothing(_ backend: Backend) throws {
         let (s, colleague, folder) = try loaded(backend)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let pay = BookChange.paymentRecorded(Payment(id: "S1", customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 7_000)))
+        let pay = BookChange.paymentRecorded(
+            Payment(id: "S1", customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 7_000)))
         let steps = [ScenarioStep(line: "payment add C2 70 --id S1", change: pay)]
         let (inside, _) = try s.withScenario(steps, context: who) { (try open(s), try open(s, base: true)) }
         #expect(inside.0 == [Money(minorUnits: 3_000), .zero])
         #expect(inside.1 == [Money(minorUnits: 3_000), Money(minorUnits: 7_000)])
         #expect(try open(s) == [Money(minorUnits: 3_000), Money(minorUnits: 7_000)])
         try s.saveScenario("mine", steps: steps, context: who)
-        try colleague.addPayment(Payment(id: "S1", customerId: "C2", receivedOn: Day("2024-06-02")!, amount: Money(minorUnits: 1)), context: who)
+        try colleague.addPayment(
+            Payment(id: "S1", customerId: "C2", receivedOn: Day("2024-06-02")!, amount: Money(minorUnits: 1)),
+            context: who)
         let journal = try s.journal(limit: 100).count
-        #expect(throws: StoreError.conflict(change: 1, summary: "payment add C2 70 --id S1", reason: "payment 'S1' already exists")) {
+        #expect(
+            throws: StoreError.conflict(
+                change: 1, summary: "payment add C2 70 --id S1", reason: "payment 'S1' already exists")
+        ) {
             try s.commitScenario("mine", steps: steps, context: who)
         }
         #expect(try s.journal(limit: 100).count == journal)
@@ -111,12 +130,17 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let (s, colleague, folder) = try loaded(backend)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let before = s.booksVersion()
-        try colleague.receiveDeposit(customer: "C1", amount: Money(minorUnits: 300), contract: nil, on: Day("2024-06-01")!, context: who)
-        #expect(s.booksVersion() != before)                                  // a shell can tell the books moved
+        try colleague.receiveDeposit(
+            customer: "C1", amount: Money(minorUnits: 300), contract: nil, on: Day("2024-06-01")!, context: who)
+        #expect(s.booksVersion() != before)  // a shell can tell the books moved
         #expect(try s.depositMovements(customer: "C1").count == 1)
-        try s.refundDeposit(customer: "C1", amount: Money(minorUnits: 300), contract: nil, reason: "r", on: Day("2024-06-02")!, context: who)
+        try s.refundDeposit(
+            customer: "C1", amount: Money(minorUnits: 300), contract: nil, reason: "r", on: Day("2024-06-02")!,
+            context: who)
         #expect(throws: StoreError.self) {
-            try colleague.refundDeposit(customer: "C1", amount: Money(minorUnits: 300), contract: nil, reason: "r", on: Day("2024-06-02")!, context: who)
+            try colleague.refundDeposit(
+                customer: "C1", amount: Money(minorUnits: 300), contract: nil, reason: "r", on: Day("2024-06-02")!,
+                context: who)
         }
     }
 }

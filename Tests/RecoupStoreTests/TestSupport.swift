@@ -41,10 +41,14 @@ final class Scratch {
 
     /// Imports `text` as a file of `kind`.
     @discardableResult
-    func importText(_ kind: RecordKind, _ text: String, options: ImportOptions = ImportOptions(),
-                    into ws: Workspace? = nil) throws -> ImportSummary {
+    func importText(
+        _ kind: RecordKind, _ text: String, options: ImportOptions = ImportOptions(),
+        into ws: Workspace? = nil
+    ) throws -> ImportSummary {
         let path = try file("\(kind.rawValue)-\(UUID().uuidString).csv", text)
-        return try (ws ?? workspace).importCSV(kind, path: path, options: options, context: ChangeContext(operator: "tester", command: "import \(kind.rawValue)"))
+        return try (ws ?? workspace).importCSV(
+            kind, path: path, options: options,
+            context: ChangeContext(operator: "tester", command: "import \(kind.rawValue)"))
     }
 
     /// The bytes `export` writes for `kind`.
@@ -58,8 +62,9 @@ final class Scratch {
     func snapshot() throws -> Snapshot {
         var exports: [RecordKind: [UInt8]] = [:]
         for kind in RecordKind.allCases { exports[kind] = try export(kind) }
-        return Snapshot(counts: try workspace.counts(), exports: exports,
-                        journal: try workspace.journal(limit: 1000).count)
+        return Snapshot(
+            counts: try workspace.counts(), exports: exports,
+            journal: try workspace.journal(limit: 1000).count)
     }
 }
 
@@ -70,7 +75,9 @@ struct Snapshot: Equatable {
 }
 
 /// The problems of a rejected import, or an issue recorded when the import did not fail that way.
-func rejection(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> (problems: [ImportProblem], truncated: Bool) {
+func rejection(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> (
+    problems: [ImportProblem], truncated: Bool
+) {
     do {
         try body()
         Issue.record("the import was accepted", sourceLocation: sourceLocation)
@@ -86,7 +93,8 @@ func rejection(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sou
 enum Base {
     static let customers = "id,name\nC1,Acme Trading Ltd\nC2,上海星辰科技有限公司\n"
     static let contracts = "id,customer_id,service,signed_on\nK1,C1,saas,2024-01-01\n"
-    static let invoices = "id,customer_id,contract_id,issued_on,due_on,amount\nI1,C1,K1,2024-01-10,2024-02-09,100.00\nI9,C2,,2024-01-12,2024-02-11,42.50\n"
+    static let invoices =
+        "id,customer_id,contract_id,issued_on,due_on,amount\nI1,C1,K1,2024-01-10,2024-02-09,100.00\nI9,C2,,2024-01-12,2024-02-11,42.50\n"
     static let payments = "id,customer_id,received_on,amount,invoice_id\nP1,C1,2024-02-01,50,I1\n"
 
     /// Imports the base portfolio into the scratch workspace.

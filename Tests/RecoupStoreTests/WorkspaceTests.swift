@@ -14,7 +14,8 @@ import Testing
         try Base.load(s)
         let wal = s.workspacePath + "-wal"
         if FileManager.default.fileExists(atPath: wal) {
-            let walMode = (try FileManager.default.attributesOfItem(atPath: wal)[.posixPermissions] as? NSNumber)?.intValue
+            let walMode = (try FileManager.default.attributesOfItem(atPath: wal)[.posixPermissions] as? NSNumber)?
+                .intValue
             #expect(walMode == 0o600)
         }
     }
@@ -63,10 +64,13 @@ import Testing
         #expect(ro.readOnlyReason != nil)
         #expect(try ro.counts()[.customers] == 2)
         let error = #expect(throws: StoreError.self) {
-            try ro.addPayment(Payment(id: "", customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 100)),
-                              context: ChangeContext(operator: "t", command: "payment add"))
+            try ro.addPayment(
+                Payment(id: "", customerId: "C2", receivedOn: Day("2024-06-01")!, amount: Money(minorUnits: 100)),
+                context: ChangeContext(operator: "t", command: "payment add"))
         }
-        guard case .readOnly? = error else { Issue.record("expected readOnly, got \(String(describing: error))"); return }
+        guard case .readOnly? = error else {
+            Issue.record("expected readOnly, got \(String(describing: error))"); return
+        }
         #expect(try s.snapshot() == before)
     }
 
@@ -86,9 +90,11 @@ import Testing
         let s = try Scratch()
         let ws = s.workspace!
         #expect(try ws.setting("today") == nil)
-        try ws.setSetting("today", "2024-03-01", context: ChangeContext(operator: "alice", command: "set today 2024-03-01"))
+        try ws.setSetting(
+            "today", "2024-03-01", context: ChangeContext(operator: "alice", command: "set today 2024-03-01"))
         #expect(try ws.setting("today") == "2024-03-01")
-        try ws.setSetting("today", "2024-04-01", context: ChangeContext(operator: "alice", command: "set today 2024-04-01"))
+        try ws.setSetting(
+            "today", "2024-04-01", context: ChangeContext(operator: "alice", command: "set today 2024-04-01"))
         #expect(try ws.setting("today") == "2024-04-01")
         #expect(try ws.setting("other") == nil)
         try ws.setSetting("today", nil, context: ChangeContext(operator: "bob", command: "unset today"))
@@ -104,8 +110,9 @@ import Testing
         let ws = s.workspace!
         #expect(try ws.journal(limit: 10).isEmpty)
         let path = try s.file("customers.csv", Base.customers)
-        let summary = try ws.importCSV(.customers, path: path, options: ImportOptions(),
-                                       context: ChangeContext(operator: "alice", command: "import customers customers.csv"))
+        let summary = try ws.importCSV(
+            .customers, path: path, options: ImportOptions(),
+            context: ChangeContext(operator: "alice", command: "import customers customers.csv"))
         #expect(summary.records == 2)
         let journal = try ws.journal(limit: 10)
         #expect(journal.count == 1)
@@ -122,7 +129,11 @@ import Testing
         try s.importText(.customers, Base.customers)
         let before = try ws.journal(limit: 10)
         let bad = try s.file("bad.csv", "id,name\nC3,\n")
-        let result = rejection { _ = try ws.importCSV(.customers, path: bad, options: ImportOptions(), context: ChangeContext(operator: "bob", command: "import customers bad.csv")) }
+        let result = rejection {
+            _ = try ws.importCSV(
+                .customers, path: bad, options: ImportOptions(),
+                context: ChangeContext(operator: "bob", command: "import customers bad.csv"))
+        }
         #expect(result.problems.count == 1)
         #expect(try ws.journal(limit: 10) == before)
     }
@@ -131,7 +142,8 @@ import Testing
         let s = try Scratch()
         let path = s.folder + "/absent.csv"
         let error = #expect(throws: StoreError.self) {
-            try s.workspace.importCSV(.customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
+            try s.workspace.importCSV(
+                .customers, path: path, options: ImportOptions(), context: ChangeContext(operator: "t", command: "c"))
         }
         #expect(error == .file(path: path, reason: "no such file"))
     }
