@@ -114,6 +114,12 @@ struct Invocation {
         return try store { () throws(StoreError) in try ServiceContext(books: workspace, asOf: asOf, change: change) }
     }
 
+    /// The whole portfolio's ledger as this command reads it (the shell keeps it between commands
+    /// until the books, or the open scenario, change).
+    func portfolioLedger() throws -> Ledger {
+        try store { () throws(StoreError) in try session.index.portfolioLedger() }
+    }
+
     /// Runs a service call, turning its errors (a service's or the store's) into shell errors pointed at `column`.
     func service<T>(column: Int? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ServiceError {

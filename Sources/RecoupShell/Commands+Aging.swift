@@ -37,7 +37,7 @@ extension Catalog {
             bounds = b
         }
         let aging = Aging(bounds: bounds)
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let allocation = ledger.allocate(asOf: asOf)
         let by = inv.parsed.value("--by") ?? "customer"
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat

@@ -62,7 +62,7 @@ extension Catalog {
     static func scores(_ inv: Invocation, asOf: Day, policy: Policy? = nil) throws -> (
         ledger: Ledger, scores: [CreditScore]
     ) {
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let context = try inv.store { () throws(StoreError) in
             try ServiceContext(books: inv.workspace, asOf: asOf, change: inv.change, policy: policy)
         }

@@ -178,7 +178,7 @@ extension Catalog {
         let minDays = try inv.integer("--min-days", default: 0, range: 0...100_000)
         let limit = try inv.integer("--limit", default: Int.max, range: 1...Int.max)
         let ws = inv.workspace
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let balances = ledger.balances(ledger.allocate(asOf: asOf))
         let customers = try inv.store { () throws(StoreError) in try ws.customers() }
         var rows: [(Customer, Balance)] = []

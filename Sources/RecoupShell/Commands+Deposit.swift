@@ -224,7 +224,7 @@ extension Catalog {
     /// Deposit requirements of contracts signed on or before `asOf`, with movements made by then
     /// (the Deposits service over the shell's cached ledger).
     static func requirements(_ inv: Invocation, asOf: Day, customer: String? = nil) throws -> Deposits.Standing {
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         return try inv.service { try Deposits(inv.services(asOf: asOf)).standing(ledger, customer: customer) }
     }
 
@@ -276,7 +276,7 @@ extension Catalog {
                 column: inv.parsed.column(ofOption: "--prepay"))
         }
         let asOf = try inv.asOf()
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let k = try inv.service {
             try Deposits(inv.services(asOf: asOf)).checkNewContract(
                 ledger, customer: c, service: inv.parsed.value("--service") ?? "", value: value,

@@ -102,7 +102,7 @@ extension Catalog {
         let asOf = dryRun ? try inv.asOf() : try Catalog.day(inv, "--as-of")
         let run = try dunningRun(inv, asOf: asOf)
         let out = inv.parsed.value("--out") ?? "letters/\(asOf.iso)"
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let documents = try inv.service { try run.documents(ledger, customers: nil) }
         let files =
             dryRun
@@ -133,7 +133,7 @@ extension Catalog {
         let c = try inv.resolveCustomer("customer")
         let asOf = try inv.asOf()
         let run = try dunningRun(inv, asOf: asOf)
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         guard let d = try inv.service({ try run.documents(ledger, customers: [c]) }).first else {
             throw ShellError(
                 "nothing is due for '\(c.id)' on \(asOf.iso)",

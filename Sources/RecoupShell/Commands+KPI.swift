@@ -25,7 +25,7 @@ extension Catalog {
         let period = try kpiPeriod(inv)
         let rows = try inv.integer("--customers", default: 10, range: 0...100_000)
         let ws = inv.workspace
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
         let r = KPI.report(ledger, period: period, agingBounds: policy.agingBounds)
         func days(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 2)) } ?? .empty }

@@ -41,7 +41,7 @@ extension Catalog {
 
     static func overdue(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let record = !inv.parsed.flag("--dry-run") && inv.session.scenario == nil
         let run = try inv.service { try OverdueRun(inv.services(asOf: asOf)).run(ledger, record: record) }
         let (ladder, evaluation, transitions) = (run.ladder, run.evaluation, run.transitions)
@@ -112,7 +112,7 @@ extension Catalog {
     static func queue(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
         let limit = try inv.integer("--limit", default: 25)
-        let ledger = try inv.store { () throws(StoreError) in try inv.session.index.portfolioLedger() }
+        let ledger = try inv.portfolioLedger()
         let (calls, total) = try inv.service {
             try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: inv.parsed.value("--agent"), limit: limit)
         }
