@@ -226,12 +226,7 @@ extension Workspace {
 
     /// The next free id of a payment made from a deposit: `DEP-000001`, ...
     static func nextDepositPaymentId(_ db: Database) throws -> String {
-        var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'DEP-%'") ?? 0) + 1
-        func id(_ k: Int) -> String {
-            let s = String(k); return "DEP-" + String(repeating: "0", count: max(0, 6 - s.count)) + s
-        }
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
-        return id(k)
+        try nextNumberedId(db, table: "payment", prefix: "DEP-", digits: 6)
     }
 
 }

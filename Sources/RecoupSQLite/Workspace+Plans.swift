@@ -109,12 +109,22 @@ extension Workspace {
     }
 
     /// The next free id for a payment entered by hand, in the transaction of `db`: `M00000001`, ...
-    static func nextPaymentId(_ db: Database) throws -> String {
-        var k = (try Int.fetchOne(db, sql: "SELECT count(*) FROM payment WHERE id LIKE 'M%'") ?? 0) + 1
+    static func nextPaymentId(_ db: Database) throws -> String { try nextNumberedId(db, table: "payment", prefix: "M", digits: 8) }
+
+    /// The next free id of the form PREFIX + `digits` digits (`M00000042`) in `table`, in the
+    /// transaction of `db`: one more than the highest such id, found through the primary key's index
+    /// (a range of the ids with that prefix, not a scan of the table: on 1,000,000 payments a count of
+    /// `LIKE 'M%'` took about 80 ms, and a scenario replays its payments for every command).
+    static func nextNumberedId(_ db: Database, table: String, prefix: String, digits: Int) throws -> String {
+        let low = prefix + String(repeating: "0", count: digits), high = prefix + String(repeating: "9", count: digits)
+        let glob = prefix + String(repeating: "[0-9]", count: digits)
+        let top = try String.fetchOne(
+            db, sql: "SELECT max(id) FROM \(table) WHERE id BETWEEN ? AND ? AND id GLOB ?", arguments: [low, high, glob])
+        var k = (top.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         func id(_ k: Int) -> String {
-            let s = String(k); return "M" + String(repeating: "0", count: max(0, 8 - s.count)) + s
+            let s = String(k); return prefix + String(repeating: "0", count: max(0, digits - s.count)) + s
         }
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM payment WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id(k)]) == true { k += 1 }
         return id(k)
     }
 
