@@ -164,3 +164,25 @@ public struct DateFormat: Sendable, Hashable {
         return Day(year: year, month: month, day: day)
     }
 }
+
+extension Day {
+    private enum CodingKeys: String, CodingKey { case ordinal }
+
+    /// Encoded as its ISO text (`"2026-11-30"`), so the journal's payloads and saved scenarios read as
+    /// dates. Plans stored before this wrote `{"ordinal": N}`; both are read.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let c = try? decoder.singleValueContainer(), let text = try? c.decode(String.self) {
+            guard let day = Day(text) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(text)' is not a YYYY-MM-DD day")
+            }
+            self = day
+            return
+        }
+        self.init(ordinal: try decoder.container(keyedBy: CodingKeys.self).decode(Int32.self, forKey: .ordinal))
+    }
+}

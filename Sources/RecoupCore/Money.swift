@@ -143,3 +143,22 @@ public enum RoundingMode: String, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension Money {
+    private enum CodingKeys: String, CodingKey { case minorUnits }
+
+    /// Encoded as its integer minor units (`125075` for 1,250.75), exactly; values stored before this
+    /// wrote `{"minorUnits": N}`, and both are read.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(minorUnits)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let c = try? decoder.singleValueContainer(), let units = try? c.decode(Int64.self) {
+            self.init(minorUnits: units)
+            return
+        }
+        self.init(minorUnits: try decoder.container(keyedBy: CodingKeys.self).decode(Int64.self, forKey: .minorUnits))
+    }
+}

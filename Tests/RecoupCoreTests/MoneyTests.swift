@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RecoupCore
 
@@ -72,5 +73,20 @@ import Testing
         #expect(f.parse("2013-03-07") == nil)
         #expect(f.parse("3/7/2013x") == nil)
         #expect(DateFormat("yyyy-MM") == nil)
+    }
+}
+
+/// Days and amounts in JSON (journal payloads, saved scenarios, plan terms): readable, exact, and the
+/// earlier keyed form still read.
+@Suite struct CodableFormTests {
+    @Test func daysAndAmountsEncodeReadablyAndDecodeBothForms() throws {
+        struct Pair: Codable, Equatable { var day: Day; var amount: Money }
+        let pair = Pair(day: Day("2026-11-30")!, amount: Money(minorUnits: 125_075))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(pair), as: UTF8.self) == #"{"amount":125075,"day":"2026-11-30"}"#)
+        let old = #"{"amount":{"minorUnits":125075},"day":{"ordinal":20787}}"#
+        #expect(try JSONDecoder().decode(Pair.self, from: Data(old.utf8)) == pair)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Pair.self, from: Data(#"{"amount":1,"day":"2026-02-30"}"#.utf8)) }
     }
 }
