@@ -122,20 +122,14 @@ public final class CompletionIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if forTab, customers == nil, loading, let previous { return body(previous) }
+        // Wait for a load under way, or load here; keys read before a later `invalidate()` are dropped.
         while customers == nil {
-            if !loading {
-                let generation = ledgerGeneration
-                lock.unlock()
-                let loaded = Self.loadCustomers(workspace)
-                lock.lock()
-                if generation == ledgerGeneration && customers == nil {
-                    customers = loaded; previous = nil
-                } else if customers == nil {
-                    continue
-                }
-                break
-            }
-            lock.wait()
+            if loading { lock.wait(); continue }
+            let generation = ledgerGeneration
+            lock.unlock()
+            let loaded = Self.loadCustomers(workspace)
+            lock.lock()
+            if generation == ledgerGeneration && customers == nil { customers = loaded; previous = nil }
         }
         return body(customers!)
     }
