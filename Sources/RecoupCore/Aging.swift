@@ -44,7 +44,7 @@ public struct Aging: Sendable {
                 let open = allocation.open[i]
                 guard open > 0, ledger.invoiceIssued[i] <= asOf else { continue }
                 row.buckets[bucket(daysLate: Int(asOf - ledger.invoiceDue[i]))] += open
-                if ledger.invoiceDisputed[i] { row.disputed += open }
+                row.disputed += ledger.heldAmount(i, on: asOf, open: open)
             }
             out[c] = row
         }
@@ -63,7 +63,7 @@ public struct Aging: Sendable {
                 guard open > 0, ledger.invoiceIssued[i] <= asOf, let key = group(c, i) else { continue }
                 let k = bucket(daysLate: Int(asOf - ledger.invoiceDue[i]))
                 out[key, default: empty].buckets[k] += open
-                if ledger.invoiceDisputed[i] { out[key, default: empty].disputed += open }
+                out[key, default: empty].disputed += ledger.heldAmount(i, on: asOf, open: open)
             }
         }
         return out

@@ -22,8 +22,10 @@ public struct CreditScore: Sendable, Hashable {
     /// last 12 months likewise (shown, not scored: the 6 months make the trend term).
     public var recentLateShare: Double?
     public var yearLateShare: Double?
-    /// Invoices issued by the day that are marked disputed now (the workspace keeps no dispute history).
+    /// Invoices issued by the day with a dispute open on the day.
     public var disputed = 0
+    /// Promises to pay kept and broken in the 365 days to the day (decided by then).
+    public var keptPromises = 0, brokenPromises = 0
     public var bureau: Int?
     /// The credit line on file (the customer's own `credit_limit`), and what goes with it: the
     /// credit-line terms of the score (docs/SCORING.md, "Customers with a credit line").
@@ -58,9 +60,11 @@ public struct CreditScore: Sendable, Hashable {
 
     /// Every customer's score as of the allocation's day, in `customerIds` order.
     /// `bureau` gives each customer's bureau score known by the day (or nil); `creditLimit` the credit
-    /// line on file in minor units (or nil: the credit-line terms are then left out).
+    /// line on file in minor units (or nil: the credit-line terms are then left out); `promises` the
+    /// promises kept and broken in the 365 days to the day.
     public static func scoreAll(_ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
-                                creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers()) -> [CreditScore] {
+                                creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers(),
+                                promises: (Int) -> (kept: Int, broken: Int) = { _ in (0, 0) }) -> [CreditScore] {
         let asOf = allocation.asOf.ordinal
         let recentFrom = asOf - 182, yearFrom = asOf - 365
         var out = [CreditScore](repeating: CreditScore(), count: ledger.customerCount)
@@ -107,7 +111,7 @@ public struct CreditScore: Sendable, Hashable {
                     if due >= recentFrom { recentPaid += 1; if late > 0 { recentLate += 1 } }
                     if due >= yearFrom { yearPaid += 1; if late > 0 { yearLate += 1 } }
                 }
-                if ledger.invoiceDisputed[i] { s.disputed += 1 }
+                if ledger.isHeld(i, on: asOf) { s.disputed += 1 }
                 let open = allocation.open[i]
                 if open > 0 {
                     s.open.minorUnits += open
@@ -125,6 +129,7 @@ public struct CreditScore: Sendable, Hashable {
             if recentPaid >= 2 { s.recentLateShare = Double(recentLate) / Double(recentPaid) }
             if yearPaid >= 2 { s.yearLateShare = Double(yearLate) / Double(yearPaid) }
             s.bureau = bureau(c)
+            (s.keptPromises, s.brokenPromises) = promises(c)
             if tiers.creditLine, let limit = creditLimit(c), limit > 0 {
                 s.creditLimit = Money(minorUnits: limit)
                 creditLine(&s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn,
@@ -197,6 +202,7 @@ public struct CreditScore: Sendable, Hashable {
         enum Kind: Sendable {
             case lateShare(late: Int, due: Int, paidLate: Int), daysLate(Int), trend, noHistory, overdueShare(Int), oldestOverdue(Int)
             case utilisation(Int), billing(Int), monthsWithoutPayment(Int), smallLimit(Money, median: Money), smallBilling(Money, median: Money), bureau(Int)
+            case brokenPromises(Int)
         }
         public var text: String {
             switch kind {
@@ -214,6 +220,7 @@ public struct CreditScore: Sendable, Hashable {
             case let .smallLimit(m, median): return "a small credit limit (\(m); the median is \(median))"
             case let .smallBilling(m, median): return "small monthly billing (\(m); the median is \(median))"
             case let .bureau(b): return "third-party credit score \(b)"
+            case let .brokenPromises(n): return "broke \(n) promise\(n == 1 ? "" : "s") to pay in the last 12 months"
             }
         }
     }
@@ -255,6 +262,9 @@ public struct CreditScore: Sendable, Hashable {
                 add(Int((small * 105).rounded()), .smallBilling(monthlyBilling, median: Money(minorUnits: Int64(line.medianBilling.rounded()))))
             }
         }
+        // A broken promise says what the payment history may not yet: 60 points each, at most 3
+        // (a judgement, not fitted: no public data set records promises; docs/SCORING.md).
+        if brokenPromises > 0 { add(60 * min(3, brokenPromises), .brokenPromises(brokenPromises)) }
         let behaviour = max(0, 1000 - parts.reduce(0) { $0 + $1.points })
         if let b = bureau {
             // The bureau weighs more when there is little history of our own.

@@ -91,8 +91,9 @@ public struct DunningItem: Sendable, Hashable {
 /// come in as a lookup).
 ///
 /// The rule, per invoice of the ledger:
-/// 1. Only invoices issued on or before the day, open (unpaid) as of the day and not disputed take
-///    part; a disputed invoice is held out until the dispute is resolved (nothing is recorded for it).
+/// 1. Only invoices issued on or before the day and open (unpaid) as of the day take part, for what
+///    a dispute open on the day does not hold: a wholly disputed invoice is held out until the
+///    dispute is resolved (nothing is recorded for it), a partly disputed one is dunned for the rest.
 /// 2. The steps due are those whose day (due date + offset) is on or before the day.
 /// 3. The most advanced due step is taken, unless it was already recorded (sent or passed): then
 ///    nothing, so a second run on the same day, or a run on an earlier day, sends nothing.
@@ -109,8 +110,11 @@ public enum Dunning {
         var out: [DunningItem] = []
         for c in 0..<ledger.customerCount {
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
-                let open = allocation.open[i]
-                guard open > 0, ledger.invoiceIssued[i] <= asOf.ordinal, !ledger.invoiceDisputed[i], !skip(i) else { continue }
+                let whole = allocation.open[i]
+                guard whole > 0, ledger.invoiceIssued[i] <= asOf.ordinal, !skip(i) else { continue }
+                // A dispute open on the day holds its amount out; a partly disputed invoice is dunned for the rest.
+                let open = whole - ledger.heldAmount(i, on: asOf.ordinal, open: whole)
+                guard open > 0 else { continue }
                 let due = Day(ordinal: ledger.invoiceDue[i])
                 let dueSteps = ladder.steps.filter { $0.day(due: due) <= asOf }
                 guard let top = dueSteps.last else { continue }

@@ -24,6 +24,11 @@
 ///    totals are sums of those rounded amounts. `due` is the open (undiscounted) amount by the month
 ///    it falls due, amounts already overdue in D's month.
 ///
+/// 5. **Promises.** What a customer's pending promises still expect (amount less what was
+///    appropriated, oldest promised date first, at most what is open) is expected in full on the
+///    promised day (D if that has passed), taken from the customer's open amounts oldest due first;
+///    the rest of those amounts follows rule 3.
+///
 /// Not modelled: unapplied credit is not netted against what is open; disputed invoices are
 /// projected like any other; an invoice restructured into a plan counts as paid on the plan's day
 /// (the bulk ledger does not tell that entry from cash).
@@ -45,6 +50,8 @@ public struct Forecast: Sendable, Hashable {
         public var expected: Money
         /// Open amount falling due this month (everything already overdue in the first month).
         public var due: Money
+        /// The part of `expected` that pending promises to pay bring in this month.
+        public var promised = Money.zero
 
         public init(month: String, expected: Money = .zero, due: Money = .zero) {
             self.month = month; self.expected = expected; self.due = due
@@ -106,7 +113,10 @@ public struct Forecast: Sendable, Hashable {
 
     /// Projects the open amounts of `customers` (positions in `ledger.customerIds`; nil means every
     /// customer) over `months` (≥ 1) calendar months from `asOf`'s month. See `Forecast` for the rules.
-    public static func project(_ ledger: Ledger, asOf: Day, months: Int, customers: Set<Int>? = nil) -> Forecast {
+    public static func project(
+        _ ledger: Ledger, asOf: Day, months: Int, customers: Set<Int>? = nil,
+        promised: [Int: [(day: Day, amount: Money)]] = [:]
+    ) -> Forecast {
         precondition(months >= 1, "a forecast covers at least one month")
         let allocation = ledger.allocate(asOf: asOf, record: true)
         let (portfolio, profiles) = Self.profiles(ledger, allocation: allocation)
@@ -127,8 +137,23 @@ public struct Forecast: Sendable, Hashable {
         for c in positions {
             let profile = profiles[c]
             let (num, den) = profile.rate
+            var promises = (promised[c] ?? []).sorted { $0.day < $1.day }.map { (day: max($0.day.ordinal, D), left: $0.amount.minorUnits) }
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
-                let open = allocation.open[i]
+                var open = allocation.open[i]
+                guard open > 0 else { continue }
+                // What pending promises expect comes first, on their days, in full.
+                while open > 0, let k = promises.firstIndex(where: { $0.left > 0 }) {
+                    let take = min(open, promises[k].left)
+                    promises[k].left -= take
+                    let due = monthIndex(max(ledger.invoiceDue[i], D)), at = monthIndex(promises[k].day)
+                    if due < months { out.months[due].due.minorUnits += take } else { out.laterDue.minorUnits += take }
+                    if at < months {
+                        out.months[at].expected.minorUnits += take; out.months[at].promised.minorUnits += take
+                    } else {
+                        out.later.minorUnits += take
+                    }
+                    open -= take
+                }
                 guard open > 0 else { continue }
                 let falls = max(ledger.invoiceDue[i], D)
                 let stale = Int(D) - Int(ledger.invoiceDue[i]) > staleDays

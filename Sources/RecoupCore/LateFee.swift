@@ -12,8 +12,9 @@
 /// - The actual loss is the same segments at the policy's annual `latefee.loss_rate` / 365 a day; a
 ///   fee more than 30 % above it is flagged `excessive` (PRC Civil Code art. 585 lets a court reduce
 ///   it). The flag is a warning: the fee is never reduced by it.
-/// - A disputed invoice accrues nothing (there is no dispute history yet: the invoice's current
-///   `disputed` mark holds for the whole period).
+/// - A dispute holds its amount out for the days it is open (from its opening day through the day
+///   before it is resolved): on those days only the undisputed part of the open principal accrues,
+///   so an invoice disputed for part of its life accrues for the other days only.
 ///
 /// ```swift
 /// let rule = LateFee(policy: policy)
@@ -115,7 +116,7 @@ public struct LateFee: Sendable, Hashable {
     /// after `asOf` are ignored. `amount` is the invoice's amount before any payment.
     public func accrue(
         amount: Money, dueOn: Day, payments: [(day: Day, amount: Money)], asOf: Day,
-        clause: Clause, disputed: Bool = false
+        clause: Clause, disputed: Bool = false, holds: [Ledger.Hold] = []
     ) -> Accrual {
         let paid = payments.filter { $0.day <= asOf }.sorted { $0.day < $1.day }
         let principal = amount - paid.filter { $0.day <= dueOn }.reduce(.zero) { $0 + $1.amount }
@@ -142,6 +143,7 @@ public struct LateFee: Sendable, Hashable {
             }
             if asOf >= from && current.isPositive { segments.append(Segment(from: from, through: asOf, open: current)) }
         }
+        if !holds.isEmpty { segments = Self.holdingOut(holds, from: segments) }
         let principalDays = segments.reduce(Int128(0)) { $0 + Int128($1.open.minorUnits) * Int128($1.days) }
         let uncapped =
             disputed
@@ -192,7 +194,7 @@ public struct LateFee: Sendable, Hashable {
             guard ledger.invoiceIssued[i] <= asOf.ordinal, due < asOf, let c = clause(i) else { continue }
             out[i] = accrue(
                 amount: Money(minorUnits: ledger.invoiceAmount[i]), dueOn: due, payments: applied[i] ?? [],
-                asOf: asOf, clause: c, disputed: ledger.invoiceDisputed[i])
+                asOf: asOf, clause: c, holds: ledger.holds(i))
         }
         return out
     }
@@ -241,5 +243,33 @@ extension LateFee {
                 if c.waiver { waived -= c.amount } else { posted += c.amount; if c.day == day { postedOnDay = true } }
             }
         }
+    }
+}
+
+extension LateFee {
+    /// The segments with the days and amounts disputes held out removed: each segment is cut where a
+    /// hold starts or ends, and on held days its open principal is reduced by what is held (all of
+    /// it for a hold of the whole invoice).
+    static func holdingOut(_ holds: [Ledger.Hold], from segments: [Segment]) -> [Segment] {
+        var out: [Segment] = []
+        for s in segments {
+            var cuts = Set<Int32>()
+            for h in holds {
+                if h.from > s.from.ordinal && h.from <= s.through.ordinal { cuts.insert(h.from) }
+                if h.until > s.from.ordinal && h.until <= s.through.ordinal { cuts.insert(h.until) }
+            }
+            var starts = [s.from.ordinal] + cuts.sorted()
+            starts.append(s.through.ordinal + 1)
+            for k in 0..<(starts.count - 1) {
+                let from = starts[k], through = starts[k + 1] - 1
+                var held: Int64 = 0
+                for h in holds where h.covers(from) { held = h.amount == 0 ? s.open.minorUnits : held + h.amount }
+                let open = s.open.minorUnits - min(s.open.minorUnits, held)
+                if open > 0 {
+                    out.append(Segment(from: Day(ordinal: from), through: Day(ordinal: through), open: Money(minorUnits: open)))
+                }
+            }
+        }
+        return out
     }
 }

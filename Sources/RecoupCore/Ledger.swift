@@ -14,7 +14,10 @@ public struct Ledger: Sendable {
     public var invoiceIssued: [Int32] = []
     public var invoiceDue: [Int32] = []
     public var invoiceAmount: [Int64] = []
-    public var invoiceDisputed: [Bool] = []
+    /// Disputes holding an invoice's amount out of dunning, late fees, the queue and the overdue
+    /// ladder, by invoice position (few invoices have one). Read them through `heldAmount(_:on:open:)`
+    /// and `isHeld(_:on:)`.
+    public var invoiceHolds: [Int32: [Hold]] = [:]
     public var paymentCustomer: [Int32] = []
     public var paymentDay: [Int32] = []
     public var paymentAmount: [Int64] = []
@@ -26,8 +29,8 @@ public struct Ledger: Sendable {
     /// Applications made by hand (`payment apply`), by payment position: they come first, at the
     /// payment's day, before the payment's own rule.
     public var paymentManual: [Int32: [(invoice: Int32, amount: Int64)]] = [:]
-    /// True for the entry that closes an invoice restructured into a plan (not cash: histories of
-    /// paying, like the forecast's, leave it out).
+    /// True for an entry that is not cash: the one closing an invoice restructured into a plan, a
+    /// write-off's, a dispute's credit note (histories of paying, like the forecast's, leave them out).
     public var paymentIsRestructuring: [Bool] = []
     /// The contract (or plan) of each invoice, as an index into `contractIds`, or -1.
     public var invoiceContract: [Int32] = []
@@ -73,7 +76,9 @@ public struct Ledger: Sendable {
                     contract = Int32(contractIds.count); contractIndex[k] = contract; contractIds.append(k)
                 }
             }
-            appendInvoice(id: inv.id, issued: inv.issuedOn, due: inv.dueOn, amount: inv.amount, disputed: inv.disputed, contract: contract)
+            appendInvoice(
+                id: inv.id, issued: inv.issuedOn, due: inv.dueOn, amount: inv.amount, disputed: inv.disputed,
+                contract: contract)
             position[inv.id] = Int32(i)
             starts[Int(index[inv.customerId]!) + 1] += 1
         }
@@ -92,7 +97,7 @@ public struct Ledger: Sendable {
                 }
             }
             appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
-                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isRestructuring, held: p.held)
+                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isNonCash, held: p.held)
             paymentIds.append(p.id)
         }
         if !manual.isEmpty {
@@ -106,14 +111,62 @@ public struct Ledger: Sendable {
 
     /// Appends an invoice; the caller keeps the order documented on `Ledger` and `invoiceStart`.
     /// A nil id keeps `invoiceIds` empty (bulk loads). `contract` indexes `contractIds` (or is -1).
+    /// `disputed` (an import's `disputed=yes`) holds the whole invoice from its issue date until the
+    /// dispute it stands for is resolved.
     public mutating func appendInvoice(id: String?, issued: Day, due: Day, amount: Money, disputed: Bool, contract: Int32 = -1) {
         if let id { invoiceIds.append(id) }
+        if disputed {
+            invoiceHolds[Int32(invoiceAmount.count), default: []].append(Hold(from: issued.ordinal, until: .max, amount: 0))
+        }
         invoiceContract.append(contract)
         invoiceIssued.append(issued.ordinal)
         invoiceDue.append(due.ordinal)
         invoiceAmount.append(amount.minorUnits)
-        invoiceDisputed.append(disputed)
     }
+
+    /// A dispute's hold on an invoice: from `from` (a day ordinal) up to but not including `until`
+    /// (`Int32.max` while open), of `amount` minor units (0: whatever is open on the invoice).
+    public struct Hold: Sendable, Hashable {
+        public var from: Int32, until: Int32, amount: Int64
+        public init(from: Int32, until: Int32, amount: Int64) { self.from = from; self.until = until; self.amount = amount }
+        public func covers(_ day: Int32) -> Bool { from <= day && day < until }
+    }
+
+    /// Adds disputes' holds, each on the invoice it names (by id; needs `invoiceIds`). A dispute that
+    /// an import's flag stands for replaces that flag's hold.
+    public mutating func addHolds(_ disputes: [Dispute]) {
+        guard !disputes.isEmpty else { return }
+        let position = Dictionary(invoiceIds.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        for d in disputes { if let i = position[d.invoiceId] { addHold(d, at: i) } }
+    }
+
+    /// Adds one dispute's hold on the invoice at position `i`.
+    public mutating func addHold(_ d: Dispute, at i: Int32) {
+        if d.isImported { invoiceHolds[i]?.removeAll { $0.until == .max && $0.amount == 0 && $0.from == invoiceIssued[Int(i)] } }
+        invoiceHolds[i, default: []].append(d.hold)
+    }
+
+    /// The part of `open` held out by disputes on `day` (minor units, at most `open`).
+    @inline(__always)
+    public func heldAmount(_ i: Int, on day: Int32, open: Int64) -> Int64 {
+        guard !invoiceHolds.isEmpty, let holds = invoiceHolds[Int32(i)] else { return 0 }
+        var held: Int64 = 0
+        for h in holds where h.covers(day) {
+            if h.amount == 0 { return open }
+            held += h.amount
+        }
+        return min(open, held)
+    }
+
+    /// True when a dispute holds part or all of invoice `i` on `day`.
+    @inline(__always)
+    public func isHeld(_ i: Int, on day: Int32) -> Bool {
+        guard !invoiceHolds.isEmpty, let holds = invoiceHolds[Int32(i)] else { return false }
+        return holds.contains { $0.covers(day) }
+    }
+
+    /// The holds on invoice `i`, in the order added.
+    public func holds(_ i: Int) -> [Hold] { invoiceHolds[Int32(i)] ?? [] }
 
     /// Sets every payment at once, in application order (a bulk load; the ledger has none yet): the
     /// columns of `appendPayment`, each of the same length.
@@ -131,7 +184,6 @@ public struct Ledger: Sendable {
     public mutating func reserve(invoices: Int) {
         invoiceContract.reserveCapacity(invoiceContract.count + invoices); invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
         invoiceDue.reserveCapacity(invoiceDue.count + invoices); invoiceAmount.reserveCapacity(invoiceAmount.count + invoices)
-        invoiceDisputed.reserveCapacity(invoiceDisputed.count + invoices)
     }
 
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes
@@ -230,7 +282,7 @@ public struct Balance: Sendable, Hashable {
     public var overdue = Money.zero
     /// Days the oldest overdue open invoice is past due; 0 when nothing is overdue.
     public var maxDaysOverdue = 0
-    /// The part of `open` on disputed invoices.
+    /// The part of `open` held by disputes open on the day.
     public var disputed = Money.zero
     /// Payments not applied to any invoice.
     public var unapplied = Money.zero
@@ -252,7 +304,7 @@ extension Ledger {
                 guard open > 0, invoiceIssued[i] <= asOf else { continue }
                 b.open.minorUnits += open
                 b.openInvoices += 1
-                if invoiceDisputed[i] { b.disputed.minorUnits += open }
+                b.disputed.minorUnits += heldAmount(i, on: asOf, open: open)
                 let late = Int(asOf - invoiceDue[i])
                 if late > 0 {
                     b.overdue.minorUnits += open

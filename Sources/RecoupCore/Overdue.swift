@@ -167,8 +167,10 @@ public enum Overdue {
             touched.removeAll(keepingCapacity: true); amount.removeAll(keepingCapacity: true); earliest.removeAll(keepingCapacity: true)
             var noContract: Int32 = -1
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
-                let open = allocation.open[i]
-                guard open > 0, ledger.invoiceDue[i] < D, ledger.invoiceIssued[i] <= D, !ledger.invoiceDisputed[i] else { continue }
+                let whole = allocation.open[i]
+                guard whole > 0, ledger.invoiceDue[i] < D, ledger.invoiceIssued[i] <= D else { continue }
+                let open = whole - ledger.heldAmount(i, on: D, open: whole)
+                guard open > 0 else { continue }
                 let k = Int(ledger.invoiceContract[i])
                 var s = k >= 0 ? slot[k] : noContract
                 if s < 0 {
@@ -209,8 +211,8 @@ public enum Overdue {
         var out = [Int64](repeating: 0, count: ledger.customerCount)
         for c in 0..<ledger.customerCount {
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1])
-            where allocation.open[i] > 0 && ledger.invoiceDue[i] < D && ledger.invoiceIssued[i] <= D && !ledger.invoiceDisputed[i] {
-                out[c] += allocation.open[i]
+            where allocation.open[i] > 0 && ledger.invoiceDue[i] < D && ledger.invoiceIssued[i] <= D {
+                out[c] += allocation.open[i] - ledger.heldAmount(i, on: D, open: allocation.open[i])
             }
         }
         return out

@@ -45,12 +45,21 @@ public struct Policy: Sendable, Hashable {
         Setting(key: "rounding", value: "half-up", help: "rounding of computed amounts: half-up, half-even or up", check: { RoundingMode(rawValue: $0) == nil ? "choose half-up, half-even or up" : nil }),
         Setting(key: "plan.grace_days", value: "15", help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
         Setting(key: "queue.min_amount", value: "100.00", help: "overdue amounts below this are left out of the call queue", check: checkAmount),
-        Setting(key: "queue.promise_days", value: "7", help: "days after a promise to pay during which the account ranks lower", check: checkCount),
+        Setting(key: "queue.promise_days", value: "30", help: "days after a promise to pay is broken during which the customer ranks higher (a pending promise ranks it lower until decided)", check: checkCount),
         Setting(key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)", check: checkCount),
         Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
         Setting(key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D", check: checkCount),
         Setting(key: "score.credit_line", value: "on", help: "score customers with a credit limit on file by the credit-line terms too (fitted on credit lines, docs/SCORING.md): on or off",
                 check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
+        Setting(key: "promise.threshold", value: "100%", help: "share of a promise that must arrive for it to be kept, e.g. 90%", check: checkRatio),
+        Setting(key: "promise.grace_days", value: "0", help: "days after the promised date a promise may still be kept; broken the day after", check: checkCount),
+        Setting(key: "contact.min_interval_days", value: "1", help: "days that must pass between outbound contacts with one customer (1: at most one a day); logging a closer one asks for --force REASON", check: checkCount),
+        Setting(key: "contact.hours", value: "08:00-21:00", help: "calling hours for phone, visit, SMS and WeChat contacts logged for today; outside them --force REASON is asked for", check: checkHours),
+        Setting(key: "complaint.simple_days", value: "15", help: "days to answer a simple complaint, the day received not counted", check: checkCount),
+        Setting(key: "complaint.complex_days", value: "30", help: "days to answer a complex complaint, the day received not counted", check: checkCount),
+        Setting(key: "complaint.max_extension_days", value: "30", help: "most days a complaint's due date may be extended in all", check: checkCount),
+        Setting(key: "limitation.weekends", value: "off", help: "a limitation deadline on a Saturday or Sunday moves to the Monday: on or off (off warns earlier)", check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
+        Setting(key: "limitation.holidays", value: "", help: "statutory holidays (YYYY-MM-DD, comma-separated): a limitation deadline on one moves to the next working day", check: checkDays),
         Setting(key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en", check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
     ] + tierSettings
 
@@ -101,6 +110,26 @@ public struct Policy: Sendable, Hashable {
 
     /// A ratio written as a percentage (`30%`) or a fraction (`0.3`); nil when neither.
     public static func ratio(_ text: String) -> Rate? { text.hasSuffix("%") ? Rate.percent(text) : Rate.fraction(text) }
+
+    static func checkHours(_ v: String) -> String? {
+        hours(v) == nil ? "HH:MM-HH:MM, e.g. 08:00-21:00" : nil
+    }
+    static func checkDays(_ v: String) -> String? {
+        v.split(separator: ",").allSatisfy { Day(String($0.trimmingSpaces)) != nil } ? nil : "dates YYYY-MM-DD separated by commas"
+    }
+    /// Calling hours as minutes after midnight, from and to (inclusive).
+    public static func hours(_ text: String) -> (from: Int, to: Int)? {
+        let p = text.split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0.trimmingSpaces) } }
+        guard p.count == 2, p.allSatisfy({ $0.count == 2 && (0..<24).contains($0[0]) && (0..<60).contains($0[1]) }) else { return nil }
+        let from = p[0][0] * 60 + p[0][1], to = p[1][0] * 60 + p[1][1]
+        return from < to ? (from, to) : nil
+    }
+    /// The limitation calendar of `limitation.weekends` and `limitation.holidays`.
+    public var limitationCalendar: LimitationCalendar {
+        LimitationCalendar(
+            weekends: self["limitation.weekends"] == "on",
+            holidays: Set(self["limitation.holidays"].split(separator: ",").compactMap { Day(String($0.trimmingSpaces)) }))
+    }
 
     static func checkCount(_ v: String) -> String? { Int(v).map { $0 >= 0 && $0 <= 100_000 ? nil : "a whole number from 0" } ?? "a whole number, e.g. 30" }
     static func checkFraction(_ v: String) -> String? { Rate.fraction(v) == nil ? "a decimal fraction, e.g. 0.0005" : nil }

@@ -16,27 +16,14 @@
 ///   a customer with fewer than 3 matured invoices), so a customer who paid nothing that matured
 ///   counts double.
 /// - `up` = 2 when one of the customer's plans is broken (a row open more than `plan.grace_days`
-///   past due, as `plan show` says) or a promise is broken (due in the last 30 days and not paid
-///   in full between the day it was made and the day it was due), else 1.
-/// - `down` = 2 when the customer has a disputed open invoice, × 4 when a promise made in the last
-///   `queue.promise_days` days is not yet due, else 1.
+///   past due, as `plan show` says) or a promise was broken in the last `queue.promise_days` days
+///   (`PromiseRule`), else 1.
+/// - `down` = 2 when a dispute open on the day holds part of the customer's open amount, × 4 while
+///   a promise is pending (to its promised date plus grace), else 1.
 ///
 /// Customers whose overdue amount is below `queue.min_amount` are left out. Ties: larger overdue,
 /// more days, then customer id bytes.
 public struct Queue: Sendable {
-    /// A promise to pay (no promises table exists yet: callers pass none).
-    public struct Promise: Sendable, Hashable {
-        public var customerId: String
-        public var madeOn: Day
-        public var amount: Money
-        /// The day the amount should have arrived by (inclusive).
-        public var dueBy: Day
-
-        public init(customerId: String, madeOn: Day, amount: Money, dueBy: Day) {
-            self.customerId = customerId; self.madeOn = madeOn; self.amount = amount; self.dueBy = dueBy
-        }
-    }
-
     /// The policy figures the queue uses.
     public struct Settings: Sendable, Hashable {
         public var minAmount: Money
@@ -94,7 +81,7 @@ public struct Queue: Sendable {
     /// allocations, passes over invoices and payments, then a sort of the customers who qualify.
     public static func build(
         _ ledger: Ledger, asOf: Day, settings: Settings, suspendAfterDays: [String: Int],
-        plans: Set<String> = [], promises: [Promise] = [], customers: Set<Int>? = nil, limit: Int = .max
+        plans: Set<String> = [], promises: [PromiseStanding] = [], customers: Set<Int>? = nil, limit: Int = .max
     ) -> Queue {
         let D = asOf.ordinal
         let allocation = ledger.allocate(asOf: asOf, record: true)
@@ -114,7 +101,7 @@ public struct Queue: Sendable {
             var lastPlan: Int32 = -1
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1])
             where allocation.open[i] > 0 && ledger.invoiceIssued[i] <= D {
-                if ledger.invoiceDisputed[i] { disputed[c] += allocation.open[i] }
+                disputed[c] += ledger.heldAmount(i, on: D, open: allocation.open[i])
                 let k = ledger.invoiceContract[i]
                 if k >= 0, k != lastPlan, !planIndexes.isEmpty, planIndexes.contains(k),
                     PlanState.breaks(daysPastDue: Int(D - ledger.invoiceDue[i]), graceDays: settings.planGraceDays)
@@ -126,22 +113,12 @@ public struct Queue: Sendable {
             }
         }
 
-        // Promises: recent ones not yet due lower the rank; ones due in the last 30 days and not paid raise it.
+        // Promises, by customer: a pending one lowers the rank; one broken lately raises it.
         var byCustomer: [Int: [Int]] = [:]
         if !promises.isEmpty {
             let position = Dictionary(ledger.customerIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             for (k, p) in promises.enumerated() {
-                if let c = position[p.customerId] { byCustomer[c, default: []].append(k) }
-            }
-        }
-        var paidToward = [Int64](repeating: 0, count: promises.count)
-        if !byCustomer.isEmpty {
-            for p in 0..<ledger.paymentDay.count where !ledger.paymentIsRestructuring[p] {
-                guard let ks = byCustomer[Int(ledger.paymentCustomer[p])] else { continue }
-                let day = ledger.paymentDay[p]
-                for k in ks where promises[k].madeOn.ordinal <= day && day <= promises[k].dueBy.ordinal && day <= D {
-                    paidToward[k] += ledger.paymentAmount[p]
-                }
+                if let c = position[p.promise.customerId] { byCustomer[c, default: []].append(k) }
             }
         }
 
@@ -163,14 +140,12 @@ public struct Queue: Sendable {
             for plan in broken[c] ?? [] { up = 2; say("plan \(plan) broken") }
             var promisedLower = false
             for k in byCustomer[c] ?? [] {
-                let p = promises[k]
-                if p.dueBy < asOf && asOf - p.dueBy <= trendDays && paidToward[k] < p.amount.minorUnits {
-                    up = 2; say("promise of ¥\(p.amount.grouped) due \(p.dueBy.iso) broken")
-                } else if p.madeOn <= asOf && asOf - p.madeOn <= settings.promiseDays && p.dueBy >= asOf
-                    && !promisedLower
-                {
-                    promisedLower = true; down *= 4;
-                    say("promised ¥\(p.amount.grouped) by \(p.dueBy.iso) (ranked lower)")
+                let s = promises[k], p = s.promise
+                if s.status == .broken, let d = s.decidedOn, d <= asOf, asOf - d < max(1, settings.promiseDays) {
+                    up = 2; say("broke a promise of ¥\(p.amount.grouped) due \(p.promisedOn.iso)")
+                } else if s.status == .pending && !promisedLower {
+                    promisedLower = true; down *= 4
+                    say("promised ¥\(p.amount.grouped) by \(p.promisedOn.iso), \(s.paid.grouped) in so far (ranked lower)")
                 }
             }
             if disputed[c] > 0 { down *= 2; say("¥\(Money(minorUnits: disputed[c]).grouped) disputed (ranked lower)") }

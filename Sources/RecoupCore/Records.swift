@@ -73,7 +73,8 @@ public struct Invoice: Sendable, Hashable {
     public var dueOn: Day
     /// Positive.
     public var amount: Money
-    /// A disputed invoice is held out of dunning and late fees until resolved.
+    /// Imported with `disputed=yes`: a dispute (`D-` + the id) is open on it from its issue date until
+    /// resolved (`dispute resolve`), which clears the mark.
     public var disputed: Bool
     /// Paid in full on this day: counts as a payment of `amount` naming this invoice.
     public var settledOn: Day?
@@ -134,6 +135,12 @@ public struct Payment: Sendable, Hashable, Codable {
 
     /// True for the entry that closes an invoice restructured into a plan.
     public var isRestructuring: Bool { id.hasPrefix(Payment.restructurePrefix) }
+
+    /// True for an entry that is not cash: a restructuring, a write-off's entry, a dispute's credit
+    /// note. It closes what it names; histories of paying leave it out.
+    public var isNonCash: Bool {
+        isRestructuring || id.hasPrefix(WriteOff.entryPrefix) || id.hasPrefix(Dispute.creditPrefix)
+    }
 
     /// True for the payment standing for an invoice's `settled_on`.
     public var isSettlement: Bool { id.hasPrefix(Payment.settlementPrefix) }

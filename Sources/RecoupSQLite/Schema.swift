@@ -197,6 +197,77 @@ enum Schema {
                     ALTER TABLE scenario ADD COLUMN changes TEXT;
                     """)
         }
+        m.registerMigration("v9 case timeline") { db in
+            // What was said and done beside the money: contacts, promises to pay (and the decisions
+            // `promise check` recorded), dated disputes, complaints, legal cases and their steps,
+            // write-offs (one row per invoice a write-off takes). Lists of invoice ids are kept as
+            // space-separated text. An invoice's `disputed` flag stands for the dispute `D-` + its
+            // id, open from its issue date until `dispute resolve` writes that dispute's row.
+            try db.execute(
+                sql: """
+                    CREATE TABLE contact (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      on_day TEXT NOT NULL, channel TEXT NOT NULL, direction TEXT NOT NULL,
+                      person TEXT, outcome TEXT, note TEXT, invoices TEXT NOT NULL DEFAULT '',
+                      demand INTEGER NOT NULL DEFAULT 0, delivered_on TEXT, proof TEXT,
+                      acknowledged INTEGER NOT NULL DEFAULT 0, forced_reason TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX contact_customer ON contact(customer_id, on_day);
+                    CREATE TABLE promise (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      made_on TEXT NOT NULL,
+                      promised_on TEXT NOT NULL CHECK (promised_on >= made_on),
+                      invoices TEXT NOT NULL DEFAULT '', grace_days INTEGER, threshold TEXT,
+                      cancelled_on TEXT, cancel_reason TEXT,
+                      decided TEXT, decided_on TEXT, decided_paid INTEGER,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX promise_customer ON promise(customer_id);
+                    CREATE TABLE dispute (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      amount INTEGER CHECK (amount > 0),
+                      reason TEXT NOT NULL, opened_on TEXT NOT NULL, note TEXT,
+                      resolved_on TEXT, outcome TEXT CHECK (outcome IN ('valid', 'invalid')),
+                      credit INTEGER CHECK (credit > 0), resolution TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX dispute_invoice ON dispute(invoice_id);
+                    CREATE INDEX dispute_customer ON dispute(customer_id);
+                    CREATE TABLE complaint (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      tier TEXT NOT NULL CHECK (tier IN ('simple', 'complex')),
+                      received_on TEXT NOT NULL, note TEXT NOT NULL, about TEXT,
+                      extended_days INTEGER NOT NULL DEFAULT 0, extension_reason TEXT,
+                      resolved_on TEXT, resolution TEXT, resolved_by TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE TABLE legal_case (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      contract_id TEXT REFERENCES contract(id),
+                      invoices TEXT NOT NULL DEFAULT '', opened_on TEXT NOT NULL,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE TABLE legal_step (
+                      case_id TEXT NOT NULL REFERENCES legal_case(id),
+                      seq INTEGER NOT NULL,
+                      step TEXT NOT NULL, on_day TEXT NOT NULL, note TEXT, court TEXT, delivered_on TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL,
+                      PRIMARY KEY (case_id, seq));
+                    CREATE TABLE writeoff (
+                      id TEXT NOT NULL,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      on_day TEXT NOT NULL, due_on TEXT NOT NULL,
+                      reason TEXT NOT NULL, evidence TEXT, revenue INTEGER,
+                      at TEXT NOT NULL, operator TEXT NOT NULL,
+                      PRIMARY KEY (id, invoice_id));
+                    CREATE INDEX writeoff_customer ON writeoff(customer_id);
+                    """)
+        }
         return m
     }
 }

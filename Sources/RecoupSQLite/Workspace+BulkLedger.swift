@@ -18,6 +18,8 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// needs are made by sorting positions in memory (docs/BENCHMARKS.md).
 struct BulkLedgerLoader {
     let db: Database
+    /// Fill `invoiceIds` too (the limitation watch names each claim; other reports need no ids).
+    var withIds = false
 
     /// A prepared statement stepped row by row; `text(i)` borrows the column's bytes.
     struct Rows {
@@ -174,7 +176,8 @@ struct BulkLedgerLoader {
             manualById[manualRows.string(0), default: []].append((Int(manualRows.int(1)), manualRows.int(2)))
         }
         manualRows.finish()
-        let restructurePrefix = Array(Payment.restructurePrefix.utf8)
+        // Entries that are not cash: restructurings, credit notes, write-offs.
+        let nonCash = [Payment.restructurePrefix, Dispute.creditPrefix, WriteOff.entryPrefix].map { Array($0.utf8) }
         // Settlements (invoices with a settled_on) are read with the invoices, on the other connection.
         let payments = try Rows(
             db,
@@ -183,6 +186,12 @@ struct BulkLedgerLoader {
             UNION ALL
             SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
             FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
+            UNION ALL
+            SELECT d.resolved_on, '\(Dispute.creditPrefix)' || d.id, d.customer_id, d.credit, i.rowid, NULL, 0
+            FROM dispute d JOIN invoice i ON i.id = d.invoice_id WHERE d.credit IS NOT NULL
+            UNION ALL
+            SELECT w.on_day, '\(WriteOff.entryPrefix)' || w.id || '~' || w.invoice_id, w.customer_id, w.amount, i.rowid, NULL, 0
+            FROM writeoff w JOIN invoice i ON i.id = w.invoice_id
             """)
         var customer = LastKey()
         while payments.next() {
@@ -190,7 +199,8 @@ struct BulkLedgerLoader {
             guard lastIndex >= 0 else { continue }
             p.day.append(payments.day(0)); p.keys.append(payments.text(1)); p.cust.append(lastIndex);
             p.amount.append(payments.int(3))
-            p.restructuring.append(payments.text(1).starts(with: restructurePrefix))
+            let key = payments.text(1)
+            p.restructuring.append(key.first == UInt8(ascii: "~") && nonCash.contains { key.starts(with: $0) })
             p.held.append(payments.int(6) != 0)
             if !manualById.isEmpty, let m = manualById[payments.string(1)] { p.manualAt[p.day.count - 1] = m }
             p.targetRowid.append(payments.isNull(4) ? -1 : Int(payments.int(4)))
@@ -291,7 +301,7 @@ struct BulkLedgerLoader {
         for k in order {
             let p = Int32(ledger.invoiceCount)
             ledger.appendInvoice(
-                id: nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]),
+                id: withIds ? String(decoding: ids.bytes[Int(ids.start[k])..<Int(ids.start[k + 1])], as: UTF8.self) : nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]),
                 amount: Money(minorUnits: amount[k]),
                 disputed: disputed[k], contract: contract[k])
             starts[Int(cust[k]) + 1] += 1
@@ -300,6 +310,22 @@ struct BulkLedgerLoader {
         }
         for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
         ledger.invoiceStart = starts
+        // Disputes' holds (few rows): each on its invoice's position.
+        let holds = try Rows(
+            db,
+            "SELECT i.rowid, d.id, d.invoice_id, d.opened_on, d.resolved_on, d.amount FROM dispute d JOIN invoice i ON i.id = d.invoice_id"
+        )
+        while holds.next() {
+            let r = Int(holds.int(0))
+            guard r < position.count, position[r] >= 0 else { continue }
+            var d = Dispute(
+                id: holds.string(1), invoiceId: holds.string(2), customerId: "", reason: .invoice,
+                openedOn: Day(ordinal: holds.day(3)))
+            if !holds.isNull(4) { d.resolvedOn = Day(ordinal: holds.day(4)) }
+            if !holds.isNull(5) { d.amount = Money(minorUnits: holds.int(5)) }
+            ledger.addHold(d, at: position[r])
+        }
+        holds.finish()
 
         // Payments, settlements and restructurings, read here or handed in (read on another
         // connection at the same time), then appended in application order.

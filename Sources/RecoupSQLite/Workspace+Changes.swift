@@ -65,6 +65,9 @@ extension Workspace {
             if changed.isEmpty { return .none }
             outcome = .none
             effect = changed.map { "policy \($0.key): \($0.old ?? "") -> \($0.new)" }.joined(separator: "; ")
+        case .contactLogged, .promiseMade, .promiseCancelled, .promisesDecided, .disputeOpened, .disputeResolved,
+            .complaintOpened, .complaintExtended, .complaintResolved, .legalCaseOpened, .legalStepRecorded, .writtenOff:
+            (outcome, effect) = try applyCase(change, db, context)
         }
         try Self.journal(db, context, kind: change.kind, payload: change.payload, effect: effect)
         return outcome

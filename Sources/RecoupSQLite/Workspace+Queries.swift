@@ -96,10 +96,15 @@ extension Workspace {
 
     public func ledger(customer: Customer) throws(StoreError) -> Ledger {
         let plans = try planObligations(customer: customer.id)
-        return Ledger(
+        let (entries, disputes) = try read { db in
+            (try Self.nonCashEntries(db, customer: customer.id), try Self.disputes(db, customer: customer.id))
+        }
+        var ledger = Ledger(
             customers: [customer.id], invoices: try invoices(customer: customer.id) + plans.invoices,
-            payments: try payments(customer: customer.id) + plans.payments,
+            payments: try payments(customer: customer.id) + plans.payments + entries,
             manual: try manualApplications(customer: customer.id))
+        ledger.addHolds(disputes.filter { !$0.isImported || $0.resolvedOn != nil })
+        return ledger
     }
 
     /// Applications made by hand (`payment apply`) to a customer's payments.
@@ -148,6 +153,12 @@ extension Workspace {
                 return try box.result!.get()
             })
         }
+    }
+
+    /// The whole portfolio's ledger with its invoice ids (plan rows as `PLAN#NN`), as this shell
+    /// sees the books (plus an open scenario's span).
+    public func ledgerWithInvoiceIds() throws(StoreError) -> Ledger {
+        try read { db in try BulkLedgerLoader(db: db, withIds: true).load() }
     }
 
     static func day(_ text: String) -> Day { Day(text) ?? Day(ordinal: 0) }

@@ -17,6 +17,14 @@ public struct CreditScoring: Sendable {
     public func scores(_ ledger: Ledger, allocation: Allocation, tiers: CreditScore.Tiers) throws -> [CreditScore] {
         let facts = try context.books.scoringFacts()
         let asOf = context.asOf
+        // Promises kept and broken in the 365 days to the day, by customer position.
+        var decided: [String: (kept: Int, broken: Int)] = [:]
+        let all = try context.books.caseRecords(customer: nil).promises.filter { $0.madeOn <= asOf }
+        for s in CaseBook.standings(all, ledger: ledger, policy: context.policy, asOf: asOf) {
+            guard let d = s.decidedOn, d <= asOf, asOf - d < 365 else { continue }
+            if s.status == .kept { decided[s.promise.customerId, default: (0, 0)].kept += 1 }
+            if s.status == .broken { decided[s.promise.customerId, default: (0, 0)].broken += 1 }
+        }
         return CreditScore.scoreAll(
             ledger, allocation,
             bureau: { c in
@@ -24,7 +32,8 @@ public struct CreditScoring: Sendable {
                     return nil
                 }
                 return b
-            }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers)
+            }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers,
+            promises: { c in decided.isEmpty ? (0, 0) : decided[ledger.customerIds[c]] ?? (0, 0) })
     }
 
     /// Keeps a scoring run for the day (replacing an earlier run of the same day), journaled.
@@ -62,9 +71,11 @@ public struct CallQueue: Sendable {
             let ids = try books.customerIds(agent: agent)
             only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
         }
+        let promises = CaseBook.standings(
+            try books.caseRecords(customer: nil).promises, ledger: ledger, policy: policy, asOf: context.asOf)
         let built = Queue.build(
             ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
-            customers: only, limit: limit)
+            promises: promises, customers: only, limit: limit)
         let who = try books.namesAndAgents(of: built.entries.map(\.customerId))
         return (
             built.entries.map { Call(entry: $0, name: who[$0.customerId]?.name, agent: who[$0.customerId]?.agent) },

@@ -11,6 +11,8 @@ public struct CustomerFile: Sendable {
         public var invoice: Invoice
         public var open: Money
         public var daysOverdue: Int
+        /// The part of `open` a dispute open on the day holds.
+        public var disputed: Money
     }
 
     public struct File: Sendable {
@@ -27,6 +29,14 @@ public struct CustomerFile: Sendable {
         public var feesWaived: Money
         /// Late fees owed besides the open balance: charged less waived.
         public var feesOwed: Money { feesCharged - feesWaived }
+        /// The case: contacts, promises, disputes, complaints, legal cases, write-offs (all of them).
+        public var records: CaseRecords
+        /// The promises with their standing on the day.
+        public var promises: [PromiseStanding]
+        /// Open claims by limitation deadline, nearest first.
+        public var claims: [CaseBook.Claim]
+        /// Written off by the day.
+        public var writtenOff: Money
     }
 
     public func file(_ c: Customer, payments limit: Int = 10) throws -> File {
@@ -40,17 +50,26 @@ public struct CustomerFile: Sendable {
         for (i, id) in ledger.invoiceIds.enumerated() {
             guard allocation.open[i] > 0, let v = byId[id], v.issuedOn <= asOf else { continue }
             open.append(
-                OpenItem(invoice: v, open: Money(minorUnits: allocation.open[i]), daysOverdue: max(0, asOf - v.dueOn)))
+                OpenItem(
+                    invoice: v, open: Money(minorUnits: allocation.open[i]), daysOverdue: max(0, asOf - v.dueOn),
+                    disputed: Money(minorUnits: ledger.heldAmount(i, on: asOf.ordinal, open: allocation.open[i]))))
         }
         let payments = (try books.payments(customer: c.id) + invoices.compactMap(Payment.settlement(of:)))
             .filter { $0.receivedOn <= asOf }
             .sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }
         let charges = try books.charges(customer: c.id).filter { $0.asOf <= asOf }
+        let cases = CaseBook(context)
+        let records = try books.caseRecords(customer: c.id)
+        let claims = try cases.claims(ledger, customer: c.id).sorted { $0.standing.deadline < $1.standing.deadline }
         return File(
             customer: c, balance: ledger.balances(allocation).first ?? Balance(),
             contracts: try books.contracts(customer: c.id),
             open: open, recentPayments: Array(payments.prefix(limit)), charges: charges,
             feesCharged: charges.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
-            feesWaived: -charges.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount })
+            feesWaived: -charges.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount },
+            records: records,
+            promises: CaseBook.standings(records.promises, ledger: ledger, policy: context.policy, asOf: asOf),
+            claims: claims,
+            writtenOff: records.writeOffs.filter { $0.on <= asOf }.reduce(.zero) { $0 + $1.amount })
     }
 }

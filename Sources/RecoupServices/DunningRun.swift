@@ -67,7 +67,8 @@ public struct DunningRun: Sendable {
             var wanted = Set<String>()
             for c in 0..<bulk.customerCount {
                 for i in Int(bulk.invoiceStart[c])..<Int(bulk.invoiceStart[c + 1])
-                where allocation.open[i] > 0 && !bulk.invoiceDisputed[i] && bulk.invoiceIssued[i] <= asOf.ordinal
+                where allocation.open[i] > bulk.heldAmount(i, on: asOf.ordinal, open: allocation.open[i])
+                    && bulk.invoiceIssued[i] <= asOf.ordinal
                     && Int(bulk.invoiceDue[i]) + earliest <= Int(asOf.ordinal)
                 {
                     wanted.insert(bulk.customerIds[c]); break
@@ -75,8 +76,13 @@ public struct DunningRun: Sendable {
             }
             customers = try books.customers().filter { wanted.contains($0.id) }
         }
+        // A customer with a promise pending (to its promised date plus grace) is not dunned meanwhile.
+        let waiting = Set(
+            CaseBook.standings(
+                try books.caseRecords(customer: nil).promises, ledger: bulk, policy: policy, asOf: asOf
+            ).filter { $0.status == .pending }.map(\.promise.customerId))
         var out: [Document] = []
-        for c in customers {
+        for c in customers where !waiting.contains(c.id) {
             let mine = try customerBooks(c)
             let recorded = try books.dunningSteps(customer: c.id)
             let items = Dunning.due(

@@ -1,5 +1,6 @@
 import LineEditing
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -41,9 +42,18 @@ extension Catalog {
         let asOf = try inv.asOf()
         let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
         let ws = inv.workspace
+        let policy = try inv.store { () throws(StoreError) in try ws.policy() }
+        let promises = try caseRecords(inv, customer: customer).promises
         func project(_ ledger: Ledger) -> Forecast {
             let filter = customer.map { id in Set(ledger.customerIds.firstIndex(of: id).map { [$0] } ?? []) }
-            return Forecast.project(ledger, asOf: asOf, months: months, customers: filter)
+            let position = Dictionary(uniqueKeysWithValues: ledger.customerIds.enumerated().map { ($1, $0) })
+            var promised: [Int: [(day: Day, amount: Money)]] = [:]
+            for s in CaseBook.standings(promises, ledger: ledger, policy: policy, asOf: asOf) where s.status == .pending {
+                if let c = position[s.promise.customerId] {
+                    promised[c, default: []].append((s.promise.promisedOn, s.promise.amount - s.paid))
+                }
+            }
+            return Forecast.project(ledger, asOf: asOf, months: months, customers: filter, promised: promised)
         }
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let width = inv.session.interactive ? Terminal.width : 80
@@ -64,10 +74,13 @@ extension Catalog {
     /// month, expected, due, and a last row `later`; with `bars`, a chart column fitted to that width.
     static func table(_ f: Forecast, title: String, bars width: Int?) -> Table {
         var rows: [[Cell]] = f.months.map {
-            [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due)]
+            [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due), Invocation.money($0.promised)]
         }
-        rows.append([.text("later"), Invocation.money(f.later), Invocation.money(f.laterDue)])
-        var columns = [Column("Month", key: "month"), Column("Expected", key: "expected"), Column("Due", key: "due")]
+        rows.append([.text("later"), Invocation.money(f.later), Invocation.money(f.laterDue), .empty])
+        var columns = [
+            Column("Month", key: "month"), Column("Expected", key: "expected"), Column("Due", key: "due"),
+            Column("Promised", key: "promised"),
+        ]
         if let width {
             let room = barRoom(rows, columns, width: width)
             let top = f.months.map(\.expected.minorUnits).max() ?? 0

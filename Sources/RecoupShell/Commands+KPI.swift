@@ -1,4 +1,5 @@
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -28,6 +29,14 @@ extension Catalog {
         let ledger = try inv.portfolioLedger()
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
         let r = KPI.report(ledger, period: period, agingBounds: policy.agingBounds)
+        // Promise-kept rate: kept / (kept + broken) among promises decided in the period (pending and
+        // cancelled ones left out).
+        var kept = 0, broken = 0
+        let promises = try caseRecords(inv, customer: nil).promises
+        for s in CaseBook.standings(promises, ledger: ledger, policy: policy, asOf: period.to) {
+            guard let d = s.decidedOn, d >= period.from, d <= period.to else { continue }
+            if s.status == .kept { kept += 1 } else if s.status == .broken { broken += 1 }
+        }
         func days(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 2)) } ?? .empty }
         func percent(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 1)) } ?? .empty }
         let record: [Field] = [
@@ -49,6 +58,9 @@ extension Catalog {
             Field("average_payment_delay_days", title: "Average payment delay (days)", days(r.averageDelay)),
             Field("roll_from", title: "Roll rates from", .text(r.rollFrom.iso)),
             Field("roll_to", title: "Roll rates to", .text(period.to.iso)),
+            Field("promises_kept", title: "Promises kept", .number(String(kept))),
+            Field("promises_broken", title: "Promises broken", .number(String(broken))),
+            Field("promise_kept_percent", title: "Promise-kept rate (%)", percent(Ratio(Int128(kept * 100), over: Int128(kept + broken)))),
         ]
         let rolls = r.rolls.map { x -> [Cell] in
             [.text(x.from), .text(x.to), Invocation.money(x.amount), Invocation.money(x.rolled), percent(x.ratePercent)]

@@ -124,6 +124,14 @@ extension Catalog {
                         "give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
                 }
                 let on = try Catalog.day(inv, "--on")
+                // A promise is not a payment: money dated after today has not been received.
+                let today = try inv.session.today()
+                guard on <= today else {
+                    throw ShellError(
+                        "a payment dated \(on.iso) has not been received yet",
+                        hint: "record a promise with: promise add \(c.id) \(amount) --by \(on.iso)",
+                        column: inv.parsed.column(ofOption: "--on"))
+                }
                 // Without --id the id is allocated in the payment's own transaction, so shells never collide.
                 let payment = Payment(
                     id: inv.parsed.value("--id") ?? "", customerId: c.id, receivedOn: on, amount: amount,

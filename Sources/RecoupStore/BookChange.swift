@@ -65,6 +65,30 @@ public enum BookChange: Sendable, Hashable, Codable {
     case lateFeesWaived(customer: String, invoice: String?, amount: Money?, on: Day, reason: String)
     /// Policy values, already checked by `Policy.set`.
     case policySet([PolicyValue])
+    // The case timeline: what was said and done beside the money.
+    /// A contact logged; an empty id takes the next `K00000001`. Refused when it breaks the contact
+    /// guard (`contact.min_interval_days`) and carries no `forcedReason`.
+    case contactLogged(Contact)
+    /// A promise to pay; an empty id takes the next `R00000001`.
+    case promiseMade(Promise)
+    case promiseCancelled(id: String, on: Day, reason: String)
+    /// The promises decided (kept or broken) by a day, as `promise check` found them.
+    case promisesDecided([PromiseDecision])
+    /// A dispute opened; an empty id takes the next `D00000001`.
+    case disputeOpened(Dispute)
+    /// A dispute resolved: valid (optionally with a credit note) or invalid.
+    case disputeResolved(id: String, outcome: Dispute.Outcome, credit: Money?, on: Day, note: String?)
+    /// A complaint received; an empty id takes the next `Q00000001`.
+    case complaintOpened(Complaint)
+    case complaintExtended(id: String, days: Int, reason: String)
+    /// A complaint resolved by the operator of the change's context (never the one it is about).
+    case complaintResolved(id: String, on: Day, note: String)
+    /// A legal case opened; an empty id takes the next `L00000001`.
+    case legalCaseOpened(LegalCase)
+    case legalStepRecorded(caseId: String, step: LegalCase.Entry)
+    /// A write-off of an invoice, or of a customer's open invoices oldest due first; nil amount: all
+    /// that is open. An empty id takes the next `W00000001`.
+    case writtenOff(WriteOffRequest)
 
     /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
     public var kind: String {
@@ -79,6 +103,18 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .lateFeesPosted: return "latefee.posted"
         case .lateFeesWaived: return "latefee.waived"
         case .policySet: return "policy.set"
+        case .contactLogged: return "contact.logged"
+        case .promiseMade: return "promise.made"
+        case .promiseCancelled: return "promise.cancelled"
+        case .promisesDecided: return "promise.decided"
+        case .disputeOpened: return "dispute.opened"
+        case .disputeResolved: return "dispute.resolved"
+        case .complaintOpened: return "complaint.opened"
+        case .complaintExtended: return "complaint.extended"
+        case .complaintResolved: return "complaint.resolved"
+        case .legalCaseOpened: return "legal.opened"
+        case .legalStepRecorded: return "legal.step"
+        case .writtenOff: return "writeoff"
         }
     }
 
@@ -93,11 +129,20 @@ public enum BookChange: Sendable, Hashable, Codable {
             return c
         case .lateFeesWaived(let c, _, _, _, _): return c
         case .lateFeesPosted(let fees, _): return Set(fees.map(\.customerId)).count == 1 ? fees.first?.customerId : nil
-        case .paymentApplied, .policySet: return nil
+        case .contactLogged(let c): return c.customerId
+        case .promiseMade(let p): return p.customerId
+        case .disputeOpened(let d): return d.customerId
+        case .complaintOpened(let c): return c.customerId
+        case .legalCaseOpened(let c): return c.customerId
+        case .writtenOff(let w): return w.customerId
+        case .promisesDecided(let d): return Set(d.map(\.customerId)).count == 1 ? d.first?.customerId : nil
+        case .paymentApplied, .policySet, .promiseCancelled, .disputeResolved, .complaintExtended,
+            .complaintResolved, .legalStepRecorded:
+            return nil
         }
     }
 
-    /// True when the change can move a customer's balances (everything but the policy).
+    /// True when the change can move a customer's balances or standing (everything but the policy).
     public var movesBooks: Bool { if case .policySet = self { return false } else { return true } }
 
     /// The canonical payload: JSON with sorted keys, the same bytes for the same change.
@@ -110,6 +155,39 @@ public enum BookChange: Sendable, Hashable, Codable {
     /// Reads a payload back; nil when it is not one (a scenario saved by a newer Recoup).
     public static func decode(_ payload: String) -> BookChange? {
         try? JSONDecoder().decode(BookChange.self, from: Data(payload.utf8))
+    }
+}
+
+/// A promise decided by `promise check`: kept or broken on a day, with what was appropriated to it.
+public struct PromiseDecision: Sendable, Hashable, Codable {
+    public var promiseId: String
+    public var customerId: String
+    public var status: PromiseStanding.Status
+    public var on: Day
+    public var paid: Money
+    public init(promiseId: String, customerId: String, status: PromiseStanding.Status, on: Day, paid: Money) {
+        self.promiseId = promiseId; self.customerId = customerId; self.status = status; self.on = on; self.paid = paid
+    }
+}
+
+/// What a write-off asks for; the invoices and amounts it takes are worked out, checked, when applied.
+public struct WriteOffRequest: Sendable, Hashable, Codable {
+    public var id: String
+    public var customerId: String
+    /// Nil: the customer's open invoices, oldest due first.
+    public var invoiceId: String?
+    /// Nil: all that is open.
+    public var amount: Money?
+    public var on: Day
+    public var reason: String
+    public var evidence: String?
+    public var revenue: Money?
+    public init(
+        id: String = "", customerId: String, invoiceId: String?, amount: Money?, on: Day, reason: String,
+        evidence: String?, revenue: Money?
+    ) {
+        self.id = id; self.customerId = customerId; self.invoiceId = invoiceId; self.amount = amount; self.on = on
+        self.reason = reason; self.evidence = evidence; self.revenue = revenue
     }
 }
 

@@ -59,6 +59,13 @@ public protocol BooksReader: AnyObject, Sendable {
     func setting(_ key: String) throws(StoreError) -> String?
     func journal(limit: Int) throws(StoreError) -> [JournalEntry]
     func exportCSV(_ kind: RecordKind, path: String) throws(StoreError) -> Int
+    /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
+    /// customer, or of everyone (nil).
+    func caseRecords(customer: String?) throws(StoreError) -> CaseRecords
+    /// A customer's promises with their standing as of a day (appropriated from the cash received).
+    func promiseStandings(customer: String, asOf: Day) throws(StoreError) -> [PromiseStanding]
+    /// The whole portfolio's ledger with `invoiceIds` filled (plan rows as `PLAN#NN`).
+    func ledgerWithInvoiceIds() throws(StoreError) -> Ledger
 }
 
 /// Writing the books: every call is one transaction given the `ChangeContext` of the person making
