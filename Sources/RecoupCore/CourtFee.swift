@@ -22,11 +22,12 @@ public struct CourtFees: Sendable, Hashable {
 
     /// The fees of a claim, each rounded to the fen by `rounding` (诉讼费用交纳办法 arts 13-16).
     public init(claim: Money, rounding: RoundingMode = .halfUp) {
-        self.claim = claim
         let c = claim.minorUnits
-        caseFee = CourtFees.progressive(c, scale: CourtFees.caseScale, rounding: rounding)
-        summary = Money(minorUnits: Int64(rounding.divide128(Int128(caseFee.minorUnits), by: 2)))
-        paymentOrder = Money(minorUnits: Int64(rounding.divide128(Int128(caseFee.minorUnits), by: 3)))
+        let fee = CourtFees.progressive(c, scale: CourtFees.caseScale, rounding: rounding)
+        self.claim = claim
+        caseFee = fee
+        summary = Money(minorUnits: Int64(rounding.divide128(Int128(fee.minorUnits), by: 2)))
+        paymentOrder = Money(minorUnits: Int64(rounding.divide128(Int128(fee.minorUnits), by: 3)))
         preservation = min(
             CourtFees.progressive(c, scale: CourtFees.preservationScale, rounding: rounding), CourtFees.preservationCap)
         enforcement = CourtFees.progressive(c, scale: CourtFees.enforcementScale, rounding: rounding)
@@ -37,8 +38,8 @@ public struct CourtFees: Sendable, Hashable {
     struct Scale: Sendable {
         var flat: Int64
         var flatUpTo: Int64
-        /// Upper bound of each band (nil: no bound) and its rate in thousandths.
-        var bands: [(upTo: Int64?, perMille: Int64)]
+        /// Upper bound of each band (`Int64.max`: no bound) and its rate in thousandths.
+        var bands: [(upTo: Int64, perMille: Int64)]
     }
 
     /// Yuan in fen.
@@ -49,12 +50,12 @@ public struct CourtFees: Sendable, Hashable {
         flat: yuan(50), flatUpTo: yuan(10_000),
         bands: [
             (yuan(100_000), 25), (yuan(200_000), 20), (yuan(500_000), 15), (yuan(1_000_000), 10),
-            (yuan(2_000_000), 9), (yuan(5_000_000), 8), (yuan(10_000_000), 7), (yuan(20_000_000), 6), (nil, 5),
+            (yuan(2_000_000), 9), (yuan(5_000_000), 8), (yuan(10_000_000), 7), (yuan(20_000_000), 6), (Int64.max, 5),
         ])
 
     /// Art. 14(2), preservation (before the cap).
     static let preservationScale = Scale(
-        flat: yuan(30), flatUpTo: yuan(1_000), bands: [(yuan(100_000), 10), (nil, 5)])
+        flat: yuan(30), flatUpTo: yuan(1_000), bands: [(yuan(100_000), 10), (Int64.max, 5)])
 
     /// Art. 14(2): a preservation application pays at most 5,000.
     static let preservationCap = Money(minorUnits: yuan(5_000))
@@ -62,7 +63,7 @@ public struct CourtFees: Sendable, Hashable {
     /// Art. 14(1), enforcement.
     static let enforcementScale = Scale(
         flat: yuan(50), flatUpTo: yuan(10_000),
-        bands: [(yuan(500_000), 15), (yuan(5_000_000), 10), (yuan(10_000_000), 5), (nil, 1)])
+        bands: [(yuan(500_000), 15), (yuan(5_000_000), 10), (yuan(10_000_000), 5), (Int64.max, 1)])
 
     /// The fee of `claim` fen on `scale`, exact in thousandths of a fen, rounded once; zero for no claim.
     static func progressive(_ claim: Int64, scale: Scale, rounding: RoundingMode) -> Money {
@@ -70,7 +71,7 @@ public struct CourtFees: Sendable, Hashable {
         var thousandths = Int128(scale.flat) * 1000
         var lower = scale.flatUpTo
         for band in scale.bands where claim > lower {
-            let upper = min(claim, band.upTo ?? claim)
+            let upper = min(claim, band.upTo)
             thousandths += Int128(upper - lower) * Int128(band.perMille)
             lower = upper
         }

@@ -104,6 +104,7 @@ public struct LateFee: Sendable, Hashable {
         public var loss: Money
         /// The fee exceeds the actual loss by more than 30 % (Civil Code art. 585): a warning only.
         public var excessive: Bool
+        /// A dispute is open on the day asked for (or the whole period was held).
         public var disputed: Bool
 
         /// True when the cap cut the fee.
@@ -172,7 +173,7 @@ public struct LateFee: Sendable, Hashable {
         return Accrual(
             dueOn: dueOn, clause: clause, daysLate: daysLate, principal: principal, open: open,
             segments: segments, principalDays: principalDays, uncapped: uncapped, cap: cap, fee: fee,
-            loss: loss, excessive: excessive, disputed: disputed)
+            loss: loss, excessive: excessive, disputed: disputed || holds.contains { $0.covers(asOf.ordinal) })
     }
 
     /// The fee of every invoice of `ledger` that is issued on or before the allocation's day and

@@ -34,6 +34,12 @@ extension Catalog {
 
     // MARK: Shared helpers
 
+    static func sharingPath(_ spec: CommandSpec) -> CommandSpec {
+        var s = spec
+        s.sharesPathWithSubcommands = true
+        return s
+    }
+
     static func idList(_ inv: Invocation, _ option: String) -> [String] {
         (inv.parsed.value(option) ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     }
@@ -720,7 +726,7 @@ extension Catalog {
     static var writeoffCommands: [Command] {
         [
             Command(
-                spec: CommandSpec(
+                spec: Self.sharingPath(CommandSpec(
                     ["writeoff"], summary: "write off (核销) an invoice, or a customer's open invoices, as bad debt",
                     discussion: "Not dated in the future, nor before the claim's last payment. The amount leaves the open balance, aging and the queue but stays on the record (writeoff list); money received later is a recovery. Journaled; approvals come with operators and roles.",
                     arguments: [ArgumentSpec("target", help: "an invoice, or a customer (oldest due first)", completion: .domain("customer"))],
@@ -731,7 +737,7 @@ extension Catalog {
                         OptionSpec("--revenue", value: "AMOUNT", help: "the year's revenue, for the small-amount tax basis"),
                         OptionSpec("--on", value: "DATE", help: "the day (default today)"),
                     ],
-                    examples: ["writeoff INV-0042 --reason 债务人注销 --evidence 注销公告2026-118", "writeoff C001 --amount 3000 --reason 和解差额"]),
+                    examples: ["writeoff INV-0042 --reason 债务人注销 --evidence 注销公告2026-118", "writeoff C001 --amount 3000 --reason 和解差额"])),
                 effect: { _ in .changesBooks }
             ) { inv in
                 let reason = try requiredText(inv, "--reason", example: "债务人注销")

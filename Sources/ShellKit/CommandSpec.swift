@@ -24,6 +24,10 @@ public struct CommandSpec: Sendable, Hashable {
     public var options: [OptionSpec]
     /// Complete command lines, shown by `help COMMAND`.
     public var examples: [String]
+    /// True for a command that takes arguments and is also the start of subcommands (`writeoff
+    /// INVOICE` beside `writeoff list`): a first argument spelled like a subcommand is read as the
+    /// subcommand; `--` before it makes it an argument.
+    public var sharesPathWithSubcommands = false
 
     public init(
         _ path: [String], aliases: [[String]] = [], summary: String, discussion: String = "",

@@ -35,7 +35,7 @@ extension CommandTable {
             problems += argumentProblems(spec)
             problems += optionProblems(spec)
         }
-        for spec in specs where !spec.arguments.isEmpty {
+        for spec in specs where !spec.arguments.isEmpty && !spec.sharesPathWithSubcommands {
             for path in [spec.path] + spec.aliases where isGroup(path) {
                 let other = subcommands(of: path).map { (path + [$0]).joined(separator: " ") }
                 problems.append(

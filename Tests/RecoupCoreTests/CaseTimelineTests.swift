@@ -188,7 +188,8 @@ import Testing
         // L7 (SX05): promise logged 2026-05-01 -> 2029-05-01 (Tue).
         let paid = LimitationEvent(day: d("2025-09-01"), kind: .partPayment, note: "part payment")
         #expect(standing("2024-03-15", [paid]).deadline == d("2028-09-01"))
-        #expect(standing("2024-03-15", [paid], calendar: LimitationCalendar(weekends: true)).deadline == d("2028-09-01"))
+        let weekends = LimitationCalendar(weekends: true)
+        #expect(standing("2024-03-15", [paid], calendar: weekends).deadline == d("2028-09-01"))
         let promise = LimitationEvent(day: d("2026-05-01"), kind: .promise, note: "promise R00000001")
         let s = standing("2024-03-15", [promise])
         #expect(s.deadline == d("2029-05-01"))
@@ -213,7 +214,8 @@ import Testing
     @Test func interruptionOnTheDeadlineDayStillCounts() {
         // CC 195, 203 [calc on collections-workflow.md L1]: a demand delivered on 2027-03-15, the last day, restarts
         // the period (2030-03-15); one delivered on 2027-03-16 finds it run out.
-        let onTheDay = standing("2024-03-15", [LimitationEvent(day: d("2027-03-15"), kind: .demand)], asOf: "2027-06-01")
+        let lastDay = LimitationEvent(day: d("2027-03-15"), kind: .demand)
+        let onTheDay = standing("2024-03-15", [lastDay], asOf: "2027-06-01")
         #expect(onTheDay.deadline == d("2030-03-15"))
         #expect(onTheDay.status == .running)
         let late = standing("2024-03-15", [LimitationEvent(day: d("2027-03-16"), kind: .demand)], asOf: "2027-06-01")
@@ -291,7 +293,8 @@ import Testing
         // weekends on, 2028-09-02 with them off.
         let paid = [LimitationEvent(day: d("2025-09-01"), kind: .partPayment)]
         let holiday: Set<Day> = [d("2028-09-01")]
-        #expect(standing("2024-03-15", paid, calendar: LimitationCalendar(holidays: holiday)).deadline == d("2028-09-02"))
+        let listed = LimitationCalendar(holidays: holiday)
+        #expect(standing("2024-03-15", paid, calendar: listed).deadline == d("2028-09-02"))
         let both = LimitationCalendar(weekends: true, holidays: holiday)
         #expect(standing("2024-03-15", paid, calendar: both).deadline == d("2028-09-04"))
     }
@@ -299,8 +302,11 @@ import Testing
     @Test func whichEventsAcknowledgeTheDebt() {
         // SPC 14, collections-workflow.md §1: promises, part payments, plans and acknowledgements agree to
         // perform; demands and legal steps do not.
-        let acknowledging = LimitationEvent.Kind.allCases.filter { LimitationEvent(day: d("2025-01-01"), kind: $0).acknowledges }
-        #expect(Set(acknowledging) == [.acknowledgement, .promise, .partPayment, .plan])
+        let acknowledging = LimitationEvent.Kind.allCases.filter {
+            LimitationEvent(day: d("2025-01-01"), kind: $0).acknowledges
+        }
+        let expected: Set<LimitationEvent.Kind> = [.acknowledgement, .promise, .partPayment, .plan]
+        #expect(Set(acknowledging) == expected)
         #expect(LimitationEvent.Kind.allCases.count == 10)
         #expect(LimitationEvent.Kind.partPayment.rawValue == "part_payment")
         #expect(LimitationEvent.Kind.paymentOrder.rawValue == "payment_order")
@@ -401,7 +407,8 @@ import Testing
         #expect(summary(end) == ["kept 5000.00", "kept 4000.00"])
         #expect(end.last?.decidedOn == d("2025-03-19"))
         let reversed = pay + [(day: d("2025-03-25"), amount: -y(3_000))]
-        #expect(summary(rule.standings([a, b], payments: reversed, asOf: d("2025-03-31"))) == ["kept 5000.00", "kept 4000.00"])
+        let after = rule.standings([a, b], payments: reversed, asOf: d("2025-03-31"))
+        #expect(summary(after) == ["kept 5000.00", "kept 4000.00"])
     }
 
     @Test func leftoverIsNotAppropriatedAndTiesGoByMadeThenId() {
@@ -409,15 +416,18 @@ import Testing
         // not appropriated. Same promised day: the one made first, then the lower id.
         let rule = PromiseRule()
         let one = promise("R1", "C", 1_000, by: "2025-03-10", on: "2025-03-01")
-        #expect(summary(rule.standings([one], payments: [(day: d("2025-03-05"), amount: y(5_000))], asOf: d("2025-03-05")))
-            == ["kept 1000.00"])
+        let five = [(day: d("2025-03-05"), amount: y(5_000))]
+        let overpaid = rule.standings([one], payments: five, asOf: d("2025-03-05"))
+        #expect(summary(overpaid) == ["kept 1000.00"])
         let later = promise("R1", "C", 1_000, by: "2025-03-10", on: "2025-03-02")
         let earlier = promise("R9", "C", 1_000, by: "2025-03-10", on: "2025-03-01")
-        let byMade = rule.standings([later, earlier], payments: [(day: d("2025-03-05"), amount: y(1_500))], asOf: d("2025-03-05"))
-        #expect(byMade.map { "\($0.promise.id) \($0.status.rawValue) \($0.paid)" } == ["R1 pending 500.00", "R9 kept 1000.00"])
+        let pay = [(day: d("2025-03-05"), amount: y(1_500))]
+        let byMade = rule.standings([later, earlier], payments: pay, asOf: d("2025-03-05"))
+        let made = byMade.map { "\($0.promise.id) \($0.status.rawValue) \($0.paid)" }
+        #expect(made == ["R1 pending 500.00", "R9 kept 1000.00"])
         let x = promise("R2", "C", 1_000, by: "2025-03-10", on: "2025-03-01")
         let w = promise("R1", "C", 1_000, by: "2025-03-10", on: "2025-03-01")
-        let byId = rule.standings([x, w], payments: [(day: d("2025-03-05"), amount: y(1_500))], asOf: d("2025-03-05"))
+        let byId = rule.standings([x, w], payments: pay, asOf: d("2025-03-05"))
         #expect(byId.map { "\($0.promise.id) \($0.paid)" } == ["R2 500.00", "R1 1000.00"])
     }
 

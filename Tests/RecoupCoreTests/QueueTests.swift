@@ -6,7 +6,7 @@ import Testing
     func d(_ s: String) -> Day { Day(s)! }
     func m(_ v: Int64) -> Money { Money(minorUnits: v * 100) }
     let asOf = Day("2024-06-30")!
-    let settings = Queue.Settings(minAmount: Money(minorUnits: 10000), promiseDays: 7, planGraceDays: 15, agingBounds: [30, 60, 90],
+    let settings = Queue.Settings(minAmount: Money(minorUnits: 10000), promiseDays: 30, planGraceDays: 15, agingBounds: [30, 60, 90],
                                   ladder: OverdueLadder("reminder:1,warning:15,suspend:contract,legal_review:90")!, defaultSuspendAfterDays: 60)
 
     func inv(_ id: String, _ c: String, issued: String, due: String, _ amount: Int64, contract: String? = nil, disputed: Bool = false) -> Invoice {
@@ -42,8 +42,16 @@ import Testing
             inv("Q1", "Q", issued: "2024-04-15", due: "2024-05-15", 500),
         ], payments: [pay("Q-PAY", "Q", on: "2024-06-15", 100)])
     }
-    let promises = [Queue.Promise(customerId: "P", madeOn: Day("2024-06-28")!, amount: Money(minorUnits: 300000), dueBy: Day("2024-07-05")!),
-                    Queue.Promise(customerId: "Q", madeOn: Day("2024-06-10")!, amount: Money(minorUnits: 40000), dueBy: Day("2024-06-20")!)]
+    /// P promised 3,000 on 06-28 by 07-05: pending on the day. Q promised 400 on 06-10 by 06-20 and
+    /// paid 100 on 06-15: broken on 06-21 (grace 0, threshold 100 %).
+    var promises: [PromiseStanding] {
+        let rule = PromiseRule()
+        let p = Promise(id: "R1", customerId: "P", amount: Money(minorUnits: 300000), madeOn: Day("2024-06-28")!, promisedOn: Day("2024-07-05")!)
+        let q = Promise(id: "R2", customerId: "Q", amount: Money(minorUnits: 40000), madeOn: Day("2024-06-10")!, promisedOn: Day("2024-06-20")!)
+        let l = ledger
+        return rule.standings([p], payments: l.cashPayments(customer: l.customerIds.firstIndex(of: "P")!), asOf: asOf)
+            + rule.standings([q], payments: l.cashPayments(customer: l.customerIds.firstIndex(of: "Q")!), asOf: asOf)
+    }
 
     @Test func priorityOrderAndFigures() {
         let q = Queue.build(ledger, asOf: asOf, settings: settings, suspendAfterDays: [:], plans: ["PLC"], promises: promises).entries
@@ -60,7 +68,7 @@ import Testing
         #expect(reasons["E"] == "¥2,400.00 overdue 29 days; up ¥2,400.00 in 30 days; ¥500.00 disputed (ranked lower)")
         #expect(reasons["A"] == "¥1,000.00 overdue 10 days; up ¥1,000.00 in 30 days")
         #expect(reasons["B"] == "¥600.00 overdue 71 days; suspended (no contract)")
-        #expect(reasons["Q"] == "¥400.00 overdue 46 days; down ¥100.00 in 30 days; promise of ¥400.00 due 2024-06-20 broken")
+        #expect(reasons["Q"] == "¥400.00 overdue 46 days; down ¥100.00 in 30 days; broke a promise of ¥400.00 due 2024-06-20")
         #expect(reasons["P"] == "¥3,000.00 overdue 5 days; up ¥3,000.00 in 30 days; promised ¥3,000.00 by 2024-07-05 (ranked lower)")
         #expect(reasons["C"] == "¥300.00 overdue 29 days; up ¥300.00 in 30 days; plan PLC broken")
     }

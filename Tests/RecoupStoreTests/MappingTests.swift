@@ -62,7 +62,7 @@ enum IBM {
         #expect(try s.workspace.counts() == [.customers: 100, .contracts: 0, .invoices: 2466, .payments: 0])
         let ledger = try s.workspace.ledger()
         #expect(ledger.invoiceAmount.reduce(0, +) == 14_770_318)
-        #expect(ledger.invoiceDisputed.filter { $0 }.count == 561)
+        #expect(ledger.invoiceHolds.count == 561)
         #expect(zip(ledger.invoiceDue, ledger.invoiceIssued).allSatisfy { $0 - $1 == 30 })
         // Every invoice is settled: nothing is open once the last settlement is in.
         let balances = ledger.balances(ledger.allocate(asOf: Day("2030-01-01")!))
