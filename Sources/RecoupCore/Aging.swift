@@ -53,7 +53,8 @@ public struct Aging: Sendable {
 
     /// Ages every invoice of the ledger and adds it to the row of its group: `group(customer, invoice)`
     /// names the group (nil leaves the invoice out). Rows come back by group key.
-    public func rows<Key: Hashable>(_ ledger: Ledger, _ allocation: Allocation, group: (Int, Int) -> Key?) -> [Key: Row] {
+    public func rows<Key: Hashable>(_ ledger: Ledger, _ allocation: Allocation, group: (Int, Int) -> Key?) -> [Key: Row]
+    {
         let asOf = allocation.asOf.ordinal
         var out: [Key: Row] = [:]
         let empty = Row(buckets: [Int64](repeating: 0, count: bounds.count + 2))

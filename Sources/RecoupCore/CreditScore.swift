@@ -47,7 +47,9 @@ public struct CreditScore: Sendable, Hashable {
     /// The parts taken off 1000, largest first, in words a customer can be told.
     public var reasons: [Reason] = []
 
-    public static func == (a: CreditScore, b: CreditScore) -> Bool { a.score == b.score && a.tier == b.tier && a.paidInvoices == b.paidInvoices }
+    public static func == (a: CreditScore, b: CreditScore) -> Bool {
+        a.score == b.score && a.tier == b.tier && a.paidInvoices == b.paidInvoices
+    }
     public func hash(into h: inout Hasher) { h.combine(score); h.combine(tier); h.combine(paidInvoices) }
 
     /// Tier cut-offs (score at least): A, B, C; below C is D. Also the policy's one model switch:
@@ -55,16 +57,20 @@ public struct CreditScore: Sendable, Hashable {
     public struct Tiers: Sendable, Equatable {
         public var a = 800, b = 650, c = 500
         public var creditLine = true
-        public init(a: Int = 800, b: Int = 650, c: Int = 500, creditLine: Bool = true) { self.a = a; self.b = b; self.c = c; self.creditLine = creditLine }
+        public init(a: Int = 800, b: Int = 650, c: Int = 500, creditLine: Bool = true) {
+            self.a = a; self.b = b; self.c = c; self.creditLine = creditLine
+        }
     }
 
     /// Every customer's score as of the allocation's day, in `customerIds` order.
     /// `bureau` gives each customer's bureau score known by the day (or nil); `creditLimit` the credit
     /// line on file in minor units (or nil: the credit-line terms are then left out); `promises` the
     /// promises kept and broken in the 365 days to the day.
-    public static func scoreAll(_ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
-                                creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers(),
-                                promises: (Int) -> (kept: Int, broken: Int) = { _ in (0, 0) }) -> [CreditScore] {
+    public static func scoreAll(
+        _ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
+        creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers(),
+        promises: (Int) -> (kept: Int, broken: Int) = { _ in (0, 0) }
+    ) -> [CreditScore] {
         let asOf = allocation.asOf.ordinal
         let recentFrom = asOf - 182, yearFrom = asOf - 365
         var out = [CreditScore](repeating: CreditScore(), count: ledger.customerCount)
@@ -72,9 +78,12 @@ public struct CreditScore: Sendable, Hashable {
         // applications in payment order.
         var paidOn = [Int32](repeating: Int32.min, count: ledger.invoiceCount)
         var remaining = ledger.invoiceAmount
-        var weighted = [Double](repeating: 0, count: ledger.customerCount), weight = [Double](repeating: 0, count: ledger.customerCount)
+        var weighted = [Double](repeating: 0, count: ledger.customerCount),
+            weight = [Double](repeating: 0, count: ledger.customerCount)
         var owner = [Int32](repeating: 0, count: ledger.invoiceCount)
-        for c in 0..<ledger.customerCount { for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) { owner[i] = Int32(c) } }
+        for c in 0..<ledger.customerCount {
+            for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) { owner[i] = Int32(c) }
+        }
         for a in allocation.applications where !ledger.paymentIsRestructuring[Int(a.payment)] {
             let i = Int(a.invoice), day = ledger.paymentDay[Int(a.payment)]
             remaining[i] -= a.amount
@@ -86,7 +95,9 @@ public struct CreditScore: Sendable, Hashable {
         // Days of the cash payments of each customer (for the months without a payment), by customer:
         // customer c's are paymentDays[paymentStart[c]..<paymentStart[c + 1]].
         // Only the credit-line terms use them.
-        let cash = (0..<(tiers.creditLine ? ledger.paymentDay.count : 0)).filter { !ledger.paymentIsRestructuring[$0] && ledger.paymentDay[$0] <= asOf }
+        let cash = (0..<(tiers.creditLine ? ledger.paymentDay.count : 0)).filter {
+            !ledger.paymentIsRestructuring[$0] && ledger.paymentDay[$0] <= asOf
+        }
         var paymentStart = [Int32](repeating: 0, count: ledger.customerCount + 1)
         for p in cash { paymentStart[Int(ledger.paymentCustomer[p]) + 1] += 1 }
         for c in 0..<ledger.customerCount { paymentStart[c + 1] += paymentStart[c] }
@@ -132,8 +143,9 @@ public struct CreditScore: Sendable, Hashable {
             (s.keptPromises, s.brokenPromises) = promises(c)
             if tiers.creditLine, let limit = creditLimit(c), limit > 0 {
                 s.creditLimit = Money(minorUnits: limit)
-                creditLine(&s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn,
-                           payments: paymentDays[Int(paymentStart[c])..<Int(paymentStart[c + 1])])
+                creditLine(
+                    &s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn,
+                    payments: paymentDays[Int(paymentStart[c])..<Int(paymentStart[c + 1])])
             }
             out[c] = s
         }
@@ -153,7 +165,10 @@ public struct CreditScore: Sendable, Hashable {
     }
 
     /// The credit-line features of one customer (docs/SCORING.md).
-    static func creditLine(_ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, months: [(start: Int32, end: Int32)], paidOn: [Int32], payments: ArraySlice<Int32>) {
+    static func creditLine(
+        _ s: inout CreditScore, customer c: Int, _ ledger: Ledger, asOf: Int32, months: [(start: Int32, end: Int32)],
+        paidOn: [Int32], payments: ArraySlice<Int32>
+    ) {
         let limit = Double(s.creditLimit!.minorUnits)
         // Month k of the window is bit k (no arrays: this runs for every customer with a credit line).
         var billed: Int64 = 0, billedLast3: Int64 = 0, billedMonths: UInt8 = 0, owing: UInt8 = 0, paying: UInt8 = 0
@@ -190,7 +205,10 @@ public struct CreditScore: Sendable, Hashable {
                 return n % 2 == 1 ? Double(s[n / 2]) : (Double(s[n / 2 - 1]) + Double(s[n / 2])) / 2
             }
             medianLimit = median(scores.compactMap { $0.creditLimit?.minorUnits })
-            medianBilling = median(scores.compactMap { $0.creditLimit != nil && $0.monthlyBilling.isPositive ? $0.monthlyBilling.minorUnits : nil })
+            medianBilling = median(
+                scores.compactMap {
+                    $0.creditLimit != nil && $0.monthlyBilling.isPositive ? $0.monthlyBilling.minorUnits : nil
+                })
         }
     }
 
@@ -200,14 +218,17 @@ public struct CreditScore: Sendable, Hashable {
         public let points: Int
         let kind: Kind
         enum Kind: Sendable {
-            case lateShare(late: Int, due: Int, paidLate: Int), daysLate(Int), trend, noHistory, overdueShare(Int), oldestOverdue(Int)
-            case utilisation(Int), billing(Int), monthsWithoutPayment(Int), smallLimit(Money, median: Money), smallBilling(Money, median: Money), bureau(Int)
+            case lateShare(late: Int, due: Int, paidLate: Int), daysLate(Int), trend, noHistory, overdueShare(Int),
+                oldestOverdue(Int)
+            case utilisation(Int), billing(Int), monthsWithoutPayment(Int), smallLimit(Money, median: Money),
+                smallBilling(Money, median: Money), bureau(Int)
             case brokenPromises(Int)
         }
         public var text: String {
             switch kind {
             case let .lateShare(late, due, paidLate):
-                return late == paidLate ? "paid \(paidLate) of \(due) invoices after their due date"
+                return late == paidLate
+                    ? "paid \(paidLate) of \(due) invoices after their due date"
                     : "\(late) of \(due) invoices paid late or still unpaid past their due date"
             case let .daysLate(d): return "paid on average \(d) days after the due date"
             case .trend: return "paying later in the last 6 months"
@@ -253,13 +274,17 @@ public struct CreditScore: Sendable, Hashable {
             add(monthsWithoutPayment * 150, .monthsWithoutPayment(monthsWithoutPayment))
             if line.medianLimit > 0 {
                 let small = min(5, max(0, log(line.medianLimit / Double(limit.minorUnits))))
-                add(Int((small * 90).rounded()), .smallLimit(limit, median: Money(minorUnits: Int64(line.medianLimit.rounded()))))
+                add(
+                    Int((small * 90).rounded()),
+                    .smallLimit(limit, median: Money(minorUnits: Int64(line.medianLimit.rounded()))))
             }
             // Only a customer billed in the 6 months is compared: no billing at all is no history, not
             // a small customer (the "no payment history yet" term covers a new one).
             if line.medianBilling > 0 && monthlyBilling.isPositive {
                 let small = min(5, max(0, log(line.medianBilling / max(Double(monthlyBilling.minorUnits), 100))))
-                add(Int((small * 105).rounded()), .smallBilling(monthlyBilling, median: Money(minorUnits: Int64(line.medianBilling.rounded()))))
+                add(
+                    Int((small * 105).rounded()),
+                    .smallBilling(monthlyBilling, median: Money(minorUnits: Int64(line.medianBilling.rounded()))))
             }
         }
         // A broken promise says what the payment history may not yet: 60 points each, at most 3

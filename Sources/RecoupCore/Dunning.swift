@@ -47,7 +47,8 @@ public struct DunningLadder: Sendable, Hashable {
     public var steps: [DunningStep]
 
     public init(steps: [DunningStep]) {
-        self.steps = steps.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        self.steps = steps.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(
+            \.element)
     }
 
     /// Parses `DAYS:ACTION,...`; nil when a pair does not parse, an action is unknown, a step is
@@ -65,7 +66,8 @@ public struct DunningLadder: Sendable, Hashable {
         self.init(steps: out)
     }
 
-    public static let standard = DunningLadder("-3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review")!
+    public static let standard = DunningLadder(
+        "-3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review")!
 }
 
 /// One invoice's step in a dunning run.
@@ -104,8 +106,10 @@ public enum Dunning {
     /// - Parameters:
     ///   - skip: positions to leave out (e.g. an installment plan's rows, which follow the plan).
     ///   - recorded: the step keys already recorded for an invoice id.
-    public static func due(_ ledger: Ledger, _ allocation: Allocation, ladder: DunningLadder,
-                           skip: (Int) -> Bool = { _ in false }, recorded: (String) -> Set<String>) -> [DunningItem] {
+    public static func due(
+        _ ledger: Ledger, _ allocation: Allocation, ladder: DunningLadder,
+        skip: (Int) -> Bool = { _ in false }, recorded: (String) -> Set<String>
+    ) -> [DunningItem] {
         let asOf = allocation.asOf
         var out: [DunningItem] = []
         for c in 0..<ledger.customerCount {
@@ -120,11 +124,13 @@ public enum Dunning {
                 guard let top = dueSteps.last else { continue }
                 let done = recorded(ledger.invoiceIds[i])
                 guard !done.contains(top.key) else { continue }
-                out.append(DunningItem(customerId: ledger.customerIds[c], invoiceId: ledger.invoiceIds[i], position: i,
-                                       issuedOn: Day(ordinal: ledger.invoiceIssued[i]), dueOn: due,
-                                       amount: Money(minorUnits: ledger.invoiceAmount[i]), open: Money(minorUnits: open),
-                                       daysOverdue: asOf - due, step: top,
-                                       passed: dueSteps.dropLast().filter { !done.contains($0.key) }))
+                out.append(
+                    DunningItem(
+                        customerId: ledger.customerIds[c], invoiceId: ledger.invoiceIds[i], position: i,
+                        issuedOn: Day(ordinal: ledger.invoiceIssued[i]), dueOn: due,
+                        amount: Money(minorUnits: ledger.invoiceAmount[i]), open: Money(minorUnits: open),
+                        daysOverdue: asOf - due, step: top,
+                        passed: dueSteps.dropLast().filter { !done.contains($0.key) }))
             }
         }
         return out

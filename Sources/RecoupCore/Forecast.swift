@@ -122,22 +122,28 @@ public struct Forecast: Sendable, Hashable {
         let (portfolio, profiles) = Self.profiles(ledger, allocation: allocation)
         let (y, m, _) = asOf.components
         let first = y * 12 + (m - 1)
-        var out = Forecast(asOf: asOf, months: (0..<months).map { k in
-            let total = first + k
-            let month = total % 12 + 1
-            return Month(month: pad(total / 12, 4) + "-" + pad(month, 2))
-        }, later: .zero, laterDue: .zero, portfolio: portfolio)
+        var out = Forecast(
+            asOf: asOf,
+            months: (0..<months).map { k in
+                let total = first + k
+                let month = total % 12 + 1
+                return Month(month: pad(total / 12, 4) + "-" + pad(month, 2))
+            }, later: .zero, laterDue: .zero, portfolio: portfolio)
 
         func monthIndex(_ day: Int32) -> Int {
             let c = Day(ordinal: day).components
             return c.year * 12 + (c.month - 1) - first
         }
         let D = asOf.ordinal
-        let positions: [Int] = customers.map { $0.filter { $0 >= 0 && $0 < ledger.customerCount }.sorted() } ?? Array(0..<ledger.customerCount)
+        let positions: [Int] =
+            customers.map { $0.filter { $0 >= 0 && $0 < ledger.customerCount }.sorted() }
+            ?? Array(0..<ledger.customerCount)
         for c in positions {
             let profile = profiles[c]
             let (num, den) = profile.rate
-            var promises = (promised[c] ?? []).sorted { $0.day < $1.day }.map { (day: max($0.day.ordinal, D), left: $0.amount.minorUnits) }
+            var promises = (promised[c] ?? []).sorted { $0.day < $1.day }.map {
+                (day: max($0.day.ordinal, D), left: $0.amount.minorUnits)
+            }
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
                 var open = allocation.open[i]
                 guard open > 0 else { continue }
@@ -157,12 +163,20 @@ public struct Forecast: Sendable, Hashable {
                 guard open > 0 else { continue }
                 let falls = max(ledger.invoiceDue[i], D)
                 let stale = Int(D) - Int(ledger.invoiceDue[i]) > staleDays
-                let expected = RoundingMode.halfUp.divide128(Int128(open) * Int128(num), by: Int128(den) * (stale ? 2 : 1))
+                let expected = RoundingMode.halfUp.divide128(
+                    Int128(open) * Int128(num), by: Int128(den) * (stale ? 2 : 1))
                 let dueMonth = monthIndex(falls)
                 let expectedMonth = monthIndex(falls + Int32(profile.delayDays))
-                if dueMonth < months { out.months[dueMonth].due.minorUnits += open } else { out.laterDue.minorUnits += open }
-                if expectedMonth < months { out.months[expectedMonth].expected.minorUnits += Int64(expected) }
-                else { out.later.minorUnits += Int64(expected) }
+                if dueMonth < months {
+                    out.months[dueMonth].due.minorUnits += open
+                } else {
+                    out.laterDue.minorUnits += open
+                }
+                if expectedMonth < months {
+                    out.months[expectedMonth].expected.minorUnits += Int64(expected)
+                } else {
+                    out.later.minorUnits += Int64(expected)
+                }
             }
         }
         return out
@@ -170,7 +184,8 @@ public struct Forecast: Sendable, Hashable {
 
     /// Every customer's figures as of the allocation's day (portfolio figures filled in where a
     /// customer has too little history), in `customerIds` order, and the portfolio's own.
-    public static func profiles(_ ledger: Ledger, allocation: Allocation) -> (portfolio: Profile, customers: [Profile]) {
+    public static func profiles(_ ledger: Ledger, allocation: Allocation) -> (portfolio: Profile, customers: [Profile])
+    {
         let n = ledger.customerCount
         var owner = [Int32](repeating: 0, count: ledger.invoiceCount)
         for c in 0..<n {
@@ -207,14 +222,16 @@ public struct Forecast: Sendable, Hashable {
             }
         }
         func delay(_ w: Int128, _ a: Int128) -> Int { a > 0 ? Int(RoundingMode.halfUp.divide128(w, by: a)) : 0 }
-        let portfolio = Profile(delayDays: delay(weighted.reduce(0, +), applied.reduce(0, +)),
-                                matured: Money(minorUnits: matured.reduce(0, +)), collected: Money(minorUnits: collected.reduce(0, +)))
+        let portfolio = Profile(
+            delayDays: delay(weighted.reduce(0, +), applied.reduce(0, +)),
+            matured: Money(minorUnits: matured.reduce(0, +)), collected: Money(minorUnits: collected.reduce(0, +)))
         let customers = (0..<n).map { c -> Profile in
             let ownDelay = paidCount[c] >= minimumHistory, ownRate = maturedCount[c] >= minimumHistory
-            return Profile(delayDays: ownDelay ? delay(weighted[c], applied[c]) : portfolio.delayDays,
-                           matured: ownRate ? Money(minorUnits: matured[c]) : portfolio.matured,
-                           collected: ownRate ? Money(minorUnits: collected[c]) : portfolio.collected,
-                           ownDelay: ownDelay, ownRate: ownRate)
+            return Profile(
+                delayDays: ownDelay ? delay(weighted[c], applied[c]) : portfolio.delayDays,
+                matured: ownRate ? Money(minorUnits: matured[c]) : portfolio.matured,
+                collected: ownRate ? Money(minorUnits: collected[c]) : portfolio.collected,
+                ownDelay: ownDelay, ownRate: ownRate)
         }
         return (portfolio, customers)
     }

@@ -267,7 +267,9 @@ extension LateFee {
                 for h in holds where h.covers(from) { held = h.amount == 0 ? s.open.minorUnits : held + h.amount }
                 let open = s.open.minorUnits - min(s.open.minorUnits, held)
                 if open > 0 {
-                    out.append(Segment(from: Day(ordinal: from), through: Day(ordinal: through), open: Money(minorUnits: open)))
+                    out.append(
+                        Segment(from: Day(ordinal: from), through: Day(ordinal: through), open: Money(minorUnits: open))
+                    )
                 }
             }
         }

@@ -53,8 +53,10 @@ public struct Ledger: Sendable {
     ///
     /// Invoices and payments of customers not in `customers` are ignored; a payment naming an
     /// unknown invoice is allocated as if it named none.
-    public init(customers: [String], invoices: [Invoice], payments: [Payment],
-                manual: [(payment: String, invoice: String, amount: Money)] = []) {
+    public init(
+        customers: [String], invoices: [Invoice], payments: [Payment],
+        manual: [(payment: String, invoice: String, amount: Money)] = []
+    ) {
         let ids = customers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var index: [String: Int32] = [:]
         for (i, id) in ids.enumerated() { index[id] = Int32(i) }
@@ -72,7 +74,9 @@ public struct Ledger: Sendable {
         for (i, inv) in sorted.enumerated() {
             var contract: Int32 = -1
             if let k = inv.contractId {
-                if let c = contractIndex[k] { contract = c } else {
+                if let c = contractIndex[k] {
+                    contract = c
+                } else {
                     contract = Int32(contractIds.count); contractIndex[k] = contract; contractIds.append(k)
                 }
             }
@@ -91,13 +95,20 @@ public struct Ledger: Sendable {
         }) {
             var plan: Int32 = -1
             if let planId = p.planId {
-                if let k = planIndex[planId] { plan = k } else {
+                if let k = planIndex[planId] {
+                    plan = k
+                } else {
                     plan = Int32(planObligations.count); planIndex[planId] = plan
-                    planObligations.append(sorted.indices.filter { sorted[$0].contractId == planId && sorted[$0].isPlanObligation }.map { Int32($0) })
+                    planObligations.append(
+                        sorted.indices.filter { sorted[$0].contractId == planId && sorted[$0].isPlanObligation }.map {
+                            Int32($0)
+                        })
                 }
             }
-            appendPayment(customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
-                          target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isNonCash, held: p.held)
+            appendPayment(
+                customer: index[p.customerId]!, day: p.receivedOn, amount: p.amount,
+                target: p.invoiceId.flatMap { position[$0] } ?? -1, plan: plan, restructuring: p.isNonCash, held: p.held
+            )
             paymentIds.append(p.id)
         }
         if !manual.isEmpty {
@@ -113,10 +124,13 @@ public struct Ledger: Sendable {
     /// A nil id keeps `invoiceIds` empty (bulk loads). `contract` indexes `contractIds` (or is -1).
     /// `disputed` (an import's `disputed=yes`) holds the whole invoice from its issue date until the
     /// dispute it stands for is resolved.
-    public mutating func appendInvoice(id: String?, issued: Day, due: Day, amount: Money, disputed: Bool, contract: Int32 = -1) {
+    public mutating func appendInvoice(
+        id: String?, issued: Day, due: Day, amount: Money, disputed: Bool, contract: Int32 = -1
+    ) {
         if let id { invoiceIds.append(id) }
         if disputed {
-            invoiceHolds[Int32(invoiceAmount.count), default: []].append(Hold(from: issued.ordinal, until: .max, amount: 0))
+            invoiceHolds[Int32(invoiceAmount.count), default: []].append(
+                Hold(from: issued.ordinal, until: .max, amount: 0))
         }
         invoiceContract.append(contract)
         invoiceIssued.append(issued.ordinal)
@@ -128,7 +142,9 @@ public struct Ledger: Sendable {
     /// (`Int32.max` while open), of `amount` minor units (0: whatever is open on the invoice).
     public struct Hold: Sendable, Hashable {
         public var from: Int32, until: Int32, amount: Int64
-        public init(from: Int32, until: Int32, amount: Int64) { self.from = from; self.until = until; self.amount = amount }
+        public init(from: Int32, until: Int32, amount: Int64) {
+            self.from = from; self.until = until; self.amount = amount
+        }
         public func covers(_ day: Int32) -> Bool { from <= day && day < until }
     }
 
@@ -142,7 +158,9 @@ public struct Ledger: Sendable {
 
     /// Adds one dispute's hold on the invoice at position `i`.
     public mutating func addHold(_ d: Dispute, at i: Int32) {
-        if d.isImported { invoiceHolds[i]?.removeAll { $0.until == .max && $0.amount == 0 && $0.from == invoiceIssued[Int(i)] } }
+        if d.isImported {
+            invoiceHolds[i]?.removeAll { $0.until == .max && $0.amount == 0 && $0.from == invoiceIssued[Int(i)] }
+        }
         invoiceHolds[i, default: []].append(d.hold)
     }
 
@@ -170,8 +188,10 @@ public struct Ledger: Sendable {
 
     /// Sets every payment at once, in application order (a bulk load; the ledger has none yet): the
     /// columns of `appendPayment`, each of the same length.
-    public mutating func setPayments(customer: [Int32], day: [Int32], amount: [Int64], target: [Int32], plan: [Int32],
-                                     restructuring: [Bool], held: [Bool]) {
+    public mutating func setPayments(
+        customer: [Int32], day: [Int32], amount: [Int64], target: [Int32], plan: [Int32],
+        restructuring: [Bool], held: [Bool]
+    ) {
         let n = customer.count
         precondition(paymentDay.isEmpty && day.count == n && amount.count == n && target.count == n)
         precondition(plan.count == n && restructuring.count == n && held.count == n)
@@ -182,14 +202,18 @@ public struct Ledger: Sendable {
     /// Makes room for this many more invoices (a bulk load knows its count; its payments come at once,
     /// `setPayments`).
     public mutating func reserve(invoices: Int) {
-        invoiceContract.reserveCapacity(invoiceContract.count + invoices); invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
-        invoiceDue.reserveCapacity(invoiceDue.count + invoices); invoiceAmount.reserveCapacity(invoiceAmount.count + invoices)
+        invoiceContract.reserveCapacity(invoiceContract.count + invoices);
+        invoiceIssued.reserveCapacity(invoiceIssued.count + invoices)
+        invoiceDue.reserveCapacity(invoiceDue.count + invoices);
+        invoiceAmount.reserveCapacity(invoiceAmount.count + invoices)
     }
 
     /// Appends a payment; the caller keeps payments in application order. `plan` indexes
     /// `planObligations` (or is -1).
-    public mutating func appendPayment(customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false,
-                                       held: Bool = false) {
+    public mutating func appendPayment(
+        customer: Int32, day: Day, amount: Money, target: Int32, plan: Int32 = -1, restructuring: Bool = false,
+        held: Bool = false
+    ) {
         paymentIsRestructuring.append(restructuring)
         paymentHeld.append(held)
         paymentCustomer.append(customer)

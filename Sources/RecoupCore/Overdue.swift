@@ -32,7 +32,13 @@ public struct OverdueLadder: Sendable, Hashable {
         for step in text.split(separator: ",") {
             let p = step.split(separator: ":").map { String($0.trimmingSpaces) }
             guard p.count == 2, !p[0].isEmpty else { return nil }
-            if p[1] == "contract" { out.append(Rung(p[0], days: nil)) } else if let d = Int(p[1]) { out.append(Rung(p[0], days: d)) } else { return nil }
+            if p[1] == "contract" {
+                out.append(Rung(p[0], days: nil))
+            } else if let d = Int(p[1]) {
+                out.append(Rung(p[0], days: d))
+            } else {
+                return nil
+            }
         }
         guard !out.isEmpty else { return nil }
         rungs = out
@@ -123,7 +129,8 @@ public struct StoredOverdueState: Sendable, Hashable {
     public var asOf: Day
 
     public init(scope: String, customerId: String, state: String, days: Int, amount: Money, asOf: Day) {
-        self.scope = scope; self.customerId = customerId; self.state = state; self.days = days; self.amount = amount; self.asOf = asOf
+        self.scope = scope; self.customerId = customerId; self.state = state; self.days = days; self.amount = amount;
+        self.asOf = asOf
     }
 
     /// Due date of the earliest unpaid invoice when the state was recorded.
@@ -154,8 +161,10 @@ public enum Overdue {
     ///
     /// One linear pass over the invoices: an invoice counts when issued on or before the day, due
     /// before it, not disputed, with an open amount.
-    public static func evaluate(_ ledger: Ledger, allocation: Allocation, ladder: OverdueLadder,
-                                suspendAfterDays: [String: Int], defaultSuspendAfterDays: Int) -> OverdueEvaluation {
+    public static func evaluate(
+        _ ledger: Ledger, allocation: Allocation, ladder: OverdueLadder,
+        suspendAfterDays: [String: Int], defaultSuspendAfterDays: Int
+    ) -> OverdueEvaluation {
         let D = allocation.asOf.ordinal
         let suspendDays = ledger.contractIds.map { suspendAfterDays[$0] ?? defaultSuspendAfterDays }
         let suspendRung = ladder.suspendRung
@@ -164,7 +173,8 @@ public enum Overdue {
         var amount: [Int64] = [], earliest: [Int32] = [], touched: [Int32] = []
         var slot = [Int32](repeating: -1, count: ledger.contractIds.count)
         for c in 0..<ledger.customerCount {
-            touched.removeAll(keepingCapacity: true); amount.removeAll(keepingCapacity: true); earliest.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true); amount.removeAll(keepingCapacity: true);
+            earliest.removeAll(keepingCapacity: true)
             var noContract: Int32 = -1
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
                 let whole = allocation.open[i]
@@ -190,15 +200,22 @@ public enum Overdue {
                 let after = k >= 0 ? suspendDays[Int(k)] : defaultSuspendAfterDays
                 let rung = ladder.rung(days: days, suspendAfter: after)
                 let suspended = suspendRung.map { days >= ladder.threshold($0, suspendAfter: after) } ?? false
-                mine.append(OverdueScope(scope: k >= 0 ? ledger.contractIds[Int(k)] : OverdueScope.customerScope(id), customerId: id, customer: c,
-                                         state: ladder.state(rung), days: days, amount: Money(minorUnits: amount[s]),
-                                         earliestDue: Day(ordinal: earliest[s]), suspendAfterDays: after, suspended: suspended))
+                mine.append(
+                    OverdueScope(
+                        scope: k >= 0 ? ledger.contractIds[Int(k)] : OverdueScope.customerScope(id), customerId: id,
+                        customer: c,
+                        state: ladder.state(rung), days: days, amount: Money(minorUnits: amount[s]),
+                        earliestDue: Day(ordinal: earliest[s]), suspendAfterDays: after, suspended: suspended))
             }
             mine.sort { $0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8) }
-            let worst = mine.max { (ladder.severity(of: $0.state) ?? -1, $0.days) < (ladder.severity(of: $1.state) ?? -1, $1.days) }!
-            customers.append(OverdueCustomer(customerId: id, customer: c, state: worst.state, days: mine.map(\.days).max()!,
-                                             amount: mine.reduce(.zero) { $0 + $1.amount }, suspended: mine.filter(\.suspended).map(\.scope),
-                                             credit: Money(minorUnits: allocation.unapplied[c])))
+            let worst = mine.max {
+                (ladder.severity(of: $0.state) ?? -1, $0.days) < (ladder.severity(of: $1.state) ?? -1, $1.days)
+            }!
+            customers.append(
+                OverdueCustomer(
+                    customerId: id, customer: c, state: worst.state, days: mine.map(\.days).max()!,
+                    amount: mine.reduce(.zero) { $0 + $1.amount }, suspended: mine.filter(\.suspended).map(\.scope),
+                    credit: Money(minorUnits: allocation.unapplied[c])))
             scopes += mine
         }
         return OverdueEvaluation(asOf: allocation.asOf, scopes: scopes, customers: customers)
@@ -226,14 +243,19 @@ public enum Overdue {
     /// runs" when they are not the state now); going down, the rungs between that the days no longer
     /// reach, each with the reason (the earliest unpaid due date moved, or nothing is overdue).
     /// A stored state no longer on the ladder gives one direct step.
-    public static func transitions(previous: [StoredOverdueState], current: OverdueEvaluation, ladder: OverdueLadder) -> [OverdueTransition] {
+    public static func transitions(previous: [StoredOverdueState], current: OverdueEvaluation, ladder: OverdueLadder)
+        -> [OverdueTransition]
+    {
         // A merge of two lists in (customer id, scope) byte order: the evaluation's order, and the
         // stored states' once sorted (a no-op when the store returns them so).
         func precedes(_ c1: String, _ s1: String, _ c2: String, _ s2: String) -> Bool {
-            c1 != c2 ? c1.utf8.lexicographicallyPrecedes(c2.utf8) : s1 != s2 && s1.utf8.lexicographicallyPrecedes(s2.utf8)
+            c1 != c2
+                ? c1.utf8.lexicographicallyPrecedes(c2.utf8) : s1 != s2 && s1.utf8.lexicographicallyPrecedes(s2.utf8)
         }
         var before = previous.filter { $0.state != OverdueLadder.clear }
-        if zip(before, before.dropFirst()).contains(where: { precedes($1.customerId, $1.scope, $0.customerId, $0.scope) }) {
+        if zip(before, before.dropFirst()).contains(where: {
+            precedes($1.customerId, $1.scope, $0.customerId, $0.scope)
+        }) {
             before.sort { precedes($0.customerId, $0.scope, $1.customerId, $1.scope) }
         }
         let now = current.scopes
@@ -241,9 +263,12 @@ public enum Overdue {
         var i = 0, j = 0
         while i < now.count || j < before.count {
             var new: OverdueScope?, old: StoredOverdueState?
-            if j == before.count || (i < now.count && precedes(now[i].customerId, now[i].scope, before[j].customerId, before[j].scope)) {
+            if j == before.count
+                || (i < now.count && precedes(now[i].customerId, now[i].scope, before[j].customerId, before[j].scope))
+            {
                 new = now[i]; i += 1
-            } else if i == now.count || precedes(before[j].customerId, before[j].scope, now[i].customerId, now[i].scope) {
+            } else if i == now.count || precedes(before[j].customerId, before[j].scope, now[i].customerId, now[i].scope)
+            {
                 old = before[j]; j += 1
             } else {
                 new = now[i]; old = before[j]; i += 1; j += 1
@@ -254,7 +279,9 @@ public enum Overdue {
             let customer = new?.customerId ?? old!.customerId
             let days = new?.days ?? 0, amount = new?.amount ?? .zero
             func step(_ a: String, _ b: String, _ note: String) {
-                out.append(OverdueTransition(scope: key, customerId: customer, from: a, to: b, days: days, amount: amount, note: note))
+                out.append(
+                    OverdueTransition(
+                        scope: key, customerId: customer, from: a, to: b, days: days, amount: amount, note: note))
             }
             guard let a = ladder.severity(of: from), let b = ladder.severity(of: to) else {
                 step(from, to, "state '\(ladder.severity(of: from) == nil ? from : to)' is not on the ladder now")
@@ -264,7 +291,9 @@ public enum Overdue {
             if b > a, let new {
                 // Up: every rung between that the days now reach, then the state now.
                 var chain = [from]
-                for k in (a + 1)..<b where ladder.threshold(k, suspendAfter: after) <= new.days { chain.append(ladder.rungs[k].state) }
+                for k in (a + 1)..<b where ladder.threshold(k, suspendAfter: after) <= new.days {
+                    chain.append(ladder.rungs[k].state)
+                }
                 chain.append(to)
                 for (x, y) in zip(chain, chain.dropFirst()) {
                     let k = ladder.severity(of: y)!
@@ -276,7 +305,8 @@ public enum Overdue {
                 let oldDays = old?.days ?? 0
                 var chain = [from]
                 if a - 1 > b {
-                    for k in ((b + 1)..<a).reversed() where new.map({ ladder.threshold(k, suspendAfter: after) > $0.days }) ?? true {
+                    for k in ((b + 1)..<a).reversed()
+                    where new.map({ ladder.threshold(k, suspendAfter: after) > $0.days }) ?? true {
                         if old != nil, let sa = ladder.rungs[k].days, sa > oldDays { continue }
                         chain.append(ladder.rungs[k].state)
                     }

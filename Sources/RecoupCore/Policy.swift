@@ -31,37 +31,111 @@ public struct Policy: Sendable, Hashable {
 
     // MARK: The settings and their defaults
 
-    public static let settings: [Setting] = [
-        Setting(key: "aging.buckets", value: "30,60,90", help: "upper bounds of the overdue buckets in days, inclusive (31 days late is 31-60)", check: checkBounds),
-        Setting(key: "clause.payment_terms_days", value: "30", help: "days from invoice to due date when a contract states none", check: checkCount),
-        Setting(key: "clause.late_fee_daily_rate", value: "0.0005", help: "late fee per day as a fraction of the overdue amount (0.0005 = 0.05 %/day)", check: checkFraction),
-        Setting(key: "clause.late_fee_grace_days", value: "0", help: "days after the due date before late fees start", check: checkCount),
-        Setting(key: "clause.late_fee_cap", value: "0.3", help: "cap on late fees as a fraction of the overdue principal", check: checkFraction),
-        Setting(key: "clause.suspend_after_days", value: "60", help: "days overdue after which the service may be suspended", check: checkCount),
-        Setting(key: "latefee.loss_rate", value: "0.0345", help: "annual rate of the actual loss from late payment (the 1-year LPR): a fee more than 30 % above it is flagged (Civil Code art. 585)", check: checkFraction),
-        Setting(key: "overdue.ladder", value: "reminder:1,warning:15,suspend:contract,legal_review:90", help: "overdue states from the mildest, STATE:DAYS; 'contract' takes the contract's suspend_after_days", check: checkLadder),
-        Setting(key: "dunning.ladder", value: "-3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review", help: "dunning steps, DAYS:ACTION, days relative to the due date (negative: before it)", check: checkDunning),
-        Setting(key: "allocation.order", value: "penalty,fee,interest,principal", help: "what a payment toward an installment pays first", check: checkOrder),
-        Setting(key: "rounding", value: "half-up", help: "rounding of computed amounts: half-up, half-even or up", check: { RoundingMode(rawValue: $0) == nil ? "choose half-up, half-even or up" : nil }),
-        Setting(key: "plan.grace_days", value: "15", help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
-        Setting(key: "queue.min_amount", value: "100.00", help: "overdue amounts below this are left out of the call queue", check: checkAmount),
-        Setting(key: "queue.promise_days", value: "30", help: "days after a promise to pay is broken during which the customer ranks higher (a pending promise ranks it lower until decided)", check: checkCount),
-        Setting(key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)", check: checkCount),
-        Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
-        Setting(key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D", check: checkCount),
-        Setting(key: "score.credit_line", value: "on", help: "score customers with a credit limit on file by the credit-line terms too (fitted on credit lines, docs/SCORING.md): on or off",
+    public static let settings: [Setting] =
+        [
+            Setting(
+                key: "aging.buckets", value: "30,60,90",
+                help: "upper bounds of the overdue buckets in days, inclusive (31 days late is 31-60)",
+                check: checkBounds),
+            Setting(
+                key: "clause.payment_terms_days", value: "30",
+                help: "days from invoice to due date when a contract states none", check: checkCount),
+            Setting(
+                key: "clause.late_fee_daily_rate", value: "0.0005",
+                help: "late fee per day as a fraction of the overdue amount (0.0005 = 0.05 %/day)", check: checkFraction
+            ),
+            Setting(
+                key: "clause.late_fee_grace_days", value: "0", help: "days after the due date before late fees start",
+                check: checkCount),
+            Setting(
+                key: "clause.late_fee_cap", value: "0.3",
+                help: "cap on late fees as a fraction of the overdue principal", check: checkFraction),
+            Setting(
+                key: "clause.suspend_after_days", value: "60",
+                help: "days overdue after which the service may be suspended", check: checkCount),
+            Setting(
+                key: "latefee.loss_rate", value: "0.0345",
+                help:
+                    "annual rate of the actual loss from late payment (the 1-year LPR): a fee more than 30 % above it is flagged (Civil Code art. 585)",
+                check: checkFraction),
+            Setting(
+                key: "overdue.ladder", value: "reminder:1,warning:15,suspend:contract,legal_review:90",
+                help: "overdue states from the mildest, STATE:DAYS; 'contract' takes the contract's suspend_after_days",
+                check: checkLadder),
+            Setting(
+                key: "dunning.ladder",
+                value: "-3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review",
+                help: "dunning steps, DAYS:ACTION, days relative to the due date (negative: before it)",
+                check: checkDunning),
+            Setting(
+                key: "allocation.order", value: "penalty,fee,interest,principal",
+                help: "what a payment toward an installment pays first", check: checkOrder),
+            Setting(
+                key: "rounding", value: "half-up", help: "rounding of computed amounts: half-up, half-even or up",
+                check: { RoundingMode(rawValue: $0) == nil ? "choose half-up, half-even or up" : nil }),
+            Setting(
+                key: "plan.grace_days", value: "15",
+                help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
+            Setting(
+                key: "queue.min_amount", value: "100.00",
+                help: "overdue amounts below this are left out of the call queue", check: checkAmount),
+            Setting(
+                key: "queue.promise_days", value: "30",
+                help:
+                    "days after a promise to pay is broken during which the customer ranks higher (a pending promise ranks it lower until decided)",
+                check: checkCount),
+            Setting(
+                key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)",
+                check: checkCount),
+            Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),
+            Setting(
+                key: "score.tier_c", value: "500", help: "lowest credit score of tier C; below it is tier D",
+                check: checkCount),
+            Setting(
+                key: "score.credit_line", value: "on",
+                help:
+                    "score customers with a credit limit on file by the credit-line terms too (fitted on credit lines, docs/SCORING.md): on or off",
                 check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
-        Setting(key: "promise.threshold", value: "100%", help: "share of a promise that must arrive for it to be kept, e.g. 90%", check: checkRatio),
-        Setting(key: "promise.grace_days", value: "0", help: "days after the promised date a promise may still be kept; broken the day after", check: checkCount),
-        Setting(key: "contact.min_interval_days", value: "1", help: "days that must pass between outbound contacts with one customer (1: at most one a day); logging a closer one asks for --force REASON", check: checkCount),
-        Setting(key: "contact.hours", value: "08:00-21:00", help: "calling hours for phone, visit, SMS and WeChat contacts logged for today; outside them --force REASON is asked for", check: checkHours),
-        Setting(key: "complaint.simple_days", value: "15", help: "days to answer a simple complaint, the day received not counted", check: checkCount),
-        Setting(key: "complaint.complex_days", value: "30", help: "days to answer a complex complaint, the day received not counted", check: checkCount),
-        Setting(key: "complaint.max_extension_days", value: "30", help: "most days a complaint's due date may be extended in all", check: checkCount),
-        Setting(key: "limitation.weekends", value: "off", help: "a limitation deadline on a Saturday or Sunday moves to the Monday: on or off (off warns earlier)", check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
-        Setting(key: "limitation.holidays", value: "", help: "statutory holidays (YYYY-MM-DD, comma-separated): a limitation deadline on one moves to the next working day", check: checkDays),
-        Setting(key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en", check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
-    ] + tierSettings
+            Setting(
+                key: "promise.threshold", value: "100%",
+                help: "share of a promise that must arrive for it to be kept, e.g. 90%", check: checkRatio),
+            Setting(
+                key: "promise.grace_days", value: "0",
+                help: "days after the promised date a promise may still be kept; broken the day after",
+                check: checkCount),
+            Setting(
+                key: "contact.min_interval_days", value: "1",
+                help:
+                    "days that must pass between outbound contacts with one customer (1: at most one a day); logging a closer one asks for --force REASON",
+                check: checkCount),
+            Setting(
+                key: "contact.hours", value: "08:00-21:00",
+                help:
+                    "calling hours for phone, visit, SMS and WeChat contacts logged for today; outside them --force REASON is asked for",
+                check: checkHours),
+            Setting(
+                key: "complaint.simple_days", value: "15",
+                help: "days to answer a simple complaint, the day received not counted", check: checkCount),
+            Setting(
+                key: "complaint.complex_days", value: "30",
+                help: "days to answer a complex complaint, the day received not counted", check: checkCount),
+            Setting(
+                key: "complaint.max_extension_days", value: "30",
+                help: "most days a complaint's due date may be extended in all", check: checkCount),
+            Setting(
+                key: "limitation.weekends", value: "off",
+                help:
+                    "a limitation deadline on a Saturday or Sunday moves to the Monday: on or off (off warns earlier)",
+                check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
+            Setting(
+                key: "limitation.holidays", value: "",
+                help:
+                    "statutory holidays (YYYY-MM-DD, comma-separated): a limitation deadline on one moves to the next working day",
+                check: checkDays),
+            Setting(
+                key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en",
+                check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
+        ] + tierSettings
 
     // MARK: Tier-driven settings (deposits, credit limits, terms, dunning cadence)
 
@@ -76,25 +150,47 @@ public struct Policy: Sendable, Hashable {
         let ratio = ["A": "0%", "B": "10%", "C": "30%", "D": "50%"]
         let limit = ["A": "6x", "B": "3x", "C": "2x", "D": "1x"]
         let terms = ["A": "60", "B": "45", "C": "30", "D": "15"]
-        let dunning = ["A": "standard", "B": "standard", "C": "standard", "D": "-7:reminder,1:call,10:letter,30:final_notice,60:legal_review"]
+        let dunning = [
+            "A": "standard", "B": "standard", "C": "standard",
+            "D": "-7:reminder,1:call,10:letter,30:final_notice,60:legal_review",
+        ]
         var out: [Setting] = []
         for t in tierNames {
             for s in depositServices + ["other"] {
-                out.append(Setting(key: "deposit.\(t).\(s)", value: ratio[t]!,
-                                   help: s == "other" ? "deposit ratio required of a tier \(t) customer for any other service, e.g. 30% or 0.3"
-                                       : "deposit ratio (预付比例) required of a tier \(t) customer for \(s) contracts; a contract's prepay_ratio overrides",
-                                   check: checkRatio))
+                out.append(
+                    Setting(
+                        key: "deposit.\(t).\(s)", value: ratio[t]!,
+                        help: s == "other"
+                            ? "deposit ratio required of a tier \(t) customer for any other service, e.g. 30% or 0.3"
+                            : "deposit ratio (预付比例) required of a tier \(t) customer for \(s) contracts; a contract's prepay_ratio overrides",
+                        check: checkRatio))
             }
         }
         for t in tierNames {
-            out.append(Setting(key: "limit.\(t)", value: limit[t]!, help: "credit limit of a tier \(t) customer without its own: an amount, or Nx = N times its average monthly billing over the last 365 days", check: checkLimit))
+            out.append(
+                Setting(
+                    key: "limit.\(t)", value: limit[t]!,
+                    help:
+                        "credit limit of a tier \(t) customer without its own: an amount, or Nx = N times its average monthly billing over the last 365 days",
+                    check: checkLimit))
         }
-        out.append(Setting(key: "limit.over", value: "block", help: "a new contract that takes exposure over the credit limit: block or warn", check: { ["block", "warn"].contains($0) ? nil : "choose block or warn" }))
+        out.append(
+            Setting(
+                key: "limit.over", value: "block",
+                help: "a new contract that takes exposure over the credit limit: block or warn",
+                check: { ["block", "warn"].contains($0) ? nil : "choose block or warn" }))
         for t in tierNames {
-            out.append(Setting(key: "terms.\(t)", value: terms[t]!, help: "payment terms in days offered to a tier \(t) customer on a new contract", check: checkCount))
+            out.append(
+                Setting(
+                    key: "terms.\(t)", value: terms[t]!,
+                    help: "payment terms in days offered to a tier \(t) customer on a new contract", check: checkCount))
         }
         for t in tierNames {
-            out.append(Setting(key: "dunning.\(t)", value: dunning[t]!, help: "dunning cadence of tier \(t): 'standard' (dunning.ladder) or its own DAYS:ACTION ladder", check: { $0 == "standard" ? nil : checkDunning($0) }))
+            out.append(
+                Setting(
+                    key: "dunning.\(t)", value: dunning[t]!,
+                    help: "dunning cadence of tier \(t): 'standard' (dunning.ladder) or its own DAYS:ACTION ladder",
+                    check: { $0 == "standard" ? nil : checkDunning($0) }))
         }
         return out
     }()
@@ -104,7 +200,10 @@ public struct Policy: Sendable, Hashable {
         return nil
     }
     static func checkLimit(_ v: String) -> String? {
-        if v.hasSuffix("x") { return Rate.fraction(String(v.dropLast())) == nil ? "a multiple like 3x or 1.5x, or an amount like 200000" : nil }
+        if v.hasSuffix("x") {
+            return Rate.fraction(String(v.dropLast())) == nil
+                ? "a multiple like 3x or 1.5x, or an amount like 200000" : nil
+        }
         return checkAmount(v) == nil ? nil : "an amount like 200000, or a multiple of average monthly billing like 3x"
     }
 
@@ -115,12 +214,14 @@ public struct Policy: Sendable, Hashable {
         hours(v) == nil ? "HH:MM-HH:MM, e.g. 08:00-21:00" : nil
     }
     static func checkDays(_ v: String) -> String? {
-        v.split(separator: ",").allSatisfy { Day(String($0.trimmingSpaces)) != nil } ? nil : "dates YYYY-MM-DD separated by commas"
+        v.split(separator: ",").allSatisfy { Day(String($0.trimmingSpaces)) != nil }
+            ? nil : "dates YYYY-MM-DD separated by commas"
     }
     /// Calling hours as minutes after midnight, from and to (inclusive).
     public static func hours(_ text: String) -> (from: Int, to: Int)? {
         let p = text.split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0.trimmingSpaces) } }
-        guard p.count == 2, p.allSatisfy({ $0.count == 2 && (0..<24).contains($0[0]) && (0..<60).contains($0[1]) }) else { return nil }
+        guard p.count == 2, p.allSatisfy({ $0.count == 2 && (0..<24).contains($0[0]) && (0..<60).contains($0[1]) })
+        else { return nil }
         let from = p[0][0] * 60 + p[0][1], to = p[1][0] * 60 + p[1][1]
         return from < to ? (from, to) : nil
     }
@@ -128,22 +229,33 @@ public struct Policy: Sendable, Hashable {
     public var limitationCalendar: LimitationCalendar {
         LimitationCalendar(
             weekends: self["limitation.weekends"] == "on",
-            holidays: Set(self["limitation.holidays"].split(separator: ",").compactMap { Day(String($0.trimmingSpaces)) }))
+            holidays: Set(
+                self["limitation.holidays"].split(separator: ",").compactMap { Day(String($0.trimmingSpaces)) }))
     }
 
-    static func checkCount(_ v: String) -> String? { Int(v).map { $0 >= 0 && $0 <= 100_000 ? nil : "a whole number from 0" } ?? "a whole number, e.g. 30" }
-    static func checkFraction(_ v: String) -> String? { Rate.fraction(v) == nil ? "a decimal fraction, e.g. 0.0005" : nil }
-    static func checkAmount(_ v: String) -> String? { if case .success(let m) = Money.parse(v), !m.isNegative { return nil }; return "an amount, e.g. 100.00" }
+    static func checkCount(_ v: String) -> String? {
+        Int(v).map { $0 >= 0 && $0 <= 100_000 ? nil : "a whole number from 0" } ?? "a whole number, e.g. 30"
+    }
+    static func checkFraction(_ v: String) -> String? {
+        Rate.fraction(v) == nil ? "a decimal fraction, e.g. 0.0005" : nil
+    }
+    static func checkAmount(_ v: String) -> String? {
+        if case .success(let m) = Money.parse(v), !m.isNegative { return nil }; return "an amount, e.g. 100.00"
+    }
     static func checkBounds(_ v: String) -> String? {
         let n = v.split(separator: ",").map { Int($0.trimmingSpaces) }
-        guard !n.isEmpty, n.allSatisfy({ ($0 ?? 0) > 0 }) else { return "positive whole numbers separated by commas, e.g. 30,60,90" }
+        guard !n.isEmpty, n.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            return "positive whole numbers separated by commas, e.g. 30,60,90"
+        }
         let b = n.map { $0! }
         return zip(b, b.dropFirst()).allSatisfy { $0 < $1 } ? nil : "bounds must increase, e.g. 30,60,90"
     }
     static func checkLadder(_ v: String) -> String? {
         for step in v.split(separator: ",") {
             let p = step.split(separator: ":").map(String.init)
-            guard p.count == 2, !p[0].isEmpty, p[1] == "contract" || Int(p[1]) != nil else { return "STATE:DAYS pairs, e.g. reminder:1,warning:15,suspend:contract" }
+            guard p.count == 2, !p[0].isEmpty, p[1] == "contract" || Int(p[1]) != nil else {
+                return "STATE:DAYS pairs, e.g. reminder:1,warning:15,suspend:contract"
+            }
         }
         return nil
     }
@@ -152,14 +264,16 @@ public struct Policy: Sendable, Hashable {
         for step in v.split(separator: ",") {
             let p = step.split(separator: ":").map(String.init)
             guard p.count == 2, Int(p[0]) != nil, actions.contains(p[1]) else {
-                return "DAYS:ACTION pairs with actions \(actions.sorted().joined(separator: ", ")), e.g. -3:reminder,15:letter"
+                return
+                    "DAYS:ACTION pairs with actions \(actions.sorted().joined(separator: ", ")), e.g. -3:reminder,15:letter"
             }
         }
         return nil
     }
     static func checkOrder(_ v: String) -> String? {
         let parts = v.split(separator: ",").map(String.init)
-        return Set(parts) == ["penalty", "fee", "interest", "principal"] && parts.count == 4 ? nil : "each of penalty, fee, interest, principal once"
+        return Set(parts) == ["penalty", "fee", "interest", "principal"] && parts.count == 4
+            ? nil : "each of penalty, fee, interest, principal once"
     }
 
     // MARK: Typed accessors
@@ -174,11 +288,15 @@ public struct Policy: Sendable, Hashable {
     public var rounding: RoundingMode { RoundingMode(rawValue: self["rounding"]) ?? .halfUp }
     public var planGraceDays: Int { Int(self["plan.grace_days"]) ?? 15 }
     public var tiers: CreditScore.Tiers {
-        CreditScore.Tiers(a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c"), creditLine: self["score.credit_line"] != "off")
+        CreditScore.Tiers(
+            a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c"),
+            creditLine: self["score.credit_line"] != "off")
     }
     public func count(_ key: String) -> Int { Int(self[key]) ?? 0 }
     public func fraction(_ key: String) -> Rate { Rate.fraction(self[key]) ?? .zero }
-    public func amount(_ key: String) -> Money { if case .success(let m) = Money.parse(self[key]) { return m }; return .zero }
+    public func amount(_ key: String) -> Money {
+        if case .success(let m) = Money.parse(self[key]) { return m }; return .zero
+    }
 
     /// The deposit ratio the policy requires of a tier's customer for a service (`deposit.TIER.SERVICE`,
     /// else `deposit.TIER.other`); zero for an unknown tier.

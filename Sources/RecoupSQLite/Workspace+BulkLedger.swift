@@ -301,7 +301,9 @@ struct BulkLedgerLoader {
         for k in order {
             let p = Int32(ledger.invoiceCount)
             ledger.appendInvoice(
-                id: withIds ? String(decoding: ids.bytes[Int(ids.start[k])..<Int(ids.start[k + 1])], as: UTF8.self) : nil, issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]),
+                id: withIds
+                    ? String(decoding: ids.bytes[Int(ids.start[k])..<Int(ids.start[k + 1])], as: UTF8.self) : nil,
+                issued: Day(ordinal: issued[k]), due: Day(ordinal: due[k]),
                 amount: Money(minorUnits: amount[k]),
                 disputed: disputed[k], contract: contract[k])
             starts[Int(cust[k]) + 1] += 1

@@ -12,13 +12,23 @@ extension Workspace {
         try read { db in try Self.caseRecords(db, customer: customer) }
     }
 
+    public func promises(customer: String?) throws(StoreError) -> [Promise] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM promise\(customer == nil ? "" : " WHERE customer_id = ?") ORDER BY made_on, id",
+                arguments: customer.map { [$0] } ?? []
+            ).map(Self.promise)
+        }
+    }
+
     static func caseRecords(_ db: Database, customer: String?) throws -> CaseRecords {
         let only = customer.map { _ in " WHERE customer_id = ?" } ?? ""
         let args: StatementArguments = customer.map { [$0] } ?? []
         var out = CaseRecords()
         out.contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact\(only) ORDER BY on_day, id", arguments: args)
             .map(contact)
-        let promiseRows = try Row.fetchAll(db, sql: "SELECT * FROM promise\(only) ORDER BY made_on, id", arguments: args)
+        let promiseRows = try Row.fetchAll(
+            db, sql: "SELECT * FROM promise\(only) ORDER BY made_on, id", arguments: args)
         out.promises = promiseRows.map(promise)
         for r in promiseRows {
             if let s = r["decided"] as String?, let d = day(r["decided_on"] as String?) {
@@ -48,7 +58,9 @@ extension Workspace {
         }
         out.legalCases = cases
         var writeOffs: [WriteOff] = []
-        for r in try Row.fetchAll(db, sql: "SELECT * FROM writeoff\(only) ORDER BY id, due_on, invoice_id", arguments: args) {
+        for r in try Row.fetchAll(
+            db, sql: "SELECT * FROM writeoff\(only) ORDER BY id, due_on, invoice_id", arguments: args)
+        {
             let part = WriteOff.InvoicePart(
                 invoiceId: r["invoice_id"], amount: Money(minorUnits: r["amount"]), dueOn: day(r["due_on"] as String))
             if writeOffs.last?.id == (r["id"] as String) {
@@ -71,7 +83,9 @@ extension Workspace {
         let args: StatementArguments = customer.map { [$0] } ?? []
         var out = try Row.fetchAll(db, sql: "SELECT * FROM dispute\(only)", arguments: args).map(dispute)
         out += try Row.fetchAll(
-            db, sql: "SELECT id, customer_id, issued_on FROM invoice\(only.isEmpty ? " WHERE" : only + " AND") disputed = 1",
+            db,
+            sql:
+                "SELECT id, customer_id, issued_on FROM invoice\(only.isEmpty ? " WHERE" : only + " AND") disputed = 1",
             arguments: args
         ).map {
             Dispute(
@@ -88,7 +102,8 @@ extension Workspace {
     static func nonCashEntries(_ db: Database, customer: String) throws -> [Payment] {
         var out: [Payment] = []
         for r in try Row.fetchAll(
-            db, sql: "SELECT id, invoice_id, resolved_on, credit FROM dispute WHERE customer_id = ? AND credit IS NOT NULL",
+            db,
+            sql: "SELECT id, invoice_id, resolved_on, credit FROM dispute WHERE customer_id = ? AND credit IS NOT NULL",
             arguments: [customer])
         {
             out.append(
@@ -225,7 +240,10 @@ extension Workspace {
                     p.invoiceIds.joined(separator: " "), p.graceDays, p.threshold?.description, context.at,
                     context.operator,
                 ])
-            return (.id(p.id), "promise \(p.id): \(p.customerId) promised \(p.amount) by \(p.promisedOn.iso) on \(p.madeOn.iso)")
+            return (
+                .id(p.id),
+                "promise \(p.id): \(p.customerId) promised \(p.amount) by \(p.promisedOn.iso) on \(p.madeOn.iso)"
+            )
 
         case .promiseCancelled(let id, let on, let reason):
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM promise WHERE id = ?", arguments: [id]) else {
@@ -237,9 +255,12 @@ extension Workspace {
             }
             let standing = try promiseStandings(customer: p.customerId, asOf: on).first { $0.promise.id == id }
             if let s = standing, s.status != .pending {
-                throw StoreError.rule("promise \(id) is \(s.status.rawValue) as of \(on.iso); only a pending promise can be cancelled")
+                throw StoreError.rule(
+                    "promise \(id) is \(s.status.rawValue) as of \(on.iso); only a pending promise can be cancelled")
             }
-            guard on >= p.madeOn else { throw StoreError.rule("promise \(id) was made on \(p.madeOn.iso), after \(on.iso)") }
+            guard on >= p.madeOn else {
+                throw StoreError.rule("promise \(id) was made on \(p.madeOn.iso), after \(on.iso)")
+            }
             try db.execute(
                 sql: "UPDATE promise SET cancelled_on = ?, cancel_reason = ? WHERE id = ?",
                 arguments: [on.iso, reason, id])
@@ -248,30 +269,40 @@ extension Workspace {
         case .promisesDecided(let decisions):
             for d in decisions {
                 try db.execute(
-                    sql: "UPDATE promise SET decided = ?, decided_on = ?, decided_paid = ? WHERE id = ? AND decided IS NULL",
+                    sql:
+                        "UPDATE promise SET decided = ?, decided_on = ?, decided_paid = ? WHERE id = ? AND decided IS NULL",
                     arguments: [d.status.rawValue, d.on.iso, d.paid.minorUnits, d.promiseId])
             }
             let kept = decisions.filter { $0.status == .kept }.count
-            return (.none, "promises decided: \(kept) kept, \(decisions.count - kept) broken: "
-                + decisions.map { "\($0.promiseId) \($0.status.rawValue)" }.joined(separator: ", "))
+            return (
+                .none,
+                "promises decided: \(kept) kept, \(decisions.count - kept) broken: "
+                    + decisions.map { "\($0.promiseId) \($0.status.rawValue)" }.joined(separator: ", ")
+            )
 
         case .disputeOpened(var d):
-            guard let inv = try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [d.invoiceId]) else {
+            guard let inv = try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [d.invoiceId])
+            else {
                 throw StoreError.notFound(kind: "invoice", id: d.invoiceId)
             }
             let invoice = Self.invoice(inv)
             d.customerId = invoice.customerId
             guard d.openedOn >= invoice.issuedOn else {
-                throw StoreError.rule("invoice \(invoice.id) was issued on \(invoice.issuedOn.iso), after \(d.openedOn.iso)")
+                throw StoreError.rule(
+                    "invoice \(invoice.id) was issued on \(invoice.issuedOn.iso), after \(d.openedOn.iso)")
             }
             if let a = d.amount, a > invoice.amount || !a.isPositive {
-                throw StoreError.rule("a dispute of \(a) on invoice \(invoice.id) of \(invoice.amount): the amount must be positive and at most the invoice's")
+                throw StoreError.rule(
+                    "a dispute of \(a) on invoice \(invoice.id) of \(invoice.amount): the amount must be positive and at most the invoice's"
+                )
             }
             let open = try Self.disputes(db, customer: invoice.customerId).filter {
                 $0.invoiceId == invoice.id && $0.resolvedOn == nil
             }
             if let o = open.first {
-                throw StoreError.rule("invoice \(invoice.id) already has dispute \(o.id) open since \(o.openedOn.iso); resolve it first (dispute resolve \(o.id) ...)")
+                throw StoreError.rule(
+                    "invoice \(invoice.id) already has dispute \(o.id) open since \(o.openedOn.iso); resolve it first (dispute resolve \(o.id) ...)"
+                )
             }
             if d.id.isEmpty { d.id = try Self.nextNumberedId(db, table: "dispute", prefix: "D", digits: 8) }
             try db.execute(
@@ -283,7 +314,10 @@ extension Workspace {
                     d.id, d.invoiceId, d.customerId, d.amount?.minorUnits, d.reason.rawValue, d.openedOn.iso, d.note,
                     context.at, context.operator,
                 ])
-            return (.id(d.id), "dispute \(d.id) on invoice \(d.invoiceId) of \(d.customerId): \(d.amount.map { "\($0)" } ?? "all of it") (\(d.reason.rawValue)) from \(d.openedOn.iso)")
+            return (
+                .id(d.id),
+                "dispute \(d.id) on invoice \(d.invoiceId) of \(d.customerId): \(d.amount.map { "\($0)" } ?? "all of it") (\(d.reason.rawValue)) from \(d.openedOn.iso)"
+            )
 
         case .disputeResolved(let id, let outcome, let credit, let on, let note):
             var all = try Self.disputes(db, customer: nil).filter { $0.id == id }
@@ -293,7 +327,9 @@ extension Workspace {
                 throw StoreError.rule("dispute \(id) was opened on \(d.openedOn.iso), after \(on.iso)")
             }
             if let credit {
-                guard outcome == .valid else { throw StoreError.rule("only a valid dispute is resolved with a credit note") }
+                guard outcome == .valid else {
+                    throw StoreError.rule("only a valid dispute is resolved with a credit note")
+                }
                 guard credit.isPositive else { throw StoreError.rule("a credit note must be a positive amount") }
                 let ledger = try self.ledger(customer: try self.customer(id: d.customerId)!)
                 let alloc = ledger.allocate(asOf: on)
@@ -301,7 +337,9 @@ extension Workspace {
                 let open = Money(minorUnits: k.map { alloc.open[$0] } ?? 0)
                 let limit = min(open, d.amount ?? open)
                 guard credit <= limit else {
-                    throw StoreError.rule("a credit note of \(credit) on dispute \(id): at most \(limit) (\(d.amount == nil ? "open on the invoice" : "disputed and open")) on \(on.iso)")
+                    throw StoreError.rule(
+                        "a credit note of \(credit) on dispute \(id): at most \(limit) (\(d.amount == nil ? "open on the invoice" : "disputed and open")) on \(on.iso)"
+                    )
                 }
             }
             d.resolvedOn = on; d.outcome = outcome; d.credit = credit; d.resolution = note
@@ -312,12 +350,18 @@ extension Workspace {
                         INSERT INTO dispute(id, invoice_id, customer_id, amount, reason, opened_on, note, at, operator)
                         VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [d.id, d.invoiceId, d.customerId, d.reason.rawValue, d.openedOn.iso, d.note, context.at, context.operator])
+                    arguments: [
+                        d.id, d.invoiceId, d.customerId, d.reason.rawValue, d.openedOn.iso, d.note, context.at,
+                        context.operator,
+                    ])
             }
             try db.execute(
                 sql: "UPDATE dispute SET resolved_on = ?, outcome = ?, credit = ?, resolution = ? WHERE id = ?",
                 arguments: [on.iso, outcome.rawValue, credit?.minorUnits, note, id])
-            return (.id(id), "dispute \(id) on invoice \(d.invoiceId) resolved \(outcome.rawValue) on \(on.iso)\(credit.map { ", credit note \($0)" } ?? "")")
+            return (
+                .id(id),
+                "dispute \(id) on invoice \(d.invoiceId) resolved \(outcome.rawValue) on \(on.iso)\(credit.map { ", credit note \($0)" } ?? "")"
+            )
 
         case .complaintOpened(var c):
             try Self.requireCustomer(db, c.customerId)
@@ -330,8 +374,13 @@ extension Workspace {
                     INSERT INTO complaint(id, customer_id, tier, received_on, note, about, at, operator)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [c.id, c.customerId, c.tier.rawValue, c.receivedOn.iso, c.note, c.about, context.at, context.operator])
-            return (.id(c.id), "complaint \(c.id) (\(c.tier.rawValue)) from \(c.customerId) received \(c.receivedOn.iso)")
+                arguments: [
+                    c.id, c.customerId, c.tier.rawValue, c.receivedOn.iso, c.note, c.about, context.at,
+                    context.operator,
+                ])
+            return (
+                .id(c.id), "complaint \(c.id) (\(c.tier.rawValue)) from \(c.customerId) received \(c.receivedOn.iso)"
+            )
 
         case .complaintExtended(let id, let days, let reason):
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM complaint WHERE id = ?", arguments: [id]) else {
@@ -342,9 +391,13 @@ extension Workspace {
             guard days > 0 else { throw StoreError.rule("an extension is a positive number of days") }
             let most = try policy().count("complaint.max_extension_days")
             guard c.extendedDays + days <= most else {
-                throw StoreError.rule("complaint \(id) is extended by \(c.extendedDays) days already; complaint.max_extension_days is \(most)")
+                throw StoreError.rule(
+                    "complaint \(id) is extended by \(c.extendedDays) days already; complaint.max_extension_days is \(most)"
+                )
             }
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.rule("an extension needs a reason") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw StoreError.rule("an extension needs a reason")
+            }
             try db.execute(
                 sql: "UPDATE complaint SET extended_days = extended_days + ?, extension_reason = ? WHERE id = ?",
                 arguments: [days, reason, id])
@@ -359,7 +412,9 @@ extension Workspace {
             if let about = c.about, about == context.operator {
                 throw StoreError.rule("complaint \(id) is about \(about): another operator must resolve it")
             }
-            guard on >= c.receivedOn else { throw StoreError.rule("complaint \(id) was received on \(c.receivedOn.iso), after \(on.iso)") }
+            guard on >= c.receivedOn else {
+                throw StoreError.rule("complaint \(id) was received on \(c.receivedOn.iso), after \(on.iso)")
+            }
             try db.execute(
                 sql: "UPDATE complaint SET resolved_on = ?, resolution = ?, resolved_by = ? WHERE id = ?",
                 arguments: [on.iso, note, context.operator, id])
@@ -369,13 +424,20 @@ extension Workspace {
             try Self.requireCustomer(db, c.customerId)
             try Self.requireInvoices(db, c.invoiceIds, of: c.customerId)
             if let k = c.contractId {
-                let owner = try String.fetchOne(db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
-                guard owner == c.customerId else { throw StoreError.notFound(kind: "contract of \(c.customerId)", id: k) }
+                let owner = try String.fetchOne(
+                    db, sql: "SELECT customer_id FROM contract WHERE id = ?", arguments: [k])
+                guard owner == c.customerId else {
+                    throw StoreError.notFound(kind: "contract of \(c.customerId)", id: k)
+                }
             }
             if c.id.isEmpty { c.id = try Self.nextNumberedId(db, table: "legal_case", prefix: "L", digits: 8) }
             try db.execute(
-                sql: "INSERT INTO legal_case(id, customer_id, contract_id, invoices, opened_on, at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [c.id, c.customerId, c.contractId, c.invoiceIds.joined(separator: " "), c.openedOn.iso, context.at, context.operator])
+                sql:
+                    "INSERT INTO legal_case(id, customer_id, contract_id, invoices, opened_on, at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    c.id, c.customerId, c.contractId, c.invoiceIds.joined(separator: " "), c.openedOn.iso, context.at,
+                    context.operator,
+                ])
             return (.id(c.id), "legal case \(c.id) against \(c.customerId) opened \(c.openedOn.iso)")
 
         case .legalStepRecorded(let id, let e):
@@ -383,28 +445,43 @@ extension Workspace {
                 throw StoreError.notFound(kind: "legal case", id: id)
             }
             let opened = Self.day(row["opened_on"] as String)
-            guard e.on >= opened else { throw StoreError.rule("case \(id) was opened on \(opened.iso), after \(e.on.iso)") }
-            let last = try Row.fetchOne(db, sql: "SELECT step, on_day, seq FROM legal_step WHERE case_id = ? ORDER BY seq DESC LIMIT 1", arguments: [id])
+            guard e.on >= opened else {
+                throw StoreError.rule("case \(id) was opened on \(opened.iso), after \(e.on.iso)")
+            }
+            let last = try Row.fetchOne(
+                db, sql: "SELECT step, on_day, seq FROM legal_step WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [id])
             if let last, (last["step"] as String) == LegalCase.Step.closed.rawValue {
                 throw StoreError.rule("case \(id) was closed on \(last["on_day"] as String)")
             }
             if let last, Self.day(last["on_day"] as String) > e.on {
-                throw StoreError.rule("case \(id)'s last step is dated \(last["on_day"] as String), after \(e.on.iso): steps are recorded in date order")
+                throw StoreError.rule(
+                    "case \(id)'s last step is dated \(last["on_day"] as String), after \(e.on.iso): steps are recorded in date order"
+                )
             }
-            if let d = e.deliveredOn, d < e.on { throw StoreError.rule("a letter cannot be delivered (\(d.iso)) before it was sent (\(e.on.iso))") }
+            if let d = e.deliveredOn, d < e.on {
+                throw StoreError.rule("a letter cannot be delivered (\(d.iso)) before it was sent (\(e.on.iso))")
+            }
             let seq = ((last?["seq"] as Int?) ?? 0) + 1
             try db.execute(
-                sql: "INSERT INTO legal_step(case_id, seq, step, on_day, note, court, delivered_on, at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [id, seq, e.step.rawValue, e.on.iso, e.note, e.court, e.deliveredOn?.iso, context.at, context.operator])
+                sql:
+                    "INSERT INTO legal_step(case_id, seq, step, on_day, note, court, delivered_on, at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    id, seq, e.step.rawValue, e.on.iso, e.note, e.court, e.deliveredOn?.iso, context.at,
+                    context.operator,
+                ])
             return (.id(id), "case \(id): \(e.step.rawValue) on \(e.on.iso)\(e.court.map { " at \($0)" } ?? "")")
 
         case .writtenOff(var w):
-            guard let customer = try self.customer(id: w.customerId) else { throw StoreError.notFound(kind: "customer", id: w.customerId) }
+            guard let customer = try self.customer(id: w.customerId) else {
+                throw StoreError.notFound(kind: "customer", id: w.customerId)
+            }
             let reason = w.reason.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { throw StoreError.rule("a write-off needs a reason") }
             if let i = w.invoiceId { try Self.requireInvoices(db, [i], of: w.customerId) }
             let ledger = try self.ledger(customer: customer)
-            let real = Set(try String.fetchAll(db, sql: "SELECT id FROM invoice WHERE customer_id = ?", arguments: [w.customerId]))
+            let real = Set(
+                try String.fetchAll(db, sql: "SELECT id FROM invoice WHERE customer_id = ?", arguments: [w.customerId]))
             let everything = ledger.allocate(asOf: Day(ordinal: Int32.max / 2), record: true)
             // Not before the claim's last payment (Fineract: must occur on or after other transactions).
             var lastPaid: Day?
@@ -415,7 +492,9 @@ extension Workspace {
                 if lastPaid.map({ d > $0 }) ?? true { lastPaid = d }
             }
             if let p = lastPaid, p > w.on {
-                throw StoreError.rule("\(w.invoiceId.map { "invoice \($0)" } ?? w.customerId) was last paid on \(p.iso): a write-off cannot be dated before the claim's last payment (\(w.on.iso))")
+                throw StoreError.rule(
+                    "\(w.invoiceId.map { "invoice \($0)" } ?? w.customerId) was last paid on \(p.iso): a write-off cannot be dated before the claim's last payment (\(w.on.iso))"
+                )
             }
             let alloc = ledger.allocate(asOf: w.on)
             var parts: [WriteOff.InvoicePart] = []
@@ -426,17 +505,22 @@ extension Workspace {
                     ledger.invoiceIssued[i] <= w.on.ordinal
                 else { continue }
                 let take = min(left, alloc.open[i])
-                parts.append(.init(invoiceId: id, amount: Money(minorUnits: take), dueOn: Day(ordinal: ledger.invoiceDue[i])))
+                parts.append(
+                    .init(invoiceId: id, amount: Money(minorUnits: take), dueOn: Day(ordinal: ledger.invoiceDue[i])))
                 left -= take
             }
             let open = parts.reduce(Money.zero) { $0 + $1.amount }
             guard open.isPositive else {
-                throw StoreError.rule("nothing is open on \(w.invoiceId.map { "invoice \($0)" } ?? w.customerId + "'s invoices") on \(w.on.iso) to write off")
+                throw StoreError.rule(
+                    "nothing is open on \(w.invoiceId.map { "invoice \($0)" } ?? w.customerId + "'s invoices") on \(w.on.iso) to write off"
+                )
             }
             if let a = w.amount {
                 guard a.isPositive else { throw StoreError.rule("a write-off must be a positive amount") }
                 guard left <= 0 else {
-                    throw StoreError.rule("cannot write off \(a): only \(open) is open on \(w.invoiceId.map { "invoice \($0)" } ?? w.customerId + "'s invoices") on \(w.on.iso)")
+                    throw StoreError.rule(
+                        "cannot write off \(a): only \(open) is open on \(w.invoiceId.map { "invoice \($0)" } ?? w.customerId + "'s invoices") on \(w.on.iso)"
+                    )
                 }
             }
             if w.id.isEmpty { w.id = try Self.nextNumberedId(db, table: "writeoff", prefix: "W", digits: 8) }
@@ -446,9 +530,16 @@ extension Workspace {
                         INSERT INTO writeoff(id, customer_id, invoice_id, amount, on_day, due_on, reason, evidence, revenue, at, operator)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [w.id, w.customerId, p.invoiceId, p.amount.minorUnits, w.on.iso, p.dueOn.iso, reason, w.evidence, w.revenue?.minorUnits, context.at, context.operator])
+                    arguments: [
+                        w.id, w.customerId, p.invoiceId, p.amount.minorUnits, w.on.iso, p.dueOn.iso, reason, w.evidence,
+                        w.revenue?.minorUnits, context.at, context.operator,
+                    ])
             }
-            return (.id(w.id), "write-off \(w.id) of \(open) for \(w.customerId) on \(w.on.iso): " + parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: ", ") + "; \(reason)")
+            return (
+                .id(w.id),
+                "write-off \(w.id) of \(open) for \(w.customerId) on \(w.on.iso): "
+                    + parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: ", ") + "; \(reason)"
+            )
 
         default:
             throw StoreError.rule("not a case change: \(change.kind)")

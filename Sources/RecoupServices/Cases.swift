@@ -35,12 +35,13 @@ public struct CaseBook: Sendable {
 
     /// Every promise (one customer's, or all) with its standing as of the context's day.
     public func promiseStandings(customer: String?, ledger: Ledger) throws -> [PromiseStanding] {
-        let records = try books.caseRecords(customer: customer)
-        return Self.standings(records.promises, ledger: ledger, policy: context.policy, asOf: context.asOf)
+        Self.standings(
+            try books.promises(customer: customer), ledger: ledger, policy: context.policy, asOf: context.asOf)
     }
 
     /// The standings of `promises` over a ledger that holds their customers' payments.
-    public static func standings(_ promises: [Promise], ledger: Ledger, policy: Policy, asOf: Day) -> [PromiseStanding] {
+    public static func standings(_ promises: [Promise], ledger: Ledger, policy: Policy, asOf: Day) -> [PromiseStanding]
+    {
         guard !promises.isEmpty else { return [] }
         let rule = PromiseRule(policy: policy)
         let position = Dictionary(uniqueKeysWithValues: ledger.customerIds.enumerated().map { ($1, $0) })
@@ -138,7 +139,8 @@ public struct CaseBook: Sendable {
                 let id = ledger.invoiceIds[i]
                 let k = ledger.invoiceContract[i]
                 var plan: String?
-                if k >= 0, planIds.contains(ledger.contractIds[Int(k)]), id.hasPrefix(ledger.contractIds[Int(k)] + "#") {
+                if k >= 0, planIds.contains(ledger.contractIds[Int(k)]), id.hasPrefix(ledger.contractIds[Int(k)] + "#")
+                {
                     plan = ledger.contractIds[Int(k)]
                 }
                 let key: String = plan ?? id
@@ -146,7 +148,8 @@ public struct CaseBook: Sendable {
                 if let w = index[key] {
                     work[w].start = max(work[w].start, ledger.invoiceDue[i])
                     work[w].open += open
-                    work[w].closed = work[w].closed == .max || closedOn[i] == .max ? .max : max(work[w].closed, closedOn[i])
+                    work[w].closed =
+                        work[w].closed == .max || closedOn[i] == .max ? .max : max(work[w].closed, closedOn[i])
                 } else {
                     index[key] = work.count
                     byCustomer[c, default: []].append(work.count)
@@ -155,7 +158,9 @@ public struct CaseBook: Sendable {
                             customer: c, claim: key, isPlan: plan != nil, start: ledger.invoiceDue[i], open: open,
                             issued: ledger.invoiceIssued[i], closed: closedOn[i]))
                 }
-                for d in paidDays[i] ?? [] { work[index[key]!].events.append(LimitationEvent(day: d, kind: .partPayment, note: "part payment")) }
+                for d in paidDays[i] ?? [] {
+                    work[index[key]!].events.append(LimitationEvent(day: d, kind: .partPayment, note: "part payment"))
+                }
             }
         }
         let position = Dictionary(uniqueKeysWithValues: ledger.customerIds.enumerated().map { ($1, $0) })
@@ -171,28 +176,37 @@ public struct CaseBook: Sendable {
         }
         for c in records.contacts {
             if c.demand, let d = c.deliveredOn {
-                add(LimitationEvent(day: d, kind: .demand, note: "demand \(c.id) delivered"), c.customerId, c.invoiceIds)
+                add(
+                    LimitationEvent(day: d, kind: .demand, note: "demand \(c.id) delivered"), c.customerId, c.invoiceIds
+                )
             }
             if c.acknowledged {
-                add(LimitationEvent(day: c.on, kind: .acknowledgement, note: "debt acknowledged (\(c.id))"), c.customerId, c.invoiceIds)
+                add(
+                    LimitationEvent(day: c.on, kind: .acknowledgement, note: "debt acknowledged (\(c.id))"),
+                    c.customerId, c.invoiceIds)
             }
         }
         for p in records.promises {
             add(LimitationEvent(day: p.madeOn, kind: .promise, note: "promise \(p.id)"), p.customerId, p.invoiceIds)
         }
         for p in plans {
-            if let w = index[p.id] { work[w].events.append(LimitationEvent(day: p.createdOn, kind: .plan, note: "plan \(p.id) accepted")) }
+            if let w = index[p.id] {
+                work[w].events.append(LimitationEvent(day: p.createdOn, kind: .plan, note: "plan \(p.id) accepted"))
+            }
         }
         for k in records.legalCases {
             for s in k.steps {
                 guard let day = s.interruptsOn, let kind = s.step.interruption else { continue }
-                add(LimitationEvent(day: day, kind: kind, note: "case \(k.id): \(s.step.rawValue)"), k.customerId, k.invoiceIds)
+                add(
+                    LimitationEvent(day: day, kind: kind, note: "case \(k.id): \(s.step.rawValue)"), k.customerId,
+                    k.invoiceIds)
             }
         }
         var out: [Claim] = []
         for w in work where w.open > 0 {
             let standing = Limitation.standing(
-                start: Day(ordinal: w.start), events: w.events.sorted { $0.day < $1.day }, asOf: asOf, calendar: calendar)
+                start: Day(ordinal: w.start), events: w.events.sorted { $0.day < $1.day }, asOf: asOf,
+                calendar: calendar)
             out.append(
                 Claim(
                     customerId: ledger.customerIds[w.customer], claim: w.claim, isPlan: w.isPlan,
@@ -238,17 +252,30 @@ extension CaseBook {
         let asOf = context.asOf
         var out: [Event] = []
         for i in try books.invoices(customer: c.id) {
-            out.append(Event(day: i.issuedOn, kind: "invoice", id: i.id, text: "invoice \(i.amount) issued, due \(i.dueOn.iso)"))
+            out.append(
+                Event(
+                    day: i.issuedOn, kind: "invoice", id: i.id, text: "invoice \(i.amount) issued, due \(i.dueOn.iso)"))
         }
         for p in try books.payments(customer: c.id) {
-            out.append(Event(day: p.receivedOn, kind: "payment", id: p.id, text: "payment \(p.amount)\(p.invoiceId.map { " for \($0)" } ?? "")\(p.method.map { " by \($0)" } ?? "")"))
+            out.append(
+                Event(
+                    day: p.receivedOn, kind: "payment", id: p.id,
+                    text:
+                        "payment \(p.amount)\(p.invoiceId.map { " for \($0)" } ?? "")\(p.method.map { " by \($0)" } ?? "")"
+                ))
         }
         for p in try books.plans(customer: c.id) {
-            out.append(Event(day: p.createdOn, kind: "plan", id: p.id, text: "plan of \(p.financed) over \(p.installments.count) rows, restructuring \(p.invoices.map(\.id).joined(separator: " "))"))
+            out.append(
+                Event(
+                    day: p.createdOn, kind: "plan", id: p.id,
+                    text:
+                        "plan of \(p.financed) over \(p.installments.count) rows, restructuring \(p.invoices.map(\.id).joined(separator: " "))"
+                ))
         }
         let r = try books.caseRecords(customer: c.id)
         for k in r.contacts {
-            var t = "\(k.channel.rawValue) \(k.direction.rawValue)\(k.person.map { " with \($0)" } ?? "")\(k.outcome.map { ": \($0)" } ?? "")"
+            var t =
+                "\(k.channel.rawValue) \(k.direction.rawValue)\(k.person.map { " with \($0)" } ?? "")\(k.outcome.map { ": \($0)" } ?? "")"
             if k.demand { t += k.deliveredOn.map { "; demand delivered \($0.iso)" } ?? "; demand, not delivered" }
             if k.acknowledged { t += "; debt acknowledged" }
             if let n = k.note { t += " (\(n))" }
@@ -257,26 +284,47 @@ extension CaseBook {
         let ledger = try books.ledger(customer: c)
         for s in Self.standings(r.promises, ledger: ledger, policy: context.policy, asOf: asOf) {
             let p = s.promise
-            out.append(Event(day: p.madeOn, kind: "promise", id: p.id, text: "promised \(p.amount) by \(p.promisedOn.iso)"))
+            out.append(
+                Event(day: p.madeOn, kind: "promise", id: p.id, text: "promised \(p.amount) by \(p.promisedOn.iso)"))
             if let d = s.decidedOn, s.status != .pending {
                 let why = s.status == .cancelled ? ": \(p.cancelReason ?? "")" : ", \(s.paid) of \(s.needed) needed"
                 out.append(Event(day: d, kind: "promise", id: p.id, text: "promise \(s.status.rawValue)\(why)"))
             }
         }
         for d in r.disputes {
-            out.append(Event(day: d.openedOn, kind: "dispute", id: d.id, text: "dispute on \(d.invoiceId) (\(d.reason.rawValue)), \(d.amount.map { "\($0)" } ?? "all of it")\(d.note.map { ": \($0)" } ?? "")"))
+            out.append(
+                Event(
+                    day: d.openedOn, kind: "dispute", id: d.id,
+                    text:
+                        "dispute on \(d.invoiceId) (\(d.reason.rawValue)), \(d.amount.map { "\($0)" } ?? "all of it")\(d.note.map { ": \($0)" } ?? "")"
+                ))
             if let x = d.resolvedOn {
-                out.append(Event(day: x, kind: "dispute", id: d.id, text: "dispute resolved \(d.outcome?.rawValue ?? "")\(d.credit.map { ", credit note \($0)" } ?? "")\(d.resolution.map { ": \($0)" } ?? "")"))
+                out.append(
+                    Event(
+                        day: x, kind: "dispute", id: d.id,
+                        text:
+                            "dispute resolved \(d.outcome?.rawValue ?? "")\(d.credit.map { ", credit note \($0)" } ?? "")\(d.resolution.map { ": \($0)" } ?? "")"
+                    ))
             }
         }
         for k in r.complaints {
-            out.append(Event(day: k.receivedOn, kind: "complaint", id: k.id, text: "complaint (\(k.tier.rawValue)): \(k.note)"))
-            if let x = k.resolvedOn { out.append(Event(day: x, kind: "complaint", id: k.id, text: "complaint resolved: \(k.resolution ?? "")")) }
+            out.append(
+                Event(day: k.receivedOn, kind: "complaint", id: k.id, text: "complaint (\(k.tier.rawValue)): \(k.note)")
+            )
+            if let x = k.resolvedOn {
+                out.append(
+                    Event(day: x, kind: "complaint", id: k.id, text: "complaint resolved: \(k.resolution ?? "")"))
+            }
         }
         for k in r.legalCases {
             out.append(Event(day: k.openedOn, kind: "legal", id: k.id, text: "legal case opened"))
             for e in k.steps {
-                out.append(Event(day: e.on, kind: "legal", id: k.id, text: "\(e.step.rawValue)\(e.court.map { " at \($0)" } ?? "")\(e.deliveredOn.map { ", delivered \($0.iso)" } ?? "")\(e.note.map { ": \($0)" } ?? "")"))
+                out.append(
+                    Event(
+                        day: e.on, kind: "legal", id: k.id,
+                        text:
+                            "\(e.step.rawValue)\(e.court.map { " at \($0)" } ?? "")\(e.deliveredOn.map { ", delivered \($0.iso)" } ?? "")\(e.note.map { ": \($0)" } ?? "")"
+                    ))
             }
         }
         for w in r.writeOffs {

@@ -19,7 +19,7 @@ public struct CreditScoring: Sendable {
         let asOf = context.asOf
         // Promises kept and broken in the 365 days to the day, by customer position.
         var decided: [String: (kept: Int, broken: Int)] = [:]
-        let all = try context.books.caseRecords(customer: nil).promises.filter { $0.madeOn <= asOf }
+        let all = try context.books.promises(customer: nil).filter { $0.madeOn <= asOf }
         for s in CaseBook.standings(all, ledger: ledger, policy: context.policy, asOf: asOf) {
             guard let d = s.decidedOn, d <= asOf, asOf - d < 365 else { continue }
             if s.status == .kept { decided[s.promise.customerId, default: (0, 0)].kept += 1 }
@@ -72,7 +72,7 @@ public struct CallQueue: Sendable {
             only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
         }
         let promises = CaseBook.standings(
-            try books.caseRecords(customer: nil).promises, ledger: ledger, policy: policy, asOf: context.asOf)
+            try books.promises(customer: nil), ledger: ledger, policy: policy, asOf: context.asOf)
         let built = Queue.build(
             ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
             promises: promises, customers: only, limit: limit)

@@ -79,7 +79,7 @@ public struct DunningRun: Sendable {
         // A customer with a promise pending (to its promised date plus grace) is not dunned meanwhile.
         let waiting = Set(
             CaseBook.standings(
-                try books.caseRecords(customer: nil).promises, ledger: bulk, policy: policy, asOf: asOf
+                try books.promises(customer: nil), ledger: bulk, policy: policy, asOf: asOf
             ).filter { $0.status == .pending }.map(\.promise.customerId))
         var out: [Document] = []
         for c in customers where !waiting.contains(c.id) {

@@ -5,7 +5,10 @@ import ShellKit
 /// The parser, `help`, the "did you mean" hints, Tab completion, the bash/zsh/fish scripts in
 /// `completions/` and `docs/COMMANDS.md` all come from this one list.
 public enum Catalog {
-    static let commands: [Command] = sessionCommands + dataCommands + customerCommands + recordCommands + planCommands + planBookCommands + whatifCommands + policyCommands + forecastCommands + agingCommands + latefeeCommands + overdueCommands + kpiCommands + dunningCommands + creditCommands + depositCommands + bureauCommands + caseCommands
+    static let commands: [Command] =
+        sessionCommands + dataCommands + customerCommands + recordCommands + planCommands + planBookCommands
+        + whatifCommands + policyCommands + forecastCommands + agingCommands + latefeeCommands + overdueCommands
+        + kpiCommands + dunningCommands + creditCommands + depositCommands + bureauCommands + caseCommands
 
     /// The declarations alone.
     public static let table = CommandTable(commands.map(\.spec))

@@ -20,15 +20,21 @@ extension Catalog {
         Command(
             spec: CommandSpec(
                 ["customer", "timeline"], summary: "every event of a customer's case by day",
-                discussion: "Invoices, payments, plans, contacts, promises made and decided, disputes, complaints, legal steps and write-offs, oldest first.",
+                discussion:
+                    "Invoices, payments, plans, contacts, promises made and decided, disputes, complaints, legal steps and write-offs, oldest first.",
                 arguments: [customerArgument], options: [.asOf, .format],
                 examples: ["customer timeline C001", "customer timeline 上海星辰 --format csv"])
         ) { inv in
             let c = try inv.resolveCustomer("customer")
             let events = try inv.service { try CaseBook(inv.services()).timeline(c) }
-            return .output(.table(Table(
-                columns: [Column("Day", key: "on"), Column("Kind", key: "kind"), Column("Id", key: "id"), Column("Event", key: "event")],
-                rows: events.map { [.text($0.day.iso), .text($0.kind), .text($0.id), .text($0.text)] })))
+            return .output(
+                .table(
+                    Table(
+                        columns: [
+                            Column("Day", key: "on"), Column("Kind", key: "kind"), Column("Id", key: "id"),
+                            Column("Event", key: "event"),
+                        ],
+                        rows: events.map { [.text($0.day.iso), .text($0.kind), .text($0.id), .text($0.text)] })))
         }
     }
 
@@ -66,7 +72,9 @@ extension Catalog {
 
     /// The ledger a case reading needs: the customer's own, or the whole portfolio's.
     static func caseLedger(_ inv: Invocation, _ customer: Customer?, ids: Bool = false) throws -> Ledger {
-        if let customer { return try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: customer) } }
+        if let customer {
+            return try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: customer) }
+        }
         if ids { return try inv.store { () throws(StoreError) in try inv.workspace.ledgerWithInvoiceIds() } }
         return try inv.portfolioLedger()
     }
@@ -98,8 +106,11 @@ extension Catalog {
                         OptionSpec("--on", value: "DATE", help: "the day of the contact (default today)"),
                         invoicesOption,
                         OptionSpec("--demand", help: "a demand for payment (催告)"),
-                        OptionSpec("--delivered", value: "DATE", help: "the day the demand or letter reached the customer"),
-                        OptionSpec("--proof", value: "REF", help: "proof of delivery or acknowledgement: signature, waybill, message id"),
+                        OptionSpec(
+                            "--delivered", value: "DATE", help: "the day the demand or letter reached the customer"),
+                        OptionSpec(
+                            "--proof", value: "REF",
+                            help: "proof of delivery or acknowledgement: signature, waybill, message id"),
                         OptionSpec("--acknowledged", help: "the customer acknowledged the debt, provably"),
                         OptionSpec("--force", value: "REASON", help: "log it despite the contact guard, saying why"),
                     ],
@@ -124,7 +135,8 @@ extension Catalog {
                 guard on <= today else {
                     throw ShellError(
                         "a contact dated \(on.iso) has not happened yet (today is \(today.iso))",
-                        hint: "log contacts when they happen; a promise for later is: promise add \(c.id) AMOUNT --by DATE",
+                        hint:
+                            "log contacts when they happen; a promise for later is: promise add \(c.id) AMOUNT --by DATE",
                         column: inv.parsed.column(ofOption: "--on"))
                 }
                 let contact = Contact(
@@ -134,13 +146,17 @@ extension Catalog {
                     demand: inv.parsed.flag("--demand"), deliveredOn: try optionalDay(inv, "--delivered"),
                     proof: inv.parsed.value("--proof"), acknowledged: inv.parsed.flag("--acknowledged"),
                     forcedReason: inv.parsed.value("--force"), loggedBy: inv.session.operatorName)
-                // Calling hours apply to a contact made now: logged for the calendar's today, no date pinned.
+                // Calling hours apply to a contact made now: logged for the calendar's today, no date pinned
+                // (by this shell or the workspace), by the machine's clock in its time zone.
                 var minute: Int?
-                if inv.parsed.value("--on") == nil && inv.session.pinnedToday == nil {
+                let pinned = inv.session.pinnedToday != nil || ((try? inv.workspace.setting("today")) ?? nil) != nil
+                if inv.parsed.value("--on") == nil && !pinned {
                     let now = Calendar.current.dateComponents([.hour, .minute], from: Date())
                     minute = (now.hour ?? 12) * 60 + (now.minute ?? 0)
                 }
-                let id = try inv.service { try CaseBook(inv.services(asOf: on)).logContact(contact, minuteOfDay: minute) }
+                let id = try inv.service {
+                    try CaseBook(inv.services(asOf: on)).logContact(contact, minuteOfDay: minute)
+                }
                 inv.session.touch(c.id)
                 var text = "contact \(id): \(channel.rawValue) \(direction.rawValue) \(c.id) \(c.name) on \(on.iso)"
                 if contact.demand && contact.deliveredOn == nil {
@@ -152,7 +168,11 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["contact", "list"], summary: "the contact log: one customer's, or everyone's, by day",
-                    arguments: [ArgumentSpec("customer", help: "a customer (default: all)", completion: .domain("customer"), optional: true)],
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "a customer (default: all)", completion: .domain("customer"),
+                            optional: true)
+                    ],
                     options: [
                         OptionSpec("--from", value: "DATE", help: "contacts on or after this day"),
                         OptionSpec("--to", value: "DATE", help: "contacts on or before this day"), .format,
@@ -194,16 +214,23 @@ extension Catalog {
     /// delivered demand.
     static func markDunningDelivered(_ inv: Invocation) throws -> Outcome {
         guard !inv.parsed.arguments("customer").isEmpty else {
-            throw ShellError("--delivered needs the customer whose letters arrived", hint: "dun sent C000001 --delivered 2026-11-25 --proof SF1234567890")
+            throw ShellError(
+                "--delivered needs the customer whose letters arrived",
+                hint: "dun sent C000001 --delivered 2026-11-25 --proof SF1234567890")
         }
         let c = try inv.resolveCustomer("customer")
         let delivered = try Catalog.day(inv, "--delivered")
         let sent = try inv.store { () throws(StoreError) in try inv.workspace.dunningRecords(customer: c.id) }
             .filter { $0.file != nil && $0.action != DunningRecord.passed && $0.sentOn <= delivered }
-        let marked = Set(try caseRecords(inv, customer: c.id).contacts.compactMap(\.note).flatMap { $0.split(separator: " ").map(String.init) })
+        let marked = Set(
+            try caseRecords(inv, customer: c.id).contacts.compactMap(\.note).flatMap {
+                $0.split(separator: " ").map(String.init)
+            })
         let open = sent.filter { !marked.contains($0.file!) }
         guard let first = open.map(\.sentOn).max() else {
-            throw ShellError("no dunning letter of \(c.id) sent by \(delivered.iso) is waiting to be marked delivered", hint: "dun sent \(c.id) lists what was sent")
+            throw ShellError(
+                "no dunning letter of \(c.id) sent by \(delivered.iso) is waiting to be marked delivered",
+                hint: "dun sent \(c.id) lists what was sent")
         }
         let files = Array(Set(open.map { $0.file! })).sorted()
         let contact = Contact(
@@ -212,7 +239,10 @@ extension Catalog {
             demand: true, deliveredOn: delivered, proof: inv.parsed.value("--proof"),
             forcedReason: "dunning letter already sent", loggedBy: inv.session.operatorName)
         let id = try inv.service { try CaseBook(inv.services(asOf: delivered)).record(.contactLogged(contact)) }
-        return said(inv, "contact \(id): \(files.count) dunning letter\(files.count == 1 ? "" : "s") of \(c.id) delivered \(delivered.iso): a demand for \(contact.invoiceIds.joined(separator: " "))")
+        return said(
+            inv,
+            "contact \(id): \(files.count) dunning letter\(files.count == 1 ? "" : "s") of \(c.id) delivered \(delivered.iso): a demand for \(contact.invoiceIds.joined(separator: " "))"
+        )
     }
 
     // MARK: Promises
@@ -229,26 +259,37 @@ extension Catalog {
                         OptionSpec("--by", value: "DATE", help: "the day the money is promised by (required)"),
                         OptionSpec("--on", value: "DATE", help: "the day the promise was made (default today)"),
                         invoicesOption,
-                        OptionSpec("--grace", value: "N", help: "days after --by it may still be kept (default promise.grace_days)"),
-                        OptionSpec("--threshold", value: "PCT", help: "share that keeps it, e.g. 90% (default promise.threshold)"),
+                        OptionSpec(
+                            "--grace", value: "N",
+                            help: "days after --by it may still be kept (default promise.grace_days)"),
+                        OptionSpec(
+                            "--threshold", value: "PCT",
+                            help: "share that keeps it, e.g. 90% (default promise.threshold)"),
                     ],
-                    examples: ["promise add C000198 5000 --by 2026-12-04", "promise add C001 20000 --by 2026-12-31 --threshold 90%"]),
+                    examples: [
+                        "promise add C000198 5000 --by 2026-12-04",
+                        "promise add C001 20000 --by 2026-12-31 --threshold 90%",
+                    ]),
                 effect: { _ in .changesBooks }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let amount = try positiveAmount(inv, "amount")
                 guard inv.parsed.value("--by") != nil else {
-                    throw ShellError("--by DATE is required", hint: "the day the money is promised by, e.g. --by 2026-12-04")
+                    throw ShellError(
+                        "--by DATE is required", hint: "the day the money is promised by, e.g. --by 2026-12-04")
                 }
                 let by = try Catalog.day(inv, "--by"), on = try Catalog.day(inv, "--on")
                 var threshold: Rate?
                 if let t = inv.parsed.value("--threshold") {
                     guard let r = Policy.ratio(t), r <= Rate(units: 1, scale: 0), !r.isZero else {
-                        throw ShellError("bad threshold '\(t)'", hint: "a share like 90% or 0.9", column: inv.parsed.column(ofOption: "--threshold"))
+                        throw ShellError(
+                            "bad threshold '\(t)'", hint: "a share like 90% or 0.9",
+                            column: inv.parsed.column(ofOption: "--threshold"))
                     }
                     threshold = r
                 }
-                let grace = inv.parsed.value("--grace") == nil ? nil : try inv.integer("--grace", default: 0, range: 0...365)
+                let grace =
+                    inv.parsed.value("--grace") == nil ? nil : try inv.integer("--grace", default: 0, range: 0...365)
                 let promise = Promise(
                     id: "", customerId: c.id, amount: amount, madeOn: on, promisedOn: by,
                     invoiceIds: idList(inv, "--invoices"), graceDays: grace, threshold: threshold)
@@ -257,7 +298,8 @@ extension Catalog {
                 let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
                 let rule = PromiseRule(policy: policy)
                 let last = by + (grace ?? rule.graceDays)
-                return said(inv, "promise \(id): \(c.id) promised \(amount) by \(by.iso); broken if not kept by \(last.iso)")
+                return said(
+                    inv, "promise \(id): \(c.id) promised \(amount) by \(by.iso); broken if not kept by \(last.iso)")
             },
             Command(
                 spec: CommandSpec(
@@ -281,20 +323,34 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["promise", "list"], summary: "promises with their standing and what was appropriated to them",
-                    discussion: "Default: the pending promises. paid is what was appropriated to the promise as of the day; needed is what keeps it.",
-                    arguments: [ArgumentSpec("customer", help: "a customer (default: all)", completion: .domain("customer"), optional: true)],
+                    discussion:
+                        "Default: the pending promises. paid is what was appropriated to the promise as of the day; needed is what keeps it.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "a customer (default: all)", completion: .domain("customer"),
+                            optional: true)
+                    ],
                     options: [
-                        OptionSpec("--status", value: "STATUS", help: "pending, kept, broken or cancelled", completion: .values(PromiseStanding.Status.allCases.map(\.rawValue))),
+                        OptionSpec(
+                            "--status", value: "STATUS", help: "pending, kept, broken or cancelled",
+                            completion: .values(PromiseStanding.Status.allCases.map(\.rawValue))),
                         OptionSpec("--all", help: "every promise, whatever its status"), .asOf, .format,
                     ],
-                    examples: ["promise list", "promise list C001 --all", "promise list --status broken --as-of 2026-11-30 --format csv"])
+                    examples: [
+                        "promise list", "promise list C001 --all",
+                        "promise list --status broken --as-of 2026-11-30 --format csv",
+                    ])
             ) { inv in
                 let c = try optionalCustomer(inv)
                 let ledger = try caseLedger(inv, c)
-                var rows = try inv.service { try CaseBook(inv.services()).promiseStandings(customer: c?.id, ledger: ledger) }
+                var rows = try inv.service {
+                    try CaseBook(inv.services()).promiseStandings(customer: c?.id, ledger: ledger)
+                }
                 if let s = inv.parsed.value("--status") {
                     guard let status = PromiseStanding.Status(rawValue: s) else {
-                        throw ShellError("unknown status '\(s)'", hint: "pending, kept, broken or cancelled", column: inv.parsed.column(ofOption: "--status"))
+                        throw ShellError(
+                            "unknown status '\(s)'", hint: "pending, kept, broken or cancelled",
+                            column: inv.parsed.column(ofOption: "--status"))
                     }
                     rows = rows.filter { $0.status == status }
                 } else if !inv.parsed.flag("--all") {
@@ -304,8 +360,10 @@ extension Catalog {
             },
             Command(
                 spec: CommandSpec(
-                    ["promise", "check"], summary: "record the promises kept and broken by the day and print them (nightly)",
-                    discussion: "Each promise is decided once: a run prints only what was decided since the last one, and journals it.",
+                    ["promise", "check"],
+                    summary: "record the promises kept and broken by the day and print them (nightly)",
+                    discussion:
+                        "Each promise is decided once: a run prints only what was decided since the last one, and journals it.",
                     options: [.asOf, .format], examples: ["promise check", "promise check --as-of 2026-11-30"]),
                 effect: { _ in .outsideScenario }
             ) { inv in
@@ -348,57 +406,92 @@ extension Catalog {
                     arguments: [ArgumentSpec("invoice", help: "the invoice disputed", completion: .domain("invoice"))],
                     options: [
                         OptionSpec("--amount", value: "AMOUNT", help: "the part disputed (default: the whole invoice)"),
-                        OptionSpec("--reason", value: "REASON", help: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "), completion: .values(Dispute.Reason.allCases.map(\.rawValue))),
+                        OptionSpec(
+                            "--reason", value: "REASON",
+                            help: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "),
+                            completion: .values(Dispute.Reason.allCases.map(\.rawValue))),
                         OptionSpec("--on", value: "DATE", help: "the day it was raised (default today)"),
                         OptionSpec("--note", value: "TEXT", help: "what the customer says"),
                     ],
-                    examples: ["dispute open INV-0042 --reason price --note 单价与合同不符", "dispute open INV-0042 --amount 1500 --reason quantity"]),
+                    examples: [
+                        "dispute open INV-0042 --reason price --note 单价与合同不符",
+                        "dispute open INV-0042 --amount 1500 --reason quantity",
+                    ]),
                 effect: { _ in .changesBooks }
             ) { inv in
                 guard let r = inv.parsed.value("--reason") else {
-                    throw ShellError("--reason is required", hint: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw ShellError(
+                        "--reason is required", hint: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 guard let reason = Dispute.Reason(rawValue: r) else {
-                    throw ShellError("unknown reason '\(r)'", hint: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "), column: inv.parsed.column(ofOption: "--reason"))
+                    throw ShellError(
+                        "unknown reason '\(r)'", hint: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "),
+                        column: inv.parsed.column(ofOption: "--reason"))
                 }
                 let on = try Catalog.day(inv, "--on")
                 let amount = try inv.amount("--amount")
-                let d = Dispute(invoiceId: inv.argument("invoice"), customerId: "", amount: amount, reason: reason, openedOn: on, note: inv.parsed.value("--note"))
+                let d = Dispute(
+                    invoiceId: inv.argument("invoice"), customerId: "", amount: amount, reason: reason, openedOn: on,
+                    note: inv.parsed.value("--note"))
                 let id = try inv.service(column: inv.parsed.column(ofArgument: "invoice")) {
                     try CaseBook(inv.services(asOf: on)).record(.disputeOpened(d))
                 }
-                return said(inv, "dispute \(id) open on \(d.invoiceId) from \(on.iso): held out of dunning, late fees and the queue until resolved")
+                return said(
+                    inv,
+                    "dispute \(id) open on \(d.invoiceId) from \(on.iso): held out of dunning, late fees and the queue until resolved"
+                )
             },
             Command(
                 spec: CommandSpec(
-                    ["dispute", "resolve"], summary: "resolve a dispute: --valid (optionally with a credit note) or --invalid",
-                    discussion: "A valid dispute resolved with --credit AMOUNT records a credit note that reduces what the invoice owes. Either way the hold ends on the day resolved: late fees, dunning and the queue take the invoice up again from that day.",
+                    ["dispute", "resolve"],
+                    summary: "resolve a dispute: --valid (optionally with a credit note) or --invalid",
+                    discussion:
+                        "A valid dispute resolved with --credit AMOUNT records a credit note that reduces what the invoice owes. Either way the hold ends on the day resolved: late fees, dunning and the queue take the invoice up again from that day.",
                     arguments: [ArgumentSpec("dispute", help: "the dispute's id", completion: .domain("dispute"))],
                     options: [
-                        OptionSpec("--valid", help: "the customer was right"), OptionSpec("--invalid", help: "the customer was wrong"),
+                        OptionSpec("--valid", help: "the customer was right"),
+                        OptionSpec("--invalid", help: "the customer was wrong"),
                         OptionSpec("--credit", value: "AMOUNT", help: "a credit note for a valid dispute"),
                         OptionSpec("--on", value: "DATE", help: "the day resolved (default today)"),
                         OptionSpec("--note", value: "TEXT", help: "how it was resolved"),
                     ],
-                    examples: ["dispute resolve D00000001 --invalid --note 核实单价无误", "dispute resolve D00000002 --valid --credit 1500"]),
+                    examples: [
+                        "dispute resolve D00000001 --invalid --note 核实单价无误",
+                        "dispute resolve D00000002 --valid --credit 1500",
+                    ]),
                 effect: { _ in .changesBooks }
             ) { inv in
                 let valid = inv.parsed.flag("--valid"), invalid = inv.parsed.flag("--invalid")
-                guard valid != invalid else { throw ShellError("give --valid or --invalid", hint: "dispute resolve ID --valid [--credit AMOUNT] | --invalid") }
+                guard valid != invalid else {
+                    throw ShellError(
+                        "give --valid or --invalid", hint: "dispute resolve ID --valid [--credit AMOUNT] | --invalid")
+                }
                 let on = try Catalog.day(inv, "--on")
                 let credit = try inv.amount("--credit")
                 let id = inv.argument("dispute")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "dispute")) {
-                    try CaseBook(inv.services(asOf: on)).record(.disputeResolved(id: id, outcome: valid ? .valid : .invalid, credit: credit, on: on, note: inv.parsed.value("--note")))
+                    try CaseBook(inv.services(asOf: on)).record(
+                        .disputeResolved(
+                            id: id, outcome: valid ? .valid : .invalid, credit: credit, on: on,
+                            note: inv.parsed.value("--note")))
                 }
-                return said(inv, "dispute \(id) resolved \(valid ? "valid" : "invalid") on \(on.iso)\(credit.map { ": credit note \($0)" } ?? "")")
+                return said(
+                    inv,
+                    "dispute \(id) resolved \(valid ? "valid" : "invalid") on \(on.iso)\(credit.map { ": credit note \($0)" } ?? "")"
+                )
             },
             Command(
                 spec: CommandSpec(
                     ["dispute", "list"], summary: "disputes: open ones by default",
-                    arguments: [ArgumentSpec("customer", help: "a customer (default: all)", completion: .domain("customer"), optional: true)],
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "a customer (default: all)", completion: .domain("customer"),
+                            optional: true)
+                    ],
                     options: [
-                        OptionSpec("--status", value: "STATUS", help: "open or resolved", completion: .values(["open", "resolved"])),
+                        OptionSpec(
+                            "--status", value: "STATUS", help: "open or resolved",
+                            completion: .values(["open", "resolved"])),
                         OptionSpec("--all", help: "every dispute"), .asOf, .format,
                     ],
                     examples: ["dispute list", "dispute list C001 --all --format csv"])
@@ -408,7 +501,9 @@ extension Catalog {
                 var rows = try caseRecords(inv, customer: c?.id).disputes.filter { $0.openedOn <= asOf }
                 let status = inv.parsed.value("--status") ?? (inv.parsed.flag("--all") ? nil : "open")
                 if let status {
-                    guard status == "open" || status == "resolved" else { throw ShellError("unknown status '\(status)'", hint: "open or resolved") }
+                    guard status == "open" || status == "resolved" else {
+                        throw ShellError("unknown status '\(status)'", hint: "open or resolved")
+                    }
                     rows = rows.filter { $0.isOpen(on: asOf) == (status == "open") }
                 }
                 return .output(.table(disputeTable(rows, asOf: asOf)))
@@ -421,22 +516,45 @@ extension Catalog {
             ) { inv in
                 let id = inv.argument("dispute")
                 guard let d = try caseRecords(inv, customer: nil).disputes.first(where: { $0.id == id }) else {
-                    throw ShellError("no dispute '\(id)'", hint: "dispute list --all shows every dispute", column: inv.parsed.column(ofArgument: "dispute"))
+                    throw ShellError(
+                        "no dispute '\(id)'", hint: "dispute list --all shows every dispute",
+                        column: inv.parsed.column(ofArgument: "dispute"))
                 }
                 let today = try inv.session.today()
-                var history: [[Cell]] = [[.text(d.openedOn.iso), .text("opened"), .text("\(d.reason.rawValue): \(d.amount.map { "\($0) disputed" } ?? "the whole invoice")"), Invocation.text(d.note)]]
+                var history: [[Cell]] = [
+                    [
+                        .text(d.openedOn.iso), .text("opened"),
+                        .text("\(d.reason.rawValue): \(d.amount.map { "\($0) disputed" } ?? "the whole invoice")"),
+                        Invocation.text(d.note),
+                    ]
+                ]
                 if let r = d.resolvedOn {
-                    history.append([.text(r.iso), .text("resolved \(d.outcome?.rawValue ?? "")"), .text(d.credit.map { "credit note \($0)" } ?? ""), Invocation.text(d.resolution)])
+                    history.append([
+                        .text(r.iso), .text("resolved \(d.outcome?.rawValue ?? "")"),
+                        .text(d.credit.map { "credit note \($0)" } ?? ""), Invocation.text(d.resolution),
+                    ])
                 }
                 let days = (d.resolvedOn ?? today + 1) - d.openedOn
                 return .output(
                     .document([
-                        Section("dispute", title: "Dispute \(d.id)", .record([
-                            Field("id", .text(d.id)), Field("invoice_id", .text(d.invoiceId)), Field("customer_id", .text(d.customerId)),
-                            Field("amount", d.amount.map { Invocation.money($0) } ?? .text("all")), Field("reason", .text(d.reason.rawValue)),
-                            Field("status", .text(d.resolvedOn == nil ? "open" : "resolved")), Field("days_held", .number(String(max(0, days)))),
-                        ])),
-                        Section("history", title: "History", .table(Table(columns: [Column("Day", key: "on"), Column("Event", key: "event"), Column("Detail", key: "detail"), Column("Note", key: "note")], rows: history))),
+                        Section(
+                            "dispute", title: "Dispute \(d.id)",
+                            .record([
+                                Field("id", .text(d.id)), Field("invoice_id", .text(d.invoiceId)),
+                                Field("customer_id", .text(d.customerId)),
+                                Field("amount", d.amount.map { Invocation.money($0) } ?? .text("all")),
+                                Field("reason", .text(d.reason.rawValue)),
+                                Field("status", .text(d.resolvedOn == nil ? "open" : "resolved")),
+                                Field("days_held", .number(String(max(0, days)))),
+                            ])),
+                        Section(
+                            "history", title: "History",
+                            .table(
+                                Table(
+                                    columns: [
+                                        Column("Day", key: "on"), Column("Event", key: "event"),
+                                        Column("Detail", key: "detail"), Column("Note", key: "note"),
+                                    ], rows: history))),
                     ]))
             },
         ]
@@ -447,13 +565,16 @@ extension Catalog {
             columns: [
                 Column("Id", key: "id"), Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
                 Column("Amount", key: "amount"), Column("Reason", key: "reason"), Column("Opened", key: "opened_on"),
-                Column("Status", key: "status"), Column("Resolved", key: "resolved_on"), Column("Outcome", key: "outcome"),
-                Column("Credit", key: "credit"), Column("Days held", key: "days_held"), Column("Note", key: "note", detail: true),
+                Column("Status", key: "status"), Column("Resolved", key: "resolved_on"),
+                Column("Outcome", key: "outcome"),
+                Column("Credit", key: "credit"), Column("Days held", key: "days_held"),
+                Column("Note", key: "note", detail: true),
             ],
             rows: rows.map { d in
                 let end = d.resolvedOn.map { min($0, asOf + 1) } ?? asOf + 1
                 return [
-                    .text(d.id), .text(d.invoiceId), .text(d.customerId), d.amount.map { Invocation.money($0) } ?? .text("all"),
+                    .text(d.id), .text(d.invoiceId), .text(d.customerId),
+                    d.amount.map { Invocation.money($0) } ?? .text("all"),
                     .text(d.reason.rawValue), .text(d.openedOn.iso), .text(d.isOpen(on: asOf) ? "open" : "resolved"),
                     Invocation.day(d.resolvedOn), Invocation.text(d.outcome?.rawValue), Invocation.money(d.credit),
                     .number(String(max(0, end - d.openedOn))), Invocation.text(d.note ?? d.resolution),
@@ -468,10 +589,13 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["complaint", "open"], summary: "record a complaint (投诉), due by its tier's days",
-                    discussion: "Due 15 days (simple) or 30 days (complex) after the day received, that day not counted (policy complaint.simple_days, complaint.complex_days; CBIRC 2020 No. 3). The operator a complaint is about may not resolve it.",
+                    discussion:
+                        "Due 15 days (simple) or 30 days (complex) after the day received, that day not counted (policy complaint.simple_days, complaint.complex_days; CBIRC 2020 No. 3). The operator a complaint is about may not resolve it.",
                     arguments: [customerArgument],
                     options: [
-                        OptionSpec("--tier", value: "TIER", help: "simple or complex", completion: .values(["simple", "complex"])),
+                        OptionSpec(
+                            "--tier", value: "TIER", help: "simple or complex",
+                            completion: .values(["simple", "complex"])),
                         OptionSpec("--on", value: "DATE", help: "the day received (default today)"),
                         OptionSpec("--note", value: "TEXT", help: "what the complaint is (required)"),
                         OptionSpec("--about", value: "OPERATOR", help: "the operator it is about"),
@@ -481,22 +605,29 @@ extension Catalog {
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 guard let t = inv.parsed.value("--tier"), let tier = ComplaintTier(rawValue: t) else {
-                    throw ShellError("--tier simple or --tier complex is required", column: inv.parsed.column(ofOption: "--tier"))
+                    throw ShellError(
+                        "--tier simple or --tier complex is required", column: inv.parsed.column(ofOption: "--tier"))
                 }
                 let note = try requiredText(inv, "--note", example: "催收电话过于频繁")
                 let on = try Catalog.day(inv, "--on")
-                let complaint = Complaint(customerId: c.id, tier: tier, receivedOn: on, note: note, about: inv.parsed.value("--about"))
+                let complaint = Complaint(
+                    customerId: c.id, tier: tier, receivedOn: on, note: note, about: inv.parsed.value("--about"))
                 let ctx = try inv.services(asOf: on)
                 let id = try inv.service { try CaseBook(ctx).record(.complaintOpened(complaint)) }
-                let due = complaint.due(simpleDays: ctx.policy.count("complaint.simple_days"), complexDays: ctx.policy.count("complaint.complex_days"))
+                let due = complaint.due(
+                    simpleDays: ctx.policy.count("complaint.simple_days"),
+                    complexDays: ctx.policy.count("complaint.complex_days"))
                 return said(inv, "complaint \(id) (\(tier.rawValue)) from \(c.id): answer due \(due.iso)")
             },
             Command(
                 spec: CommandSpec(
                     ["complaint", "extend"], summary: "extend a complaint's due date, saying why",
-                    arguments: [ArgumentSpec("complaint", help: "the complaint's id", completion: .domain("complaint"))],
+                    arguments: [
+                        ArgumentSpec("complaint", help: "the complaint's id", completion: .domain("complaint"))
+                    ],
                     options: [
-                        OptionSpec("--days", value: "N", help: "days added (at most complaint.max_extension_days in all)"),
+                        OptionSpec(
+                            "--days", value: "N", help: "days added (at most complaint.max_extension_days in all)"),
                         OptionSpec("--reason", value: "TEXT", help: "why (required)"),
                     ],
                     examples: ["complaint extend Q00000001 --days 30 --reason 需调取通话录音"]),
@@ -513,7 +644,9 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["complaint", "resolve"], summary: "resolve a complaint (not by the operator it is about)",
-                    arguments: [ArgumentSpec("complaint", help: "the complaint's id", completion: .domain("complaint"))],
+                    arguments: [
+                        ArgumentSpec("complaint", help: "the complaint's id", completion: .domain("complaint"))
+                    ],
                     options: [
                         OptionSpec("--note", value: "TEXT", help: "the answer given (required)"),
                         OptionSpec("--on", value: "DATE", help: "the day resolved (default today)"),
@@ -548,22 +681,30 @@ extension Catalog {
                 } else if !inv.parsed.flag("--all") {
                     rows = rows.filter(open)
                 }
-                return .output(.table(Table(
-                    columns: [
-                        Column("Id", key: "id"), Column("Customer", key: "customer_id"), Column("Tier", key: "tier"),
-                        Column("Received", key: "received_on"), Column("Due", key: "due_on"), Column("Extended", key: "extended_days"),
-                        Column("Status", key: "status"), Column("Resolved", key: "resolved_on"), Column("About", key: "about"),
-                        Column("Note", key: "note"), Column("Resolution", key: "resolution", detail: true), Column("By", key: "resolved_by", detail: true),
-                    ],
-                    rows: rows.map { c in
-                        let due = c.due(simpleDays: simple, complexDays: complex)
-                        let status = !open(c) ? "resolved" : due < asOf ? "overdue" : "open"
-                        return [
-                            .text(c.id), .text(c.customerId), .text(c.tier.rawValue), .text(c.receivedOn.iso), .text(due.iso),
-                            .number(String(c.extendedDays)), .text(status), Invocation.day(c.resolvedOn), Invocation.text(c.about),
-                            .text(c.note), Invocation.text(c.resolution), Invocation.text(c.resolvedBy),
-                        ]
-                    })))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
+                                Column("Tier", key: "tier"),
+                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
+                                Column("Extended", key: "extended_days"),
+                                Column("Status", key: "status"), Column("Resolved", key: "resolved_on"),
+                                Column("About", key: "about"),
+                                Column("Note", key: "note"), Column("Resolution", key: "resolution", detail: true),
+                                Column("By", key: "resolved_by", detail: true),
+                            ],
+                            rows: rows.map { c in
+                                let due = c.due(simpleDays: simple, complexDays: complex)
+                                let status = !open(c) ? "resolved" : due < asOf ? "overdue" : "open"
+                                return [
+                                    .text(c.id), .text(c.customerId), .text(c.tier.rawValue), .text(c.receivedOn.iso),
+                                    .text(due.iso),
+                                    .number(String(c.extendedDays)), .text(status), Invocation.day(c.resolvedOn),
+                                    Invocation.text(c.about),
+                                    .text(c.note), Invocation.text(c.resolution), Invocation.text(c.resolvedBy),
+                                ]
+                            })))
             },
         ]
     }
@@ -577,7 +718,9 @@ extension Catalog {
                     ["legal", "open"], summary: "open a legal case (法律程序) against a customer",
                     arguments: [customerArgument],
                     options: [
-                        OptionSpec("--contract", value: "CONTRACT", help: "the contract sued on", completion: .domain("contract")),
+                        OptionSpec(
+                            "--contract", value: "CONTRACT", help: "the contract sued on",
+                            completion: .domain("contract")),
                         invoicesOption, OptionSpec("--on", value: "DATE", help: "the day opened (default today)"),
                     ],
                     examples: ["legal open C001 --contract K001", "legal open C001 --invoices INV-001,INV-002"]),
@@ -585,32 +728,48 @@ extension Catalog {
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let on = try Catalog.day(inv, "--on")
-                let k = LegalCase(customerId: c.id, contractId: inv.parsed.value("--contract"), invoiceIds: idList(inv, "--invoices"), openedOn: on)
+                let k = LegalCase(
+                    customerId: c.id, contractId: inv.parsed.value("--contract"), invoiceIds: idList(inv, "--invoices"),
+                    openedOn: on)
                 let id = try inv.service { try CaseBook(inv.services(asOf: on)).record(.legalCaseOpened(k)) }
-                return said(inv, "legal case \(id) against \(c.id) \(c.name) opened \(on.iso); next: legal step \(id) lawyer-letter --on DATE --delivered DATE")
+                return said(
+                    inv,
+                    "legal case \(id) against \(c.id) \(c.name) opened \(on.iso); next: legal step \(id) lawyer-letter --on DATE --delivered DATE"
+                )
             },
             Command(
                 spec: CommandSpec(
                     ["legal", "step"], summary: "record a step of a legal case, with the statutory clock it starts",
-                    discussion: "Mediation, payment order, preservation, suit and enforcement interrupt the limitation period on their day; a demand or lawyer's letter only once delivered (--delivered DATE).",
+                    discussion:
+                        "Mediation, payment order, preservation, suit and enforcement interrupt the limitation period on their day; a demand or lawyer's letter only once delivered (--delivered DATE).",
                     arguments: [
                         ArgumentSpec("case", help: "the case's id", completion: .domain("case")),
-                        ArgumentSpec("step", help: LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", "), completion: .values(LegalCase.Step.allCases.map(\.rawValue))),
+                        ArgumentSpec(
+                            "step", help: LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", "),
+                            completion: .values(LegalCase.Step.allCases.map(\.rawValue))),
                     ],
                     options: [
                         OptionSpec("--on", value: "DATE", help: "the day of the step (default today)"),
                         OptionSpec("--delivered", value: "DATE", help: "for a letter: the day it reached the customer"),
-                        OptionSpec("--court", value: "NAME", help: "the court or mediator"), OptionSpec("--note", value: "TEXT", help: "what happened"),
+                        OptionSpec("--court", value: "NAME", help: "the court or mediator"),
+                        OptionSpec("--note", value: "TEXT", help: "what happened"),
                     ],
-                    examples: ["legal step L00000001 lawyer-letter --on 2026-11-02 --delivered 2026-11-04", "legal step L00000001 payment-order --on 2026-11-20 --court 上海市浦东新区人民法院"]),
+                    examples: [
+                        "legal step L00000001 lawyer-letter --on 2026-11-02 --delivered 2026-11-04",
+                        "legal step L00000001 payment-order --on 2026-11-20 --court 上海市浦东新区人民法院",
+                    ]),
                 effect: { _ in .outsideScenario }
             ) { inv in
                 let s = inv.argument("step")
                 guard let step = LegalCase.Step(rawValue: s) else {
-                    throw ShellError("unknown step '\(s)'", hint: LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", "), column: inv.parsed.column(ofArgument: "step"))
+                    throw ShellError(
+                        "unknown step '\(s)'", hint: LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", "),
+                        column: inv.parsed.column(ofArgument: "step"))
                 }
                 let on = try Catalog.day(inv, "--on")
-                let e = LegalCase.Entry(step: step, on: on, note: inv.parsed.value("--note"), court: inv.parsed.value("--court"), deliveredOn: try optionalDay(inv, "--delivered"))
+                let e = LegalCase.Entry(
+                    step: step, on: on, note: inv.parsed.value("--note"), court: inv.parsed.value("--court"),
+                    deliveredOn: try optionalDay(inv, "--delivered"))
                 let id = inv.argument("case")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "case")) {
                     try CaseBook(inv.services(asOf: on)).record(.legalStepRecorded(caseId: id, step: e))
@@ -618,76 +777,122 @@ extension Catalog {
                 var text = "case \(id): \(step.rawValue) on \(on.iso)"
                 if let clock = step.clock(from: on) { text += "\nclock: \(clock.text): by \(clock.due.iso)" }
                 if (step == .demandLetter || step == .lawyerLetter) && e.deliveredOn == nil {
-                    text += "\nnote: the letter interrupts the limitation period only once delivered; record the step again with --delivered DATE when it arrives"
+                    text +=
+                        "\nnote: the letter interrupts the limitation period only once delivered; record the step again with --delivered DATE when it arrives"
                 }
                 return said(inv, text)
             },
             Command(
                 spec: CommandSpec(
-                    ["legal", "show"], summary: "a legal case: its steps with their clocks, and its claims' limitation deadlines",
-                    arguments: [ArgumentSpec("case", help: "the case's id", completion: .domain("case"))], options: [.asOf, .format],
+                    ["legal", "show"],
+                    summary: "a legal case: its steps with their clocks, and its claims' limitation deadlines",
+                    arguments: [ArgumentSpec("case", help: "the case's id", completion: .domain("case"))],
+                    options: [.asOf, .format],
                     examples: ["legal show L00000001"])
             ) { inv in
                 let id = inv.argument("case")
                 guard let k = try caseRecords(inv, customer: nil).legalCases.first(where: { $0.id == id }) else {
-                    throw ShellError("no legal case '\(id)'", hint: "legal list shows the cases", column: inv.parsed.column(ofArgument: "case"))
+                    throw ShellError(
+                        "no legal case '\(id)'", hint: "legal list shows the cases",
+                        column: inv.parsed.column(ofArgument: "case"))
                 }
                 let c = try inv.store { () throws(StoreError) in try inv.workspace.customer(id: k.customerId) }
                 let ledger = try caseLedger(inv, c)
                 let claims = try inv.service { try CaseBook(inv.services()).claims(ledger, customer: k.customerId) }
                     .filter { k.invoiceIds.isEmpty || k.invoiceIds.contains($0.claim) }
-                return .output(.document([
-                    Section("case", title: "Case \(k.id) against \(k.customerId) \(c?.name ?? "")", .record([
-                        Field("id", .text(k.id)), Field("customer_id", .text(k.customerId)), Field("contract_id", Invocation.text(k.contractId)),
-                        Field("invoices", .text(k.invoiceIds.isEmpty ? "all open" : k.invoiceIds.joined(separator: " "))),
-                        Field("opened_on", .text(k.openedOn.iso)), Field("step", .text(k.current?.step.rawValue ?? "opened")),
-                    ])),
-                    Section("steps", title: "Steps", .table(Table(
-                        columns: [Column("Day", key: "on"), Column("Step", key: "step"), Column("Delivered", key: "delivered_on"), Column("Court", key: "court"), Column("Clock", key: "clock"), Column("By", key: "clock_due"), Column("Note", key: "note")],
-                        rows: k.steps.map { e in
-                            let clock = e.step.clock(from: e.on)
-                            return [.text(e.on.iso), .text(e.step.rawValue), Invocation.day(e.deliveredOn), Invocation.text(e.court), Invocation.text(clock?.text), Invocation.day(clock?.due), Invocation.text(e.note)]
-                        }))),
-                    Section("limitation", title: "Limitation", .table(claimTable(claims, asOf: try inv.asOf()))),
-                ]))
+                return .output(
+                    .document([
+                        Section(
+                            "case", title: "Case \(k.id) against \(k.customerId) \(c?.name ?? "")",
+                            .record([
+                                Field("id", .text(k.id)), Field("customer_id", .text(k.customerId)),
+                                Field("contract_id", Invocation.text(k.contractId)),
+                                Field(
+                                    "invoices",
+                                    .text(k.invoiceIds.isEmpty ? "all open" : k.invoiceIds.joined(separator: " "))),
+                                Field("opened_on", .text(k.openedOn.iso)),
+                                Field("step", .text(k.current?.step.rawValue ?? "opened")),
+                            ])),
+                        Section(
+                            "steps", title: "Steps",
+                            .table(
+                                Table(
+                                    columns: [
+                                        Column("Day", key: "on"), Column("Step", key: "step"),
+                                        Column("Delivered", key: "delivered_on"), Column("Court", key: "court"),
+                                        Column("Clock", key: "clock"), Column("By", key: "clock_due"),
+                                        Column("Note", key: "note"),
+                                    ],
+                                    rows: k.steps.map { e in
+                                        let clock = e.step.clock(from: e.on)
+                                        return [
+                                            .text(e.on.iso), .text(e.step.rawValue), Invocation.day(e.deliveredOn),
+                                            Invocation.text(e.court), Invocation.text(clock?.text),
+                                            Invocation.day(clock?.due), Invocation.text(e.note),
+                                        ]
+                                    }))),
+                        Section("limitation", title: "Limitation", .table(claimTable(claims, asOf: try inv.asOf()))),
+                    ]))
             },
             Command(
-                spec: CommandSpec(["legal", "list"], summary: "legal cases with their current step", options: [.format], examples: ["legal list"])
+                spec: CommandSpec(
+                    ["legal", "list"], summary: "legal cases with their current step", options: [.format],
+                    examples: ["legal list"])
             ) { inv in
                 let cases = try caseRecords(inv, customer: nil).legalCases
-                return .output(.table(Table(
-                    columns: [Column("Id", key: "id"), Column("Customer", key: "customer_id"), Column("Contract", key: "contract_id"), Column("Opened", key: "opened_on"), Column("Step", key: "step"), Column("Since", key: "step_on"), Column("Clock by", key: "clock_due")],
-                    rows: cases.map { k in
-                        [.text(k.id), .text(k.customerId), Invocation.text(k.contractId), .text(k.openedOn.iso), .text(k.current?.step.rawValue ?? "opened"), Invocation.day(k.current?.on), Invocation.day(k.current.flatMap { $0.step.clock(from: $0.on)?.due })]
-                    })))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
+                                Column("Contract", key: "contract_id"), Column("Opened", key: "opened_on"),
+                                Column("Step", key: "step"), Column("Since", key: "step_on"),
+                                Column("Clock by", key: "clock_due"),
+                            ],
+                            rows: cases.map { k in
+                                [
+                                    .text(k.id), .text(k.customerId), Invocation.text(k.contractId),
+                                    .text(k.openedOn.iso), .text(k.current?.step.rawValue ?? "opened"),
+                                    Invocation.day(k.current?.on),
+                                    Invocation.day(k.current.flatMap { $0.step.clock(from: $0.on)?.due }),
+                                ]
+                            })))
             },
             Command(
                 spec: CommandSpec(
                     ["legal", "fee"], summary: "court fees for a claim under the 2006 fee rules (诉讼费用交纳办法)",
-                    discussion: "case: the property case fee (progressive bands, art. 13); summary: half of it (summary procedure or mediation, arts. 15-16); payment_order: a third; preservation: the preservation fee, at most 5,000; enforcement: the enforcement fee (art. 14).",
+                    discussion:
+                        "case: the property case fee (progressive bands, art. 13); summary: half of it (summary procedure or mediation, arts. 15-16); payment_order: a third; preservation: the preservation fee, at most 5,000; enforcement: the enforcement fee (art. 14).",
                     arguments: [ArgumentSpec("amount", help: "the amount claimed, e.g. 300000")], options: [.format],
                     examples: ["legal fee 300000", "legal fee 1234567.89 --format csv"])
             ) { inv in
                 let amount = try positiveAmount(inv, "amount")
                 let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
                 let f = CourtFees(claim: amount, rounding: policy.rounding)
-                return .output(.record([
-                    Field("case", title: "Case fee (案件受理费)", Invocation.money(f.caseFee)),
-                    Field("summary", title: "Summary procedure or mediation (减半)", Invocation.money(f.summary)),
-                    Field("payment_order", title: "Payment order (支付令, 1/3)", Invocation.money(f.paymentOrder)),
-                    Field("preservation", title: "Preservation (保全, cap 5,000)", Invocation.money(f.preservation)),
-                    Field("enforcement", title: "Enforcement (执行)", Invocation.money(f.enforcement)),
-                ]))
+                return .output(
+                    .record([
+                        Field("case", title: "Case fee (案件受理费)", Invocation.money(f.caseFee)),
+                        Field("summary", title: "Summary procedure or mediation (减半)", Invocation.money(f.summary)),
+                        Field("payment_order", title: "Payment order (支付令, 1/3)", Invocation.money(f.paymentOrder)),
+                        Field("preservation", title: "Preservation (保全, cap 5,000)", Invocation.money(f.preservation)),
+                        Field("enforcement", title: "Enforcement (执行)", Invocation.money(f.enforcement)),
+                    ]))
             },
             Command(
                 spec: CommandSpec(
-                    ["legal", "watch"], summary: "claims whose limitation period (诉讼时效) runs out soon, or every open claim",
-                    discussion: "Each claim (an invoice; an installment plan from its last installment) runs 3 years from its due date, restarted by each delivered demand, acknowledgement (a promise, a part payment, a plan, a recorded acknowledgement) and legal step (Civil Code arts. 188, 189, 195; SPC rules arts. 8, 9, 14). status: running, expired, or expired_acknowledged (acknowledged after it ran out, art. 192). Expired claims are listed, never dropped. limitation.weekends and limitation.holidays move a deadline to the next working day.",
+                    ["legal", "watch"],
+                    summary: "claims whose limitation period (诉讼时效) runs out soon, or every open claim",
+                    discussion:
+                        "Each claim (an invoice; an installment plan from its last installment) runs 3 years from its due date, restarted by each delivered demand, acknowledgement (a promise, a part payment, a plan, a recorded acknowledgement) and legal step (Civil Code arts. 188, 189, 195; SPC rules arts. 8, 9, 14). status: running, expired, or expired_acknowledged (acknowledged after it ran out, art. 192). Expired claims are listed, never dropped. limitation.weekends and limitation.holidays move a deadline to the next working day.",
                     options: [
-                        OptionSpec("--within", value: "DAYS", help: "deadlines within this many days (default 180); expired claims are always listed"),
+                        OptionSpec(
+                            "--within", value: "DAYS",
+                            help: "deadlines within this many days (default 180); expired claims are always listed"),
                         OptionSpec("--all", help: "every open claim"), .asOf, .format,
                     ],
-                    examples: ["legal watch", "legal watch --within 90", "legal watch --all --as-of 2026-11-30 --format csv"])
+                    examples: [
+                        "legal watch", "legal watch --within 90", "legal watch --all --as-of 2026-11-30 --format csv",
+                    ])
             ) { inv in
                 let within = try inv.integer("--within", default: 180, range: 0...36500)
                 let asOf = try inv.asOf()
@@ -696,7 +901,9 @@ extension Catalog {
                 if !inv.parsed.flag("--all") {
                     claims = claims.filter { $0.standing.status != .running || $0.standing.deadline - asOf <= within }
                 }
-                claims.sort { ($0.standing.deadline, $0.customerId, $0.claim) < ($1.standing.deadline, $1.customerId, $1.claim) }
+                claims.sort {
+                    ($0.standing.deadline, $0.customerId, $0.claim) < ($1.standing.deadline, $1.customerId, $1.claim)
+                }
                 return .output(.table(claimTable(claims, asOf: asOf)))
             },
         ]
@@ -726,31 +933,47 @@ extension Catalog {
     static var writeoffCommands: [Command] {
         [
             Command(
-                spec: Self.sharingPath(CommandSpec(
-                    ["writeoff"], summary: "write off (核销) an invoice, or a customer's open invoices, as bad debt",
-                    discussion: "Not dated in the future, nor before the claim's last payment. The amount leaves the open balance, aging and the queue but stays on the record (writeoff list); money received later is a recovery. Journaled; approvals come with operators and roles.",
-                    arguments: [ArgumentSpec("target", help: "an invoice, or a customer (oldest due first)", completion: .domain("customer"))],
-                    options: [
-                        OptionSpec("--amount", value: "AMOUNT", help: "how much (default: all that is open)"),
-                        OptionSpec("--reason", value: "TEXT", help: "why (required), e.g. 债务人注销"),
-                        OptionSpec("--evidence", value: "REF", help: "the evidence kept: a ruling, a deregistration notice, ..."),
-                        OptionSpec("--revenue", value: "AMOUNT", help: "the year's revenue, for the small-amount tax basis"),
-                        OptionSpec("--on", value: "DATE", help: "the day (default today)"),
-                    ],
-                    examples: ["writeoff INV-0042 --reason 债务人注销 --evidence 注销公告2026-118", "writeoff C001 --amount 3000 --reason 和解差额"])),
+                spec: Self.sharingPath(
+                    CommandSpec(
+                        ["writeoff"], summary: "write off (核销) an invoice, or a customer's open invoices, as bad debt",
+                        discussion:
+                            "Not dated in the future, nor before the claim's last payment. The amount leaves the open balance, aging and the queue but stays on the record (writeoff list); money received later is a recovery. Journaled; approvals come with operators and roles.",
+                        arguments: [
+                            ArgumentSpec(
+                                "target", help: "an invoice, or a customer (oldest due first)",
+                                completion: .domain("customer"))
+                        ],
+                        options: [
+                            OptionSpec("--amount", value: "AMOUNT", help: "how much (default: all that is open)"),
+                            OptionSpec("--reason", value: "TEXT", help: "why (required), e.g. 债务人注销"),
+                            OptionSpec(
+                                "--evidence", value: "REF",
+                                help: "the evidence kept: a ruling, a deregistration notice, ..."),
+                            OptionSpec(
+                                "--revenue", value: "AMOUNT", help: "the year's revenue, for the small-amount tax basis"
+                            ),
+                            OptionSpec("--on", value: "DATE", help: "the day (default today)"),
+                        ],
+                        examples: [
+                            "writeoff INV-0042 --reason 债务人注销 --evidence 注销公告2026-118",
+                            "writeoff C001 --amount 3000 --reason 和解差额",
+                        ])),
                 effect: { _ in .changesBooks }
             ) { inv in
                 let reason = try requiredText(inv, "--reason", example: "债务人注销")
                 let on = try Catalog.day(inv, "--on")
                 let today = try inv.session.today()
                 guard on <= today else {
-                    throw ShellError("a write-off cannot be dated in the future (\(on.iso); today is \(today.iso))", column: inv.parsed.column(ofOption: "--on"))
+                    throw ShellError(
+                        "a write-off cannot be dated in the future (\(on.iso); today is \(today.iso))",
+                        column: inv.parsed.column(ofOption: "--on"))
                 }
                 let target = inv.argument("target")
                 let invoice = try inv.store { () throws(StoreError) in try inv.workspace.invoice(id: target) }
                 let customer = try invoice.map { $0.customerId } ?? inv.resolveCustomer("target").id
                 let request = WriteOffRequest(
-                    customerId: customer, invoiceId: invoice?.id, amount: try inv.amount("--amount"), on: on, reason: reason,
+                    customerId: customer, invoiceId: invoice?.id, amount: try inv.amount("--amount"), on: on,
+                    reason: reason,
                     evidence: inv.parsed.value("--evidence"), revenue: try inv.amount("--revenue"))
                 let id = try inv.service(column: inv.parsed.column(ofArgument: "target")) {
                     try CaseBook(inv.services(asOf: on)).record(.writtenOff(request))
@@ -761,31 +984,46 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["writeoff", "list"], summary: "write-offs with their tax basis and what was recovered since",
-                    discussion: "tax_basis (国家税务总局公告2011年第25号): art23 for a receivable overdue 3 years or more; art24 for one overdue 1 year or more and at most max(50,000, revenue / 10,000) (--revenue, else the write-off's own); none: finance needs the evidence of art. 22. recovered: money received after the write-off that no open invoice took.",
-                    arguments: [ArgumentSpec("customer", help: "a customer (default: all)", completion: .domain("customer"), optional: true)],
-                    options: [OptionSpec("--revenue", value: "AMOUNT", help: "the year's revenue for the small-amount basis"), .asOf, .format],
+                    discussion:
+                        "tax_basis (国家税务总局公告2011年第25号): art23 for a receivable overdue 3 years or more; art24 for one overdue 1 year or more and at most max(50,000, revenue / 10,000) (--revenue, else the write-off's own); none: finance needs the evidence of art. 22. recovered: money received after the write-off that no open invoice took.",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "a customer (default: all)", completion: .domain("customer"),
+                            optional: true)
+                    ],
+                    options: [
+                        OptionSpec("--revenue", value: "AMOUNT", help: "the year's revenue for the small-amount basis"),
+                        .asOf, .format,
+                    ],
                     examples: ["writeoff list", "writeoff list --revenue 800000000 --format csv"])
             ) { inv in
                 let c = try optionalCustomer(inv)
                 let revenue = try inv.amount("--revenue")
                 let ledger = try caseLedger(inv, c)
                 let rows = try inv.service { try CaseBook(inv.services()).writeOffs(customer: c?.id, ledger: ledger) }
-                return .output(.table(Table(
-                    columns: [
-                        Column("Id", key: "id"), Column("Customer", key: "customer_id"), Column("Day", key: "on"), Column("Amount", key: "amount"),
-                        Column("Invoices", key: "invoices"), Column("Tax basis", key: "tax_basis"), Column("Recovered", key: "recovered"),
-                        Column("Reason", key: "reason"), Column("Evidence", key: "evidence", detail: true), Column("Basis in words", key: "tax_basis_text", detail: true),
-                    ],
-                    rows: rows.map { r in
-                        var w = r.writeOff
-                        if let revenue { w.revenue = revenue }
-                        let basis = w.taxBasis()
-                        return [
-                            .text(w.id), .text(w.customerId), .text(w.on.iso), Invocation.money(w.amount),
-                            .text(w.parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: "; ")), .text(basis.rawValue),
-                            Invocation.money(r.recovered), .text(w.reason), Invocation.text(w.evidence), .text(basis.text),
-                        ]
-                    })))
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
+                                Column("Day", key: "on"), Column("Amount", key: "amount"),
+                                Column("Invoices", key: "invoices"), Column("Tax basis", key: "tax_basis"),
+                                Column("Recovered", key: "recovered"),
+                                Column("Reason", key: "reason"), Column("Evidence", key: "evidence", detail: true),
+                                Column("Basis in words", key: "tax_basis_text", detail: true),
+                            ],
+                            rows: rows.map { r in
+                                var w = r.writeOff
+                                if let revenue { w.revenue = revenue }
+                                let basis = w.taxBasis()
+                                return [
+                                    .text(w.id), .text(w.customerId), .text(w.on.iso), Invocation.money(w.amount),
+                                    .text(w.parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: "; ")),
+                                    .text(basis.rawValue),
+                                    Invocation.money(r.recovered), .text(w.reason), Invocation.text(w.evidence),
+                                    .text(basis.text),
+                                ]
+                            })))
             },
         ]
     }

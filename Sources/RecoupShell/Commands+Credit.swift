@@ -155,7 +155,8 @@ extension Catalog {
                             s.yearLateShare.map { .number(String(format: "%.0f%%", $0 * 100)) } ?? .empty),
                         Field("disputed", title: "Disputed invoices", .number(String(s.disputed))),
                         Field("promises_kept", title: "Promises kept (12 months)", .number(String(s.keptPromises))),
-                        Field("promises_broken", title: "Promises broken (12 months)", .number(String(s.brokenPromises))),
+                        Field(
+                            "promises_broken", title: "Promises broken (12 months)", .number(String(s.brokenPromises))),
                         Field("open", title: "Open", Invocation.money(s.open)),
                         Field("overdue", title: "Overdue", Invocation.money(s.overdue)),
                         Field("overdue_days", title: "Oldest overdue (days)", .number(String(s.overdueDays))),

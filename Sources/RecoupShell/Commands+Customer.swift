@@ -124,23 +124,42 @@ extension Catalog {
             Field("written_off", title: "Written off", Invocation.money(f.writtenOff)),
         ]
         let r = f.records
-        let complaintDays = (f.records.complaints.isEmpty ? nil : try inv.store { () throws(StoreError) in try inv.workspace.policy() })
+        let complaintDays =
+            (f.records.complaints.isEmpty ? nil : try inv.store { () throws(StoreError) in try inv.workspace.policy() })
         let nearest = f.claims.first
         let legal = r.legalCases.last { !$0.isClosed } ?? r.legalCases.last
         let caseFields: [Field] = [
-            Field("nearest_deadline", title: "Nearest limitation deadline",
-                  .text(nearest.map { "\($0.standing.deadline.iso) (\($0.claim), \($0.standing.status.rawValue))" } ?? "")),
-            Field("legal_case", title: "Legal case",
-                  .text(legal.map { "\($0.id): \($0.current?.step.rawValue ?? "opened") since \(($0.current?.on ?? $0.openedOn).iso)" } ?? "")),
-            Field("pending_promises", title: "Pending promises", .number(String(f.promises.filter { $0.status == .pending }.count))),
-            Field("broken_promises", title: "Broken promises", .number(String(f.promises.filter { $0.status == .broken }.count))),
-            Field("open_disputes", title: "Open disputes", .number(String(r.disputes.filter { $0.isOpen(on: asOf) }.count))),
-            Field("open_complaints", title: "Open complaints", .number(String(r.complaints.filter { $0.resolvedOn.map { $0 > asOf } ?? ($0.receivedOn <= asOf) }.count))),
+            Field(
+                "nearest_deadline", title: "Nearest limitation deadline",
+                .text(nearest.map { "\($0.standing.deadline.iso) (\($0.claim), \($0.standing.status.rawValue))" } ?? "")
+            ),
+            Field(
+                "legal_case", title: "Legal case",
+                .text(
+                    legal.map {
+                        "\($0.id): \($0.current?.step.rawValue ?? "opened") since \(($0.current?.on ?? $0.openedOn).iso)"
+                    } ?? "")),
+            Field(
+                "pending_promises", title: "Pending promises",
+                .number(String(f.promises.filter { $0.status == .pending }.count))),
+            Field(
+                "broken_promises", title: "Broken promises",
+                .number(String(f.promises.filter { $0.status == .broken }.count))),
+            Field(
+                "open_disputes", title: "Open disputes",
+                .number(String(r.disputes.filter { $0.isOpen(on: asOf) }.count))),
+            Field(
+                "open_complaints", title: "Open complaints",
+                .number(
+                    String(r.complaints.filter { $0.resolvedOn.map { $0 > asOf } ?? ($0.receivedOn <= asOf) }.count))),
         ]
         let lastContacts = Array(r.contacts.filter { $0.on <= asOf }.suffix(5).reversed())
-        let pending = f.promises.filter { $0.status == .pending || ($0.status == .broken && ($0.decidedOn.map { asOf - $0 <= 30 } ?? false)) }
+        let pending = f.promises.filter {
+            $0.status == .pending || ($0.status == .broken && ($0.decidedOn.map { asOf - $0 <= 30 } ?? false))
+        }
         let openDisputes = r.disputes.filter { $0.isOpen(on: asOf) }
-        let simple = complaintDays?.count("complaint.simple_days") ?? 15, complex = complaintDays?.count("complaint.complex_days") ?? 30
+        let simple = complaintDays?.count("complaint.simple_days") ?? 15,
+            complex = complaintDays?.count("complaint.complex_days") ?? 30
         let openComplaints = r.complaints.filter { $0.receivedOn <= asOf && ($0.resolvedOn.map { $0 > asOf } ?? true) }
         return .output(
             .document([
@@ -171,15 +190,24 @@ extension Catalog {
                 Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
                 Section("case", title: "Case", .record(caseFields)),
                 Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
-                Section("promises", title: "Promises (pending, and broken in the last 30 days)", .table(promiseTable(pending))),
+                Section(
+                    "promises", title: "Promises (pending, and broken in the last 30 days)",
+                    .table(promiseTable(pending))),
                 Section("disputes", title: "Open disputes", .table(disputeTable(openDisputes, asOf: asOf))),
                 Section(
                     "complaints", title: "Open complaints",
                     .table(
                         Table(
-                            columns: [Column("Id", key: "id"), Column("Tier", key: "tier"), Column("Received", key: "received_on"), Column("Due", key: "due_on"), Column("Note", key: "note")],
+                            columns: [
+                                Column("Id", key: "id"), Column("Tier", key: "tier"),
+                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
+                                Column("Note", key: "note"),
+                            ],
                             rows: openComplaints.map { c in
-                                [.text(c.id), .text(c.tier.rawValue), .text(c.receivedOn.iso), .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note)]
+                                [
+                                    .text(c.id), .text(c.tier.rawValue), .text(c.receivedOn.iso),
+                                    .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
+                                ]
                             }))),
             ]))
     }

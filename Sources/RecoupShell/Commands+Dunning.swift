@@ -55,7 +55,8 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["dun", "sent"], summary: "the dunning steps recorded: sent (with the document) or passed",
-                    discussion: "With --delivered, the customer's dunning documents sent on or before DATE and not yet marked are recorded as one delivered demand (a contact by letter): it restarts the limitation period of the invoices they named.",
+                    discussion:
+                        "With --delivered, the customer's dunning documents sent on or before DATE and not yet marked are recorded as one delivered demand (a contact by letter): it restarts the limitation period of the invoices they named.",
                     arguments: [
                         ArgumentSpec(
                             "customer", help: "only this customer (id, name, part of a name or pinyin initials)",
@@ -64,11 +65,17 @@ extension Catalog {
                     options: [
                         OptionSpec(
                             "--delivered", value: "DATE",
-                            help: "mark the customer's letters sent by then as delivered that day: a demand for the limitation period"),
-                        OptionSpec("--proof", value: "REF", help: "the proof of delivery: a signature, waybill or message id"),
+                            help:
+                                "mark the customer's letters sent by then as delivered that day: a demand for the limitation period"
+                        ),
+                        OptionSpec(
+                            "--proof", value: "REF", help: "the proof of delivery: a signature, waybill or message id"),
                         .format,
                     ],
-                    examples: ["dun sent", "dun sent C000001 --format csv", "dun sent C000001 --delivered 2026-11-25 --proof SF1234567890"]),
+                    examples: [
+                        "dun sent", "dun sent C000001 --format csv",
+                        "dun sent C000001 --delivered 2026-11-25 --proof SF1234567890",
+                    ]),
                 effect: { p in p.value("--delivered") == nil ? .reads : .outsideScenario }
             ) { inv in
                 if inv.parsed.value("--delivered") != nil { return try Catalog.markDunningDelivered(inv) }

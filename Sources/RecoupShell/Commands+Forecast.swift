@@ -43,12 +43,13 @@ extension Catalog {
         let customer = try inv.parsed.value("--customer").map { _ in try inv.resolveCustomer("--customer").id }
         let ws = inv.workspace
         let policy = try inv.store { () throws(StoreError) in try ws.policy() }
-        let promises = try caseRecords(inv, customer: customer).promises
+        let promises = try inv.store { () throws(StoreError) in try ws.promises(customer: customer) }
         func project(_ ledger: Ledger) -> Forecast {
             let filter = customer.map { id in Set(ledger.customerIds.firstIndex(of: id).map { [$0] } ?? []) }
             let position = Dictionary(uniqueKeysWithValues: ledger.customerIds.enumerated().map { ($1, $0) })
             var promised: [Int: [(day: Day, amount: Money)]] = [:]
-            for s in CaseBook.standings(promises, ledger: ledger, policy: policy, asOf: asOf) where s.status == .pending {
+            for s in CaseBook.standings(promises, ledger: ledger, policy: policy, asOf: asOf) where s.status == .pending
+            {
                 if let c = position[s.promise.customerId] {
                     promised[c, default: []].append((s.promise.promisedOn, s.promise.amount - s.paid))
                 }

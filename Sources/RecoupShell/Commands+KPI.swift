@@ -9,16 +9,32 @@ import ShellKit
 extension Catalog {
     static var kpiCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["kpi"], summary: "collections KPIs for a period: DSO, best possible DSO, days delinquent, CEI, turnover, roll rates, payment delay",
-                discussion: "The period is a calendar month (--period, default: the last full month before today) or a range of days (--from and --to, both included). AR is the open amount of invoices issued by a day; credit sales are the invoices issued in the period (plan rows excluded); current AR is the part not yet due on the last day. DSO = AR at the end ÷ credit sales × days of the period; best possible DSO uses current AR; average days delinquent = DSO − best possible DSO; count-back DSO matches AR against the latest months' sales with their actual lengths. CEI = (BAR + S/N − EAR) ÷ (BAR + S/N − ECAR) × 100 with credit sales S divided by the number of months N the period touches. AR turnover = credit sales ÷ average of AR at the start and the end (for the period, not annualised). A roll rate is the share of a bucket's open amount one month before the last day that is open in a later bucket on the last day. Payment delay: days from due date to payment (early = 0) weighted by the amount applied, over payments received in the period; customers with the most amount × days first. Days and turnover are rounded half-up to 2 decimals, percentages to 1; a figure whose denominator is 0 is blank.",
-                options: [OptionSpec("--period", value: "YYYY-MM", help: "a calendar month, e.g. 2024-05 (default: the last full month before today); not with --from/--to"),
-                          OptionSpec("--from", value: "DATE", help: "first day of the period, YYYY-MM-DD (with --to)"),
-                          OptionSpec("--to", value: "DATE", help: "last day of the period, included, YYYY-MM-DD (with --from)"),
-                          OptionSpec("--customers", value: "N", help: "rows in the payment delay table (default 10; 0 leaves it empty)"),
-                          .format],
-                examples: ["kpi", "kpi --period 2024-05", "kpi --from 2024-01-01 --to 2024-03-31 --format json", "kpi --period 2024-05 --customers 20 --format csv"])
-            ) { inv in try Catalog.kpi(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["kpi"],
+                    summary:
+                        "collections KPIs for a period: DSO, best possible DSO, days delinquent, CEI, turnover, roll rates, payment delay",
+                    discussion:
+                        "The period is a calendar month (--period, default: the last full month before today) or a range of days (--from and --to, both included). AR is the open amount of invoices issued by a day; credit sales are the invoices issued in the period (plan rows excluded); current AR is the part not yet due on the last day. DSO = AR at the end ÷ credit sales × days of the period; best possible DSO uses current AR; average days delinquent = DSO − best possible DSO; count-back DSO matches AR against the latest months' sales with their actual lengths. CEI = (BAR + S/N − EAR) ÷ (BAR + S/N − ECAR) × 100 with credit sales S divided by the number of months N the period touches. AR turnover = credit sales ÷ average of AR at the start and the end (for the period, not annualised). A roll rate is the share of a bucket's open amount one month before the last day that is open in a later bucket on the last day. Payment delay: days from due date to payment (early = 0) weighted by the amount applied, over payments received in the period; customers with the most amount × days first. Days and turnover are rounded half-up to 2 decimals, percentages to 1; a figure whose denominator is 0 is blank.",
+                    options: [
+                        OptionSpec(
+                            "--period", value: "YYYY-MM",
+                            help:
+                                "a calendar month, e.g. 2024-05 (default: the last full month before today); not with --from/--to"
+                        ),
+                        OptionSpec("--from", value: "DATE", help: "first day of the period, YYYY-MM-DD (with --to)"),
+                        OptionSpec(
+                            "--to", value: "DATE", help: "last day of the period, included, YYYY-MM-DD (with --from)"),
+                        OptionSpec(
+                            "--customers", value: "N",
+                            help: "rows in the payment delay table (default 10; 0 leaves it empty)"),
+                        .format,
+                    ],
+                    examples: [
+                        "kpi", "kpi --period 2024-05", "kpi --from 2024-01-01 --to 2024-03-31 --format json",
+                        "kpi --period 2024-05 --customers 20 --format csv",
+                    ])
+            ) { inv in try Catalog.kpi(inv) }
         ]
     }
 
@@ -32,7 +48,7 @@ extension Catalog {
         // Promise-kept rate: kept / (kept + broken) among promises decided in the period (pending and
         // cancelled ones left out).
         var kept = 0, broken = 0
-        let promises = try caseRecords(inv, customer: nil).promises
+        let promises = try inv.store { () throws(StoreError) in try ws.promises(customer: nil) }
         for s in CaseBook.standings(promises, ledger: ledger, policy: policy, asOf: period.to) {
             guard let d = s.decidedOn, d >= period.from, d <= period.to else { continue }
             if s.status == .kept { kept += 1 } else if s.status == .broken { broken += 1 }
@@ -60,10 +76,15 @@ extension Catalog {
             Field("roll_to", title: "Roll rates to", .text(period.to.iso)),
             Field("promises_kept", title: "Promises kept", .number(String(kept))),
             Field("promises_broken", title: "Promises broken", .number(String(broken))),
-            Field("promise_kept_percent", title: "Promise-kept rate (%)", percent(Ratio(Int128(kept * 100), over: Int128(kept + broken)))),
+            Field(
+                "promise_kept_percent", title: "Promise-kept rate (%)",
+                percent(Ratio(Int128(kept * 100), over: Int128(kept + broken)))),
         ]
         let rolls = r.rolls.map { x -> [Cell] in
-            [.text(x.from), .text(x.to), Invocation.money(x.amount), Invocation.money(x.rolled), percent(x.ratePercent)]
+            [
+                .text(x.from), .text(x.to), Invocation.money(x.amount), Invocation.money(x.rolled),
+                percent(x.ratePercent),
+            ]
         }
         var delays: [[Cell]] = []
         for d in r.delays.prefix(rows) {
@@ -71,15 +92,28 @@ extension Catalog {
             let name = try inv.store { () throws(StoreError) in try ws.customer(id: id) }?.name
             delays.append([.text(id), Invocation.text(name), Invocation.money(d.paid), days(d.delay)])
         }
-        return .output(.document([
-            Section("kpi", title: "Collections KPIs", .record(record)),
-            Section("roll_rates", title: "Roll rates", .table(Table(columns: [
-                Column("From", key: "from_bucket"), Column("To", key: "to_bucket"), Column("Amount", key: "amount_from"),
-                Column("Rolled", key: "amount_rolled"), Column("Rate %", key: "rate_percent")], rows: rolls))),
-            Section("payment_delay", title: "Payment delay by customer", .table(Table(columns: [
-                Column("Customer", key: "customer_id"), Column("Name", key: "name"), Column("Paid", key: "paid_amount"),
-                Column("Delay (days)", key: "weighted_delay_days")], rows: delays))),
-        ]))
+        return .output(
+            .document([
+                Section("kpi", title: "Collections KPIs", .record(record)),
+                Section(
+                    "roll_rates", title: "Roll rates",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("From", key: "from_bucket"), Column("To", key: "to_bucket"),
+                                Column("Amount", key: "amount_from"),
+                                Column("Rolled", key: "amount_rolled"), Column("Rate %", key: "rate_percent"),
+                            ], rows: rolls))),
+                Section(
+                    "payment_delay", title: "Payment delay by customer",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Customer", key: "customer_id"), Column("Name", key: "name"),
+                                Column("Paid", key: "paid_amount"),
+                                Column("Delay (days)", key: "weighted_delay_days"),
+                            ], rows: delays))),
+            ]))
     }
 
     /// `--period YYYY-MM`, or `--from D --to D`, or the last full month before today.
@@ -89,12 +123,16 @@ extension Catalog {
         if month != nil && (fromText != nil || toText != nil) {
             let other = fromText != nil ? "--from" : "--to"
             let column = max(p.column(ofOption: "--period") ?? 0, p.column(ofOption: other) ?? 0)
-            throw ShellError("--period cannot be combined with \(other)", hint: "give a month with --period YYYY-MM, or a range with --from DATE --to DATE",
-                             column: column)
+            throw ShellError(
+                "--period cannot be combined with \(other)",
+                hint: "give a month with --period YYYY-MM, or a range with --from DATE --to DATE",
+                column: column)
         }
         if let month {
             guard let period = KPI.Period(month: month) else {
-                throw ShellError("bad month '\(month)' for --period", hint: "write months as YYYY-MM, e.g. 2024-05", column: p.column(ofOption: "--period"))
+                throw ShellError(
+                    "bad month '\(month)' for --period", hint: "write months as YYYY-MM, e.g. 2024-05",
+                    column: p.column(ofOption: "--period"))
             }
             return period
         }
@@ -102,18 +140,24 @@ extension Catalog {
         func day(_ option: String, _ text: String?) throws -> Day {
             guard let text else {
                 let given = option == "--from" ? "--to" : "--from"
-                throw ShellError("\(given) needs \(option)", hint: "give both ends of the range, e.g. --from 2024-01-01 --to 2024-03-31",
-                                 column: p.column(ofOption: given))
+                throw ShellError(
+                    "\(given) needs \(option)",
+                    hint: "give both ends of the range, e.g. --from 2024-01-01 --to 2024-03-31",
+                    column: p.column(ofOption: given))
             }
             guard let d = Day(text) else {
-                throw ShellError("bad date '\(text)' for \(option)", hint: "write dates as YYYY-MM-DD", column: p.column(ofOption: option))
+                throw ShellError(
+                    "bad date '\(text)' for \(option)", hint: "write dates as YYYY-MM-DD",
+                    column: p.column(ofOption: option))
             }
             return d
         }
         let from = try day("--from", fromText), to = try day("--to", toText)
         guard from <= to else {
-            throw ShellError("--to \(to.iso) is before --from \(from.iso)", hint: "the period runs from --from to --to, both included",
-                             column: p.column(ofOption: "--to"))
+            throw ShellError(
+                "--to \(to.iso) is before --from \(from.iso)",
+                hint: "the period runs from --from to --to, both included",
+                column: p.column(ofOption: "--to"))
         }
         return KPI.Period(from: from, to: to)
     }

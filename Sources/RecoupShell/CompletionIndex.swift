@@ -215,17 +215,25 @@ struct DomainCompletions: CompletionProvider {
             }
         case "promise", "dispute", "complaint", "case":
             // Collector-entered records are few: read them as asked (pending or open ones first).
-            guard let r = try? session.workspace.caseRecords(customer: nil) else { return [] }
             let rows: [(String, String)]
-            switch domain {
-            case "promise":
-                rows = r.promises.filter { $0.cancelledOn == nil }.map { ($0.id, "\($0.customerId) \($0.amount) by \($0.promisedOn.iso)") }
-            case "dispute":
-                rows = r.disputes.filter { $0.resolvedOn == nil }.map { ($0.id, "\($0.invoiceId) \($0.reason.rawValue) since \($0.openedOn.iso)") }
-            case "complaint":
-                rows = r.complaints.filter { $0.resolvedOn == nil }.map { ($0.id, "\($0.customerId) \($0.tier.rawValue) \($0.note)") }
-            default:
-                rows = r.legalCases.map { ($0.id, "\($0.customerId) \($0.current?.step.rawValue ?? "opened")") }
+            if domain == "promise" {
+                rows = ((try? session.workspace.promises(customer: nil)) ?? []).filter { $0.cancelledOn == nil }.map {
+                    ($0.id, "\($0.customerId) \($0.amount) by \($0.promisedOn.iso)")
+                }
+            } else {
+                guard let r = try? session.workspace.caseRecords(customer: nil) else { return [] }
+                switch domain {
+                case "dispute":
+                    rows = r.disputes.filter { $0.resolvedOn == nil }.map {
+                        ($0.id, "\($0.invoiceId) \($0.reason.rawValue) since \($0.openedOn.iso)")
+                    }
+                case "complaint":
+                    rows = r.complaints.filter { $0.resolvedOn == nil }.map {
+                        ($0.id, "\($0.customerId) \($0.tier.rawValue) \($0.note)")
+                    }
+                default:
+                    rows = r.legalCases.map { ($0.id, "\($0.customerId) \($0.current?.step.rawValue ?? "opened")") }
+                }
             }
             return rows.filter { $0.0.hasPrefix(prefix) }.map { Candidate($0.0, description: $0.1) }
         case "scenario":

@@ -62,6 +62,8 @@ public protocol BooksReader: AnyObject, Sendable {
     /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
     /// customer, or of everyone (nil).
     func caseRecords(customer: String?) throws(StoreError) -> CaseRecords
+    /// The promises alone (what the queue, scores, dunning and the forecast read on every run).
+    func promises(customer: String?) throws(StoreError) -> [Promise]
     /// A customer's promises with their standing as of a day (appropriated from the cash received).
     func promiseStandings(customer: String, asOf: Day) throws(StoreError) -> [PromiseStanding]
     /// The whole portfolio's ledger with `invoiceIds` filled (plan rows as `PLAN#NN`).

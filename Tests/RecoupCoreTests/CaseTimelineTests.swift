@@ -18,9 +18,9 @@ import Testing
         #expect(f.claim == y(8_000))
         #expect(f.caseFee == y(50))
         #expect(f.preservation == y(100))
-        #expect(f.enforcement == y(50))         // art. 14(1): up to 10,000 a flat 50
+        #expect(f.enforcement == y(50))  // art. 14(1): up to 10,000 a flat 50
         #expect(f.summary == y(25))
-        #expect(f.paymentOrder == fen(1_667))   // 50 / 3 = 16.666... -> 16.67
+        #expect(f.paymentOrder == fen(1_667))  // 50 / 3 = 16.666... -> 16.67
     }
 
     @Test func courtFeesOfFiftyThousand() {
@@ -104,10 +104,10 @@ import Testing
         #expect(d("2027-02-28").weekday == 7)
         #expect(d("2028-06-10").weekday == 6)
         #expect(d("2027-03-15").weekday == 1)
-        #expect(d("2028-09-01").weekday == 5)   // L6: Friday
-        #expect(d("2029-05-01").weekday == 2)   // L7: Tuesday
-        #expect(d("1970-01-01").weekday == 4)   // ordinal 0, a Thursday
-        #expect(d("1969-12-28").weekday == 7)   // negative ordinals too
+        #expect(d("2028-09-01").weekday == 5)  // L6: Friday
+        #expect(d("2029-05-01").weekday == 2)  // L7: Tuesday
+        #expect(d("1970-01-01").weekday == 4)  // ordinal 0, a Thursday
+        #expect(d("1969-12-28").weekday == 7)  // negative ordinals too
         #expect(d("1969-12-29").weekday == 1)
     }
 
@@ -117,7 +117,7 @@ import Testing
         #expect(d("2024-02-29").addingYears(3) == d("2027-02-28"))
         #expect(d("2024-02-29").addingYears(1) == d("2025-02-28"))
         #expect(d("2024-02-29").addingYears(4) == d("2028-02-29"))
-        #expect(d("2025-04-30").addingYears(2) == d("2027-04-30"))   // L12: enforcement by 2027-04-30 (CPL 250)
+        #expect(d("2025-04-30").addingYears(2) == d("2027-04-30"))  // L12: enforcement by 2027-04-30 (CPL 250)
     }
 
     @Test func calendarMovesDeadlinesOffDaysOff() {
@@ -400,7 +400,7 @@ import Testing
         let pay = [(day: d("2025-03-09"), amount: y(6_000)), (day: d("2025-03-19"), amount: y(3_000))]
         let mid = rule.standings([b, a], payments: pay, asOf: d("2025-03-10"))
         #expect(summary(mid) == ["kept 5000.00", "pending 1000.00"])
-        #expect(mid.map(\.promise.id) == ["R2", "R1"])   // in the order given
+        #expect(mid.map(\.promise.id) == ["R2", "R1"])  // in the order given
         #expect(mid.first { $0.promise.id == "R1" }?.decidedOn == d("2025-03-09"))
         #expect(mid.first { $0.promise.id == "R2" }?.needed == y(4_000))
         let end = rule.standings([a, b], payments: pay, asOf: d("2025-03-19"))
@@ -464,7 +464,7 @@ import Testing
             (day: d("2025-03-15"), amount: y(5_000)),
         ]
         let before = rule.standings([p], payments: pay, asOf: d("2025-03-11"))
-        #expect(summary(before) == ["pending 2000.00"])       // not cancelled yet
+        #expect(summary(before) == ["pending 2000.00"])  // not cancelled yet
         let after = rule.standings([p], payments: pay, asOf: d("2025-03-25"))
         #expect(summary(after) == ["cancelled 2000.00"])
         #expect(after.first?.decidedOn == d("2025-03-12"))
