@@ -392,7 +392,7 @@ extension Workspace {
             let most = try policy().count("complaint.max_extension_days")
             guard c.extendedDays + days <= most else {
                 throw StoreError.rule(
-                    "complaint \(id) is extended by \(c.extendedDays) days already; complaint.max_extension_days is \(most)"
+                    "complaint \(id) may be extended by \(most - c.extendedDays) more days at most, not \(days) (complaint.max_extension_days is \(most), \(c.extendedDays) used)"
                 )
             }
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -198,6 +198,7 @@ extension Catalog {
                 Column("Delivered", key: "delivered_on"), Column("Ack", key: "acknowledged"),
                 Column("Invoices", key: "invoices", detail: true), Column("Proof", key: "proof", detail: true),
                 Column("Note", key: "note", detail: true), Column("By", key: "operator", detail: true),
+                Column("Forced", key: "forced_reason", detail: true),
             ],
             rows: rows.map { k in
                 [
@@ -205,7 +206,7 @@ extension Catalog {
                     .text(k.direction.rawValue), Invocation.text(k.person), Invocation.text(k.outcome),
                     .text(k.demand ? "yes" : ""), Invocation.day(k.deliveredOn), .text(k.acknowledged ? "yes" : ""),
                     .text(k.invoiceIds.joined(separator: " ")), Invocation.text(k.proof), Invocation.text(k.note),
-                    .text(k.loggedBy),
+                    .text(k.loggedBy), Invocation.text(k.forcedReason),
                 ]
             })
     }

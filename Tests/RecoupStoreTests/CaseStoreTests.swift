@@ -164,7 +164,7 @@ import Testing
         #expect(c.due(simpleDays: 15, complexDays: 30) == d("2025-04-02"))
         try s.workspace.perform(.complaintExtended(id: id, days: 30, reason: "需调取录音"), context: ctx())
         try refused(s, .complaintExtended(id: id, days: 1, reason: "more")) {
-            $0.message.contains("complaint.max_extension_days is 30")
+            $0.message.contains("complaint.max_extension_days is 30, 30 used")
         }
         let extended = try s.workspace.caseRecords(customer: "C1").complaints[0]
         #expect(extended.due(simpleDays: 15, complexDays: 30) == d("2025-05-02"))
