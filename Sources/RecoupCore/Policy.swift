@@ -106,7 +106,7 @@ public struct Policy: Sendable, Hashable {
             Setting(
                 key: "contact.min_interval_days", value: "1",
                 help:
-                    "days that must pass between outbound contacts with one customer (1: at most one a day); logging a closer one asks for --force REASON",
+                    "days that must pass between calls, visits and messages to one customer (1: at most one a day); logging a closer one asks for --force REASON",
                 check: checkCount),
             Setting(
                 key: "contact.hours", value: "08:00-21:00",

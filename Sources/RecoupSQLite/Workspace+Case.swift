@@ -188,14 +188,16 @@ extension Workspace {
             if let d = c.deliveredOn, d < c.on {
                 throw StoreError.rule("a demand cannot be delivered (\(d.iso)) before it was sent (\(c.on.iso))")
             }
-            if c.forcedReason == nil && c.direction == .out {
+            // The interval guard is against harassment: it counts live contacts we made (calls, visits,
+            // messages), so a letter or an e-mail after the call is not held back by it.
+            if c.forcedReason == nil && c.direction == .out && c.channel.isLive {
                 let interval = try policy().count("contact.min_interval_days")
                 if interval > 0,
                     let last = try Row.fetchOne(
                         db,
                         sql: """
                             SELECT id, on_day, channel FROM contact WHERE customer_id = ? AND direction = 'out'
-                            AND on_day > ? AND on_day <= ? ORDER BY on_day DESC, id DESC LIMIT 1
+                            AND channel IN ('phone', 'visit', 'sms', 'wechat') AND on_day > ? AND on_day <= ? ORDER BY on_day DESC, id DESC LIMIT 1
                             """, arguments: [c.customerId, (c.on - interval).iso, c.on.iso])
                 {
                     throw StoreError.rule(
@@ -499,7 +501,11 @@ extension Workspace {
             let alloc = ledger.allocate(asOf: w.on)
             var parts: [WriteOff.InvoicePart] = []
             var left = w.amount?.minorUnits ?? Int64.max
-            for i in 0..<ledger.invoiceCount where left > 0 {
+            // A partial write-off of a customer takes the oldest due invoices first, whatever the import order.
+            let byDue = (0..<ledger.invoiceCount).sorted {
+                (ledger.invoiceDue[$0], ledger.invoiceIds[$0]) < (ledger.invoiceDue[$1], ledger.invoiceIds[$1])
+            }
+            for i in byDue where left > 0 {
                 let id = ledger.invoiceIds[i]
                 guard real.contains(id), w.invoiceId.map({ $0 == id }) ?? true, alloc.open[i] > 0,
                     ledger.invoiceIssued[i] <= w.on.ordinal

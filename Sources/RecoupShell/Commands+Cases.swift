@@ -61,6 +61,22 @@ extension Catalog {
         inv.parsed.value(option) == nil ? nil : try Catalog.day(inv, option)
     }
 
+    /// A day an event happened on (`--on`, default today; `--delivered`): never after today, since
+    /// what has not happened cannot be on the record (a promise for later is `promise add --by`).
+    static func pastDay(
+        _ inv: Invocation, _ option: String, _ what: String, hint: String = "record it once it has happened"
+    ) throws -> Day? {
+        guard option == "--on" || inv.parsed.value(option) != nil else { return nil }
+        let day = try Catalog.day(inv, option), today = try inv.session.today()
+        guard day <= today else {
+            throw ShellError(
+                "\(what) dated \(day.iso) has not happened yet (today is \(today.iso))",
+                hint: hint,
+                column: inv.parsed.column(ofOption: option))
+        }
+        return day
+    }
+
     static func caseRecords(_ inv: Invocation, customer: String?) throws -> CaseRecords {
         try inv.store { () throws(StoreError) in try inv.workspace.caseRecords(customer: customer) }
     }
@@ -91,7 +107,7 @@ extension Catalog {
                 spec: CommandSpec(
                     ["contact", "log"], summary: "log a call, visit, message or letter with a customer",
                     discussion:
-                        "--demand marks a demand for payment (催告): it interrupts the limitation period only once delivered (--delivered DATE, with --proof: a signature, waybill or message id). --acknowledged records that the customer acknowledged the debt in a way that can be proved. The contact guard: an outbound contact within contact.min_interval_days of the last one, or a live one (phone, visit, SMS, WeChat) logged now outside contact.hours, is refused unless --force REASON.",
+                        "--demand marks a demand for payment (催告): it interrupts the limitation period only once delivered (--delivered DATE, with --proof: a signature, waybill or message id). --acknowledged records that the customer acknowledged the debt in a way that can be proved. The contact guard: a call, visit, SMS or WeChat message to the customer within contact.min_interval_days of the last one, or one logged now outside contact.hours, is refused unless --force REASON (letters, e-mail and inbound contacts are not held back).",
                     arguments: [customerArgument],
                     options: [
                         OptionSpec(
@@ -130,20 +146,14 @@ extension Catalog {
                         column: inv.parsed.column(ofOption: "--channel"))
                 }
                 let direction = Contact.Direction(rawValue: inv.parsed.value("--direction") ?? "out") ?? .out
-                let on = try Catalog.day(inv, "--on")
-                let today = try inv.session.today()
-                guard on <= today else {
-                    throw ShellError(
-                        "a contact dated \(on.iso) has not happened yet (today is \(today.iso))",
-                        hint:
-                            "log contacts when they happen; a promise for later is: promise add \(c.id) AMOUNT --by DATE",
-                        column: inv.parsed.column(ofOption: "--on"))
-                }
+                let on = try pastDay(
+                    inv, "--on", "a contact",
+                    hint: "log contacts when they happen; a promise for later is: promise add \(c.id) AMOUNT --by DATE")!
                 let contact = Contact(
                     customerId: c.id, on: on, channel: channel, direction: direction,
                     person: inv.parsed.value("--person"), outcome: inv.parsed.value("--outcome"),
                     note: inv.parsed.value("--note"), invoiceIds: idList(inv, "--invoices"),
-                    demand: inv.parsed.flag("--demand"), deliveredOn: try optionalDay(inv, "--delivered"),
+                    demand: inv.parsed.flag("--demand"), deliveredOn: try pastDay(inv, "--delivered", "a delivery"),
                     proof: inv.parsed.value("--proof"), acknowledged: inv.parsed.flag("--acknowledged"),
                     forcedReason: inv.parsed.value("--force"), loggedBy: inv.session.operatorName)
                 // Calling hours apply to a contact made now: logged for the calendar's today, no date pinned
@@ -279,7 +289,7 @@ extension Catalog {
                     throw ShellError(
                         "--by DATE is required", hint: "the day the money is promised by, e.g. --by 2026-12-04")
                 }
-                let by = try Catalog.day(inv, "--by"), on = try Catalog.day(inv, "--on")
+                let by = try Catalog.day(inv, "--by"), on = try pastDay(inv, "--on", "a promise")!
                 var threshold: Rate?
                 if let t = inv.parsed.value("--threshold") {
                     guard let r = Policy.ratio(t), r <= Rate(units: 1, scale: 0), !r.isZero else {
@@ -314,7 +324,7 @@ extension Catalog {
                 effect: { _ in .changesBooks }
             ) { inv in
                 let reason = try requiredText(inv, "--reason", example: "\"replaced by a plan\"")
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a cancellation")!
                 let id = inv.argument("promise")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "promise")) {
                     try CaseBook(inv.services(asOf: on)).record(.promiseCancelled(id: id, on: on, reason: reason))
@@ -429,7 +439,7 @@ extension Catalog {
                         "unknown reason '\(r)'", hint: Dispute.Reason.allCases.map(\.rawValue).joined(separator: ", "),
                         column: inv.parsed.column(ofOption: "--reason"))
                 }
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a dispute")!
                 let amount = try inv.amount("--amount")
                 let d = Dispute(
                     invoiceId: inv.argument("invoice"), customerId: "", amount: amount, reason: reason, openedOn: on,
@@ -467,7 +477,7 @@ extension Catalog {
                     throw ShellError(
                         "give --valid or --invalid", hint: "dispute resolve ID --valid [--credit AMOUNT] | --invalid")
                 }
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a resolution")!
                 let credit = try inv.amount("--credit")
                 let id = inv.argument("dispute")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "dispute")) {
@@ -610,7 +620,7 @@ extension Catalog {
                         "--tier simple or --tier complex is required", column: inv.parsed.column(ofOption: "--tier"))
                 }
                 let note = try requiredText(inv, "--note", example: "催收电话过于频繁")
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a complaint")!
                 let complaint = Complaint(
                     customerId: c.id, tier: tier, receivedOn: on, note: note, about: inv.parsed.value("--about"))
                 let ctx = try inv.services(asOf: on)
@@ -656,7 +666,7 @@ extension Catalog {
                 effect: { _ in .outsideScenario }
             ) { inv in
                 let note = try requiredText(inv, "--note", example: "已致歉并调整联系频率")
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a resolution")!
                 let id = inv.argument("complaint")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "complaint")) {
                     try CaseBook(inv.services(asOf: on)).record(.complaintResolved(id: id, on: on, note: note))
@@ -728,7 +738,7 @@ extension Catalog {
                 effect: { _ in .outsideScenario }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a legal case")!
                 let k = LegalCase(
                     customerId: c.id, contractId: inv.parsed.value("--contract"), invoiceIds: idList(inv, "--invoices"),
                     openedOn: on)
@@ -767,10 +777,10 @@ extension Catalog {
                         "unknown step '\(s)'", hint: LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", "),
                         column: inv.parsed.column(ofArgument: "step"))
                 }
-                let on = try Catalog.day(inv, "--on")
+                let on = try pastDay(inv, "--on", "a legal step")!
                 let e = LegalCase.Entry(
                     step: step, on: on, note: inv.parsed.value("--note"), court: inv.parsed.value("--court"),
-                    deliveredOn: try optionalDay(inv, "--delivered"))
+                    deliveredOn: try pastDay(inv, "--delivered", "a delivery"))
                 let id = inv.argument("case")
                 _ = try inv.service(column: inv.parsed.column(ofArgument: "case")) {
                     try CaseBook(inv.services(asOf: on)).record(.legalStepRecorded(caseId: id, step: e))

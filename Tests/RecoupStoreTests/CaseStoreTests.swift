@@ -63,8 +63,12 @@ import Testing
         var next = call
         next.on = d("2025-03-04")
         #expect(try s.workspace.perform(.contactLogged(next), context: ctx()).id == "K00000004")
+        // A demand letter after the call is not held back: the interval counts live contacts only.
+        var letter = next
+        letter.channel = .letter; letter.demand = true
+        #expect(try s.workspace.perform(.contactLogged(letter), context: ctx()).id == "K00000005")
         let logged = try s.workspace.caseRecords(customer: "C1").contacts
-        #expect(logged.map(\.forcedReason) == [nil, nil, "the customer asked to be called back", nil])
+        #expect(logged.map(\.forcedReason) == [nil, nil, "the customer asked to be called back", nil, nil])
         // An invoice of another customer is refused.
         var wrong = next
         wrong.on = d("2025-03-10"); wrong.invoiceIds = ["I3"]
