@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The `recoup` command: parses argv with swift-argument-parser, then hands off to RecoupShell.
@@ -23,7 +24,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
-        .executableTarget(name: "recoup-bench", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
+        .executableTarget(
+            name: "recoup-bench", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
         // The command table and handlers (parse -> one service call -> render), Session, REPL loop,
         // script runner and domain completions. No domain rules, no SQL.
         .target(
@@ -50,7 +52,12 @@ let package = Package(
         // The store seam: protocols sized to use cases (reading the books, one writing transaction
         // given a ChangeContext, a scenario session), value records, typed StoreError, BookChange.
         // No database import.
-        .target(name: "RecoupStore", dependencies: ["RecoupCore"]),
+        .target(
+            name: "RecoupStore",
+            dependencies: [
+                "RecoupCore",
+                .product(name: "Crypto", package: "swift-crypto"),  // the journal's SHA-256 chain, Ed25519 checkpoints
+            ]),
         // The embedded default backend, and the only module that imports GRDB: the workspace file,
         // migrations, fast loaders over SQLite's C API, CSV import/export.
         .target(
@@ -65,7 +72,8 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
         .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite"]),
-        .testTarget(name: "RecoupServicesTests", dependencies: ["RecoupServices", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
+        .testTarget(
+            name: "RecoupServicesTests", dependencies: ["RecoupServices", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
         .testTarget(
             name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "recoup"],
             exclude: ["Fixtures", "Snapshots"]),

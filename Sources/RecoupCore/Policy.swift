@@ -135,6 +135,26 @@ public struct Policy: Sendable, Hashable {
             Setting(
                 key: "letters.language", value: "zh", help: "language of dunning letters: zh (催款函) or en",
                 check: { ["zh", "en"].contains($0) ? nil : "choose zh or en" }),
+            // Maker-checker (once a workspace has operators): what needs a second operator's approval.
+            Setting(
+                key: "approval.waive_limit", value: "500.00",
+                help:
+                    "largest late-fee waiver applied at once; a larger one (whoever makes it) waits for a lead's or finance's approval",
+                check: checkAmount),
+            Setting(
+                key: "approval.lead_limit", value: "5000.00",
+                help: "largest waiver a lead may approve; above it only finance approves",
+                check: checkAmount),
+            Setting(
+                key: "approval.plan_max_term", value: "12",
+                help:
+                    "longest plan (installments) created at once; a longer one waits for a lead's or finance's approval",
+                check: checkCount),
+            Setting(
+                key: "approval.plan_min_rate", value: "3.45%",
+                help:
+                    "lowest annual plan rate created at once (the floor); a lower or interest-free plan waits for a lead's or finance's approval",
+                check: checkRatio),
         ] + tierSettings
 
     // MARK: Tier-driven settings (deposits, credit limits, terms, dunning cadence)

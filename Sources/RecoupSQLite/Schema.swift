@@ -268,6 +268,60 @@ enum Schema {
                     CREATE INDEX writeoff_customer ON writeoff(customer_id);
                     """)
         }
+        m.registerMigration("v10 operators, approvals and the chained journal") { db in
+            // Who may do what: operators (OS logins with a role; removed ones stay), customers'
+            // assignments with their history, and approval requests (the typed change as JSON, never
+            // deleted). The journal gains the customer each entry concerns and its link in the hash
+            // chain (`JournalChain`), computed here for the entries written before; from now on the
+            // table refuses UPDATE and DELETE, so only a deliberate edit of the file can change it,
+            // and `journal verify` finds that edit.
+            try db.execute(
+                sql: """
+                    CREATE TABLE operator (
+                      login TEXT NOT NULL PRIMARY KEY,
+                      name TEXT NOT NULL,
+                      role TEXT NOT NULL CHECK (role IN ('auditor', 'collector', 'legal', 'lead', 'finance', 'admin')),
+                      added_at TEXT NOT NULL, added_by TEXT NOT NULL,
+                      removed_at TEXT, removed_by TEXT);
+                    CREATE TABLE assignment (
+                      seq INTEGER PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      agent TEXT NOT NULL, previous TEXT,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX assignment_customer ON assignment(customer_id);
+                    CREATE TABLE approval (
+                      id TEXT NOT NULL PRIMARY KEY,
+                      kind TEXT NOT NULL, customer_id TEXT, amount INTEGER,
+                      change TEXT NOT NULL, summary TEXT NOT NULL, why TEXT NOT NULL,
+                      maker TEXT NOT NULL, made_at TEXT NOT NULL, approvers TEXT NOT NULL,
+                      status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'failed')),
+                      checker TEXT, checked_at TEXT, note TEXT);
+                    CREATE INDEX approval_status ON approval(status);
+                    ALTER TABLE journal ADD COLUMN customer_id TEXT;
+                    ALTER TABLE journal ADD COLUMN hash TEXT;
+                    """)
+            var prev = JournalChain.genesis
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT seq, at, operator, command, effect, kind, payload FROM journal ORDER BY seq")
+            for (k, r) in rows.enumerated() {
+                // Renumbered 1, 2, 3, ... should an earlier version have left a gap.
+                let e = JournalEntry(
+                    sequence: k + 1, at: r["at"], operator: r["operator"], command: r["command"], effect: r["effect"],
+                    kind: r["kind"] ?? "", payload: r["payload"])
+                prev = JournalChain.hash(prev: prev, line: JournalChain.line(e))
+                try db.execute(
+                    sql: "UPDATE journal SET seq = ?, hash = ? WHERE seq = ?",
+                    arguments: [k + 1, prev, r["seq"] as Int])
+            }
+            try db.execute(
+                sql: """
+                    CREATE INDEX journal_customer ON journal(customer_id);
+                    CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+                      BEGIN SELECT RAISE(ABORT, 'the journal is append-only: its entries cannot be changed'); END;
+                    CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+                      BEGIN SELECT RAISE(ABORT, 'the journal is append-only: its entries cannot be deleted'); END;
+                    """)
+        }
         return m
     }
 }

@@ -68,8 +68,30 @@ extension Workspace {
         case .contactLogged, .promiseMade, .promiseCancelled, .promisesDecided, .disputeOpened, .disputeResolved,
             .complaintOpened, .complaintExtended, .complaintResolved, .legalCaseOpened, .legalStepRecorded, .writtenOff:
             (outcome, effect) = try applyCase(change, db, context)
+        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned:
+            (outcome, effect) = try applyTeam(change, db, context)
         }
-        try Self.journal(db, context, kind: change.kind, payload: change.payload, effect: effect)
+        try Self.journal(
+            db, context, kind: change.kind, payload: change.payload, effect: effect,
+            customer: try change.customer ?? Self.customer(of: change, db))
         return outcome
+    }
+
+    /// The customer of a change that names a record rather than a customer (a promise cancelled, a
+    /// dispute resolved, ...), for the journal's customer column; nil when it concerns none.
+    static func customer(of change: BookChange, _ db: Database) throws -> String? {
+        func owner(_ table: String, _ id: String) throws -> String? {
+            try String.fetchOne(db, sql: "SELECT customer_id FROM \(table) WHERE id = ? LIMIT 1", arguments: [id])
+        }
+        switch change {
+        case .paymentApplied(let payment, _, _): return try owner("payment", payment)
+        case .promiseCancelled(let id, _, _): return try owner("promise", id)
+        case .disputeResolved(let id, _, _, _, _):
+            if id.hasPrefix("D-") { return try owner("invoice", String(id.dropFirst(2))) }
+            return try owner("dispute", id)
+        case .complaintExtended(let id, _, _), .complaintResolved(let id, _, _): return try owner("complaint", id)
+        case .legalStepRecorded(let id, _): return try owner("legal_case", id)
+        default: return nil
+        }
     }
 }

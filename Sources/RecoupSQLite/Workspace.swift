@@ -157,11 +157,22 @@ public final class Workspace: @unchecked Sendable {
 
     /// Applies one change in a transaction of its own (or as part of the transaction this thread
     /// holds), journaled with `context`; inside a scenario's span the change is also recorded for it.
+    ///
+    /// Outside a scenario the change passes the approval gate (`gated`): when the operator needs a
+    /// second operator's approval for it, it is stored as a request and `StoreError.approvalRequested`
+    /// says so. Inside a scenario's span nothing is gated (nothing is committed); the gate applies
+    /// when the scenario is committed.
     @discardableResult
     public func perform(_ change: BookChange, context: ChangeContext) throws(StoreError) -> ChangeOutcome {
-        let outcome = try write { db in try self.apply(change, db, context) }
-        if recorded != nil && held() != nil { recorded!.append(change) }
-        return outcome
+        if recorded != nil && held() != nil {
+            let outcome = try write { db in try self.apply(change, db, context) }
+            recorded!.append(change)
+            return outcome
+        }
+        switch try write({ db in try self.gated(change, db, context) }) {
+        case .applied(let outcome): return outcome
+        case .requested(let request): throw .approvalRequested(request)
+        }
     }
 
     /// Runs `body` against the books as they are now plus `changes`, inside one transaction that is
@@ -194,7 +205,7 @@ public final class Workspace: @unchecked Sendable {
     /// applies is `StoreError.conflict`, and nothing is written (the saved scenario stays).
     public func commitScenario(_ name: String, steps: [ScenarioStep], context: ChangeContext) throws(StoreError) {
         try write { db in
-            try replay(steps.map(\.change), db, context, lines: steps.map(\.line))
+            try replay(steps.map(\.change), db, context, lines: steps.map(\.line), gated: true)
             try db.execute(sql: "DELETE FROM scenario WHERE name = ?", arguments: [name])
             try Self.journal(
                 db, context, kind: "scenario.committed",
@@ -203,19 +214,33 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    private func replay(_ changes: [BookChange], _ db: Database, _ context: ChangeContext, lines: [String]? = nil)
-        throws
-    {
+    /// Applies a scenario's changes again; `gated` (a commit) passes each through the approval gate,
+    /// and one that needs approval stops the commit: it is asked for outside the scenario.
+    private func replay(
+        _ changes: [BookChange], _ db: Database, _ context: ChangeContext, lines: [String]? = nil, gated: Bool = false
+    ) throws {
         for (i, change) in changes.enumerated() {
+            let line = lines?[i] ?? context.command
+            var request: ApprovalRequested?
             do {
-                var one: ChangeOutcome = .none
                 try db.inSavepoint {
-                    one = try apply(change, db, context.with(command: lines?[i] ?? context.command)); return .commit
+                    if gated, case .requested(let r) = try self.gated(change, db, context.with(command: line)) {
+                        request = r
+                        return .rollback
+                    }
+                    if !gated { _ = try apply(change, db, context.with(command: line)) }
+                    return .commit
                 }
-                _ = one
             } catch {
                 throw StoreError.conflict(
                     change: i + 1, summary: lines?[i] ?? change.kind, reason: mapped(error).message)
+            }
+            if let r = request {
+                throw StoreError.conflict(
+                    change: i + 1, summary: line,
+                    reason:
+                        "it needs approval (\(r.why)); whatif drop \(i + 1), commit, then run it outside the scenario to ask for it"
+                )
             }
         }
     }
@@ -299,14 +324,26 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    /// Adds a journal line in the transaction of `db`: who, the command as typed, the change's kind
-    /// and canonical payload, and the effect in words.
-    static func journal(_ db: Database, _ context: ChangeContext, kind: String, payload: String? = nil, effect: String)
-        throws
-    {
+    /// Appends a journal entry in the transaction of `db`: who, the command as typed, the change's
+    /// kind and canonical payload, the customer it concerns and the effect in words, numbered after
+    /// the newest entry and chained to its hash (`JournalChain`). Writers are serialized by the
+    /// write lock (`BEGIN IMMEDIATE`), so the chain never forks.
+    static func journal(
+        _ db: Database, _ context: ChangeContext, kind: String, payload: String? = nil, effect: String,
+        customer: String? = nil
+    ) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+        let seq = (last?["seq"] as Int? ?? 0) + 1
+        let entry = JournalEntry(
+            sequence: seq, at: context.at, operator: context.operator, command: context.command, effect: effect,
+            kind: kind, payload: payload, customer: customer)
+        let hash = JournalChain.hash(prev: last?["hash"] ?? JournalChain.genesis, line: JournalChain.line(entry))
         try db.execute(
-            sql: "INSERT INTO journal(at, operator, command, effect, kind, payload) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [context.at, context.operator, context.command, effect, kind, payload])
+            sql: """
+                INSERT INTO journal(seq, at, operator, command, effect, kind, payload, customer_id, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [seq, context.at, context.operator, context.command, effect, kind, payload, customer, hash])
     }
 
     /// A small canonical JSON object (sorted keys) for journal payloads of writes that are not `BookChange`s.
@@ -316,18 +353,59 @@ public final class Workspace: @unchecked Sendable {
         return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The newest journal entries first.
-    public func journal(limit: Int) throws(StoreError) -> [JournalEntry] {
-        try read { db in
-            try Row.fetchAll(
+    /// The newest journal entries first, those the filter keeps.
+    public func journal(_ filter: JournalFilter) throws(StoreError) -> [JournalEntry] {
+        var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
+        if let o = filter.operator { conditions.append("operator = ?"); arguments.append(o) }
+        if let c = filter.customer { conditions.append("customer_id = ?"); arguments.append(c) }
+        if let k = filter.kind {
+            conditions.append("(kind = ? OR kind LIKE ? ESCAPE '\\')")
+            arguments.append(k); arguments.append(k.replacingOccurrences(of: "_", with: "\\_") + ".%")
+        }
+        if let f = filter.from { conditions.append("at >= ?"); arguments.append(f.iso) }
+        if let t = filter.to { conditions.append("at < ?"); arguments.append((t + 1).iso) }
+        arguments.append(filter.limit)
+        let sql =
+            "SELECT seq, at, operator, command, effect, kind, payload, customer_id, hash FROM journal"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY seq DESC LIMIT ?"
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.journalEntry)
+        }
+    }
+
+    static func journalEntry(_ r: Row) -> JournalEntry {
+        JournalEntry(
+            sequence: r["seq"], at: r["at"], operator: r["operator"], command: r["command"], effect: r["effect"],
+            kind: r["kind"] ?? "", payload: r["payload"], customer: r["customer_id"], hash: r["hash"])
+    }
+
+    /// Recomputes the journal's chain from its first entry (a cursor: memory stays flat however long
+    /// the journal is).
+    public func verifyJournal() throws(StoreError) -> JournalChain.Verification {
+        try readBase { db in
+            var verifier = JournalChain.Verifier()
+            let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT seq, at, operator, command, effect, kind, payload FROM journal ORDER BY seq DESC LIMIT ?",
-                arguments: [limit]
-            ).map {
-                JournalEntry(
-                    sequence: $0[0], at: $0[1], operator: $0[2], command: $0[3], effect: $0[4], kind: $0[5] ?? "",
-                    payload: $0[6])
+                sql:
+                    "SELECT seq, at, operator, command, effect, kind, payload, customer_id, hash FROM journal ORDER BY seq"
+            )
+            while let r = try rows.next() {
+                if !verifier.feed(Self.journalEntry(r)) { break }
             }
+            return verifier.result
+        }
+    }
+
+    /// One journal entry by number, or nil.
+    public func journalEntry(sequence: Int) throws(StoreError) -> JournalEntry? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT seq, at, operator, command, effect, kind, payload, customer_id, hash FROM journal WHERE seq = ?",
+                arguments: [sequence]
+            ).map(Self.journalEntry)
         }
     }
 

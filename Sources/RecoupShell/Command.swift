@@ -125,13 +125,17 @@ struct Invocation {
         do { return try body() } catch let e as ServiceError {
             throw ShellError(e.message, hint: e.hint, column: column)
         } catch let e as StoreError {
+            if case .approvalRequested = e { throw e }  // the command's outcome, reported by Shell.execute
             throw ShellError(e.message, hint: e.hint, column: column)
         }
     }
 
     /// Runs a store call, turning its errors into shell errors pointed at `column`.
     func store<T>(column: Int? = nil, _ body: () throws(StoreError) -> T) throws -> T {
-        do { return try body() } catch { throw ShellError(error.message, hint: error.hint, column: column) }
+        do { return try body() } catch {
+            if case .approvalRequested = error { throw error }  // the command's outcome, reported by Shell.execute
+            throw ShellError(error.message, hint: error.hint, column: column)
+        }
     }
 
     /// Finds one customer by id, exact name, or a unique match of part of the name or its pinyin

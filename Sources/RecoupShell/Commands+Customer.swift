@@ -161,55 +161,63 @@ extension Catalog {
         let simple = complaintDays?.count("complaint.simple_days") ?? 15,
             complex = complaintDays?.count("complaint.complex_days") ?? 30
         let openComplaints = r.complaints.filter { $0.receivedOn <= asOf && ($0.resolvedOn.map { $0 > asOf } ?? true) }
+        // Requests waiting for a second operator about this customer: shown only when there are some.
+        let waiting = try inv.store { () throws(StoreError) in
+            try inv.workspace.approvals(status: .pending, customer: c.id)
+        }
+        let approvalSection =
+            waiting.isEmpty
+            ? [] : [Section("approvals", title: "Waiting for approval", .table(approvalRows(waiting)))]
         return .output(
-            .document([
-                Section("customer", title: "Customer", .record(identity)),
-                Section("balance", title: "Balance", .record(money)),
-                Section("contracts", title: "Contracts", .table(contractTable(contracts))),
-                Section(
-                    "open_invoices", title: "Open invoices",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
-                                Column("Issued", key: "issued_on"),
-                                Column("Due", key: "due_on"), Column("Amount", key: "amount"),
-                                Column("Open", key: "open"),
-                                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
-                            ], rows: openRows))),
-                Section(
-                    "recent_payments", title: "Recent payments",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Payment", key: "id"), Column("Received", key: "received_on"),
-                                Column("Amount", key: "amount"),
-                                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
-                                Column("Reference", key: "reference"),
-                            ], rows: recent))),
-                Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
-                Section("case", title: "Case", .record(caseFields)),
-                Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
-                Section(
-                    "promises", title: "Promises (pending, and broken in the last 30 days)",
-                    .table(promiseTable(pending))),
-                Section("disputes", title: "Open disputes", .table(disputeTable(openDisputes, asOf: asOf))),
-                Section(
-                    "complaints", title: "Open complaints",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Id", key: "id"), Column("Tier", key: "tier"),
-                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
-                                Column("Note", key: "note"),
-                            ],
-                            rows: openComplaints.map { c in
-                                [
-                                    .text(c.id), .text(c.tier.rawValue), .text(c.receivedOn.iso),
-                                    .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
-                                ]
-                            }))),
-            ]))
+            .document(
+                [
+                    Section("customer", title: "Customer", .record(identity)),
+                    Section("balance", title: "Balance", .record(money)),
+                    Section("contracts", title: "Contracts", .table(contractTable(contracts))),
+                    Section(
+                        "open_invoices", title: "Open invoices",
+                        .table(
+                            Table(
+                                columns: [
+                                    Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
+                                    Column("Issued", key: "issued_on"),
+                                    Column("Due", key: "due_on"), Column("Amount", key: "amount"),
+                                    Column("Open", key: "open"),
+                                    Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
+                                ], rows: openRows))),
+                    Section(
+                        "recent_payments", title: "Recent payments",
+                        .table(
+                            Table(
+                                columns: [
+                                    Column("Payment", key: "id"), Column("Received", key: "received_on"),
+                                    Column("Amount", key: "amount"),
+                                    Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
+                                    Column("Reference", key: "reference"),
+                                ], rows: recent))),
+                    Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
+                    Section("case", title: "Case", .record(caseFields)),
+                    Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
+                    Section(
+                        "promises", title: "Promises (pending, and broken in the last 30 days)",
+                        .table(promiseTable(pending))),
+                    Section("disputes", title: "Open disputes", .table(disputeTable(openDisputes, asOf: asOf))),
+                    Section(
+                        "complaints", title: "Open complaints",
+                        .table(
+                            Table(
+                                columns: [
+                                    Column("Id", key: "id"), Column("Tier", key: "tier"),
+                                    Column("Received", key: "received_on"), Column("Due", key: "due_on"),
+                                    Column("Note", key: "note"),
+                                ],
+                                rows: openComplaints.map { c in
+                                    [
+                                        .text(c.id), .text(c.tier.rawValue), .text(c.receivedOn.iso),
+                                        .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
+                                    ]
+                                }))),
+                ] + approvalSection))
     }
 
     static func contractTable(_ contracts: [Contract]) -> Table {

@@ -29,9 +29,11 @@ extension Catalog {
                 spec: CommandSpec(
                     ["queue"], summary: "today's calls in priority order, with the reasons for each",
                     discussion:
-                        "Priority = (overdue × aging band × (2 − collection rate) + rise of the overdue amount over 30 days) × 2 when a plan (or promise) is broken, ÷ 2 when an invoice is disputed, ÷ 4 after a recent promise to pay. The overdue amount leaves disputed invoices out; the band is the aging bucket of the days overdue (1 for 1-30 with the default buckets, 4 for 91+); the collection rate is the forecast's. Customers owing less than the policy's queue.min_amount are left out.",
+                        "Priority = (overdue × aging band × (2 − collection rate) + rise of the overdue amount over 30 days) × 2 when a plan is broken or a promise was broken in the last queue.promise_days, ÷ 2 while a dispute holds part of what is owed, ÷ 4 while a promise is pending. The overdue amount leaves what disputes hold out; the band is the aging bucket of the days overdue (1 for 1-30 with the default buckets, 4 for 91+); the collection rate is the forecast's. Customers owing less than the policy's queue.min_amount are left out. A collector sees their own customers unless --agent or --all; requests waiting for the caller's approval are counted in the title.",
                     options: [
                         OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
+                        OptionSpec(
+                            "--all", help: "every collector's customers (a collector sees their own by default)"),
                         .asOf, .limit("calls (default 25)"), .format,
                     ],
                     examples: ["queue", "queue --agent A01 --limit 10", "queue --as-of 2024-06-30 --format csv"])
@@ -113,14 +115,30 @@ extension Catalog {
         let asOf = try inv.asOf()
         let limit = try inv.integer("--limit", default: 25)
         let ledger = try inv.portfolioLedger()
+        // A collector's queue is their own customers unless they ask for another's or everyone's.
+        var agent = inv.parsed.value("--agent")
+        if agent == nil, !inv.parsed.flag("--all"), let me = inv.session.acting, me.role == .collector {
+            agent = me.login
+        }
         let (calls, total) = try inv.service {
-            try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: inv.parsed.value("--agent"), limit: limit)
+            try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: agent, limit: limit)
+        }
+        var waiting = ""
+        if let me = inv.session.acting {
+            let mine = try inv.store { () throws(StoreError) in
+                try inv.workspace.approvals(status: .pending, customer: nil)
+            }
+            .filter { $0.approvers.contains(me.role) && $0.maker != me.login }
+            if !mine.isEmpty {
+                waiting =
+                    "; \(mine.count) request\(mine.count == 1 ? "" : "s") wait\(mine.count == 1 ? "s" : "") for your approval (approval list)"
+            }
         }
         return .output(
             .table(
                 Table(
-                    title: "Calls for \(asOf.iso)" + (inv.parsed.value("--agent").map { ", agent \($0)" } ?? "")
-                        + ": \(calls.count) of \(total)",
+                    title: "Calls for \(asOf.iso)" + (agent.map { ", agent \($0)" } ?? "")
+                        + ": \(calls.count) of \(total)" + waiting,
                     columns: [
                         Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"),
                         Column("Agent", key: "agent"),

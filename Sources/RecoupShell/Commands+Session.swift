@@ -163,28 +163,6 @@ extension Catalog {
             },
             Command(
                 spec: CommandSpec(
-                    ["journal"], summary: "show the newest entries of the workspace's journal (who changed what, when)",
-                    options: [.limit("entries"), .format], examples: ["journal", "journal --limit 5 --format csv"])
-            ) { inv in
-                let limit = try inv.integer("--limit", default: 20)
-                let entries = try inv.store { () throws(StoreError) in try inv.workspace.journal(limit: limit) }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Seq", key: "seq"), Column("At", key: "at"), Column("Operator", key: "operator"),
-                                Column("Command", key: "command"), Column("Effect", key: "effect"),
-                                Column("Kind", key: "kind", detail: true), Column("Payload", key: "payload", detail: true),
-                            ],
-                            rows: entries.map {
-                                [
-                                    .number(String($0.sequence)), .text($0.at), .text($0.operator),
-                                    .text($0.command), .text($0.effect), .text($0.kind), Invocation.text($0.payload),
-                                ]
-                            })))
-            },
-            Command(
-                spec: CommandSpec(
                     ["generate", "portfolio"],
                     summary: "write a deterministic synthetic portfolio as canonical CSV files",
                     discussion:

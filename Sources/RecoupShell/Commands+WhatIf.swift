@@ -214,7 +214,7 @@ extension Catalog {
             // to get their typed changes; the first that fails is named and nothing is changed.
             let quiet = Session(
                 workspace: inv.workspace, out: BufferOutput(), err: BufferOutput(), interactive: false,
-                operatorName: inv.session.operatorName, clock: inv.session.clock)
+                operatorName: inv.session.operatorName, login: inv.session.login, clock: inv.session.clock)
             quiet.pinnedToday = inv.session.pinnedToday
             quiet.scenario = OpenScenario(name: name, steps: [])
             for (i, line) in commands.enumerated()

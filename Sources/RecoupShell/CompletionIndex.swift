@@ -236,6 +236,13 @@ struct DomainCompletions: CompletionProvider {
                 }
             }
             return rows.filter { $0.0.hasPrefix(prefix) }.map { Candidate($0.0, description: $0.1) }
+        case "approval":
+            return ((try? session.workspace.approvals(status: .pending, customer: nil)) ?? []).filter {
+                $0.id.hasPrefix(prefix)
+            }.map { Candidate($0.id, description: "\($0.kind) by \($0.maker): \($0.summary)") }
+        case "operator":
+            return ((try? session.workspace.operators()) ?? []).filter { $0.isActive && $0.login.hasPrefix(prefix) }
+                .map { Candidate($0.login, description: "\($0.name) · \($0.role.rawValue)") }
         case "scenario":
             return ((try? session.workspace.savedScenarios()) ?? []).filter { $0.name.hasPrefix(prefix) }
                 .map {

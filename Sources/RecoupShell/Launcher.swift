@@ -107,15 +107,20 @@ public enum Launcher {
 
     /// `$XDG_STATE_HOME/recoup/NAME-HASH.history` (default `~/.local/state`), one file per workspace.
     static func historyPath(for workspace: String) -> String {
-        let env = ProcessInfo.processInfo.environment
-        let state =
-            env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        let state = stateFolder()
         let absolute = URL(fileURLWithPath: workspace).standardizedFileURL.path
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike Hasher
         for b in absolute.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         let name = (absolute as NSString).lastPathComponent
         return state + "/recoup/" + name + "-" + String(hash & 0xffff_ffff, radix: 16) + ".history"
+    }
+
+    /// `$XDG_STATE_HOME` (default `~/.local/state`): the operator's own files (history, the journal
+    /// checkpoint key) live in its `recoup/` folder, outside every workspace.
+    static func stateFolder() -> String {
+        let env = ProcessInfo.processInfo.environment
+        return env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/state")
     }
 
     /// Quotes a word from argv so the shell's tokenizer reads it back as one word.

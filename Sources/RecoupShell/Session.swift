@@ -42,8 +42,16 @@ public final class Session {
     public let err: TextOutput
     /// True when a person is typing at a terminal: tables by default, progress shown.
     public let interactive: Bool
-    /// Who is at the keyboard, for the journal (`$RECOUP_OPERATOR`, else `$USER`).
-    public let operatorName: String
+    /// Who is at the keyboard, for the journal: once the workspace has operators, the OS account
+    /// running `recoup` (`login`); before that, one user as today (`$RECOUP_OPERATOR`, else `$USER`).
+    public var operatorName: String { acting?.login ?? declaredName }
+    /// The name a single-user workspace journals (`$RECOUP_OPERATOR`, else `$USER`, else the login).
+    public let declaredName: String
+    /// The OS account running this process (its login name), which is who one is once a workspace
+    /// has operators: environment variables do not choose it.
+    public let login: String
+    /// The operator running the current command, as `Shell.execute` found them (nil: single-user).
+    public internal(set) var acting: Operator?
     /// Shell variables set with `set NAME VALUE`, expanded as `$NAME`.
     public var variables: [String: String] = [:]
     /// The system's today (local calendar day), injected for tests.
@@ -91,7 +99,7 @@ public final class Session {
 
     public init(
         workspace: any WorkspaceStore, out: TextOutput, err: TextOutput, interactive: Bool,
-        operatorName: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil
+        operatorName: String? = nil, login: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil
     ) {
         self.workspace = workspace
         self.opener = opener
@@ -99,7 +107,9 @@ public final class Session {
         self.err = err
         self.interactive = interactive
         let env = ProcessInfo.processInfo.environment
-        self.operatorName = operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? "operator"
+        let account = login ?? Session.osLogin()
+        self.login = account
+        self.declaredName = operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? account
         self.clock = clock ?? Session.systemToday
         self.index = CompletionIndex(workspace: workspace)
         // Tables for a person at a terminal (the shell, or `recoup -c ...` typed there); CSV when the
@@ -125,6 +135,32 @@ public final class Session {
 
     /// Who, with what command line: the context of a write this shell makes.
     func changeContext(_ command: String) -> ChangeContext { ChangeContext(operator: operatorName, command: command) }
+
+    /// The login name of the effective user (`getpwuid(geteuid())`), or its uid when it has none.
+    static func osLogin() -> String {
+        guard let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name else { return String(geteuid()) }
+        return String(cString: name)
+    }
+
+    /// The operator running the next command, read from the workspace (a colleague may have added or
+    /// removed operators since the last one): nil while it has none; an OS account that is not an
+    /// active operator is refused.
+    func resolveOperator() throws -> Operator? {
+        let all = try { () throws(StoreError) in try workspace.operators() }()
+        let active = all.filter(\.isActive)
+        guard !active.isEmpty else {
+            acting = nil
+            return nil
+        }
+        guard let me = active.first(where: { $0.login == login }) else {
+            acting = nil
+            throw ShellError(
+                "'\(login)' is not an operator of this workspace",
+                hint: "ask an admin to run: operator add \(login) --name NAME --role collector")
+        }
+        acting = me
+        return me
+    }
 
     static func systemToday() -> Day {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())

@@ -34,6 +34,11 @@ public final class Shell {
             session.index.setScope(session.scenarioScope)
             session.commandTouched = []
             let effect = command.effect(parsed)
+            // Who may run it: once the workspace has operators, the OS account must be one, and its
+            // role must cover what this use of the command does (`Authority`), before anything runs.
+            if let who = try session.resolveOperator() {
+                try Authority.check(parsed.spec.name, effect: effect, operator: who)
+            }
             let invocation = Invocation(parsed: parsed, session: session, source: text)
             let outcome: Outcome
             if let open = session.scenario, effect != .controlsScenario && (!open.steps.isEmpty || effect != .reads) {
@@ -72,6 +77,12 @@ public final class Shell {
                         + "\n")
             }
             report(Diagnostic(e.summary, file: file, line: line), source: text)
+        } catch StoreError.approvalRequested(let request) {
+            // Not a failure: the change waits for a second operator, and the maker is told how.
+            let e = StoreError.approvalRequested(request)
+            session.out.write(e.message + "\n" + (e.hint.map { $0 + "\n" } ?? ""))
+            session.index.invalidate()
+            return .ok
         } catch let e as StoreError {
             report(Diagnostic(ShellError(e.message, hint: e.hint), file: file, line: line), source: text)
         } catch let e as ServiceError {

@@ -89,6 +89,15 @@ public enum BookChange: Sendable, Hashable, Codable {
     /// A write-off of an invoice, or of a customer's open invoices oldest due first; nil amount: all
     /// that is open. An empty id takes the next `W00000001`.
     case writtenOff(WriteOffRequest)
+    // Who may do what: operators and assignments (journaled like any change, never in a scenario).
+    /// An operator added: the first one must be the OS account making the change, as admin; later
+    /// ones only an admin adds.
+    case operatorAdded(Operator)
+    case operatorRoleSet(login: String, role: Role)
+    /// An operator removed (kept on record, no longer let in); the last admin cannot be removed.
+    case operatorRemoved(login: String)
+    /// A customer assigned to a collector (the `agent` column), kept with its history.
+    case customerAssigned(customer: String, agent: String)
 
     /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
     public var kind: String {
@@ -115,6 +124,10 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .legalCaseOpened: return "legal.opened"
         case .legalStepRecorded: return "legal.step"
         case .writtenOff: return "writeoff"
+        case .operatorAdded: return "operator.added"
+        case .operatorRoleSet: return "operator.role"
+        case .operatorRemoved: return "operator.removed"
+        case .customerAssigned: return "customer.assigned"
         }
     }
 
@@ -135,6 +148,8 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .complaintOpened(let c): return c.customerId
         case .legalCaseOpened(let c): return c.customerId
         case .writtenOff(let w): return w.customerId
+        case .customerAssigned(let c, _): return c
+        case .operatorAdded, .operatorRoleSet, .operatorRemoved: return nil
         case .promisesDecided(let d): return Set(d.map(\.customerId)).count == 1 ? d.first?.customerId : nil
         case .paymentApplied, .policySet, .promiseCancelled, .disputeResolved, .complaintExtended,
             .complaintResolved, .legalStepRecorded:
@@ -143,7 +158,12 @@ public enum BookChange: Sendable, Hashable, Codable {
     }
 
     /// True when the change can move a customer's balances or standing (everything but the policy).
-    public var movesBooks: Bool { if case .policySet = self { return false } else { return true } }
+    public var movesBooks: Bool {
+        switch self {
+        case .policySet, .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned: return false
+        default: return true
+        }
+    }
 
     /// The canonical payload: JSON with sorted keys, the same bytes for the same change.
     public var payload: String {

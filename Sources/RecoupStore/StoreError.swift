@@ -26,6 +26,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case rule(String)
     /// Anything else the database reported, already in plain words.
     case database(String)
+    /// Not an error: the change needs a second operator's approval and was stored as a request
+    /// (nothing else changed). The shell reports it as the command's outcome.
+    case approvalRequested(ApprovalRequested)
+    /// The operator may not do this (a role's limits, a checker who is the maker).
+    case notPermitted(String, hint: String?)
 
     public var message: String {
         switch self {
@@ -45,6 +50,9 @@ public enum StoreError: Error, Sendable, Equatable {
         case .conflict(let change, let summary, let reason):
             return "change \(change) of the scenario ('\(summary)') no longer applies: \(reason)"
         case .rule(let text), .database(let text): return text
+        case .approvalRequested(let r):
+            return "\(r.summary): needs approval (\(r.why)); requested as \(r.id), nothing changed yet"
+        case .notPermitted(let text, _): return text
         }
     }
 
@@ -57,6 +65,10 @@ public enum StoreError: Error, Sendable, Equatable {
         case .conflict(let change, _, _):
             return
                 "the books changed since the scenario was made: 'whatif drop \(change)' removes that change, 'whatif discard' drops the scenario"
+        case .approvalRequested(let r):
+            return
+                "\(Role.list(r.approvers)) may approve it with: approval approve \(r.id); approval show \(r.id) shows it"
+        case .notPermitted(_, let hint): return hint
         default: return nil
         }
     }

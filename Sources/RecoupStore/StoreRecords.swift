@@ -65,6 +65,7 @@ public struct ImportSummary: Sendable, Equatable {
 
 /// One line of the append-only journal: who did what, when, and with what effect.
 public struct JournalEntry: Sendable, Hashable {
+    /// The entry's number: 1, 2, 3, ... without gaps.
     public var sequence: Int
     public var at: String
     public var `operator`: String
@@ -74,13 +75,37 @@ public struct JournalEntry: Sendable, Hashable {
     public var kind: String = ""
     /// The change's canonical JSON payload, when it has one.
     public var payload: String? = nil
+    /// The customer the change concerns, when it concerns one.
+    public var customer: String? = nil
+    /// The entry's link in the chain (`JournalChain`); nil until it is written.
+    public var hash: String? = nil
 
-    package init(
+    public init(
         sequence: Int, at: String, operator who: String, command: String, effect: String, kind: String = "",
-        payload: String? = nil
+        payload: String? = nil, customer: String? = nil, hash: String? = nil
     ) {
         self.sequence = sequence; self.at = at; self.operator = who; self.command = command; self.effect = effect;
-        self.kind = kind; self.payload = payload
+        self.kind = kind; self.payload = payload; self.customer = customer; self.hash = hash
+    }
+}
+
+/// Which journal entries to list: all of these that are given must hold.
+public struct JournalFilter: Sendable, Hashable {
+    public var limit: Int
+    public var `operator`: String?
+    public var customer: String?
+    /// A kind, or a kind's first part (`payment` matches `payment.recorded`, `payment.applied`).
+    public var kind: String?
+    /// Entries made on or after / on or before these UTC days.
+    public var from: Day?
+    public var to: Day?
+
+    public init(
+        limit: Int = 20, operator who: String? = nil, customer: String? = nil, kind: String? = nil, from: Day? = nil,
+        to: Day? = nil
+    ) {
+        self.limit = limit; self.operator = who; self.customer = customer; self.kind = kind; self.from = from
+        self.to = to
     }
 }
 

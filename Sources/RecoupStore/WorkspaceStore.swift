@@ -57,7 +57,17 @@ public protocol BooksReader: AnyObject, Sendable {
     func policy() throws(StoreError) -> Policy
     func policyHistory(limit: Int) throws(StoreError) -> [PolicyChange]
     func setting(_ key: String) throws(StoreError) -> String?
-    func journal(limit: Int) throws(StoreError) -> [JournalEntry]
+    /// The newest journal entries first, those the filter keeps.
+    func journal(_ filter: JournalFilter) throws(StoreError) -> [JournalEntry]
+    /// Recomputes the journal's hash chain from its first entry.
+    func verifyJournal() throws(StoreError) -> JournalChain.Verification
+    func journalEntry(sequence: Int) throws(StoreError) -> JournalEntry?
+    /// Every operator, removed ones too (empty: a single-user workspace).
+    func operators() throws(StoreError) -> [Operator]
+    /// Approval requests, oldest first.
+    func approvals(status: Approval.Status?, customer: String?) throws(StoreError) -> [Approval]
+    /// A customer's assignments to collectors, oldest first.
+    func assignments(customer: String) throws(StoreError) -> [Assignment]
     func exportCSV(_ kind: RecordKind, path: String) throws(StoreError) -> Int
     /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
     /// customer, or of everyone (nil).
@@ -74,7 +84,12 @@ public protocol BooksReader: AnyObject, Sendable {
 /// it, checks what it depends on inside that transaction, and lands whole or not at all.
 public protocol BooksWriter: AnyObject, Sendable {
     /// Applies one typed change (what every method below but the imports and records comes to).
+    /// Once the workspace has operators, a change beyond the operator's authority is stored as an
+    /// approval request instead (`StoreError.approvalRequested`), and nothing else changes.
     @discardableResult func perform(_ change: BookChange, context: ChangeContext) throws(StoreError) -> ChangeOutcome
+    /// Approves (applying the stored change, checked again) or rejects a pending approval request as
+    /// the context's operator; what it did, in words.
+    func decideApproval(_ id: String, approve: Bool, note: String?, context: ChangeContext) throws(StoreError) -> String
     @discardableResult func addPayment(_ payment: Payment, context: ChangeContext) throws(StoreError) -> String
     func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?, context: ChangeContext)
         throws(StoreError) -> Money
@@ -161,4 +176,9 @@ extension BooksWriter {
     {
         try importCSV(kind, path: path, options: options, context: context, progress: nil, shouldStop: { false })
     }
+}
+
+extension BooksReader {
+    /// The newest `limit` journal entries first.
+    public func journal(limit: Int) throws(StoreError) -> [JournalEntry] { try journal(JournalFilter(limit: limit)) }
 }

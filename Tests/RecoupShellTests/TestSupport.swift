@@ -34,13 +34,16 @@ struct Sandbox {
     }
 
     /// Runs script lines through the shell in-process: (stdout, stderr, exit status as `recoup -f` gives it).
-    func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false) throws -> (
-        out: String, err: String, status: Int32
-    ) {
+    /// `login` is the OS account the shell believes it runs as (who one is once operators exist).
+    func run(_ lines: [String], file: String = "test.recoup", keepGoing: Bool = false, login: String = "tester")
+        throws -> (
+            out: String, err: String, status: Int32
+        )
+    {
         let out = BufferOutput(), err = BufferOutput()
         let session = Session(
             workspace: try Workspace(path: workspacePath, create: true), out: out, err: err, interactive: false,
-            operatorName: "tester", clock: { .init("2024-06-30")! })
+            operatorName: "tester", login: login, clock: { .init("2024-06-30")! })
         session.variables["FIXTURES"] = Sandbox.fixtures
         session.variables["TMP"] = dir
         let result = Shell(session: session).runScript(lines, file: file, keepGoing: keepGoing, echo: false)

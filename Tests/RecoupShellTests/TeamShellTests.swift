@@ -1,0 +1,80 @@
+import Foundation
+import RecoupSQLite
+import RecoupStore
+import Testing
+
+/// A team on one workspace, each shell run as another OS account: roles refuse before anything runs,
+/// a waiver above the limit becomes a request another operator approves, the journal verifies.
+/// Flow: shared/notes/collections-workflow.md, maker-checker M1-M3.
+@Suite struct TeamShellTests {
+    func team() throws -> Sandbox {
+        let box = try Sandbox()
+        let setup = try box.run(
+            [
+                "latefee post --as-of 2024-06-30",
+                "operator add li --name 李娜 --role admin",
+                "operator add wang --name 王芳 --role collector",
+                "operator add zhou --name 周强 --role lead",
+                "operator add chen --name 陈静 --role auditor",
+                "policy set approval.waive_limit 150",
+            ], login: "li")
+        #expect(setup.status == 0, "\(setup.err)")
+        return box
+    }
+
+    /// The `waived` column of INV-002 in `latefee show C001` (waivers are dated today, 2024-06-30).
+    func waived(_ box: Sandbox) throws -> String {
+        let r = try box.run(["latefee show C001 --as-of 2024-06-30 --format csv"], login: "li")
+        let rows = r.out.split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        guard let header = rows.first, let col = header.firstIndex(of: "waived"),
+            let id = header.firstIndex(of: "invoice_id"), let row = rows.first(where: { $0[id] == "INV-002" })
+        else { return "? \(r.out) \(r.err)" }
+        return String(row[col])
+    }
+
+    @Test func theFirstOperatorMustBeTheAccountRunningIt() throws {
+        let box = try Sandbox()
+        let r = try box.run(["operator add li --name 李娜 --role admin"], login: "wang")
+        #expect(r.status == 1 && r.err.contains("the first operator must be the one adding it"))
+        #expect(
+            try box.run(["operator list --format csv"], login: "wang").out
+                == "login,name,role,added_at,added_by,removed_at,duty\n")
+    }
+
+    @Test func rolesAreCheckedBeforeAnythingRuns() throws {
+        let box = try team()
+        let stranger = try box.run(["customer list --format csv"], login: "zhao")
+        #expect(stranger.status == 1 && stranger.err.contains("'zhao' is not an operator of this workspace"))
+        #expect(stranger.out.isEmpty)
+        let auditor = try box.run(["payment add C001 100 --on 2024-06-30"], login: "chen")
+        #expect(auditor.status == 1 && auditor.err.contains("chen (auditor) may not run 'payment add'"))
+        #expect(try box.run(["customer show C001 --format csv"], login: "chen").status == 0)
+        let collector = try box.run(["operator add zhao --name 赵 --role admin"], login: "wang")
+        #expect(collector.status == 1 && collector.err.contains("admin may"))
+        #expect(try box.run(["whoami"], login: "wang").out.contains("wang (王芳), collector"))
+    }
+
+    @Test func aWaiverAboveTheLimitWaitsForALead() throws {
+        let box = try team()
+        let before = try waived(box)
+        let ask = try box.run(["latefee waive INV-002 180 --reason 客户资金周转困难"], login: "wang")
+        #expect(ask.status == 0 && ask.out.contains("requested as A000001"), "\(ask.err)")
+        #expect(try waived(box) == before)
+        let list = try box.run(["approval list --format csv"], login: "zhou")
+        #expect(list.out.hasPrefix("id,") && list.out.contains("A000001,pending,waiver,C001,180.00,wang"))
+        let own = try box.run(["approval approve A000001"], login: "wang")
+        #expect(own.status == 1 && own.err.contains("wang (collector) may not run 'approval approve'"))
+        let ok = try box.run(["approval approve A000001 --note 同意减免"], login: "zhou")
+        #expect(ok.status == 0 && ok.out.contains("approved A000001"), "\(ok.err)")
+        let after = try waived(box)
+        #expect(before == "0.00" && after == "180.00", "\(after)")
+        let journal = try box.run(["journal --kind approval --format csv"], login: "li").out
+        #expect(journal.contains("zhou") && journal.contains("approval.approved"))
+        #expect(try box.run(["journal verify"], login: "chen").out.hasPrefix("journal holds:"))
+        // A collector's policy change waits for an admin and moves nothing.
+        let policy = try box.run(["policy set approval.waive_limit 100000"], login: "wang")
+        #expect(policy.status == 0 && policy.out.contains("A000002"))
+        #expect(try box.run(["policy show --format csv"], login: "li").out.contains("approval.waive_limit,150"))
+    }
+}
