@@ -32,7 +32,7 @@ _recoup_complete() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '-w --workspace -f --file -c --command --keep-going --echo --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'help set unset source quit exit workspace generate import export customer contract invoice payment plan whatif policy forecast aging latefee overdue queue kpi dun credit deposit bureau contact promise dispute complaint legal writeoff operator whoami approval journal' -- "$cur"))
+            COMPREPLY=($(compgen -W 'help set unset source quit exit workspace generate import export customer contract invoice payment plan whatif policy forecast aging latefee overdue queue kpi dun credit deposit bureau contact promise dispute complaint legal writeoff operator whoami approval correction journal' -- "$cur"))
         fi
         return 0
     fi

@@ -151,6 +151,10 @@ public struct Policy: Sendable, Hashable {
                     "longest plan (installments) created at once; a longer one waits for a lead's or finance's approval",
                 check: checkCount),
             Setting(
+                key: "approval.void_payments", value: "on",
+                help: "on: voiding a payment waits for a lead's or finance's approval; off: it applies at once",
+                check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
+            Setting(
                 key: "approval.plan_min_rate", value: "3.45%",
                 help:
                     "lowest annual plan rate created at once (the floor); a lower or interest-free plan waits for a lead's or finance's approval",

@@ -322,6 +322,22 @@ enum Schema {
                       BEGIN SELECT RAISE(ABORT, 'the journal is append-only: its entries cannot be deleted'); END;
                     """)
         }
+        m.registerMigration("v11 corrections") { db in
+            // A mistaken entry is corrected by a reversal, never deleted: a voided payment and a reversed
+            // write-off keep their rows, marked, and count in no balance on any day; every reversal
+            // (a dispute reopened too, with the resolution it undid) is a row of `correction`.
+            try db.execute(
+                sql: """
+                    ALTER TABLE payment ADD COLUMN voided_at TEXT;
+                    ALTER TABLE writeoff ADD COLUMN reversed_at TEXT;
+                    CREATE TABLE correction (
+                      seq INTEGER PRIMARY KEY,
+                      kind TEXT NOT NULL, target TEXT NOT NULL, customer_id TEXT NOT NULL,
+                      on_day TEXT NOT NULL, reason TEXT NOT NULL, undone TEXT NOT NULL,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX correction_customer ON correction(customer_id);
+                    """)
+        }
         return m
     }
 }

@@ -183,6 +183,7 @@ struct BulkLedgerLoader {
             db,
             """
             SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
+            WHERE p.voided_at IS NULL
             UNION ALL
             SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
             FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
@@ -191,7 +192,7 @@ struct BulkLedgerLoader {
             FROM dispute d JOIN invoice i ON i.id = d.invoice_id WHERE d.credit IS NOT NULL
             UNION ALL
             SELECT w.on_day, '\(WriteOff.entryPrefix)' || w.id || '~' || w.invoice_id, w.customer_id, w.amount, i.rowid, NULL, 0
-            FROM writeoff w JOIN invoice i ON i.id = w.invoice_id
+            FROM writeoff w JOIN invoice i ON i.id = w.invoice_id WHERE w.reversed_at IS NULL
             """)
         var customer = LastKey()
         while payments.next() {

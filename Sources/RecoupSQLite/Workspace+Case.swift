@@ -59,7 +59,10 @@ extension Workspace {
         out.legalCases = cases
         var writeOffs: [WriteOff] = []
         for r in try Row.fetchAll(
-            db, sql: "SELECT * FROM writeoff\(only) ORDER BY id, due_on, invoice_id", arguments: args)
+            db,
+            sql:
+                "SELECT * FROM writeoff\(only.isEmpty ? " WHERE" : only + " AND") reversed_at IS NULL ORDER BY id, due_on, invoice_id",
+            arguments: args)
         {
             let part = WriteOff.InvoicePart(
                 invoiceId: r["invoice_id"], amount: Money(minorUnits: r["amount"]), dueOn: day(r["due_on"] as String))
@@ -113,7 +116,9 @@ extension Workspace {
                     invoiceId: r["invoice_id"], method: "credit note", reference: r["id"]))
         }
         for r in try Row.fetchAll(
-            db, sql: "SELECT id, invoice_id, on_day, amount FROM writeoff WHERE customer_id = ?", arguments: [customer])
+            db,
+            sql: "SELECT id, invoice_id, on_day, amount FROM writeoff WHERE customer_id = ? AND reversed_at IS NULL",
+            arguments: [customer])
         {
             out.append(
                 Payment(

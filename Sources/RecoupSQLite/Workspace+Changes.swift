@@ -70,6 +70,8 @@ extension Workspace {
             (outcome, effect) = try applyCase(change, db, context)
         case .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned:
             (outcome, effect) = try applyTeam(change, db, context)
+        case .paymentVoided, .writeOffReversed, .disputeReopened:
+            (outcome, effect) = try applyCorrection(change, db, context)
         }
         try Self.journal(
             db, context, kind: change.kind, payload: change.payload, effect: effect,
@@ -91,6 +93,11 @@ extension Workspace {
             return try owner("dispute", id)
         case .complaintExtended(let id, _, _), .complaintResolved(let id, _, _): return try owner("complaint", id)
         case .legalStepRecorded(let id, _): return try owner("legal_case", id)
+        case .paymentVoided(let id, _): return try owner("payment", id)
+        case .writeOffReversed(let id, _): return try owner("writeoff", id)
+        case .disputeReopened(let id, _, _):
+            if id.hasPrefix("D-") { return try owner("invoice", String(id.dropFirst(2))) }
+            return try owner("dispute", id)
         default: return nil
         }
     }

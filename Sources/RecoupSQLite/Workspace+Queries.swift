@@ -80,7 +80,8 @@ extension Workspace {
     public func payments(customer: String) throws(StoreError) -> [Payment] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM payment WHERE customer_id = ? ORDER BY received_on, id", arguments: [customer]
+                db, sql: "SELECT * FROM payment WHERE customer_id = ? AND voided_at IS NULL ORDER BY received_on, id",
+                arguments: [customer]
             ).map(Self.payment)
         }
     }
@@ -116,7 +117,7 @@ extension Workspace {
                 db,
                 sql: """
                     SELECT a.payment_id, a.invoice_id, a.amount FROM payment_application a JOIN payment p ON p.id = a.payment_id
-                    WHERE p.customer_id = ? ORDER BY a.id
+                    WHERE p.customer_id = ? AND p.voided_at IS NULL ORDER BY a.id
                     """, arguments: [customer]
             ).map { (payment: $0[0] as String, invoice: $0[1] as String, amount: Money(minorUnits: $0[2])) }
         }

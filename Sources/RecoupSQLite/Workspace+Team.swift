@@ -164,7 +164,9 @@ extension Workspace {
         let rule = ApprovalRule(policy: try policy())
         // Cheap first: most changes never need approval.
         switch change {
-        case .lateFeesWaived, .writtenOff, .depositRefunded, .planCreated, .policySet: break
+        case .lateFeesWaived, .writtenOff, .depositRefunded, .planCreated, .policySet, .writeOffReversed,
+            .paymentVoided:
+            break
         default: return .applied(try apply(change, db, context))
         }
         var outcome: ChangeOutcome = .none

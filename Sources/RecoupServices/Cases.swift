@@ -330,6 +330,9 @@ extension CaseBook {
         for w in r.writeOffs {
             out.append(Event(day: w.on, kind: "writeoff", id: w.id, text: "written off \(w.amount): \(w.reason)"))
         }
+        for k in try books.corrections(customer: c.id) {
+            out.append(Event(day: k.on, kind: "correction", id: k.target, text: "\(k.kind) by \(k.by): \(k.reason)"))
+        }
         return out.filter { $0.day <= asOf }.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
         }.map(\.element)

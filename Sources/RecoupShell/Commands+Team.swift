@@ -7,7 +7,7 @@ import ShellKit
 /// The rules: `Authority` (which role runs which command) and `ApprovalRule` (which changes wait
 /// for a second operator); README "Who may do what".
 extension Catalog {
-    static var teamCommands: [Command] { operatorCommands + approvalCommands + [assignCommand] }
+    static var teamCommands: [Command] { operatorCommands + approvalCommands + [assignCommand] + correctionCommands }
 
     static let roleValues = Role.allCases.map(\.rawValue)
 

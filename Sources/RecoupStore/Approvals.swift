@@ -129,18 +129,22 @@ public struct ApprovalRequested: Sendable, Hashable {
 /// - A plan that is interest-free, below `approval.plan_min_rate` or longer than
 ///   `approval.plan_max_term` installments: a lead or finance.
 /// - A change of policy by anyone but an admin: an admin.
+/// - A write-off reversed (finance, as the write-off was), and a payment voided while
+///   `approval.void_payments` is on (a lead or finance).
 /// The checker is never the maker, whatever their role.
 public struct ApprovalRule: Sendable {
     public var waiveLimit: Money
     public var leadLimit: Money
     public var planMaxTerm: Int
     public var planMinRate: Rate
+    public var voidPayments: Bool
 
     public init(policy: Policy) {
         waiveLimit = policy.amount("approval.waive_limit")
         leadLimit = policy.amount("approval.lead_limit")
         planMaxTerm = policy.count("approval.plan_max_term")
         planMinRate = Policy.ratio(policy["approval.plan_min_rate"]) ?? Rate(units: 0, scale: 0)
+        voidPayments = policy["approval.void_payments"] != "off"
     }
 
     /// What a change needs before it may be applied.
@@ -181,6 +185,15 @@ public struct ApprovalRule: Sendable {
             guard !why.isEmpty else { return nil }
             return Requirement(
                 kind: "plan", amount: financed, approvers: [.lead, .finance], why: why.joined(separator: "; "))
+        case .writeOffReversed:
+            return Requirement(
+                kind: "write-off reversal", amount: nil, approvers: [.finance],
+                why: "a write-off needed finance's approval, and so does its reversal")
+        case .paymentVoided:
+            guard voidPayments else { return nil }
+            return Requirement(
+                kind: "payment void", amount: nil, approvers: [.lead, .finance],
+                why: "voiding a payment raises what the customer owes (approval.void_payments)")
         case .policySet:
             guard maker != .admin else { return nil }
             return Requirement(
@@ -188,5 +201,25 @@ public struct ApprovalRule: Sendable {
         default:
             return nil
         }
+    }
+}
+
+/// A reversal of a mistaken entry (a payment voided, a write-off reversed, a dispute reopened): what,
+/// why, who and when, and what it undid (JSON). The entry itself stays, marked.
+public struct Correction: Sendable, Hashable {
+    public var kind: String
+    public var target: String
+    public var customerId: String
+    public var on: Day
+    public var reason: String
+    public var undone: String
+    public var at: String
+    public var by: String
+    public init(
+        kind: String, target: String, customerId: String, on: Day, reason: String, undone: String, at: String,
+        by: String
+    ) {
+        self.kind = kind; self.target = target; self.customerId = customerId; self.on = on; self.reason = reason
+        self.undone = undone; self.at = at; self.by = by
     }
 }

@@ -98,6 +98,13 @@ public enum BookChange: Sendable, Hashable, Codable {
     case operatorRemoved(login: String)
     /// A customer assigned to a collector (the `agent` column), kept with its history.
     case customerAssigned(customer: String, agent: String)
+    // Corrections: a mistaken entry is reversed, never deleted; the reversal is kept with its reason.
+    /// A payment recorded by mistake: it stays listed, marked void, and counts in nothing on any day.
+    case paymentVoided(id: String, reason: String)
+    /// A write-off reversed: its amount is owed again from the write-off's day.
+    case writeOffReversed(id: String, reason: String)
+    /// A resolved dispute opened again from `on` (its credit note, if any, is undone).
+    case disputeReopened(id: String, on: Day, reason: String)
 
     /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
     public var kind: String {
@@ -128,6 +135,9 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .operatorRoleSet: return "operator.role"
         case .operatorRemoved: return "operator.removed"
         case .customerAssigned: return "customer.assigned"
+        case .paymentVoided: return "payment.voided"
+        case .writeOffReversed: return "writeoff.reversed"
+        case .disputeReopened: return "dispute.reopened"
         }
     }
 
@@ -149,7 +159,8 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .legalCaseOpened(let c): return c.customerId
         case .writtenOff(let w): return w.customerId
         case .customerAssigned(let c, _): return c
-        case .operatorAdded, .operatorRoleSet, .operatorRemoved: return nil
+        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .paymentVoided, .writeOffReversed, .disputeReopened:
+            return nil
         case .promisesDecided(let d): return Set(d.map(\.customerId)).count == 1 ? d.first?.customerId : nil
         case .paymentApplied, .policySet, .promiseCancelled, .disputeResolved, .complaintExtended,
             .complaintResolved, .legalStepRecorded:

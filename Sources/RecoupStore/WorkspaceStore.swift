@@ -68,6 +68,8 @@ public protocol BooksReader: AnyObject, Sendable {
     func approvals(status: Approval.Status?, customer: String?) throws(StoreError) -> [Approval]
     /// A customer's assignments to collectors, oldest first.
     func assignments(customer: String) throws(StoreError) -> [Assignment]
+    /// Reversals of mistaken entries (one customer's, or all), oldest first.
+    func corrections(customer: String?) throws(StoreError) -> [Correction]
     func exportCSV(_ kind: RecordKind, path: String) throws(StoreError) -> Int
     /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
     /// customer, or of everyone (nil).

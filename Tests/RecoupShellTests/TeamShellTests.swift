@@ -77,4 +77,17 @@ import Testing
         #expect(policy.status == 0 && policy.out.contains("A000002"))
         #expect(try box.run(["policy show --format csv"], login: "li").out.contains("approval.waive_limit,150"))
     }
+
+    /// A what-if may hold a waiver above the limit, but committing it would skip the checker: refused.
+    @Test func aScenarioCannotCommitPastTheChecker() throws {
+        let box = try team()
+        let r = try box.run(
+            ["whatif begin goodwill", "latefee waive INV-002 180 --reason 试算", "whatif commit"], keepGoing: true,
+            login: "wang")
+        #expect(r.status == 1 && r.err.contains("it needs approval"), "\(r.err)")
+        #expect(try waived(box) == "0.00")
+        // Nothing was asked for either: the scenario's changes were rolled back with the commit.
+        let pending = try box.run(["approval list --format csv"], login: "li").out
+        #expect(pending == "id,status,kind,customer_id,amount,maker,made_at,approvers,checker,summary,why,note\n")
+    }
 }

@@ -210,6 +210,52 @@ import Testing
         #expect(rejected.checker == "li" && rejected.note == "超出权限")
     }
 
+    func open(_ s: Scratch, on day: String = "2025-06-30") throws -> Money {
+        let ledger = try s.workspace.ledger(customer: try #require(try s.workspace.customer(id: "C1")))
+        return Money(minorUnits: ledger.allocate(asOf: d(day)).open.reduce(Int64(0), +))
+    }
+
+    /// Corrections reverse, never delete: a voided payment counts nowhere, a reversed write-off is owed
+    /// again, a reopened dispute loses its credit note; each leaves a correction and a journal entry.
+    @Test func correctionsReverseAndKeepTheEntry() throws {
+        let s = try loaded()
+        let ctx = ctx("li")
+        try s.workspace.perform(
+            .paymentRecorded(Payment(id: "P1", customerId: "C1", receivedOn: d("2024-10-10"), amount: y(500))),
+            context: ctx)
+        #expect(try open(s) == y(7000))
+        #expect(throws: StoreError.self) {
+            try s.workspace.perform(.paymentVoided(id: "P1", reason: " "), context: ctx)
+        }
+        try s.workspace.perform(.paymentVoided(id: "P1", reason: "重复录入"), context: ctx)
+        #expect(try open(s) == y(7500))
+        #expect(throws: StoreError.self) {
+            try s.workspace.perform(.paymentVoided(id: "P1", reason: "again"), context: ctx)
+        }
+        let w = WriteOffRequest(
+            customerId: "C1", invoiceId: "I1", amount: y(1000), on: d("2025-01-10"), reason: "和解差额", evidence: nil,
+            revenue: nil)
+        let wid = try s.workspace.perform(.writtenOff(w), context: ctx).id
+        #expect(try open(s) == y(6500))
+        try s.workspace.perform(.writeOffReversed(id: wid, reason: "客户恢复经营"), context: ctx)
+        #expect(try open(s) == y(7500))
+        let dispute = Dispute(
+            invoiceId: "I1", customerId: "C1", amount: y(2000), reason: .quantity, openedOn: d("2025-02-01"))
+        let did = try s.workspace.perform(.disputeOpened(dispute), context: ctx).id
+        try s.workspace.perform(
+            .disputeResolved(id: did, outcome: .valid, credit: y(2000), on: d("2025-03-01"), note: nil), context: ctx)
+        #expect(try open(s) == y(5500))
+        try s.workspace.perform(.disputeReopened(id: did, on: d("2025-04-01"), reason: "补充证据"), context: ctx)
+        #expect(try open(s) == y(7500))
+        let corrections = try s.workspace.corrections(customer: "C1")
+        #expect(corrections.map(\.kind) == ["payment.voided", "writeoff.reversed", "dispute.reopened"])
+        #expect(corrections.allSatisfy { $0.by == "li" })
+        #expect(
+            try s.workspace.journal(JournalFilter(customer: "C1", kind: "dispute")).map(\.kind).first
+                == "dispute.reopened")
+        #expect(try s.workspace.verifyJournal().holds)
+    }
+
     /// Runs one statement with the sqlite3 shell; its exit status.
     func sqlite3(_ path: String, _ sql: String) throws -> Int32 {
         let p = Process()

@@ -1,0 +1,84 @@
+import Foundation
+import RecoupCore
+import RecoupStore
+import ShellKit
+
+/// Corrections: a mistaken entry is reversed with a reason, never deleted. Each reversal is a typed
+/// change, journaled, listed with `correction list` and in the customer's timeline, and waits for
+/// approval when the original did (a write-off) or the policy says so (`approval.void_payments`).
+extension Catalog {
+    static var correctionCommands: [Command] {
+        func reversal(
+            _ path: [String], summary: String, discussion: String, argument: ArgumentSpec, example: String,
+            _ change: @escaping @Sendable (String, String, Day) -> BookChange
+        ) -> Command {
+            Command(
+                spec: CommandSpec(
+                    path, summary: summary, discussion: discussion, arguments: [argument],
+                    options: [OptionSpec("--reason", value: "TEXT", help: "why it was a mistake (required)")],
+                    examples: [example]),
+                effect: { _ in .changesBooks }
+            ) { inv in
+                let id = inv.argument(argument.name)
+                let reason = try requiredText(inv, "--reason", example: "重复录入")
+                let today = try inv.session.today()
+                let outcome = try inv.store(column: inv.parsed.column(ofArgument: argument.name)) {
+                    () throws(StoreError) in try inv.workspace.perform(change(id, reason, today), context: inv.change)
+                }
+                _ = outcome
+                return confirm("\(path.joined(separator: " ")) \(id): done (\(reason)); it stays on record, marked")
+            }
+        }
+        return [
+            reversal(
+                ["payment", "void"], summary: "void a payment recorded by mistake (it stays listed, marked void)",
+                discussion:
+                    "A voided payment counts in no balance, late fee, promise or limitation period on any day. Voiding waits for a lead's or finance's approval while approval.void_payments is on (the default) in a workspace with operators.",
+                argument: ArgumentSpec("payment", help: "the payment's id", completion: .domain("payment")),
+                example: "payment void P00001932 --reason 重复录入"
+            ) { id, reason, _ in .paymentVoided(id: id, reason: reason) },
+            reversal(
+                ["writeoff", "reverse"], summary: "reverse a write-off made by mistake: the amount is owed again",
+                discussion:
+                    "The written-off amount is owed again from the write-off's day; the write-off stays on record, marked. Needs finance's approval once the workspace has operators, as the write-off did.",
+                argument: ArgumentSpec("writeoff", help: "the write-off's id, e.g. W00000001"),
+                example: "writeoff reverse W00000001 --reason 客户已恢复经营"
+            ) { id, reason, _ in .writeOffReversed(id: id, reason: reason) },
+            reversal(
+                ["dispute", "reopen"], summary: "reopen a dispute resolved by mistake (its credit note is undone)",
+                discussion:
+                    "The dispute is open again as if never resolved: its amount is held out of dunning, late fees, the queue and the overdue ladder from its opening day; the resolution it undid is kept with the correction.",
+                argument: ArgumentSpec("dispute", help: "the dispute's id", completion: .domain("dispute")),
+                example: "dispute reopen D00000001 --reason 客户补充了证据"
+            ) { id, reason, today in .disputeReopened(id: id, on: today, reason: reason) },
+            Command(
+                spec: CommandSpec(
+                    ["correction", "list"], summary: "reversals of mistaken entries: what, why, who, when",
+                    arguments: [
+                        ArgumentSpec(
+                            "customer", help: "a customer (default: all)", completion: .domain("customer"),
+                            optional: true)
+                    ],
+                    options: [.format], examples: ["correction list", "correction list C001 --format csv"])
+            ) { inv in
+                let c = inv.parsed.argument("customer") == nil ? nil : try inv.resolveCustomer("customer").id
+                let list = try inv.store { () throws(StoreError) in try inv.workspace.corrections(customer: c) }
+                return .output(
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Kind", key: "kind"), Column("Target", key: "target"),
+                                Column("Customer", key: "customer_id"), Column("On", key: "on"),
+                                Column("Reason", key: "reason"), Column("By", key: "by"), Column("At", key: "at"),
+                                Column("Undone", key: "undone", detail: true),
+                            ],
+                            rows: list.map {
+                                [
+                                    .text($0.kind), .text($0.target), .text($0.customerId), .text($0.on.iso),
+                                    .text($0.reason), .text($0.by), .text($0.at), .text($0.undone),
+                                ]
+                            })))
+            },
+        ]
+    }
+}
