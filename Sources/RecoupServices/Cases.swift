@@ -330,6 +330,13 @@ extension CaseBook {
         for w in r.writeOffs {
             out.append(Event(day: w.on, kind: "writeoff", id: w.id, text: "written off \(w.amount): \(w.reason)"))
         }
+        for a in try books.assignments(customer: c.id) {
+            guard let day = Day(String(a.at.prefix(10))) else { continue }
+            out.append(
+                Event(
+                    day: day, kind: "assignment", id: a.agent,
+                    text: "assigned to \(a.agent)\(a.previous.map { " (was \($0))" } ?? "") by \(a.by)"))
+        }
         for k in try books.corrections(customer: c.id) {
             out.append(Event(day: k.on, kind: "correction", id: k.target, text: "\(k.kind) by \(k.by): \(k.reason)"))
         }

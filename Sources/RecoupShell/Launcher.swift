@@ -88,6 +88,12 @@ public enum Launcher {
                     ? 1 : 0, session
             )
         }
+        // A person opening a team's workspace who is not one of its operators is told at once, not
+        // at their first command.
+        do { _ = try session.resolveOperator() } catch let e as ShellError {
+            err.write(Diagnostic(e).rendered + "\n")
+            return (1, session)
+        } catch {}
         session.index.refreshesInBackground = true
         Interrupt.install()
         session.shouldStop = { Interrupt.isRequested }
