@@ -351,6 +351,16 @@ extension Catalog {
                         ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference),
             ])
         }
+        // Voided payments stay listed, marked: they count in no balance (docs: Corrections).
+        for k in try inv.store({ () throws(StoreError) in try inv.workspace.corrections(customer: c.id) })
+        where k.kind == "payment.voided" {
+            let undone = (try? JSONDecoder().decode([String: String].self, from: Data(k.undone.utf8))) ?? [:]
+            let amount = Money(minorUnits: Int64(undone["amount"] ?? "") ?? 0)
+            rows.append([
+                .text(k.target), Invocation.text(undone["received_on"]), .number(amount.description), .number("0.00"),
+                .number("0.00"), .empty, .text("void"), .text("voided by \(k.by) on \(k.on.iso): \(k.reason)"),
+            ])
+        }
         return .output(
             .table(
                 Table(

@@ -90,4 +90,21 @@ import Testing
         let pending = try box.run(["approval list --format csv"], login: "li").out
         #expect(pending == "id,status,kind,customer_id,amount,maker,made_at,approvers,checker,summary,why,note\n")
     }
+
+    /// Single-user, a void applies at once; the payment stays listed, marked void, and counts nowhere.
+    @Test func aVoidedPaymentStaysListedAndCountsNowhere() throws {
+        let box = try Sandbox()
+        let before = try box.run(["customer list --format csv"]).out
+        let r = try box.run(
+            [
+                "payment add C001 1234.56 --on 2024-06-30 --id PV1", "payment void PV1 --reason 重复录入",
+                "payment list --customer C001 --format csv", "correction list C001 --format csv",
+            ])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("PV1,2024-06-30,1234.56,0.00,0.00,,void,voided by tester"))
+        #expect(r.out.contains("payment.voided,PV1,C001,"))
+        #expect(try box.run(["customer list --format csv"]).out == before)
+        let again = try box.run(["payment void PV1 --reason twice"])
+        #expect(again.status == 1 && again.err.contains("voided already"))
+    }
 }
