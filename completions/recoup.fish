@@ -68,7 +68,7 @@ complete -c recoup -n '__recoup_at_command_word' -a 'customer' -d 'show, list, f
 complete -c recoup -n '__recoup_at_command_word' -a 'contract' -d 'show, list, check'
 complete -c recoup -n '__recoup_at_command_word' -a 'invoice' -d 'show, list'
 complete -c recoup -n '__recoup_at_command_word' -a 'payment' -d 'add, unmatched, apply, list, void'
-complete -c recoup -n '__recoup_at_command_word' -a 'plan' -d 'quote, compare, create, show, list, payoff, prepay'
+complete -c recoup -n '__recoup_at_command_word' -a 'plan' -d 'quote, compare, create, show, list, payoff, prepay, cancel'
 complete -c recoup -n '__recoup_at_command_word' -a 'whatif' -d 'begin, diff, commit, discard, drop, close, list'
 complete -c recoup -n '__recoup_at_command_word' -a 'policy' -d 'show, set, history, export, import'
 complete -c recoup -n '__recoup_at_command_word' -a 'forecast' -d 'expected collections by month from open invoices and plan installments, weighted by payment history'

@@ -338,6 +338,25 @@ enum Schema {
                     CREATE INDEX correction_customer ON correction(customer_id);
                     """)
         }
+        m.registerMigration("v12 plan cancellation") { db in
+            // A plan made by mistake is cancelled, not deleted: it keeps its rows, marked, and counts in
+            // nothing (its invoices are open again, payments made toward it pay them). An invoice may then
+            // be restructured into another plan, so `plan_invoice.invoice_id` is no longer unique (the
+            // one-live-plan rule is checked by the write, which skips cancelled plans).
+            try db.execute(
+                sql: """
+                    ALTER TABLE plan ADD COLUMN cancelled_at TEXT;
+                    CREATE TABLE plan_invoice_v12 (
+                      plan_id TEXT NOT NULL REFERENCES plan(id),
+                      invoice_id TEXT NOT NULL REFERENCES invoice(id),
+                      amount INTEGER NOT NULL CHECK (amount > 0),
+                      PRIMARY KEY (plan_id, invoice_id));
+                    INSERT INTO plan_invoice_v12 SELECT plan_id, invoice_id, amount FROM plan_invoice;
+                    DROP TABLE plan_invoice;
+                    ALTER TABLE plan_invoice_v12 RENAME TO plan_invoice;
+                    CREATE INDEX plan_invoice_invoice ON plan_invoice(invoice_id);
+                    """)
+        }
         return m
     }
 }

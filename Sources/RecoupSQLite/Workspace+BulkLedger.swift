@@ -187,6 +187,7 @@ struct BulkLedgerLoader {
             UNION ALL
             SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
             FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
+            WHERE p.cancelled_at IS NULL
             UNION ALL
             SELECT d.resolved_on, '\(Dispute.creditPrefix)' || d.id, d.customer_id, d.credit, i.rowid, NULL, 0
             FROM dispute d JOIN invoice i ON i.id = d.invoice_id WHERE d.credit IS NOT NULL
@@ -237,7 +238,7 @@ struct BulkLedgerLoader {
             SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL, contract_id, settled_on FROM invoice
             UNION ALL
             SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id, i.plan_id, NULL
-            FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0
+            FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0 AND p.cancelled_at IS NULL
             """)
         // An invoice settled on a day (the spec's settled_on) is paid in full then by a settlement row,
         // read here rather than by a second scan of the invoices on the payments' connection.

@@ -70,7 +70,7 @@ extension Workspace {
             (outcome, effect) = try applyCase(change, db, context)
         case .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned:
             (outcome, effect) = try applyTeam(change, db, context)
-        case .paymentVoided, .writeOffReversed, .disputeReopened:
+        case .paymentVoided, .writeOffReversed, .disputeReopened, .planCancelled:
             (outcome, effect) = try applyCorrection(change, db, context)
         }
         try Self.journal(
@@ -95,6 +95,7 @@ extension Workspace {
         case .legalStepRecorded(let id, _): return try owner("legal_case", id)
         case .paymentVoided(let id, _): return try owner("payment", id)
         case .writeOffReversed(let id, _): return try owner("writeoff", id)
+        case .planCancelled(let id, _): return try owner("plan", id)
         case .disputeReopened(let id, _, _):
             if id.hasPrefix("D-") { return try owner("invoice", String(id.dropFirst(2))) }
             return try owner("dispute", id)

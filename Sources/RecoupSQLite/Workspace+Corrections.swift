@@ -70,6 +70,27 @@ extension Workspace {
                 .id(id),
                 "dispute \(id) on invoice \(d.invoiceId) reopened (its resolution of \(resolved.iso)\(d.credit.map { " and credit note \($0)" } ?? "") undone): \(reason)"
             )
+        case .planCancelled(let id, let reason):
+            guard let p = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(kind: "plan", id: id)
+            }
+            if let at = p["cancelled_at"] as String? {
+                throw StoreError.rule("plan \(id) was cancelled already (\(at))")
+            }
+            let customer: String = p["customer_id"]
+            let invoices = try String.fetchAll(
+                db, sql: "SELECT invoice_id FROM plan_invoice WHERE plan_id = ? ORDER BY invoice_id", arguments: [id])
+            try db.execute(sql: "UPDATE plan SET cancelled_at = ? WHERE id = ?", arguments: [context.at, id])
+            try record(
+                kind: "plan.cancelled", target: id, customer: customer, reason: reason,
+                undone: [
+                    "created_on": p["created_on"], "financed": String(p["financed"] as Int64),
+                    "invoices": invoices.joined(separator: " "),
+                ])
+            return (
+                .id(id),
+                "plan \(id) of \(customer) cancelled: invoices \(invoices.joined(separator: " ")) open again; \(reason)"
+            )
         default:
             throw StoreError.rule("not a correction: \(change.kind)")
         }

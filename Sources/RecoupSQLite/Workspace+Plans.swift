@@ -49,7 +49,10 @@ extension Workspace {
                 throw StoreError.rule("invoice '\(inv.id)' belongs to customer '\(owner)', not '\(customer)'")
             }
             if let plan = try String.fetchOne(
-                db, sql: "SELECT plan_id FROM plan_invoice WHERE invoice_id = ?", arguments: [inv.id])
+                db,
+                sql:
+                    "SELECT r.plan_id FROM plan_invoice r JOIN plan p ON p.id = r.plan_id WHERE r.invoice_id = ? AND p.cancelled_at IS NULL",
+                arguments: [inv.id])
             {
                 throw StoreError.rule("invoice '\(inv.id)' is restructured into plan '\(plan)' already")
             }
@@ -109,7 +112,9 @@ extension Workspace {
     }
 
     /// The next free id for a payment entered by hand, in the transaction of `db`: `M00000001`, ...
-    static func nextPaymentId(_ db: Database) throws -> String { try nextNumberedId(db, table: "payment", prefix: "M", digits: 8) }
+    static func nextPaymentId(_ db: Database) throws -> String {
+        try nextNumberedId(db, table: "payment", prefix: "M", digits: 8)
+    }
 
     /// The next free id of the form PREFIX + `digits` digits (`M00000042`) in `table`, in the
     /// transaction of `db`: one more than the highest such id, found through the primary key's index
@@ -119,7 +124,8 @@ extension Workspace {
         let low = prefix + String(repeating: "0", count: digits), high = prefix + String(repeating: "9", count: digits)
         let glob = prefix + String(repeating: "[0-9]", count: digits)
         let top = try String.fetchOne(
-            db, sql: "SELECT max(id) FROM \(table) WHERE id BETWEEN ? AND ? AND id GLOB ?", arguments: [low, high, glob])
+            db, sql: "SELECT max(id) FROM \(table) WHERE id BETWEEN ? AND ? AND id GLOB ?",
+            arguments: [low, high, glob])
         var k = (top.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         func id(_ k: Int) -> String {
             let s = String(k); return prefix + String(repeating: "0", count: max(0, digits - s.count)) + s
@@ -180,22 +186,26 @@ extension Workspace {
         try read { db in
             let rows =
                 customer == nil
-                ? try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY created_on, id")
+                ? try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE cancelled_at IS NULL ORDER BY created_on, id")
                 : try Row.fetchAll(
-                    db, sql: "SELECT * FROM plan WHERE customer_id = ? ORDER BY created_on, id", arguments: [customer])
+                    db,
+                    sql: "SELECT * FROM plan WHERE customer_id = ? AND cancelled_at IS NULL ORDER BY created_on, id",
+                    arguments: [customer])
             return try rows.map { try Self.plan($0, db) }
         }
     }
 
     public func plan(id: String) throws(StoreError) -> PlanRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]).map { try Self.plan($0, db) }
+            try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ? AND cancelled_at IS NULL", arguments: [id]).map {
+                try Self.plan($0, db)
+            }
         }
     }
 
     /// Every plan id (for completion).
     public func planIds() throws(StoreError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT id FROM plan ORDER BY id") }
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM plan WHERE cancelled_at IS NULL ORDER BY id") }
     }
 
     static func plan(_ r: Row, _ db: Database) throws -> PlanRecord {

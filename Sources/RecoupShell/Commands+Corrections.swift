@@ -45,6 +45,13 @@ extension Catalog {
                 example: "writeoff reverse W00000001 --reason 客户已恢复经营"
             ) { id, reason, _ in .writeOffReversed(id: id, reason: reason) },
             reversal(
+                ["plan", "cancel"], summary: "cancel a plan made by mistake: its invoices are open again",
+                discussion:
+                    "The plan counts in nothing on any day: its rows are no longer owed, the invoices it restructured are open again (late fees, dunning and the limitation period as if never restructured), and what was paid toward it pays them by the allocation rule. The plan stays on record (correction list). Waits for a lead's or finance's approval once the workspace has operators.",
+                argument: ArgumentSpec("plan", help: "the plan's id", completion: .domain("plan")),
+                example: "plan cancel PL000001 --reason 客户未签署分期协议"
+            ) { id, reason, _ in .planCancelled(id: id, reason: reason) },
+            reversal(
                 ["dispute", "reopen"], summary: "reopen a dispute resolved by mistake (its credit note is undone)",
                 discussion:
                     "The dispute is open again as if never resolved: its amount is held out of dunning, late fees, the queue and the overdue ladder from its opening day; the resolution it undid is kept with the correction.",

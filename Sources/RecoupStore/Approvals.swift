@@ -129,6 +129,7 @@ public struct ApprovalRequested: Sendable, Hashable {
 /// - A plan that is interest-free, below `approval.plan_min_rate` or longer than
 ///   `approval.plan_max_term` installments: a lead or finance.
 /// - A change of policy by anyone but an admin: an admin.
+/// - A plan cancelled (a lead or finance: its invoices open again).
 /// - A write-off reversed (finance, as the write-off was), and a payment voided while
 ///   `approval.void_payments` is on (a lead or finance).
 /// The checker is never the maker, whatever their role.
@@ -189,6 +190,10 @@ public struct ApprovalRule: Sendable {
             return Requirement(
                 kind: "write-off reversal", amount: nil, approvers: [.finance],
                 why: "a write-off needed finance's approval, and so does its reversal")
+        case .planCancelled:
+            return Requirement(
+                kind: "plan cancellation", amount: nil, approvers: [.lead, .finance],
+                why: "cancelling a plan reopens its invoices")
         case .paymentVoided:
             guard voidPayments else { return nil }
             return Requirement(

@@ -105,6 +105,9 @@ public enum BookChange: Sendable, Hashable, Codable {
     case writeOffReversed(id: String, reason: String)
     /// A resolved dispute opened again from `on` (its credit note, if any, is undone).
     case disputeReopened(id: String, on: Day, reason: String)
+    /// A plan made by mistake: it counts in nothing on any day, its invoices are open again and what
+    /// was paid toward it pays them.
+    case planCancelled(id: String, reason: String)
 
     /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
     public var kind: String {
@@ -138,6 +141,7 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .paymentVoided: return "payment.voided"
         case .writeOffReversed: return "writeoff.reversed"
         case .disputeReopened: return "dispute.reopened"
+        case .planCancelled: return "plan.cancelled"
         }
     }
 
@@ -159,7 +163,8 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .legalCaseOpened(let c): return c.customerId
         case .writtenOff(let w): return w.customerId
         case .customerAssigned(let c, _): return c
-        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .paymentVoided, .writeOffReversed, .disputeReopened:
+        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .paymentVoided, .writeOffReversed, .disputeReopened,
+            .planCancelled:
             return nil
         case .promisesDecided(let d): return Set(d.map(\.customerId)).count == 1 ? d.first?.customerId : nil
         case .paymentApplied, .policySet, .promiseCancelled, .disputeResolved, .complaintExtended,

@@ -107,4 +107,21 @@ import Testing
         let again = try box.run(["payment void PV1 --reason twice"])
         #expect(again.status == 1 && again.err.contains("voided already"))
     }
+
+    /// A plan cancelled is as if never made: balances as before, and its invoices can go into a new plan.
+    @Test func aCancelledPlanCountsNowhereAndItsInvoicesReopen() throws {
+        let box = try Sandbox()
+        let before = try box.run(["aging --as-of 2024-06-30 --by customer --format csv"]).out
+        let made = try box.run(["plan create C001 --term 6 --rate 6%", "plan list --customer C001 --format csv"])
+        #expect(made.status == 0, "\(made.err)")
+        let id = try #require(
+            made.out.split(separator: "\n").map { String($0.prefix { $0 != "," }) }.last { $0.hasPrefix("PL") })
+        #expect(try box.run(["aging --as-of 2024-06-30 --by customer --format csv"]).out != before)
+        let cancel = try box.run(["plan cancel \(id) --reason 客户未签署分期协议", "correction list --format csv"])
+        #expect(cancel.status == 0 && cancel.out.contains("plan.cancelled,\(id),C001"), "\(cancel.err)")
+        #expect(try box.run(["aging --as-of 2024-06-30 --by customer --format csv"]).out == before)
+        #expect(try box.run(["plan cancel \(id) --reason twice"]).status == 1)
+        let again = try box.run(["plan create C001 --term 6 --rate 6%"])
+        #expect(again.status == 0, "\(again.err)")
+    }
 }
