@@ -357,6 +357,20 @@ enum Schema {
                     CREATE INDEX plan_invoice_invoice ON plan_invoice(invoice_id);
                     """)
         }
+        m.registerMigration("v13 credit limits let through") { db in
+            // A contract over the credit limit with limit.over block, approved (or, single-user, decided):
+            // contract check shows it let through for that service up to that value for 30 days.
+            try db.execute(
+                sql: """
+                    CREATE TABLE limit_approval (
+                      seq INTEGER PRIMARY KEY,
+                      customer_id TEXT NOT NULL REFERENCES customer(id),
+                      service TEXT NOT NULL, value INTEGER NOT NULL, exposure INTEGER NOT NULL,
+                      credit_limit INTEGER NOT NULL, reason TEXT NOT NULL,
+                      at TEXT NOT NULL, operator TEXT NOT NULL);
+                    CREATE INDEX limit_approval_customer ON limit_approval(customer_id);
+                    """)
+        }
         return m
     }
 }

@@ -68,7 +68,7 @@ extension Workspace {
         case .contactLogged, .promiseMade, .promiseCancelled, .promisesDecided, .disputeOpened, .disputeResolved,
             .complaintOpened, .complaintExtended, .complaintResolved, .legalCaseOpened, .legalStepRecorded, .writtenOff:
             (outcome, effect) = try applyCase(change, db, context)
-        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned:
+        case .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned, .creditLimitExceeded:
             (outcome, effect) = try applyTeam(change, db, context)
         case .paymentVoided, .writeOffReversed, .disputeReopened, .planCancelled:
             (outcome, effect) = try applyCorrection(change, db, context)

@@ -134,6 +134,28 @@ extension Workspace {
                 sql: "INSERT INTO assignment(customer_id, agent, previous, at, operator) VALUES (?, ?, ?, ?, ?)",
                 arguments: [customer, agent, was, context.at, context.operator])
             return (.id(customer), "customer \(customer) assigned to \(agent)" + (was.map { " (was \($0))" } ?? ""))
+        case .creditLimitExceeded(let customer, let service, let value, let exposure, let limit, let reason):
+            let reason = reason.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else {
+                throw StoreError.rule("letting a contract over the limit through needs a reason")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [customer]) == true
+            else {
+                throw StoreError.notFound(kind: "customer", id: customer)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO limit_approval(customer_id, service, value, exposure, credit_limit, reason, at, operator)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    customer, service, value.minorUnits, exposure.minorUnits, limit.minorUnits, reason, context.at,
+                    context.operator,
+                ])
+            return (
+                .id(customer),
+                "a \(service) contract of \(value) for \(customer) let through over its credit limit \(limit) (exposure \(exposure)): \(reason)"
+            )
         default:
             throw StoreError.rule("not a team change: \(change.kind)")
         }
@@ -165,7 +187,7 @@ extension Workspace {
         // Cheap first: most changes never need approval.
         switch change {
         case .lateFeesWaived, .writtenOff, .depositRefunded, .planCreated, .policySet, .writeOffReversed,
-            .paymentVoided:
+            .paymentVoided, .planCancelled, .creditLimitExceeded:
             break
         default: return .applied(try apply(change, db, context))
         }
@@ -338,6 +360,19 @@ extension Workspace {
                 Assignment(
                     customerId: $0["customer_id"], agent: $0["agent"], previous: $0["previous"], at: $0["at"],
                     by: $0["operator"])
+            }
+        }
+    }
+
+    /// Contracts over the credit limit let through for a customer, oldest first.
+    public func limitApprovals(customer: String) throws(StoreError) -> [LimitApproval] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM limit_approval WHERE customer_id = ? ORDER BY seq", arguments: [customer]
+            ).map {
+                LimitApproval(
+                    customerId: $0["customer_id"], service: $0["service"], value: Money(minorUnits: $0["value"]),
+                    at: $0["at"], by: $0["operator"], reason: $0["reason"])
             }
         }
     }

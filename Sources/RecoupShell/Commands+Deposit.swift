@@ -1,3 +1,4 @@
+import Foundation
 import RecoupCore
 import RecoupServices
 import RecoupStore
@@ -202,12 +203,19 @@ extension Catalog {
                             "--prepay", value: "RATIO",
                             help: "the deposit ratio the contract itself states, e.g. 40% or 0.4 (overrides the policy)"
                         ),
+                        OptionSpec(
+                            "--request", value: "REASON",
+                            help:
+                                "over the limit with limit.over block: ask for it to be let through (a lead or finance approves; valid 30 days)"
+                        ),
                         .asOf, .format,
                     ],
                     examples: [
                         "contract check --customer C001 --service saas --value 100000",
                         "contract check --customer C003 --service hardware --value 20000 --prepay 40% --format csv",
-                    ])
+                        "contract check --customer C003 --service hardware --value 20000 --request 战略客户，总经理同意",
+                    ]),
+                effect: { $0.value("--request") == nil ? .reads : .outsideScenario }
             ) { inv in try Catalog.contractCheck(inv) },
         ]
     }
@@ -282,6 +290,36 @@ extension Catalog {
                 ledger, customer: c, service: inv.parsed.value("--service") ?? "", value: value,
                 prepayRatio: prepay)
         }
+        if let reason = inv.parsed.value("--request") {
+            guard k.overLimit.isPositive && k.blocked else {
+                throw ShellError(
+                    "nothing to let through: the verdict is \(k.verdict)",
+                    hint: "--request is for a contract over the credit limit while limit.over is block")
+            }
+            _ = try inv.store { () throws(StoreError) in
+                try inv.workspace.perform(
+                    .creditLimitExceeded(
+                        customer: c.id, service: k.service, value: k.value, exposure: k.exposure,
+                        limit: k.limit ?? .zero,
+                        reason: reason), context: inv.change)
+            }
+        }
+        // Let through: an approval for this service of at least this value, given in the last 30 days of
+        // the calendar (a permission to sign soon, whatever day the books are looked at).
+        let now = Date()
+        let given = try inv.store { () throws(StoreError) in try inv.workspace.limitApprovals(customer: c.id) }
+        let through = given.last { (a: LimitApproval) -> Bool in
+            guard a.service == k.service, a.value >= k.value, let at = ISO8601DateFormatter().date(from: a.at) else {
+                return false
+            }
+            return now.timeIntervalSince(at) <= 30 * 86_400
+        }
+        let verdict =
+            through.map { t in
+                k.verdict.replacingOccurrences(
+                    of: "over limit (blocked)",
+                    with: "over limit (let through by \(t.by) on \(t.at.prefix(10)): \(t.reason))")
+            } ?? k.verdict
         return .output(
             .record([
                 Field("customer_id", title: "Customer", .text("\(c.id) \(c.name)")),
@@ -308,7 +346,7 @@ extension Catalog {
                 Field("over_limit", title: "Over the limit by", Invocation.money(k.overLimit)),
                 Field("terms_days", title: "Payment terms (days)", .number(String(k.termsDays))),
                 Field("dunning", title: "Dunning cadence", .text(k.dunningLadder)),
-                Field("verdict", title: "Verdict", .text(k.verdict)),
+                Field("verdict", title: "Verdict", .text(verdict)),
             ]))
     }
 }

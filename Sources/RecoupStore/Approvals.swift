@@ -190,6 +190,12 @@ public struct ApprovalRule: Sendable {
             return Requirement(
                 kind: "write-off reversal", amount: nil, approvers: [.finance],
                 why: "a write-off needed finance's approval, and so does its reversal")
+        case .creditLimitExceeded(_, _, let value, _, _, _):
+            return Requirement(
+                kind: "credit limit", amount: value, approvers: [.lead, .finance],
+                why:
+                    "a contract over the customer's credit limit (limit.over block) needs a lead's or finance's approval"
+            )
         case .planCancelled:
             return Requirement(
                 kind: "plan cancellation", amount: nil, approvers: [.lead, .finance],
@@ -226,5 +232,19 @@ public struct Correction: Sendable, Hashable {
     ) {
         self.kind = kind; self.target = target; self.customerId = customerId; self.on = on; self.reason = reason
         self.undone = undone; self.at = at; self.by = by
+    }
+}
+
+/// A contract over a customer's credit limit that was let through (`BookChange.creditLimitExceeded`).
+public struct LimitApproval: Sendable, Hashable {
+    public var customerId: String
+    public var service: String
+    public var value: Money
+    public var at: String
+    public var by: String
+    public var reason: String
+    public init(customerId: String, service: String, value: Money, at: String, by: String, reason: String) {
+        self.customerId = customerId; self.service = service; self.value = value; self.at = at; self.by = by
+        self.reason = reason
     }
 }

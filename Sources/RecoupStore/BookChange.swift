@@ -108,6 +108,10 @@ public enum BookChange: Sendable, Hashable, Codable {
     /// A plan made by mistake: it counts in nothing on any day, its invoices are open again and what
     /// was paid toward it pays them.
     case planCancelled(id: String, reason: String)
+    /// A new contract over the customer's credit limit with `limit.over block`, let through: kept so
+    /// that `contract check` shows it approved (for 30 days) for that service up to that value.
+    case creditLimitExceeded(
+        customer: String, service: String, value: Money, exposure: Money, limit: Money, reason: String)
 
     /// The journal's kind for this change: `payment.recorded`, `plan.created`, ...
     public var kind: String {
@@ -142,6 +146,7 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .writeOffReversed: return "writeoff.reversed"
         case .disputeReopened: return "dispute.reopened"
         case .planCancelled: return "plan.cancelled"
+        case .creditLimitExceeded: return "limit.exceeded"
         }
     }
 
@@ -163,6 +168,7 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .legalCaseOpened(let c): return c.customerId
         case .writtenOff(let w): return w.customerId
         case .customerAssigned(let c, _): return c
+        case .creditLimitExceeded(let c, _, _, _, _, _): return c
         case .operatorAdded, .operatorRoleSet, .operatorRemoved, .paymentVoided, .writeOffReversed, .disputeReopened,
             .planCancelled:
             return nil
@@ -176,7 +182,8 @@ public enum BookChange: Sendable, Hashable, Codable {
     /// True when the change can move a customer's balances or standing (everything but the policy).
     public var movesBooks: Bool {
         switch self {
-        case .policySet, .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned: return false
+        case .policySet, .operatorAdded, .operatorRoleSet, .operatorRemoved, .customerAssigned, .creditLimitExceeded:
+            return false
         default: return true
         }
     }

@@ -70,6 +70,8 @@ public protocol BooksReader: AnyObject, Sendable {
     func assignments(customer: String) throws(StoreError) -> [Assignment]
     /// Reversals of mistaken entries (one customer's, or all), oldest first.
     func corrections(customer: String?) throws(StoreError) -> [Correction]
+    /// Contracts over the credit limit let through for a customer, oldest first.
+    func limitApprovals(customer: String) throws(StoreError) -> [LimitApproval]
     func exportCSV(_ kind: RecordKind, path: String) throws(StoreError) -> Int
     /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
     /// customer, or of everyone (nil).

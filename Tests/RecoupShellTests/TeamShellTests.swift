@@ -124,4 +124,34 @@ import Testing
         let again = try box.run(["plan create C001 --term 6 --rate 6%"])
         #expect(again.status == 0, "\(again.err)")
     }
+
+    /// In a team, cancelling a plan waits for a lead or finance.
+    @Test func aPlanCancellationWaitsForALead() throws {
+        let box = try team()
+        let made = try box.run(
+            ["plan create C001 --term 6 --rate 6%", "plan list --customer C001 --format csv"], login: "wang")
+        let id = try #require(
+            made.out.split(separator: "\n").map { String($0.prefix { $0 != "," }) }.last { $0.hasPrefix("PL") })
+        let ask = try box.run(["plan cancel \(id) --reason 录错客户"], login: "wang")
+        #expect(ask.status == 0 && ask.out.contains("requested as A000001"), "\(ask.err)")
+        #expect(try box.run(["plan list --customer C001 --format csv"], login: "wang").out.contains(id))
+        #expect(try box.run(["approval approve A000001"], login: "zhou").status == 0)
+        #expect(!(try box.run(["plan list --customer C001 --format csv"], login: "wang").out.contains(id)))
+    }
+
+    /// A contract over the credit limit (limit.over block) is let through only by a lead or finance.
+    @Test func aContractOverTheLimitWaitsForALead() throws {
+        let box = try team()
+        let check = "contract check --customer C001 --service saas --value 1000000 --format csv"
+        #expect(try box.run([check], login: "wang").out.contains("verdict,over limit (blocked)"))
+        let ask = try box.run([check + " --request 战略客户"], login: "wang")
+        #expect(ask.status == 0 && ask.out.contains("requested as A000001"), "\(ask.err)")
+        #expect(try box.run([check], login: "wang").out.contains("verdict,over limit (blocked)"))
+        #expect(try box.run(["approval approve A000001"], login: "zhou").status == 0)
+        #expect(try box.run([check], login: "wang").out.contains("verdict,over limit (let through by zhou on"))
+        // Within the value approved only.
+        let more = try box.run(
+            ["contract check --customer C001 --service saas --value 1000001 --format csv"], login: "wang")
+        #expect(more.out.contains("verdict,over limit (blocked)"))
+    }
 }
