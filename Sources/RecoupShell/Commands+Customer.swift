@@ -165,9 +165,25 @@ extension Catalog {
         let waiting = try inv.store { () throws(StoreError) in
             try inv.workspace.approvals(status: .pending, customer: c.id)
         }
-        let approvalSection =
+        var approvalSection =
             waiting.isEmpty
             ? [] : [Section("approvals", title: "Waiting for approval", .table(approvalRows(waiting)))]
+        // Reversals of mistaken entries, shown only when there are some.
+        let corrected = try inv.store { () throws(StoreError) in try inv.workspace.corrections(customer: c.id) }
+        if !corrected.isEmpty {
+            approvalSection.append(
+                Section(
+                    "corrections", title: "Corrections",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Kind", key: "kind"), Column("Target", key: "target"), Column("On", key: "on"),
+                                Column("By", key: "by"), Column("Reason", key: "reason"),
+                            ],
+                            rows: corrected.map {
+                                [.text($0.kind), .text($0.target), .text($0.on.iso), .text($0.by), .text($0.reason)]
+                            }))))
+        }
         return .output(
             .document(
                 [

@@ -104,6 +104,9 @@ import Testing
         #expect(r.out.contains("PV1,2024-06-30,1234.56,0.00,0.00,,void,voided by tester"))
         #expect(r.out.contains("payment.voided,PV1,C001,"))
         #expect(try box.run(["customer list --format csv"]).out == before)
+        #expect(
+            try box.run(["customer show C001 --format csv"]).out.contains(
+                "# corrections\nkind,target,on,by,reason\npayment.voided,PV1,"))
         let again = try box.run(["payment void PV1 --reason twice"])
         #expect(again.status == 1 && again.err.contains("voided already"))
     }
