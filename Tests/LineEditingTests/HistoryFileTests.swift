@@ -7,7 +7,8 @@ import Glibc
 
 /// A fresh folder under /tmp for one test.
 private func temporaryFolder() -> String {
-    var template = Array("/tmp/line-editing-tests-XXXXXX".utf8CString)
+    let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array((base + "/line-editing-tests-XXXXXX").utf8CString)
     let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     return String(cString: path!)
 }

@@ -4,8 +4,9 @@ import Testing
 @testable import RecoupStore
 import RecoupSQLite
 
-/// A fresh workspace in a temporary folder, optionally loaded with the fixture portfolio.
-struct Sandbox {
+/// A fresh workspace in a temporary folder, optionally loaded with the fixture portfolio; the folder
+/// is removed when the sandbox goes away.
+final class Sandbox {
     let dir: String
     let workspacePath: String
 
@@ -32,6 +33,8 @@ struct Sandbox {
             }
         }
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// Runs script lines through the shell in-process: (stdout, stderr, exit status as `recoup -f` gives it).
     /// `login` is the OS account the shell believes it runs as (who one is once operators exist).
