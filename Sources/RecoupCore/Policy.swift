@@ -85,6 +85,11 @@ public struct Policy: Sendable, Hashable {
                     "days after a promise to pay is broken during which the customer ranks higher (a pending promise ranks it lower until decided)",
                 check: checkCount),
             Setting(
+                key: "queue.lease_minutes", value: "15",
+                help:
+                    "minutes a customer taken with queue --take stays with the collector (logging the contact or queue --release ends it sooner)",
+                check: checkCount),
+            Setting(
                 key: "score.tier_a", value: "800", help: "lowest credit score of tier A (0-1000, higher is safer)",
                 check: checkCount),
             Setting(key: "score.tier_b", value: "650", help: "lowest credit score of tier B", check: checkCount),

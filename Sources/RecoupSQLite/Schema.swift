@@ -371,6 +371,17 @@ enum Schema {
                     CREATE INDEX limit_approval_customer ON limit_approval(customer_id);
                     """)
         }
+        m.registerMigration("v14 queue claims") { db in
+            // `queue --take N`: a customer claimed by a collector for a lease, so two collectors taking
+            // calls from one queue never get the same customer. Claims are working state, not records:
+            // an expired or released claim is deleted.
+            try db.execute(
+                sql: """
+                    CREATE TABLE queue_claim (
+                      customer_id TEXT NOT NULL PRIMARY KEY REFERENCES customer(id),
+                      agent TEXT NOT NULL, claimed_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+                    """)
+        }
         return m
     }
 }

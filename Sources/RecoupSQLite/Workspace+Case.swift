@@ -222,6 +222,10 @@ extension Workspace {
                     c.invoiceIds.joined(separator: " "), c.demand, c.deliveredOn?.iso, c.proof, c.acknowledged,
                     c.forcedReason, context.at, context.operator,
                 ])
+            // Logging the contact ends the collector's `queue --take` lease on the customer.
+            try db.execute(
+                sql: "DELETE FROM queue_claim WHERE customer_id = ? AND agent = ?",
+                arguments: [c.customerId, context.operator])
             var what = "\(c.channel.rawValue) \(c.direction.rawValue) \(c.customerId) on \(c.on.iso)"
             if c.demand { what += c.deliveredOn.map { ", demand delivered \($0.iso)" } ?? ", demand (not delivered)" }
             if c.acknowledged { what += ", debt acknowledged" }

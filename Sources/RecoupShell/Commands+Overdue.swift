@@ -1,3 +1,4 @@
+import Foundation
 import RecoupCore
 import RecoupServices
 import RecoupStore
@@ -34,9 +35,20 @@ extension Catalog {
                         OptionSpec("--agent", value: "AGENT", help: "only accounts owned by this collector"),
                         OptionSpec(
                             "--all", help: "every collector's customers (a collector sees their own by default)"),
+                        OptionSpec(
+                            "--take", value: "N",
+                            help:
+                                "claim the N highest-priority customers not held by a colleague, for queue.lease_minutes (two collectors never get the same one)"
+                        ),
+                        OptionSpec("--release", help: "end your claims (logging a contact ends that customer's)"),
                         .asOf, .limit("calls (default 25)"), .format,
                     ],
-                    examples: ["queue", "queue --agent A01 --limit 10", "queue --as-of 2024-06-30 --format csv"])
+                    examples: [
+                        "queue", "queue --agent A01 --limit 10", "queue --as-of 2024-06-30 --format csv",
+                        "queue --take 5",
+                        "queue --release",
+                    ]),
+                effect: { $0.value("--take") != nil || $0.flag("--release") ? .outsideScenario : .reads }
             ) { inv in try Catalog.queue(inv) },
         ]
     }
@@ -112,16 +124,36 @@ extension Catalog {
     }
 
     static func queue(_ inv: Invocation) throws -> Outcome {
+        let me = inv.session.operatorName
+        if inv.parsed.flag("--release") {
+            let n = try inv.store { () throws(StoreError) in try inv.workspace.releaseClaims(agent: me, customer: nil) }
+            return confirm("released \(n) customer\(n == 1 ? "" : "s") you had taken")
+        }
         let asOf = try inv.asOf()
-        let limit = try inv.integer("--limit", default: 25)
+        var take: Int?
+        if inv.parsed.value("--take") != nil { take = try inv.integer("--take", default: 1, range: 1...1000) }
+        let limit = take == nil ? try inv.integer("--limit", default: 25) : Int.max
         let ledger = try inv.portfolioLedger()
         // A collector's queue is their own customers unless they ask for another's or everyone's.
         var agent = inv.parsed.value("--agent")
         if agent == nil, !inv.parsed.flag("--all"), let me = inv.session.acting, me.role == .collector {
             agent = me.login
         }
-        let (calls, total) = try inv.service {
+        var (calls, total) = try inv.service {
             try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: agent, limit: limit)
+        }
+        var taken = ""
+        if let n = take {
+            // Claimed in one transaction: a colleague taking at the same moment gets the next ones.
+            let minutes = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.count(
+                "queue.lease_minutes")
+            let mine = Set(
+                try inv.store { () throws(StoreError) in
+                    try inv.workspace.claim(
+                        calls.map(\.entry.customerId), count: n, agent: me, minutes: minutes, now: Date())
+                })
+            calls = calls.filter { mine.contains($0.entry.customerId) }
+            taken = "; taken by \(me) for \(minutes) minutes (queue --release, or log the contact, to end it)"
         }
         var waiting = ""
         if let me = inv.session.acting {
@@ -138,7 +170,7 @@ extension Catalog {
             .table(
                 Table(
                     title: "Calls for \(asOf.iso)" + (agent.map { ", agent \($0)" } ?? "")
-                        + ": \(calls.count) of \(total)" + waiting,
+                        + ": \(calls.count) of \(total)" + waiting + taken,
                     columns: [
                         Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"),
                         Column("Agent", key: "agent"),

@@ -72,6 +72,8 @@ public protocol BooksReader: AnyObject, Sendable {
     func corrections(customer: String?) throws(StoreError) -> [Correction]
     /// Contracts over the credit limit let through for a customer, oldest first.
     func limitApprovals(customer: String) throws(StoreError) -> [LimitApproval]
+    /// Unexpired `queue --take` claims: customer -> the collector holding it.
+    func claims(now: Date) throws(StoreError) -> [String: String]
     func exportCSV(_ kind: RecordKind, path: String) throws(StoreError) -> Int
     /// The case records (contacts, promises, disputes, complaints, legal cases, write-offs) of one
     /// customer, or of everyone (nil).
@@ -94,6 +96,11 @@ public protocol BooksWriter: AnyObject, Sendable {
     /// Approves (applying the stored change, checked again) or rejects a pending approval request as
     /// the context's operator; what it did, in words.
     func decideApproval(_ id: String, approve: Bool, note: String?, context: ChangeContext) throws(StoreError) -> String
+    /// Claims up to `count` of the ranked customers for `agent` for a lease of `minutes` (skipping those
+    /// another collector holds), in one transaction; the customers claimed, in rank order.
+    func claim(_ ranked: [String], count: Int, agent: String, minutes: Int, now: Date) throws(StoreError) -> [String]
+    /// Ends an agent's claims (all, or one customer's).
+    @discardableResult func releaseClaims(agent: String, customer: String?) throws(StoreError) -> Int
     @discardableResult func addPayment(_ payment: Payment, context: ChangeContext) throws(StoreError) -> String
     func applyPayment(_ paymentId: String, to invoiceId: String, amount requested: Money?, context: ChangeContext)
         throws(StoreError) -> Money

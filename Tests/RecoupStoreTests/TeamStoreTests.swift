@@ -256,6 +256,26 @@ import Testing
         #expect(try s.workspace.verifyJournal().holds)
     }
 
+    /// `queue --take`: two collectors taking from one ranking get different customers; a logged contact
+    /// ends the lease; an expired lease returns the customer to the queue.
+    @Test func claimsNeverGiveOneCustomerToTwoCollectors() throws {
+        let s = try Scratch()
+        try s.importText(.customers, "id,name\nC1,一\nC2,二\nC3,三\nC4,四\n")
+        let ranked = ["C3", "C1", "C4", "C2"], now = Date(timeIntervalSince1970: 1_800_000_000)
+        let wang = try s.workspace.claim(ranked, count: 2, agent: "wang", minutes: 15, now: now)
+        let li = try s.workspace.claim(ranked, count: 2, agent: "li", minutes: 15, now: now)
+        #expect(wang == ["C3", "C1"] && li == ["C4", "C2"])
+        #expect(try s.workspace.claim(ranked, count: 2, agent: "zhao", minutes: 15, now: now).isEmpty)
+        try s.workspace.perform(
+            .contactLogged(Contact(customerId: "C3", on: Day("2027-01-15")!, channel: .phone)), context: ctx("wang"))
+        #expect(try s.workspace.claims(now: now) == ["C1": "wang", "C4": "li", "C2": "li"])
+        #expect(try s.workspace.claim(ranked, count: 1, agent: "zhao", minutes: 15, now: now) == ["C3"])
+        // Sixteen minutes later every lease has run out.
+        let later = now.addingTimeInterval(16 * 60)
+        #expect(try s.workspace.claim(ranked, count: 4, agent: "zhao", minutes: 15, now: later) == ranked)
+        #expect(try s.workspace.releaseClaims(agent: "zhao", customer: nil) == 4)
+    }
+
     /// Runs one statement with the sqlite3 shell; its exit status.
     func sqlite3(_ path: String, _ sql: String) throws -> Int32 {
         let p = Process()
