@@ -93,9 +93,9 @@ extension Workspace {
             return try owner("dispute", id)
         case .complaintExtended(let id, _, _), .complaintResolved(let id, _, _): return try owner("complaint", id)
         case .legalStepRecorded(let id, _): return try owner("legal_case", id)
-        case .paymentVoided(let id, _): return try owner("payment", id)
-        case .writeOffReversed(let id, _): return try owner("writeoff", id)
-        case .planCancelled(let id, _): return try owner("plan", id)
+        case .paymentVoided(let id, _, _): return try owner("payment", id)
+        case .writeOffReversed(let id, _, _): return try owner("writeoff", id)
+        case .planCancelled(let id, _, _): return try owner("plan", id)
         case .disputeReopened(let id, _, _):
             if id.hasPrefix("D-") { return try owner("invoice", String(id.dropFirst(2))) }
             return try owner("dispute", id)

@@ -9,7 +9,9 @@ extension Workspace {
     func applyCorrection(_ change: BookChange, _ db: Database, _ context: ChangeContext) throws -> (
         ChangeOutcome, String
     ) {
-        func record(kind: String, target: String, customer: String, reason: String, undone: [String: String]) throws {
+        func record(
+            kind: String, target: String, customer: String, on: Day, reason: String, undone: [String: String]
+        ) throws {
             let reason = reason.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { throw StoreError.rule("a correction needs a reason (--reason)") }
             try db.execute(
@@ -18,12 +20,12 @@ extension Workspace {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    kind, target, customer, String(context.at.prefix(10)), reason, Self.json(undone), context.at,
+                    kind, target, customer, on.iso, reason, Self.json(undone), context.at,
                     context.operator,
                 ])
         }
         switch change {
-        case .paymentVoided(let id, let reason):
+        case .paymentVoided(let id, let on, let reason):
             guard let p = try Row.fetchOne(db, sql: "SELECT * FROM payment WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(kind: "payment", id: id)
             }
@@ -35,10 +37,10 @@ extension Workspace {
             try db.execute(sql: "UPDATE payment SET voided_at = ? WHERE id = ?", arguments: [context.at, id])
             let amount = Money(minorUnits: p["amount"])
             try record(
-                kind: "payment.voided", target: id, customer: customer, reason: reason,
+                kind: "payment.voided", target: id, customer: customer, on: on, reason: reason,
                 undone: ["amount": String(amount.minorUnits), "received_on": p["received_on"]])
             return (.id(id), "payment \(id) of \(amount) from \(customer) voided: \(reason)")
-        case .writeOffReversed(let id, let reason):
+        case .writeOffReversed(let id, let on, let reason):
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM writeoff WHERE id = ?", arguments: [id])
             guard let first = rows.first else { throw StoreError.notFound(kind: "write-off", id: id) }
             if let at = first["reversed_at"] as String? {
@@ -48,10 +50,10 @@ extension Workspace {
             let total = Money(minorUnits: rows.reduce(Int64(0)) { $0 + ($1["amount"] as Int64) })
             try db.execute(sql: "UPDATE writeoff SET reversed_at = ? WHERE id = ?", arguments: [context.at, id])
             try record(
-                kind: "writeoff.reversed", target: id, customer: customer, reason: reason,
+                kind: "writeoff.reversed", target: id, customer: customer, on: on, reason: reason,
                 undone: ["amount": String(total.minorUnits), "on": first["on_day"]])
             return (.id(id), "write-off \(id) of \(total) for \(customer) reversed: \(reason)")
-        case .disputeReopened(let id, _, let reason):
+        case .disputeReopened(let id, let on, let reason):
             guard let d = try Self.disputes(db, customer: nil).first(where: { $0.id == id }) else {
                 throw StoreError.notFound(kind: "dispute", id: id)
             }
@@ -61,7 +63,7 @@ extension Workspace {
                     "UPDATE dispute SET resolved_on = NULL, outcome = NULL, credit = NULL, resolution = NULL WHERE id = ?",
                 arguments: [id])
             try record(
-                kind: "dispute.reopened", target: id, customer: d.customerId, reason: reason,
+                kind: "dispute.reopened", target: id, customer: d.customerId, on: on, reason: reason,
                 undone: [
                     "resolved_on": resolved.iso, "outcome": d.outcome?.rawValue ?? "",
                     "credit": d.credit.map { String($0.minorUnits) } ?? "", "resolution": d.resolution ?? "",
@@ -70,7 +72,7 @@ extension Workspace {
                 .id(id),
                 "dispute \(id) on invoice \(d.invoiceId) reopened (its resolution of \(resolved.iso)\(d.credit.map { " and credit note \($0)" } ?? "") undone): \(reason)"
             )
-        case .planCancelled(let id, let reason):
+        case .planCancelled(let id, let on, let reason):
             guard let p = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(kind: "plan", id: id)
             }
@@ -82,7 +84,7 @@ extension Workspace {
                 db, sql: "SELECT invoice_id FROM plan_invoice WHERE plan_id = ? ORDER BY invoice_id", arguments: [id])
             try db.execute(sql: "UPDATE plan SET cancelled_at = ? WHERE id = ?", arguments: [context.at, id])
             try record(
-                kind: "plan.cancelled", target: id, customer: customer, reason: reason,
+                kind: "plan.cancelled", target: id, customer: customer, on: on, reason: reason,
                 undone: [
                     "created_on": p["created_on"], "financed": String(p["financed"] as Int64),
                     "invoices": invoices.joined(separator: " "),

@@ -36,21 +36,21 @@ extension Catalog {
                     "A voided payment counts in no balance, late fee, promise or limitation period on any day. Voiding waits for a lead's or finance's approval while approval.void_payments is on (the default) in a workspace with operators.",
                 argument: ArgumentSpec("payment", help: "the payment's id", completion: .domain("payment")),
                 example: "payment void P00001932 --reason 重复录入"
-            ) { id, reason, _ in .paymentVoided(id: id, reason: reason) },
+            ) { id, reason, today in .paymentVoided(id: id, on: today, reason: reason) },
             reversal(
                 ["writeoff", "reverse"], summary: "reverse a write-off made by mistake: the amount is owed again",
                 discussion:
                     "The written-off amount is owed again from the write-off's day; the write-off stays on record, marked. Needs finance's approval once the workspace has operators, as the write-off did.",
                 argument: ArgumentSpec("writeoff", help: "the write-off's id, e.g. W00000001"),
                 example: "writeoff reverse W00000001 --reason 客户已恢复经营"
-            ) { id, reason, _ in .writeOffReversed(id: id, reason: reason) },
+            ) { id, reason, today in .writeOffReversed(id: id, on: today, reason: reason) },
             reversal(
                 ["plan", "cancel"], summary: "cancel a plan made by mistake: its invoices are open again",
                 discussion:
                     "The plan counts in nothing on any day: its rows are no longer owed, the invoices it restructured are open again (late fees, dunning and the limitation period as if never restructured), and what was paid toward it pays them by the allocation rule. The plan stays on record (correction list). Waits for a lead's or finance's approval once the workspace has operators.",
                 argument: ArgumentSpec("plan", help: "the plan's id", completion: .domain("plan")),
                 example: "plan cancel PL000001 --reason 客户未签署分期协议"
-            ) { id, reason, _ in .planCancelled(id: id, reason: reason) },
+            ) { id, reason, today in .planCancelled(id: id, on: today, reason: reason) },
             reversal(
                 ["dispute", "reopen"], summary: "reopen a dispute resolved by mistake (its credit note is undone)",
                 discussion:

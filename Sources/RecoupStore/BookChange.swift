@@ -100,14 +100,14 @@ public enum BookChange: Sendable, Hashable, Codable {
     case customerAssigned(customer: String, agent: String)
     // Corrections: a mistaken entry is reversed, never deleted; the reversal is kept with its reason.
     /// A payment recorded by mistake: it stays listed, marked void, and counts in nothing on any day.
-    case paymentVoided(id: String, reason: String)
+    case paymentVoided(id: String, on: Day, reason: String)
     /// A write-off reversed: its amount is owed again from the write-off's day.
-    case writeOffReversed(id: String, reason: String)
+    case writeOffReversed(id: String, on: Day, reason: String)
     /// A resolved dispute opened again from `on` (its credit note, if any, is undone).
     case disputeReopened(id: String, on: Day, reason: String)
     /// A plan made by mistake: it counts in nothing on any day, its invoices are open again and what
     /// was paid toward it pays them.
-    case planCancelled(id: String, reason: String)
+    case planCancelled(id: String, on: Day, reason: String)
     /// A new contract over the customer's credit limit with `limit.over block`, let through: kept so
     /// that `contract check` shows it approved (for 30 days) for that service up to that value.
     case creditLimitExceeded(

@@ -102,7 +102,7 @@ import Testing
             ])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("PV1,2024-06-30,1234.56,0.00,0.00,,void,voided by tester"))
-        #expect(r.out.contains("payment.voided,PV1,C001,"))
+        #expect(r.out.contains("payment.voided,PV1,C001,2024-06-30,重复录入"))
         #expect(try box.run(["customer list --format csv"]).out == before)
         #expect(
             try box.run(["customer show C001 --format csv"]).out.contains(

@@ -225,19 +225,19 @@ import Testing
             context: ctx)
         #expect(try open(s) == y(7000))
         #expect(throws: StoreError.self) {
-            try s.workspace.perform(.paymentVoided(id: "P1", reason: " "), context: ctx)
+            try s.workspace.perform(.paymentVoided(id: "P1", on: d("2025-06-30"), reason: " "), context: ctx)
         }
-        try s.workspace.perform(.paymentVoided(id: "P1", reason: "重复录入"), context: ctx)
+        try s.workspace.perform(.paymentVoided(id: "P1", on: d("2025-06-30"), reason: "重复录入"), context: ctx)
         #expect(try open(s) == y(7500))
         #expect(throws: StoreError.self) {
-            try s.workspace.perform(.paymentVoided(id: "P1", reason: "again"), context: ctx)
+            try s.workspace.perform(.paymentVoided(id: "P1", on: d("2025-06-30"), reason: "again"), context: ctx)
         }
         let w = WriteOffRequest(
             customerId: "C1", invoiceId: "I1", amount: y(1000), on: d("2025-01-10"), reason: "和解差额", evidence: nil,
             revenue: nil)
         let wid = try s.workspace.perform(.writtenOff(w), context: ctx).id
         #expect(try open(s) == y(6500))
-        try s.workspace.perform(.writeOffReversed(id: wid, reason: "客户恢复经营"), context: ctx)
+        try s.workspace.perform(.writeOffReversed(id: wid, on: d("2025-06-30"), reason: "客户恢复经营"), context: ctx)
         #expect(try open(s) == y(7500))
         let dispute = Dispute(
             invoiceId: "I1", customerId: "C1", amount: y(2000), reason: .quantity, openedOn: d("2025-02-01"))
