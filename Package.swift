@@ -58,12 +58,15 @@ let package = Package(
                 "RecoupCore",
                 .product(name: "Crypto", package: "swift-crypto"),  // the journal's SHA-256 chain, Ed25519 checkpoints
             ]),
-        // The embedded default backend, and the only module that imports GRDB: the workspace file,
-        // migrations, fast loaders over SQLite's C API, CSV import/export.
+        // The books in SQL, written once for every engine: the workspace's reads, its checked writes,
+        // scenarios, approvals, the journal, imports and exports, over the small `SQLConnection` API.
+        .target(name: "RecoupSQL", dependencies: ["RecoupStore", "RecoupCore"]),
+        // The embedded default engine, and the only module that imports GRDB: the workspace file,
+        // migrations, SQLite's C API under the bulk loaders and the import's fast path.
         .target(
             name: "RecoupSQLite",
             dependencies: [
-                "RecoupStore", "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "RecoupSQL", "RecoupStore", "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),  // binds import fields from bytes
             ]),
         // Pure domain, no I/O: Money, Day, allocation, balances, the portfolio generator.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -122,10 +121,12 @@ extension Workspace {
     /// `LIKE 'M%'` took about 80 ms, and a scenario replays its payments for every command).
     static func nextNumberedId(_ db: Database, table: String, prefix: String, digits: Int) throws -> String {
         let low = prefix + String(repeating: "0", count: digits), high = prefix + String(repeating: "9", count: digits)
-        let glob = prefix + String(repeating: "[0-9]", count: digits)
-        let top = try String.fetchOne(
-            db, sql: "SELECT max(id) FROM \(table) WHERE id BETWEEN ? AND ? AND id GLOB ?",
-            arguments: [low, high, glob])
+        // The highest id in the range whose suffix is all digits (GLOB is SQLite's alone; ids of that
+        // length in the range with another character in them are rare, so a few rows suffice).
+        let candidates = try String.fetchAll(
+            db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ? AND length(id) = ? ORDER BY id DESC LIMIT 32",
+            arguments: [low, high, prefix.count + digits])
+        let top = candidates.first { $0.utf8.dropFirst(prefix.utf8.count).allSatisfy { (48...57).contains($0) } }
         var k = (top.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         func id(_ k: Int) -> String {
             let s = String(k); return prefix + String(repeating: "0", count: max(0, digits - s.count)) + s

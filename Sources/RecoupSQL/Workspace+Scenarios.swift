@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import RecoupCore
 import RecoupStore
 
 extension Workspace {

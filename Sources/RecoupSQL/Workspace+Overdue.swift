@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import RecoupCore
 import RecoupStore
 
@@ -11,8 +9,8 @@ extension Workspace {
     public func suspendAfterDays() throws(StoreError) -> [String: Int] {
         try read { db in
             var out: [String: Int] = [:]
-            let rows = try BulkLedgerLoader.Rows(
-                db, "SELECT id, suspend_after_days FROM contract WHERE suspend_after_days IS NOT NULL")
+            let rows = try db.connection.rawRows(
+                "SELECT id, suspend_after_days FROM contract WHERE suspend_after_days IS NOT NULL")
             defer { rows.finish() }
             while rows.next() { out[rows.string(0)] = Int(rows.int(1)) }
             return out
@@ -47,8 +45,7 @@ extension Workspace {
     public func overdueStates() throws(StoreError) -> [StoredOverdueState] {
         try read { db in
             var out: [StoredOverdueState] = []
-            let rows = try BulkLedgerLoader.Rows(
-                db,
+            let rows = try db.connection.rawRows(
                 "SELECT scope, customer_id, state, days, amount, as_of FROM overdue_state ORDER BY customer_id, scope")
             defer { rows.finish() }
             while rows.next() {
@@ -69,29 +66,21 @@ extension Workspace {
     {
         try write { db in
             try db.execute(sql: "DELETE FROM overdue_state")
-            // Through SQLite's C API, as the bulk ledger reads: a nightly run rewrites every scope
+            // Bound value by value, as the bulk ledger reads: a nightly run rewrites every scope
             // that is not clear (over 100,000 on the benchmark portfolio).
-            let sql =
-                "INSERT OR REPLACE INTO overdue_state(scope, customer_id, state, days, amount, as_of) VALUES (?, ?, ?, ?, ?, ?)"
-            let insert = try BulkLedgerLoader.Rows(db, sql)
-            defer { insert.finish() }
-            let statement = insert.statement
+            let insert = try db.connection.prepare(
+                "INSERT INTO overdue_state(scope, customer_id, state, days, amount, as_of) VALUES (?, ?, ?, ?, ?, ?)",
+                cached: false)
             let asOf = evaluation.asOf.iso
             var stored = 0
             for s in evaluation.scopes where s.state != OverdueLadder.clear {
-                sqlite3_bind_text(statement, 1, s.scope, -1, sqliteTransient)
-                sqlite3_bind_text(statement, 2, s.customerId, -1, sqliteTransient)
-                sqlite3_bind_text(statement, 3, s.state, -1, sqliteTransient)
-                sqlite3_bind_int64(statement, 4, Int64(s.days))
-                sqlite3_bind_int64(statement, 5, s.amount.minorUnits)
-                sqlite3_bind_text(statement, 6, asOf, -1, sqliteTransient)
-                let rc = sqlite3_step(statement)
-                sqlite3_reset(statement)
-                guard rc == SQLITE_DONE else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: rc),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-                }
+                insert.bindText(1, s.scope)
+                insert.bindText(2, s.customerId)
+                insert.bindText(3, s.state)
+                insert.bindInt(4, Int64(s.days))
+                insert.bindInt(5, s.amount.minorUnits)
+                insert.bindText(6, asOf)
+                guard try insert.step() else { throw SQLError(.constraint, "a row was refused by a constraint") }
                 stored += 1
             }
             try Self.journal(

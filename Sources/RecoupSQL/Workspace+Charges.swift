@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -51,13 +50,14 @@ extension Workspace {
                     arguments: [f.invoiceId]) ?? 0)
             let amount = LateFee.increment(accrued: f.fee, posted: posted)
             guard amount.isPositive else { continue }
-            try db.execute(
+            let newId = try Int64.fetchOne(
+                db,
                 sql:
-                    "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?)",
+                    "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'late_fee', ?, ?, NULL, ?, ?) RETURNING id",
                 arguments: [f.customerId, f.invoiceId, asOf.iso, amount.minorUnits, context.at, context.operator])
             written.append(
                 Charge(
-                    id: db.lastInsertedRowID, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
+                    id: newId ?? 0, customerId: f.customerId, invoiceId: f.invoiceId, kind: .lateFee,
                     asOf: asOf, amount: amount, reason: nil, at: context.at, operator: context.operator))
         }
         return written
@@ -118,12 +118,13 @@ extension Workspace {
             throw StoreError.rule(
                 "cannot waive \(waived) on \(scope): only \(left) of late fees is charged and not waived")
         }
-        try db.execute(
+        let newId = try Int64.fetchOne(
+            db,
             sql:
-                "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?)",
+                "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?) RETURNING id",
             arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, context.at, context.operator])
         return Charge(
-            id: db.lastInsertedRowID, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
+            id: newId ?? 0, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
             amount: -waived, reason: reason, at: context.at, operator: context.operator)
     }
 

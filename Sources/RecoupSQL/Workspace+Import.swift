@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -20,7 +19,7 @@ extension Workspace {
         let summary = try write(checkingReferences: false) { db in
             try run.write(db, kind: kind, path: path, context: context, progress: progress, shouldStop: shouldStop)
         }
-        if !scenarioIsOpen { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
+        if !scenarioIsOpen { engine.afterImport() }
         return summary
     }
 }
@@ -139,7 +138,7 @@ struct ImportRun {
                 continue
             }
             if problems.isEmpty, fast != nil,
-                try fast!.insert(rec.fields, statement: insert.sqliteStatement, refs: &refs, db: db)
+                try fast!.insert(rec.fields, statement: insert.prepared, refs: &refs, db: db)
             {
                 continue
             }
@@ -178,7 +177,11 @@ struct ImportRun {
             }
             guard problems.isEmpty else {  // after the first problem, only validate (ids included: nothing is inserted)
                 let id = values[0]!.text!
-                if let rowid = try Int64.fetchOne(
+                if refs.ids != nil {
+                    if !refs.ids!.insert(id).inserted || !unsavedIds.insert(id).inserted {
+                        duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: fieldOf[0]!)
+                    }
+                } else if let rowid = try Int64.fetchOne(
                     db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id])
                 {
                     duplicate(id, existed: rowid <= refs.lastRowid, line: rec.line, field: fieldOf[0]!)
@@ -187,7 +190,11 @@ struct ImportRun {
                 }
                 continue
             }
-            // Existentials, not [DatabaseValue]: GRDB's generic init for the latter builds a key path per call.
+            if refs.ids != nil, !refs.ids!.insert(values[0]!.text!).inserted {
+                let id = values[0]!.text!
+                duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: fieldOf[0]!)
+                continue
+            }
             var hold = false
             if kind == .payments && options.match && values[4] == nil {
                 switch try PaymentMatcher.match(
@@ -199,20 +206,19 @@ struct ImportRun {
                 case .none: hold = true; matched.held += 1
                 }
             }
-            var args: [(any DatabaseValueConvertible)?] = values.map { $0.map(Self.databaseValue) ?? .null }
+            var args: [DatabaseValue] = values.map { $0.map(Self.databaseValue) ?? .null }
             if kind == .customers {
-                args.append(pinyin.initials(of: values[1]!.text!).databaseValue);
+                args.append(.text(pinyin.initials(of: values[1]!.text!)))
                 refs.customers.insert(values[0]!.text!)
             }
-            if kind == .invoices && values[6] == nil { args[6] = 0.databaseValue }
+            if kind == .invoices && values[6] == nil { args[6] = .integer(0) }
             if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
-            insert.setUncheckedArguments(StatementArguments(args))
             do {
-                try insert.execute()
+                try insert.prepared.execute(args)
                 if hold {
                     try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [values[0]!.text!])
                 }
-            } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            } catch let e as SQLError where e.kind == .unique(table: kind.table) || e.kind == .constraint {
                 let id = values[0]!.text!
                 let existed =
                     try Bool.fetchOne(
@@ -276,11 +282,11 @@ struct ImportRun {
 
     static func databaseValue(_ v: FieldValue) -> DatabaseValue {
         switch v {
-        case .text(let s): return s.databaseValue
-        case .day(let d): return d.iso.databaseValue
-        case .amount(let m): return m.minorUnits.databaseValue
-        case .int(let i): return i.databaseValue
-        case .flag(let b): return (b ? 1 : 0).databaseValue
+        case .text(let s): return .text(s)
+        case .day(let d): return .text(d.iso)
+        case .amount(let m): return .integer(m.minorUnits)
+        case .int(let i): return .integer(Int64(i))
+        case .flag(let b): return .integer(b ? 1 : 0)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -25,13 +24,30 @@ extension Workspace {
                 SELECT d.invoice_id, i.customer_id, d.step, d.sent_on, d.action, d.file
                 FROM dunning_sent d JOIN invoice i ON i.id = d.invoice_id
                 \(customer == nil ? "" : "WHERE i.customer_id = ?")
-                ORDER BY i.customer_id, d.invoice_id, d.sent_on, CAST(substr(d.step, 1, instr(d.step, ':') - 1) AS INTEGER)
+                ORDER BY i.customer_id, d.invoice_id, d.sent_on
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: customer.map { [$0] } ?? []).map {
+            // Steps of one day in the number before their ':' (`2:letter` before `10:call`), sorted
+            // here: the two dialects have no common way to cut it out in SQL.
+            func number(_ step: String) -> Int { Int(step.prefix { $0 != ":" }) ?? 0 }
+            let rows = try Row.fetchAll(db, sql: sql, arguments: customer.map { [$0] } ?? []).map {
                 DunningRecord(
                     invoiceId: $0[0], customerId: $0[1], step: $0[2], sentOn: Self.day($0[3] as String), action: $0[4],
                     file: $0[5])
             }
+            var out: [DunningRecord] = []
+            out.reserveCapacity(rows.count)
+            var k = 0
+            while k < rows.count {  // runs of one invoice and day, in SQL's order, sorted by step number
+                var j = k + 1
+                while j < rows.count && rows[j].invoiceId == rows[k].invoiceId && rows[j].sentOn == rows[k].sentOn {
+                    j += 1
+                }
+                out += rows[k..<j].enumerated().sorted { a, b in
+                    (number(a.element.step), a.offset) < (number(b.element.step), b.offset)
+                }.map(\.element)
+                k = j
+            }
+            return out
         }
     }
 

@@ -1,25 +1,28 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
-/// One workspace file: customers, contracts, invoices, payments, settings and the journal.
+/// The books of one workspace, in a SQL database: customers, contracts, invoices, payments, the case
+/// records, settings and the journal. The same code runs on every engine (`SQLEngine`): SQLite, the
+/// embedded default (a file), and PostgreSQL, the team server.
 ///
-/// The file is SQLite in WAL mode, with mode 0600. Several shells, in several processes, work on one
-/// file at once: every mutating call is one `BEGIN IMMEDIATE` transaction that waits for the write
-/// lock (at most `lockTimeout` seconds, then `StoreError.busy`) and reads everything it checks
-/// inside that transaction, so a check and the write it guards see the same books. Reads take a
-/// reader connection and never wait for writers.
+/// Several shells, in several processes, work on one workspace at once: every mutating call is one
+/// transaction that takes the workspace's write lock at once (SQLite's `BEGIN IMMEDIATE`; on
+/// PostgreSQL a transaction-scoped advisory lock), waiting at most `lockTimeout` seconds, then
+/// `StoreError.busy`; it reads everything it checks inside that transaction, so a check and the
+/// write it guards see the same books. Writers are serialized on purpose: every write appends to the
+/// journal's hash chain, whose next entry depends on the one before. Reads never wait for writers.
 ///
 /// A what-if scenario holds no transaction between commands: `withScenario` replays its changes in
 /// a transaction that is always rolled back, for the span of one command.
 public final class Workspace: @unchecked Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// The engine holding the books (SQLite or PostgreSQL).
+    public let engine: any SQLEngine
     /// How long a write waits for another shell's write lock, in seconds.
-    public let lockTimeout: Double
+    public var lockTimeout: Double { engine.lockTimeout }
     /// Why the workspace cannot be written, or nil when it can.
-    public let readOnlyReason: String?
+    public var readOnlyReason: String? { engine.readOnlyReason }
 
     /// The default lock timeout: `RECOUP_LOCK_TIMEOUT` seconds, else 10.
     public static var defaultLockTimeout: Double {
@@ -27,51 +30,10 @@ public final class Workspace: @unchecked Sendable {
             ?? 10
     }
 
-    /// Opens the workspace at `path`; with `create`, makes a new one there when there is none (and runs
-    /// migrations either way). Without `create` a missing file is `StoreError.noWorkspace`, so a
-    /// mistyped path in a nightly job fails instead of reporting on an empty workspace. `readOnly`
-    /// opens it for reading only (as a file without write permission is opened).
-    public init(path: String, create: Bool = false, readOnly: Bool = false, lockTimeout: Double? = nil)
-        throws(StoreError)
-    {
-        self.path = path
-        self.lockTimeout = lockTimeout ?? Self.defaultLockTimeout
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
-            guard create else { throw .noWorkspace(path: path) }
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !fm.fileExists(atPath: dir) {
-                throw .cannotOpen(path: path, reason: "folder '\(dir)' does not exist")
-            }
-            let fd = open(path, O_CREAT | O_WRONLY, 0o600)
-            if fd < 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            close(fd)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        if readOnly {
-            readOnlyReason = "opened for reading only"
-        } else if access(path, W_OK) != 0 {
-            readOnlyReason = "no write permission on the file"
-        } else if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
-            readOnlyReason = "no write permission on its folder"
-        } else {
-            readOnlyReason = nil
-        }
-        do {
-            var config = Configuration()
-            config.foreignKeysEnabled = true
-            config.busyMode = .timeout(self.lockTimeout)
-            config.readonly = readOnlyReason != nil
-            pool = try DatabasePool(path: path, configuration: config)
-            if readOnlyReason == nil { try Schema.migrator.migrate(pool) }
-        } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN, readOnlyReason == nil {
-                throw .readOnly(path: path, reason: error.message ?? "read-only")
-            }
-            throw .cannotOpen(path: path, reason: error.message ?? "\(error)")
-        } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
-        }
+    /// The workspace held by `engine` (already opened, its schema migrated).
+    public init(engine: any SQLEngine) {
+        self.engine = engine
+        self.path = engine.path
     }
 
     // MARK: Transactions
@@ -104,7 +66,7 @@ public final class Workspace: @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             if !readingBase, let db = held() { return try body(db) }
-            return try pool.read(body)
+            return try engine.read(body)
         } catch { throw mapped(error) }
     }
 
@@ -122,7 +84,7 @@ public final class Workspace: @unchecked Sendable {
     /// Reads the books as committed, without any open scenario's changes (a reader connection of
     /// the WAL pool never sees the writer's open transaction).
     func readBase<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw mapped(error) }
+        do { return try engine.read(body) } catch { throw mapped(error) }
     }
 
     /// Runs one write as a `BEGIN IMMEDIATE` transaction of its own (waiting up to `lockTimeout`
@@ -138,10 +100,7 @@ public final class Workspace: @unchecked Sendable {
                 }
                 return result!
             }
-            return try pool.writeWithoutTransaction { db in
-                // A writer whose references hold by construction skips SQLite's foreign-key lookups.
-                if !checkingReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-                defer { if !checkingReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+            return try engine.writeWithoutTransaction(checkingReferences: checkingReferences) { db in
                 return try holding(db) {
                     var result: T?
                     try db.inTransaction(.immediate) {
@@ -185,7 +144,7 @@ public final class Workspace: @unchecked Sendable {
         if let reason = readOnlyReason { throw StoreError.readOnly(path: path, reason: reason) }
         guard held() == nil else { throw StoreError.rule("a scenario cannot be opened inside another") }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try engine.writeWithoutTransaction(checkingReferences: true) { db in
                 try db.beginTransaction(.immediate)
                 defer { try? db.rollback() }
                 return try holding(db) {
@@ -196,7 +155,7 @@ public final class Workspace: @unchecked Sendable {
                     return (result, recorded ?? [])
                 }
             }
-        } catch let e as DatabaseError { throw mapped(e) }
+        } catch let e as SQLError { throw mapped(e) }
     }
 
     /// Writes a scenario's changes to the books as one transaction: each applied again, checked
@@ -258,12 +217,11 @@ public final class Workspace: @unchecked Sendable {
         Thread.sleep(forTimeInterval: 30)
     }
 
-    /// A number that changes whenever another connection (another shell) commits to the workspace:
-    /// SQLite's `PRAGMA data_version`, read on the writer connection. A shell compares it before each
-    /// command and rebuilds its caches when it moved.
-    public func booksVersion() -> Int64 {
-        (try? pool.writeWithoutTransaction { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }) ?? 0
-    }
+    /// A number that changes whenever another connection (another shell) commits to the workspace
+    /// (the engine's: SQLite's `PRAGMA data_version`; on PostgreSQL a counter every write moves,
+    /// its moves also announced by NOTIFY). A shell compares it before each command and rebuilds its
+    /// caches when it moved.
+    public func booksVersion() -> Int64 { engine.booksVersion() }
 
     /// `map`, with this workspace's path and lock timeout filled in.
     func mapped(_ error: any Error) -> StoreError {
@@ -276,25 +234,16 @@ public final class Workspace: @unchecked Sendable {
 
     static func map(_ error: any Error) -> StoreError {
         if let e = error as? StoreError { return e }
-        if let e = error as? DatabaseError {
-            switch e.extendedResultCode {
-            case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
-                // "UNIQUE constraint failed: payment.id": the table names the kind of record.
-                let table =
-                    (e.message ?? "").split(separator: ":").last.map {
-                        $0.split(separator: ".").first.map(String.init) ?? ""
-                    }?
-                    .trimmingCharacters(in: .whitespaces) ?? "record"
+        if let e = error as? SQLError {
+            switch e.kind {
+            case .unique(let table):
                 return .database("a \(table.isEmpty ? "record" : table) with that id already exists")
-            case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            case .foreignKey:
                 return .database("a record refers to a customer, contract or invoice that does not exist")
-            default:
-                break
-            }
-            switch e.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(seconds: 0)
-            case .SQLITE_READONLY: return .readOnly(path: "", reason: e.message ?? "read-only")
-            default: return .database(e.message ?? "\(e)")
+            case .busy: return .busy(seconds: 0)
+            case .readOnly: return .readOnly(path: "", reason: e.message)
+            case .permission: return .database("the database refused it: \(e.message)")
+            case .constraint, .other: return .database(e.message)
             }
         }
         return .database("\(error)")
@@ -421,10 +370,5 @@ public final class Workspace: @unchecked Sendable {
     }
 }
 
-/// The SQLite workspace is the embedded backend of the store seam.
-extension Workspace: BooksReader, BooksWriter, ScenarioStore {
-    /// Opens (with `create`, makes) a SQLite workspace file: the opener the executable hands the shell.
-    public static let opener: WorkspaceOpener = { path, create throws(StoreError) in
-        try Workspace(path: path, create: create)
-    }
-}
+/// A workspace is what the store seam promises, on whichever engine holds it.
+extension Workspace: BooksReader, BooksWriter, ScenarioStore {}

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -30,8 +29,7 @@ extension Workspace {
         // that order already).
         let contracts = try (base || readingBase ? readBase : read) { db in
             var out: [Contract] = []
-            let rows = try BulkLedgerLoader.Rows(
-                db,
+            let rows = try db.connection.rawRows(
                 """
                 SELECT id, customer_id, service, signed_on, start_on, end_on, value, payment_terms_days, late_fee_daily_rate,
                        late_fee_grace_days, late_fee_cap, suspend_after_days, prepay_ratio
@@ -204,17 +202,18 @@ extension Workspace {
 
     @discardableResult
     static func insert(_ db: Database, _ m: DepositMovement) throws -> DepositMovement {
-        try db.execute(
+        let newId = try Int64.fetchOne(
+            db,
             sql: """
                 INSERT INTO deposit_movement(customer_id, contract_id, kind, amount, on_day, invoice_id, reason, at, operator)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """,
             arguments: [
                 m.customerId, m.contractId, m.kind.rawValue, m.amount.minorUnits, m.onDay.iso, m.invoiceId, m.reason,
                 m.at, m.operator,
             ])
         var out = m
-        out.id = db.lastInsertedRowID
+        out.id = newId ?? 0
         return out
     }
 

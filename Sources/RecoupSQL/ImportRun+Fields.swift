@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -12,14 +11,39 @@ struct References {
     var invoices: [String: String] = [:]
     /// The largest rowid before this import: a clash above it is a duplicate within the file.
     var lastRowid: Int64
+    /// Every id of the kind, those in the workspace and those inserted so far, when the engine's
+    /// constraint failures abort the transaction (PostgreSQL): duplicates are found here instead of
+    /// by the insert. Nil on SQLite, whose primary key finds them.
+    var ids: Set<String>?
+    /// The ids that were in the workspace before the import (with `ids`).
+    var existing: Set<String> = []
 
     init(db: Database, kind: RecordKind) throws {
         customers = Set(try String.fetchAll(db, sql: "SELECT id FROM customer"))
-        lastRowid = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(kind.table)") ?? 0
+        lastRowid =
+            db.connection.constraintFailureAbortsTransaction
+            ? 0 : try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(kind.table)") ?? 0
+        if db.connection.constraintFailureAbortsTransaction {
+            existing =
+                kind == .customers ? customers : Set(try String.fetchAll(db, sql: "SELECT id FROM \(kind.table)"))
+            ids = existing
+            // References looked up once, not a query a record (a round trip each on a server).
+            if kind == .invoices || kind == .payments {
+                for r in try Row.fetchAll(db, sql: "SELECT id, customer_id FROM contract") {
+                    contracts[r[0]] = r[1] as String
+                }
+            }
+            if kind == .payments {
+                for r in try Row.fetchAll(db, sql: "SELECT id, customer_id FROM invoice") {
+                    invoices[r[0]] = r[1] as String
+                }
+            }
+        }
     }
 
     mutating func customer(ofContract id: String, _ db: Database) throws -> String? {
         if let c = contracts[id] { return c }
+        if ids != nil { return nil }  // all read at the start
         let c = try String.fetchOne(
             db.cachedStatement(sql: "SELECT customer_id FROM contract WHERE id = ?"), arguments: [id])
         if let c { contracts[id] = c }
@@ -28,6 +52,7 @@ struct References {
 
     mutating func customer(ofInvoice id: String, _ db: Database) throws -> String? {
         if let c = invoices[id] { return c }
+        if ids != nil { return nil }
         return try String.fetchOne(
             db.cachedStatement(sql: "SELECT customer_id FROM invoice WHERE id = ?"), arguments: [id])
     }

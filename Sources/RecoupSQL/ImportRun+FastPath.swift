@@ -1,5 +1,3 @@
-import GRDB
-import GRDBSQLite
 import RecoupCore
 import RecoupStore
 
@@ -40,7 +38,9 @@ struct FastPath {
 
     /// Validates and binds one record, then inserts it. False: nothing was inserted, and the record
     /// must go the general way (it has a problem, or something the fast path does not decide).
-    mutating func insert(_ fields: [CSVReader.Field], statement: SQLiteStatement, refs: inout References, db: Database)
+    mutating func insert(
+        _ fields: [CSVReader.Field], statement: any PreparedStatement, refs: inout References, db: Database
+    )
         throws -> Bool
     {
         for i in days.indices { days[i] = Int32.min }
@@ -51,9 +51,9 @@ struct FastPath {
             if bytes.isEmpty {
                 if required[slot] { return false }
                 if kind == .invoices && slot == 6 {
-                    sqlite3_bind_int64(statement, index, 0)
+                    statement.bindInt(index, 0)
                 } else {
-                    sqlite3_bind_null(statement, index)
+                    statement.bindNull(index)
                 }
                 continue
             }
@@ -66,42 +66,36 @@ struct FastPath {
                 if bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
                     return false
                 }
-                bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(
-                        statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self),
-                        Int32(p.count), sqliteTransient)
-                }
+                bytes.withUnsafeBufferPointer { statement.bindText(index, $0) }
             case .day:
                 guard let day = Day(isoUTF8: bytes) else { return false }
                 days[slot] = day.ordinal
-                bytes.withUnsafeBufferPointer { p in
-                    _ = sqlite3_bind_text(
-                        statement, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self),
-                        Int32(p.count), sqliteTransient)
-                }
+                bytes.withUnsafeBufferPointer { statement.bindText(index, $0) }
             case .positiveAmount, .amount:
                 guard case .success(let m) = Money.parse(utf8: bytes),
                     m.isPositive || (types[slot] == .amount && m.isZero)
                 else { return false }
-                sqlite3_bind_int64(statement, index, m.minorUnits)
+                statement.bindInt(index, m.minorUnits)
             case .flag:
                 guard let v = Self.flag(bytes) else { return false }
-                sqlite3_bind_int64(statement, index, v ? 1 : 0)
+                statement.bindInt(index, v ? 1 : 0)
             case .count, .score, .fraction:
                 return false
             }
         }
         guard try referencesHold(fields, refs: &refs, db: db), datesInOrder(days) else {
-            sqlite3_reset(statement)
+            statement.reset()
             return false
         }
-        let rc = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        if rc == SQLITE_DONE { return true }
-        if rc & 0xff == SQLITE_CONSTRAINT { return false }  // a duplicate id (extended codes): the general path reports it
-        throw DatabaseError(
-            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement)))
-        )
+        if refs.ids != nil {  // an engine whose constraint failures abort the transaction: ids checked here
+            let id = String(decoding: fields[fieldOf[0]].bytes, as: UTF8.self)
+            guard refs.ids!.insert(id).inserted else {
+                statement.reset()
+                return false
+            }
+        }
+        // False: a duplicate id (a constraint refused the row): the general path reports it.
+        return try statement.step()
     }
 
     /// Due and settlement dates not before the issue date (invoices).

@@ -1,15 +1,11 @@
-import GRDB
-import GRDBSQLite
 import RecoupCore
 import RecoupStore
 #if canImport(Glibc)
     import Glibc  // memcmp
 #endif
 
-/// SQLite's SQLITE_TRANSIENT: the statement copies a bound text at once (the C macro does not import).
-let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// The whole portfolio's ledger, read with SQLite's C API.
+/// The whole portfolio's ledger, read through the engine's raw rows (`RawRows`: SQLite's C API,
+/// PostgreSQL's columns read as arrays).
 ///
 /// Written by hand for a measured need: through GRDB rows (a `String` per text column, an SQL
 /// `ORDER BY` over a million invoices) the load took about 2.3 s on the 100,000-customer benchmark
@@ -20,39 +16,6 @@ struct BulkLedgerLoader {
     let db: Database
     /// Fill `invoiceIds` too (the limitation watch names each claim; other reports need no ids).
     var withIds = false
-
-    /// A prepared statement stepped row by row; `text(i)` borrows the column's bytes.
-    struct Rows {
-        let statement: OpaquePointer
-        init(_ db: Database, _ sql: String) throws {
-            var s: OpaquePointer?
-            let rc = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &s, nil)
-            guard rc == SQLITE_OK, let s else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                    sql: sql)
-            }
-            statement = s
-        }
-        func next() -> Bool { sqlite3_step(statement) == SQLITE_ROW }
-        func finish() { sqlite3_finalize(statement) }
-        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
-        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement, i) == SQLITE_NULL }
-        func text(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
-            guard let p = sqlite3_column_text(statement, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, i)))
-        }
-        func string(_ i: Int32) -> String { String(decoding: text(i), as: UTF8.self) }
-        /// An ISO date column as a day ordinal (0 when it does not parse).
-        func day(_ i: Int32) -> Int32 {
-            let b = text(i)
-            guard b.count == 10 else { return 0 }
-            func d(_ k: Int) -> Int { Int(b[k]) - 48 }
-            return Day(
-                year: d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month: d(5) * 10 + d(6), day: d(8) * 10 + d(9))?
-                .ordinal ?? 0
-        }
-    }
 
     /// The last key seen in a column that repeats in runs (a customer's or a contract's id in storage
     /// order) and what it mapped to: a new String and a dictionary lookup only when the key changes,
@@ -157,7 +120,7 @@ struct BulkLedgerLoader {
     /// Customer id to its position (customers in id byte order).
     static func customerIndex(_ db: Database) throws -> (ids: [String], index: [String: Int32]) {
         var index: [String: Int32] = [:], ids: [String] = []
-        let rows = try Rows(db, "SELECT id FROM customer ORDER BY id")
+        let rows = try db.connection.rawRows("SELECT id FROM customer ORDER BY id")
         while rows.next() { let id = rows.string(0); index[id] = Int32(ids.count); ids.append(id) }
         rows.finish()
         return (ids, index)
@@ -168,8 +131,7 @@ struct BulkLedgerLoader {
         var p = PaymentRows()
         // Applications made by hand, by payment id (few): mapped to positions once payments are sorted.
         var manualById: [String: [(rowid: Int, amount: Int64)]] = [:]
-        let manualRows = try Rows(
-            db,
+        let manualRows = try db.connection.rawRows(
             "SELECT a.payment_id, i.rowid, a.amount FROM payment_application a JOIN invoice i ON i.id = a.invoice_id ORDER BY a.id"
         )
         while manualRows.next() {
@@ -179,8 +141,7 @@ struct BulkLedgerLoader {
         // Entries that are not cash: restructurings, credit notes, write-offs.
         let nonCash = [Payment.restructurePrefix, Dispute.creditPrefix, WriteOff.entryPrefix].map { Array($0.utf8) }
         // Settlements (invoices with a settled_on) are read with the invoices, on the other connection.
-        let payments = try Rows(
-            db,
+        let payments = try db.connection.rawRows(
             """
             SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
             WHERE p.voided_at IS NULL
@@ -217,7 +178,7 @@ struct BulkLedgerLoader {
     func load(paymentsRead: (() throws -> PaymentRows)? = nil) throws -> Ledger {
         var ledger = Ledger()
         var index: [String: Int32] = [:]
-        let customers = try Rows(db, "SELECT id FROM customer ORDER BY id")
+        let customers = try db.connection.rawRows("SELECT id FROM customer ORDER BY id")
         while customers.next() {
             let id = customers.string(0)
             index[id] = Int32(ledger.customerIds.count)
@@ -232,12 +193,11 @@ struct BulkLedgerLoader {
         var contractKey = LastKey()
         var ids = Keys()
         var planIndex: [String: Int32] = [:]
-        let invoices = try Rows(
-            db,
+        let invoices = try db.connection.rawRows(
             """
             SELECT rowid, customer_id, issued_on, due_on, amount, disputed, id, NULL, contract_id, settled_on FROM invoice
             UNION ALL
-            SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || printf('%02d', i.seq), i.plan_id, i.plan_id, NULL
+            SELECT -i.rowid, p.customer_id, p.created_on, i.due_on, i.payment, 0, i.plan_id || '#' || CASE WHEN i.seq < 10 THEN '0' ELSE '' END || i.seq, i.plan_id, i.plan_id, NULL
             FROM plan_installment i JOIN plan p ON p.id = i.plan_id WHERE i.payment > 0 AND p.cancelled_at IS NULL
             """)
         // An invoice settled on a day (the spec's settled_on) is paid in full then by a settlement row,
@@ -315,8 +275,7 @@ struct BulkLedgerLoader {
         for c in 0..<ledger.customerIds.count { starts[c + 1] += starts[c] }
         ledger.invoiceStart = starts
         // Disputes' holds (few rows): each on its invoice's position.
-        let holds = try Rows(
-            db,
+        let holds = try db.connection.rawRows(
             "SELECT i.rowid, d.id, d.invoice_id, d.opened_on, d.resolved_on, d.amount FROM dispute d JOIN invoice i ON i.id = d.invoice_id"
         )
         while holds.next() {

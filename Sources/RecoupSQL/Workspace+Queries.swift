@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RecoupCore
 import RecoupStore
 
@@ -135,10 +134,10 @@ extension Workspace {
         }
         // Payments on a second reader connection at the same time as the invoices (two cores).
         let box = PaymentBox()
-        let pool = self.pool
+        let engine = self.engine
         let thread = Thread {
             box.result = Result {
-                try pool.read { db in
+                try engine.read { db in
                     try BulkLedgerLoader.readPayments(db, customers: try BulkLedgerLoader.customerIndex(db))
                 }
             }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import RecoupCore
 import RecoupStore
 
 /// `queue --take`: customers claimed from the call queue for a lease, in one write transaction each,
