@@ -14,13 +14,14 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The `recoup` command: parses argv with swift-argument-parser, then hands off to RecoupShell.
         .executableTarget(
             name: "recoup",
             dependencies: [
-                "RecoupShell", "RecoupSQLite",
+                "RecoupShell", "RecoupSQLite", "RecoupPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // In-process benchmark for scripts/bench: Tab completion percentiles and peak memory (docs/BENCHMARKS.md).
@@ -68,6 +69,13 @@ let package = Package(
             dependencies: [
                 "RecoupSQL", "RecoupStore", "RecoupCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),  // binds import fields from bytes
+            ]),
+        // The team server engine, and the only module that imports postgres-nio: the workspace in a
+        // PostgreSQL database, its migrations, operators as database roles, columns read as arrays.
+        .target(
+            name: "RecoupPostgres",
+            dependencies: [
+                "RecoupSQL", "RecoupStore", "RecoupCore", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         // Pure domain, no I/O: Money, Day, allocation, balances, the portfolio generator.
         .target(name: "RecoupCore"),

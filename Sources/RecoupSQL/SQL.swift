@@ -361,4 +361,6 @@ public protocol SQLEngine: AnyObject, Sendable {
     /// Makes the database itself enforce an operator's role (PostgreSQL grants); nothing on SQLite,
     /// whose file permissions are the only gate. Runs inside the write transaction of `db`.
     func grantRole(_ role: String?, to login: String, _ db: Database) throws
+    /// After `workspace copy` wrote rows with their own ids: generated ids continue after them.
+    func afterCopy(_ db: Database) throws
 }

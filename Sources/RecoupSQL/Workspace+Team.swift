@@ -79,6 +79,7 @@ extension Workspace {
                     sql: "INSERT INTO operator(login, name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                     arguments: [login, o.name, o.role.rawValue, context.at, context.operator])
             }
+            try engine.grantRole(o.role.rawValue, to: login, db)
             return (.id(login), "operator \(login) (\(o.name)) added as \(o.role.rawValue)")
         case .operatorRoleSet(let login, let role):
             try Self.requireAdmin(db, context, to: "change roles")
@@ -91,6 +92,7 @@ extension Workspace {
                 throw StoreError.rule("\(login) is the last admin: make another operator admin first")
             }
             try db.execute(sql: "UPDATE operator SET role = ? WHERE login = ?", arguments: [role.rawValue, login])
+            try engine.grantRole(role.rawValue, to: login, db)
             return (.id(login), "operator \(login): \(old.rawValue) -> \(role.rawValue)")
         case .operatorRemoved(let login):
             try Self.requireAdmin(db, context, to: "remove operators")
@@ -104,6 +106,7 @@ extension Workspace {
             try db.execute(
                 sql: "UPDATE operator SET removed_at = ?, removed_by = ? WHERE login = ?",
                 arguments: [context.at, context.operator, login])
+            try engine.grantRole(nil, to: login, db)
             return (.id(login), "operator \(login) removed (kept on record)")
         case .customerAssigned(let customer, let agent):
             switch try Self.standing(db, context.operator) {

@@ -223,6 +223,8 @@ public final class Workspace: @unchecked Sendable {
     /// caches when it moved.
     public func booksVersion() -> Int64 { engine.booksVersion() }
 
+    public var databaseLogin: String? { engine.databaseLogin }
+
     /// `map`, with this workspace's path and lock timeout filled in.
     func mapped(_ error: any Error) -> StoreError {
         switch Self.map(error) {

@@ -91,6 +91,8 @@ public final class SQLiteEngine: SQLEngine, @unchecked Sendable {
     public func afterImport() { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
 
     public func grantRole(_ role: String?, to login: String, _ db: RecoupSQL.Database) throws {}
+    /// SQLite's AUTOINCREMENT keys continue after the largest id inserted by themselves.
+    public func afterCopy(_ db: RecoupSQL.Database) throws {}
 
     /// GRDB's errors in the store's terms; others pass through.
     static func sqlError(_ error: any Error) -> any Error {

@@ -163,6 +163,37 @@ extension Catalog {
             },
             Command(
                 spec: CommandSpec(
+                    ["workspace", "copy"],
+                    summary: "copy the whole workspace into a new file or an empty PostgreSQL database, checked",
+                    discussion:
+                        "Copies the books, the journal, the policy, saved scenarios and operators in one transaction on the target, from one snapshot of this workspace, then checks the copy (every table's row count and the journal's chain to the same newest entry) before it reports success. The target is a new file or an empty database (postgres://USER@HOST[:PORT]/DATABASE); SQLite to PostgreSQL or back.",
+                    arguments: [
+                        ArgumentSpec(
+                            "target", help: "a new workspace file, or a postgres:// address", completion: .file)
+                    ],
+                    examples: [
+                        "workspace copy postgres://recoup@db.example.com/collections", "workspace copy backup.db",
+                    ])
+            ) { inv in
+                let target = inv.argument("target")
+                let column = inv.parsed.column(ofArgument: "target")
+                if !target.hasPrefix("postgres"), FileManager.default.fileExists(atPath: target) {
+                    throw ShellError("'\(target)' exists already", hint: "copy into a new file", column: column)
+                }
+                guard let open = inv.session.opener else {
+                    throw ShellError("this shell cannot open other workspaces", hint: "run recoup -w WORKSPACE")
+                }
+                let report = try inv.store(column: column) { () throws(StoreError) in
+                    try inv.workspace.copy(into: try open(target, true))
+                }
+                let rows = report.rows.values.reduce(0, +)
+                return .output(
+                    .text(
+                        "copied \(rows) rows (\(report.rows["customer"] ?? 0) customers, \(report.rows["invoice"] ?? 0) invoices, \(report.rows["payment"] ?? 0) payments) and \(report.journalEntries) journal entries into \(report.target); counts and the journal's chain checked\n"
+                    ))
+            },
+            Command(
+                spec: CommandSpec(
                     ["generate", "portfolio"],
                     summary: "write a deterministic synthetic portfolio as canonical CSV files",
                     discussion:

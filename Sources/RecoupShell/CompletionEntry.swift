@@ -14,7 +14,7 @@ public enum CompletionEntry {
         }
         let provider: any CompletionProvider
         let wsPath = path ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"]
-        if let wsPath, FileManager.default.fileExists(atPath: wsPath), let ws = try? opener(wsPath, false) {
+        if let wsPath, FileManager.default.fileExists(atPath: wsPath) || wsPath.hasPrefix("postgres"), let ws = try? opener(wsPath, false) {
             let session = Session(workspace: ws, out: BufferOutput(), err: BufferOutput(), interactive: false)
             provider = DomainCompletions(session: session, commandNames: Catalog.names)
         } else {

@@ -107,9 +107,10 @@ public final class Session {
         self.err = err
         self.interactive = interactive
         let env = ProcessInfo.processInfo.environment
-        let account = login ?? Session.osLogin()
+        // On a server that authenticates its users (PostgreSQL) the operator is the database login.
+        let account = workspace.databaseLogin ?? login ?? Session.osLogin()
         self.login = account
-        self.declaredName = operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? account
+        self.declaredName = workspace.databaseLogin ?? operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? account
         self.clock = clock ?? Session.systemToday
         self.index = CompletionIndex(workspace: workspace)
         // Tables for a person at a terminal (the shell, or `recoup -c ...` typed there); CSV when the

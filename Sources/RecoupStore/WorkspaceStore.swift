@@ -11,6 +11,9 @@ public protocol BooksReader: AnyObject, Sendable {
     var readOnlyReason: String? { get }
     /// A number that moves whenever another shell commits: a shell compares it before each command.
     func booksVersion() -> Int64
+    /// The login the database itself authenticated (a PostgreSQL workspace: the user in its address),
+    /// who is then the operator; nil when the operator is the OS login (SQLite).
+    var databaseLogin: String? { get }
 
     func customerKeys() throws(StoreError) -> [CustomerKey]
     func ids(of kind: RecordKind) throws(StoreError) -> [String]
@@ -142,6 +145,21 @@ public protocol BooksWriter: AnyObject, Sendable {
         throws(StoreError)
     @discardableResult func recordDunning(_ records: [DunningRecord], asOf: Day, context: ChangeContext)
         throws(StoreError) -> Int
+    /// Copies the whole workspace into `target` (empty, of any backend) in one transaction there,
+    /// and checks the copy before returning.
+    func copy(into target: any WorkspaceStore) throws(StoreError) -> WorkspaceCopyReport
+}
+
+/// What `workspace copy` copied: rows by table, and the journal's length (checked on the copy).
+public struct WorkspaceCopyReport: Sendable {
+    public var target: String
+    public var rows: [String: Int]
+    public var journalEntries: Int
+    public init(target: String, rows: [String: Int], journalEntries: Int) {
+        self.target = target
+        self.rows = rows
+        self.journalEntries = journalEntries
+    }
 }
 
 /// What-if scenarios: a span that shows the books plus a scenario's changes, a commit that applies

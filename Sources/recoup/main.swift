@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import RecoupPostgres
 import RecoupSQLite
 import RecoupShell
+import RecoupStore
 
 /// The `recoup` command line. Everything else lives in RecoupShell.
 struct Recoup: ParsableCommand {
@@ -14,7 +16,10 @@ struct Recoup: ParsableCommand {
             """)
 
     @Option(
-        name: [.short, .long], help: ArgumentHelp("The workspace file; default $RECOUP_WORKSPACE.", valueName: "path"))
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The workspace: a file, or postgres://USER@HOST[:PORT]/DATABASE; default $RECOUP_WORKSPACE.",
+            valueName: "path"))
     var workspace: String?
 
     @Flag(help: "Create the workspace when there is none at the path (otherwise a missing file is an error).")
@@ -41,6 +46,13 @@ struct Recoup: ParsableCommand {
         help: ArgumentHelp("A single shell command, e.g. customer show C000001.", valueName: "command"))
     var words: [String] = []
 
+    /// The one place that chooses a backend: PostgreSQL for a `postgres://` address, else a SQLite
+    /// file, the embedded default.
+    static let opener: WorkspaceOpener = { path, create throws(StoreError) in
+        PostgresAddress.isAddress(path)
+            ? try Workspace.postgres(path, create: create) : try Workspace(path: path, create: create)
+    }
+
     func execute() -> Int32 {
         // The trailing words are captured for passthrough, so recoup's own misspelled options and
         // --help land here first: a shell command never starts with a dash.
@@ -51,10 +63,9 @@ struct Recoup: ParsableCommand {
         }
         if words.first == "__complete" {
             return CompletionEntry.run(
-                workspace: workspace, arguments: Array(words.dropFirst()), opener: Workspace.opener)
+                workspace: workspace, arguments: Array(words.dropFirst()), opener: Recoup.opener)
         }
-        // The one place that chooses a backend: SQLite, the embedded default.
-        var o = LaunchOptions(opener: Workspace.opener)
+        var o = LaunchOptions(opener: Recoup.opener)
         o.workspace = workspace; o.file = file; o.commands = commands
         o.keepGoing = keepGoing; o.echo = echo; o.words = words; o.create = create
         return Launcher.run(o)
