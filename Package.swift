@@ -82,11 +82,12 @@ let package = Package(
         .testTarget(name: "ShellKitTests", dependencies: ["ShellKit"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
-        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite"]),
+        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite", "RecoupPostgres"]),
         .testTarget(
-            name: "RecoupServicesTests", dependencies: ["RecoupServices", "RecoupSQLite", "RecoupStore", "RecoupCore"]),
+            name: "RecoupServicesTests",
+            dependencies: ["RecoupServices", "RecoupSQLite", "RecoupPostgres", "RecoupStore", "RecoupCore"]),
         .testTarget(
-            name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "recoup"],
+            name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupPostgres", "recoup"],
             exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -62,6 +62,25 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
 
     deinit { close() }
 
+    /// Creates an empty database `name` on the server of `server` (`postgres://USER@HOST:PORT`, a
+    /// login allowed to create databases), connecting to its `postgres` database to do so.
+    public static func createDatabase(server: String, name: String) throws(StoreError) {
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw .rule("'\(name)' is not a plain database name")
+        }
+        let address = try PostgresAddress(server + "/postgres")
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        do {
+            let c = try PGConnection.open(
+                address, group: group, logger: Logger(label: "recoup.postgres"), writer: false)
+            defer { c.close() }
+            try c.executeSimple("CREATE DATABASE \(name)")
+        } catch {
+            throw .cannotOpen(path: address.display, reason: PGConnection.describe(error))
+        }
+    }
+
     private var closed = false
     func close() {
         guard !closed else { return }
@@ -153,7 +172,10 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
 
 extension Workspace {
     /// Opens (with `create`, makes) the workspace in the PostgreSQL database at `url`.
-    public static func postgres(_ url: String, create: Bool = false) throws(StoreError) -> Workspace {
-        Workspace(engine: try PostgresEngine(address: try PostgresAddress(url), create: create))
+    public static func postgres(_ url: String, create: Bool = false, lockTimeout: Double? = nil) throws(StoreError)
+        -> Workspace
+    {
+        Workspace(
+            engine: try PostgresEngine(address: try PostgresAddress(url), create: create, lockTimeout: lockTimeout))
     }
 }

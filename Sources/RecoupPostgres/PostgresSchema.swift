@@ -459,6 +459,10 @@ enum PostgresSchema {
             try c.rows("SELECT to_regclass('schema_migration') IS NOT NULL", []).first.flatMap { $0[0] as Bool? }
             ?? false
         if !exists && !create { throw StoreError.noWorkspace(path: address.display) }
+        if exists {  // up to date: nothing to lock or create (an operator's login may not create)
+            let done = Set(try c.rows("SELECT name FROM schema_migration", []).compactMap { $0[0] as String? })
+            if migrations.allSatisfy({ done.contains($0.name) }) { return }
+        }
         try c.begin(immediate: true)
         do {
             try c.executeSimple(migrationTable)

@@ -14,7 +14,7 @@ final class Books {
     init(_ files: [RecordKind: String]) throws {
         folder = NSTemporaryDirectory() + "recoup-services-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        workspace = try Workspace(path: folder + "/ws.db", create: true)
+        workspace = try TestBackend.open(try TestBackend.newWorkspacePath(file: folder + "/ws.db"), create: true)
         for kind in RecordKind.allCases {
             guard let text = files[kind] else { continue }
             let path = folder + "/\(kind.rawValue).csv"

@@ -13,7 +13,7 @@ import RecoupSQLite
         init(_ s: Sandbox, operator who: String) throws {
             shell = Shell(
                 session: Session(
-                    workspace: try Workspace(path: s.workspacePath), out: out, err: err, interactive: false,
+                    workspace: try TestBackend.open(s.workspacePath), out: out, err: err, interactive: false,
                     operatorName: who, clock: { .init("2024-06-30")! }))
         }
         /// Runs one line; what it printed on stdout (stderr when it failed).
@@ -75,7 +75,7 @@ import RecoupSQLite
 
     @Test func aScenarioSavedByAnEarlierRecoupIsMigrated() throws {
         let s = try Sandbox()
-        let ws = try Workspace(path: s.workspacePath)
+        let ws = try TestBackend.open(s.workspacePath)
         try ws.restoreLegacyScenario(
             "old", commands: ["payment add C002 7601 --on 2024-06-30 --method alipay"], savedAt: "2026-11-01T00:00:00Z",
             savedBy: "wang")

@@ -23,9 +23,9 @@ final class Sandbox {
     init(loaded: Bool = true) throws {
         dir = NSTemporaryDirectory() + "recoup-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        workspacePath = dir + "/ws.db"
+        workspacePath = try TestBackend.newWorkspacePath(file: dir + "/ws.db")
         if loaded {
-            let ws = try Workspace(path: workspacePath, create: true)
+            let ws = try TestBackend.open(workspacePath, create: true)
             for kind in RecordKind.allCases {
                 _ = try ws.importCSV(
                     kind, path: Sandbox.fixtures + "/\(kind.rawValue).csv", options: ImportOptions(),
@@ -45,7 +45,7 @@ final class Sandbox {
     {
         let out = BufferOutput(), err = BufferOutput()
         let session = Session(
-            workspace: try Workspace(path: workspacePath, create: true), out: out, err: err, interactive: false,
+            workspace: try TestBackend.open(workspacePath, create: true), out: out, err: err, interactive: false,
             operatorName: "tester", login: login, clock: { .init("2024-06-30")! })
         session.variables["FIXTURES"] = Sandbox.fixtures
         session.variables["TMP"] = dir

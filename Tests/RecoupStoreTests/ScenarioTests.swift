@@ -51,7 +51,7 @@ import Testing
         let s = try loaded()
         let steps = [ScenarioStep(line: "payment add C1 40", change: .paymentRecorded(pay("", "C1", 4_000)))]
         try s.workspace.saveScenario("mine", steps: steps, context: context)
-        let colleague = try Workspace(path: s.workspacePath, lockTimeout: 1)
+        let colleague = try TestBackend.open(s.workspacePath, lockTimeout: 1)
         try colleague.addPayment(pay("", "C1", 1_000), context: context)  // no lock held between commands
         let (seen, _) = try s.workspace.withScenario(steps, context: context) { try open(s.workspace.ledger()) }
         #expect(seen == [Money(minorUnits: 5_000), Money(minorUnits: 5_000)])
@@ -95,7 +95,7 @@ import Testing
 
     @Test func twoShellsTakingTheSameIdOneLandsTheOtherIsToldWhy() throws {
         let s = try loaded()
-        let a = try Workspace(path: s.workspacePath), b = try Workspace(path: s.workspacePath)
+        let a = try TestBackend.open(s.workspacePath), b = try TestBackend.open(s.workspacePath)
         try a.addPayment(pay("P1", "C1", 100), context: context)
         #expect(throws: StoreError.duplicate(kind: "payment", id: "P1")) {
             try b.addPayment(pay("P1", "C2", 100), context: context)
@@ -110,7 +110,7 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    let ws = try Workspace(path: path)
+                    let ws = try TestBackend.open(path)
                     for _ in 0..<25 {
                         try ws.addPayment(
                             Payment(
@@ -133,7 +133,7 @@ import Testing
         let results = try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    let ws = try Workspace(path: path)
+                    let ws = try TestBackend.open(path)
                     do {
                         try ws.refundDeposit(
                             customer: "C1", amount: Money(minorUnits: 500), contract: nil, reason: "race",
@@ -151,7 +151,7 @@ import Testing
 
     @Test func aWriterWaitsForTheLockThenSaysBusy() throws {
         let s = try loaded()
-        let impatient = try Workspace(path: s.workspacePath, lockTimeout: 0.2)
+        let impatient = try TestBackend.open(s.workspacePath, lockTimeout: 0.2)
         let before = try s.snapshot()
         // Hold the write lock in a span, as a long command would, and try to write from another shell.
         let (error, _) = try s.workspace.withScenario([], context: context) { () -> StoreError? in

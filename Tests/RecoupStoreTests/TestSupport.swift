@@ -16,8 +16,8 @@ final class Scratch {
         var template = Array((NSTemporaryDirectory() + "recoup-store-test-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw StoreError.file(path: "tmp", reason: "mkdtemp failed") }
         folder = String(cString: made)
-        workspacePath = folder + "/work.recoup"
-        workspace = try Workspace(path: workspacePath, create: true)
+        workspacePath = try TestBackend.newWorkspacePath(file: folder + "/work.recoup")
+        workspace = try TestBackend.open(workspacePath, create: true)
     }
 
     deinit {
