@@ -1,6 +1,6 @@
 # A throwaway PostgreSQL server for the tests, sourced by scripts/test and scripts/bench:
 #   pg_throwaway_start   initdb into a temporary folder (as the postgres account when run as root:
-#                        the server refuses to run as root), trust auth for user `recoup`, a free
+#                        the server refuses to run as root), trust auth for users `recoup` and `tester`, a free
 #                        port on 127.0.0.1; exports RECOUP_TEST_POSTGRES=postgres://recoup@127.0.0.1:PORT
 #   pg_throwaway_stop    stops it and removes its folder (call it from an EXIT trap: it runs even
 #                        when a test fails)
@@ -25,7 +25,11 @@ pg_throwaway_start() {
   pg_throwaway_as "$PG_THROWAWAY_BIN/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/server.log" -w -t 60 \
     -o "-p $port -k $PG_THROWAWAY_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start \
     >/dev/null 2>&1 </dev/null || { tail -n 5 "$PG_THROWAWAY_DIR/server.log" >&2; return 1; }
-  export RECOUP_TEST_POSTGRES=postgres://recoup@127.0.0.1:$port
+  # The tests run as `tester`, the operator name their SQLite runs declare (on PostgreSQL the login is
+  # the operator), so the transcripts compare byte for byte on both engines.
+  "$PG_THROWAWAY_BIN/psql" -h 127.0.0.1 -p "$port" -U recoup -d postgres -qc 'CREATE ROLE tester SUPERUSER LOGIN' \
+    </dev/null >/dev/null || return 1
+  export RECOUP_TEST_POSTGRES=postgres://tester@127.0.0.1:$port
   echo "recoup tests: PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 }
 

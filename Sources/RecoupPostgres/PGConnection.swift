@@ -296,7 +296,9 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
         let box = Outcome()
         let conn = self.conn, logger = self.logger, buffer = p.buffer
         let table = p.table, columns = p.columns
-        Task {
+        // On a thread of its own, not the shared cooperative pool: the caller blocks a thread while it
+        // waits, and with every pool thread so blocked (parallel tests, two cores) the copy would never run.
+        Task(executorPreference: CopyExecutor.shared) {
             do {
                 try await conn.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     try await writer.write(buffer)
@@ -306,6 +308,17 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
         }
         box.done.wait()
         if let e = box.error { throw Self.sqlError(e) }
+    }
+}
+
+/// Runs the COPY tasks on a dispatch queue of their own.
+final class CopyExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = CopyExecutor()
+    let queue = DispatchQueue(label: "recoup.postgres.copy")
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
 

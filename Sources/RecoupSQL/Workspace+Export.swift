@@ -16,7 +16,7 @@ extension Workspace {
         var out = columns.map(\.name).joined(separator: ",") + "\n"
         let select = columns.map { c in
             kind == .invoices && c.name == "disputed"
-                ? "(disputed OR EXISTS (SELECT 1 FROM dispute d WHERE d.invoice_id = invoice.id AND d.resolved_on IS NULL))"
+                ? "(CASE WHEN disputed <> 0 OR EXISTS (SELECT 1 FROM dispute d WHERE d.invoice_id = invoice.id AND d.resolved_on IS NULL) THEN 1 ELSE 0 END)"
                 : c.name
         }
         let count: Int = try read { db in

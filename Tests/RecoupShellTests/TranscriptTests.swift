@@ -22,7 +22,11 @@ import Testing
         if lines.last == "" { lines.removeLast() }
         let r = try sandbox.run(lines, file: "\(name).recoup", keepGoing: lines.first == "# keep-going")
         func scrub(_ s: String) -> String {
-            s.replacingOccurrences(of: Sandbox.fixtures, with: "$FIXTURES").replacingOccurrences(of: sandbox.dir, with: "$TMP")
+            s.replacingOccurrences(of: Sandbox.fixtures, with: "$FIXTURES").replacingOccurrences(
+                of: sandbox.dir, with: "$TMP"
+            )
+            // A PostgreSQL workspace's address reads as the SQLite sandbox's file.
+            .replacingOccurrences(of: sandbox.workspacePath, with: "$TMP/ws.db")
         }
         try expectGolden(scrub(r.out), file: "\(name).stdout")
         try expectGolden(scrub(r.err), file: "\(name).stderr")

@@ -12,11 +12,12 @@ final class Scratch {
     let workspacePath: String
     private(set) var workspace: Workspace!
 
-    init() throws {
+    /// `file`: a SQLite file whatever engine the tests run on (for what only a file has: modes, WAL).
+    init(file: Bool = false) throws {
         var template = Array((NSTemporaryDirectory() + "recoup-store-test-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw StoreError.file(path: "tmp", reason: "mkdtemp failed") }
         folder = String(cString: made)
-        workspacePath = try TestBackend.newWorkspacePath(file: folder + "/work.recoup")
+        workspacePath = file ? folder + "/work.recoup" : try TestBackend.newWorkspacePath(file: folder + "/work.recoup")
         workspace = try TestBackend.open(workspacePath, create: true)
     }
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct WorkspaceTests {
     @Test func createdOnFirstOpenWithMode0600() throws {
-        let s = try Scratch()
+        let s = try Scratch(file: true)
         let attributes = try FileManager.default.attributesOfItem(atPath: s.workspacePath)
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func fileIsInWALMode() throws {
-        let s = try Scratch()
+        let s = try Scratch(file: true)
         // SQLite file format: bytes 18 and 19 (write and read version) are 2 for WAL, 1 for rollback.
         let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: s.workspacePath)).readData(ofLength: 100)
         #expect(header.count == 100)
@@ -34,7 +34,7 @@ import Testing
         let s = try Scratch()
         try Base.load(s)
         let before = try s.snapshot()
-        let again = try Workspace(path: s.workspacePath)
+        let again = try TestBackend.open(s.workspacePath)
         #expect(try again.counts() == [.customers: 2, .contracts: 1, .invoices: 2, .payments: 1])
         for kind in RecordKind.allCases { #expect(try s.export(kind, from: again) == before.exports[kind]) }
         #expect(try again.customer(id: "C2")?.name == "上海星辰科技有限公司")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aReadOnlyWorkspaceReadsAndRefusesWrites() throws {
-        let s = try Scratch()
+        let s = try Scratch(file: true)
         try Base.load(s)
         let before = try s.snapshot()
         chmod(s.workspacePath, 0o400)
