@@ -6,7 +6,7 @@ import Testing
 
 /// The store's behaviour, as every backend must show it, through the seam alone (`any
 /// WorkspaceStore`): allocation and balances, ids, typed errors, conflicts, scenarios, the journal.
-/// A new backend (PostgreSQL) adds a case to `Backend` and passes the same tests.
+/// Every backend is a case of `Backend` and passes the same tests.
 enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// SQLite in WAL mode in a file on disk: the embedded default.
     case sqliteFile
@@ -14,6 +14,13 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// `:memory:` SQLite database cannot serve a scenario's span, which reads the books through a
     /// second connection beside the span's open transaction.
     case sqliteInMemoryFolder
+    /// A database on the PostgreSQL server named by `RECOUP_TEST_POSTGRES` (scripts/test starts one):
+    /// among the cases only when a server is given (a plain `swift test` has none).
+    case postgres
+
+    static var allCases: [Backend] {
+        [.sqliteFile, .sqliteInMemoryFolder] + (TestBackend.server == nil ? [] : [.postgres])
+    }
 
     var testDescription: String { rawValue }
 
@@ -24,6 +31,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             ? "/dev/shm/" : NSTemporaryDirectory()
         let folder = base + "recoup-contract-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if self == .postgres {
+            let path = try TestBackend.newWorkspacePath(file: folder + "/ws.db")
+            return (try TestBackend.open(path, create: true), try TestBackend.open(path), folder)
+        }
         let path = folder + "/ws.db"
         let store = try Workspace.opener(path, true)
         return (store, try Workspace.opener(path, false), folder)
