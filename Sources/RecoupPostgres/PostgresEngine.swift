@@ -46,7 +46,12 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
             writer = try PGConnection.open(address, group: group, logger: logger, writer: true)
         } catch {
             try? group.syncShutdownGracefully()
-            throw .cannotOpen(path: address.display, reason: PGConnection.describe(error))
+            let why = PGConnection.describe(error)
+            throw .cannotOpen(
+                path: address.display,
+                reason: why.contains("Connection refused")
+                    ? "no PostgreSQL server answers at \(address.host):\(address.port) (is it running, and listening there?)"
+                    : why)
         }
         writer.lockTimeout = self.lockTimeout
         do {
