@@ -75,6 +75,12 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
     /// `?` placeholders outside quotes numbered `$1`, `$2`, ... (cached per statement text).
     func numbered(_ sql: String) -> String {
         if let t = translated[sql] { return t }
+        let out = Self.numberedText(sql)
+        translated[sql] = out
+        return out
+    }
+
+    static func numberedText(_ sql: String) -> String {
         var out = "", n = 0
         var quote: Character?
         for ch in sql {
@@ -91,7 +97,6 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
                 out.append(ch)
             }
         }
-        translated[sql] = out
         return out
     }
 

@@ -1,0 +1,132 @@
+import Foundation
+import RecoupCore
+@testable import RecoupPostgres
+import RecoupSQL
+import RecoupStore
+import Testing
+
+/// The PostgreSQL engine's own parts: the address, the password file, the SQL it sends; and, on a
+/// server (`RECOUP_TEST_POSTGRES`), operators as database roles.
+@Suite struct PostgresTests {
+    @Test func addressesParse() throws {
+        let a = try PostgresAddress(
+            "postgres://zhang:s%40cret@db.example.com:6543/collections?sslmode=require", environment: [:])
+        #expect(a.user == "zhang")
+        #expect(a.password == "s@cret")
+        #expect(a.host == "db.example.com")
+        #expect(a.port == 6543)
+        #expect(a.database == "collections")
+        #expect(a.requireTLS)
+        #expect(a.display == "postgres://zhang@db.example.com:6543/collections")  // never the password
+        let b = try PostgresAddress("postgresql://li@127.0.0.1/books", environment: ["PGPASSWORD": "pw"])
+        #expect(b.port == 5432 && b.password == "pw" && !b.requireTLS)
+    }
+
+    @Test(arguments: [
+        ("postgres://db.example.com/collections", "no user named"),
+        ("postgres://zhang@db.example.com", "no database named"),
+        ("postgres://zhang@db.example.com:99999/c", "the port is not a number from 1 to 65535"),
+        ("postgres://zhang@db.example.com/c?sslmode=maybe", "unknown option 'sslmode=maybe'"),
+    ])
+    func badAddressesSayWhy(_ url: String, _ why: String) {
+        #expect {
+            try PostgresAddress(url, environment: [:])
+        } throws: { error in
+            guard case .cannotOpen(_, let reason) = error as? StoreError else { return false }
+            return reason.hasPrefix(why) && reason.contains("postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
+        }
+    }
+
+    /// libpq's password file: the first matching line wins, `*` matches anything, `\:` is a colon.
+    @Test func passwordFileLines() {
+        let file = """
+            # the team's server
+            db.example.com:5432:collections:zhang:first
+            *:*:*:zhang:any\\:thing
+            db.example.com:5432:*:li:second
+            """
+        #expect(
+            PostgresAddress.match(file, host: "db.example.com", port: 5432, database: "collections", user: "zhang")
+                == "first")
+        #expect(PostgresAddress.match(file, host: "other", port: 5433, database: "x", user: "zhang") == "any:thing")
+        #expect(
+            PostgresAddress.match(file, host: "db.example.com", port: 5432, database: "books", user: "li") == "second")
+        #expect(PostgresAddress.match(file, host: "db.example.com", port: 5432, database: "books", user: "wang") == nil)
+    }
+
+    @Test func placeholdersAreNumberedOutsideQuotes() throws {
+        // The numbering is a pure function of the text; a connection is not needed to check it.
+        let sql = "SELECT '?' || id FROM t WHERE a = ? AND b LIKE '%?%' AND c IN (?, ?)"
+        #expect(
+            PGConnection.numberedText(sql) == "SELECT '?' || id FROM t WHERE a = $1 AND b LIKE '%?%' AND c IN ($2, $3)")
+    }
+
+    @Test func scriptsSplitIntoStatements() {
+        let script = """
+            CREATE TABLE a (x TEXT DEFAULT 'a;b'); -- a comment; with a semicolon
+            CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no; never'; END $$ LANGUAGE plpgsql;
+            INSERT INTO a VALUES ('it''s');
+            """
+        let statements = PGConnection.statements(script)
+        #expect(statements.count == 3)
+        #expect(statements[1].hasSuffix("LANGUAGE plpgsql"))
+        #expect(statements[2] == "INSERT INTO a VALUES ('it''s')")
+    }
+
+    @Test func plainInsertsGoThroughCopyOthersDoNot() {
+        #expect(PGStatement.plainInsert("INSERT INTO invoice(id, amount) VALUES (?, ?)")?.columns == ["id", "amount"])
+        #expect(
+            PGStatement.plainInsert("INSERT INTO dunning_sent(a, b) VALUES (?, ?) ON CONFLICT(a, b) DO NOTHING") == nil)
+        #expect(PGStatement.plainInsert("INSERT INTO charge(a) VALUES (?) RETURNING id") == nil)
+    }
+
+    /// A collector's login may write the books but the database refuses it the journal's history and
+    /// the policy, whatever client it uses; an auditor's login writes nothing; a collector's policy
+    /// change is stored as a request for an admin (published rule: maker-checker, collections-workflow.md).
+    @Test(.enabled(if: TestBackend.server != nil)) func operatorsAreDatabaseRoles() throws {
+        let path = try TestBackend.newWorkspacePath(file: "")
+        let owner = try TestBackend.open(path, create: true)
+        let context = ChangeContext(operator: "tester", command: "operator add")
+        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
+        let collector = "coll_\(tag)", auditor = "aud_\(tag)"
+        try owner.perform(.operatorAdded(Operator(login: "tester", name: "管理员", role: .admin)), context: context)
+        try owner.perform(.operatorAdded(Operator(login: collector, name: "催收员", role: .collector)), context: context)
+        try owner.perform(.operatorAdded(Operator(login: auditor, name: "审计", role: .auditor)), context: context)
+        let csv = NSTemporaryDirectory() + "pg-roles-\(tag).csv"
+        try "id,name\nC1,上海星辰科技有限公司\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        _ = try owner.importCSV(.customers, path: csv, options: ImportOptions(), context: context)
+
+        func login(_ who: String) throws -> Workspace {
+            try TestBackend.open(path.replacingOccurrences(of: "://tester@", with: "://\(who)@"))
+        }
+        let c = try login(collector)
+        #expect(c.databaseLogin == collector)
+        let as_c = ChangeContext(operator: collector, command: "payment add")
+        let pay = Payment(id: "P1", customerId: "C1", receivedOn: Day("2024-06-30")!, amount: Money(minorUnits: 1000))
+        try c.perform(.paymentRecorded(pay), context: as_c)
+        #expect(try owner.payments(customer: "C1").map(\.id) == ["P1"])
+        for sql in [
+            "UPDATE journal SET effect = 'x'", "DELETE FROM journal", "UPDATE policy SET value = '1'",
+            "INSERT INTO operator(login, name, role, added_at, added_by) VALUES ('x', 'x', 'admin', 'now', 'x')",
+        ] {
+            #expect {
+                try c.engine.writeWithoutTransaction(checkingReferences: true) { db in try db.execute(sql: sql) }
+            } throws: { error in (error as? SQLError)?.kind == .permission }
+        }
+        let policyChange = BookChange.policySet([PolicyValue(key: "approval.waive_limit", value: "900")])
+        #expect {
+            try c.perform(policyChange, context: as_c.with(command: "policy set approval.waive_limit 900"))
+        } throws: { error in
+            if case .approvalRequested = error as? StoreError { return true }
+            return false
+        }
+        #expect(try owner.policy()["approval.waive_limit"] != "900")
+        let a = try login(auditor)
+        #expect {
+            try a.engine.writeWithoutTransaction(checkingReferences: true) { db in
+                try db.execute(sql: "INSERT INTO contact(id) VALUES ('K1')")
+            }
+        } throws: { error in (error as? SQLError)?.kind == .permission }
+    }
+}
