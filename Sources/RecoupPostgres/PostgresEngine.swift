@@ -90,6 +90,7 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
+        listener?.close()
         writer.close()
         for r in readers { r.close() }
         try? group.syncShutdownGracefully()
@@ -137,6 +138,30 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
     }
 
     public func afterImport() {}
+
+    /// The connection that LISTENs on `recoup_books` (opened by `onColleagueCommit`).
+    private var listener: PGConnection?
+
+    /// Listens for `NOTIFY recoup_books` on a connection of its own and calls `handler` for each
+    /// commit of another connection (this shell's own writes are told apart by the writer's backend
+    /// process id). It only wakes the shell early: `booksVersion`, read before each command, stays
+    /// what decides whether the caches are fresh (a notification can arrive a moment after the next
+    /// command started).
+    public func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool {
+        guard listener == nil else { return true }
+        do {
+            let own = try writer.rows("SELECT pg_backend_pid()", []).first.flatMap { $0[0] as Int64? } ?? -1
+            let l = try PGConnection.open(address, group: group, logger: logger, writer: false)
+            l.conn.addListener(channel: "recoup_books") { _, note in
+                if Int64(note.backendPID) != own { handler() }
+            }
+            try l.executeSimple("LISTEN recoup_books")
+            listener = l
+            return true
+        } catch {
+            return false  // no early wake-up; each command still checks booksVersion
+        }
+    }
 
     /// Each identity column's sequence moved past the largest id the copy wrote.
     public func afterCopy(_ db: Database) throws {

@@ -361,6 +361,8 @@ public protocol SQLEngine: AnyObject, Sendable {
     /// Makes the database itself enforce an operator's role (PostgreSQL grants); nothing on SQLite,
     /// whose file permissions are the only gate. Runs inside the write transaction of `db`.
     func grantRole(_ role: String?, to login: String, _ db: Database) throws
+    /// See `BooksReader.onColleagueCommit`.
+    func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool
     /// After `workspace copy` wrote rows with their own ids: generated ids continue after them.
     func afterCopy(_ db: Database) throws
 }

@@ -225,6 +225,11 @@ public final class Workspace: @unchecked Sendable {
 
     public var databaseLogin: String? { engine.databaseLogin }
 
+    @discardableResult
+    public func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool {
+        engine.onColleagueCommit(handler)
+    }
+
     /// `map`, with this workspace's path and lock timeout filled in.
     func mapped(_ error: any Error) -> StoreError {
         switch Self.map(error) {

@@ -90,6 +90,9 @@ public final class SQLiteEngine: SQLEngine, @unchecked Sendable {
 
     public func afterImport() { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
 
+    /// SQLite announces nothing: `booksVersion` (data_version) is asked before each command.
+    public func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool { false }
+
     public func grantRole(_ role: String?, to login: String, _ db: RecoupSQL.Database) throws {}
     /// SQLite's AUTOINCREMENT keys continue after the largest id inserted by themselves.
     public func afterCopy(_ db: RecoupSQL.Database) throws {}

@@ -76,12 +76,29 @@ public final class CompletionIndex: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The books version this index was invalidated for by a colleague's announced commit (read
+    /// before the invalidation, so what reloads is at least that fresh): the next command, finding
+    /// the books at that version, need not invalidate again.
+    private var announced: Int64?
+
+    /// After a colleague's announced commit: the books are now at `version` at least.
+    func invalidate(announcedAt version: Int64) {
+        invalidate()
+        lock.lock(); announced = version; lock.unlock()
+    }
+
+    /// True when the index was already invalidated for the books at `version` (and nothing since).
+    func isFresh(for version: Int64) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return announced == version
+    }
+
     /// Drops everything the books were read into; the next command reloads. Never waits for a load
     /// under way (its result, from older books, is dropped when it lands).
     public func invalidate() {
         lock.lock()
         if customers != nil { previous = customers }
-        customers = nil; otherIds = [:]; ledgerCache = nil; ledgerGeneration += 1
+        customers = nil; otherIds = [:]; ledgerCache = nil; ledgerGeneration += 1; announced = nil
         let again = refreshesInBackground && !loading
         lock.unlock()
         if again { warmUp(today: warmDay) }

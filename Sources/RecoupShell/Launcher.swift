@@ -95,6 +95,14 @@ public enum Launcher {
             return (1, session)
         } catch {}
         session.index.refreshesInBackground = true
+        // Where the workspace announces colleagues' commits (PostgreSQL), the completion keys reload
+        // in the background as soon as one lands, so Tab knows a colleague's new customer before the
+        // next command; each command still checks booksVersion first.
+        let index = session.index, books = session.workspace
+        books.onColleagueCommit {
+            // Off the client's event loop (reading the version there would wait on itself).
+            DispatchQueue.global().async { index.invalidate(announcedAt: books.booksVersion()) }
+        }
         Interrupt.install()
         session.shouldStop = { Interrupt.isRequested }
         session.index.warmUp(today: try? session.today())

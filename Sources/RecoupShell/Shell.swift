@@ -101,7 +101,7 @@ public final class Shell {
         let now = session.workspace.booksVersion()
         defer { session.booksVersion = now }
         guard let seen = session.booksVersion, seen != now else { return }
-        session.index.invalidate()
+        if !session.index.isFresh(for: now) { session.index.invalidate() }
         session.scenarioBooks = nil
     }
 

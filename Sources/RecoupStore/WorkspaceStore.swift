@@ -14,6 +14,10 @@ public protocol BooksReader: AnyObject, Sendable {
     /// The login the database itself authenticated (a PostgreSQL workspace: the user in its address),
     /// who is then the operator; nil when the operator is the OS login (SQLite).
     var databaseLogin: String? { get }
+    /// Calls `handler` (on a thread of the store's) soon after each colleague's commit, where the
+    /// backend announces them (PostgreSQL's NOTIFY, on a connection of its own); false when it does
+    /// not (SQLite: a shell asks `booksVersion` before each command, which stays the rule everywhere).
+    @discardableResult func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool
 
     func customerKeys() throws(StoreError) -> [CustomerKey]
     func ids(of kind: RecordKind) throws(StoreError) -> [String]

@@ -129,4 +129,19 @@ import Testing
             }
         } throws: { error in (error as? SQLError)?.kind == .permission }
     }
+
+    /// An open shell hears of a colleague's commit (NOTIFY on a connection of its own), not of its own.
+    @Test(.enabled(if: TestBackend.server != nil)) func colleaguesCommitsAreAnnounced() throws {
+        let path = try TestBackend.newWorkspacePath(file: "")
+        let mine = try TestBackend.open(path, create: true), colleague = try TestBackend.open(path)
+        let heard = DispatchSemaphore(value: 0)
+        #expect(mine.onColleagueCommit { heard.signal() })
+        let context = ChangeContext(operator: "tester", command: "set")
+        try mine.setSetting("note", "mine", context: context)
+        #expect(heard.wait(timeout: .now() + 1) == .timedOut)  // its own commit is not announced to it
+        let before = mine.booksVersion()
+        try colleague.setSetting("note", "theirs", context: context)
+        #expect(heard.wait(timeout: .now() + 10) == .success)
+        #expect(mine.booksVersion() > before)
+    }
 }
