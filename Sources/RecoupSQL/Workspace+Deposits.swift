@@ -23,7 +23,7 @@ extension Workspace {
     /// Every contract, by customer then signing day and id; with `base`, from the books as committed,
     /// without an open scenario (callable from another thread: it reads on a connection of its own).
     public func allContracts(base: Bool = false) throws(StoreError) -> [Contract] {
-        // Through SQLite's C API (BulkLedgerLoader.Rows), in storage order, sorted here only when
+        // Through the engine's raw rows (`RawRows`, as the bulk ledger), in storage order, sorted here only when
         // out of order: a report over 100,000 customers reads 133,000 contracts, which took 175 ms
         // through GRDB rows and SQL's ORDER BY (80 ms of it the sort, as the rows are mostly stored in
         // that order already).

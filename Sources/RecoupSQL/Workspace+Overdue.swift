@@ -5,7 +5,7 @@ import RecoupStore
 /// What `overdue` and `queue` read besides the bulk ledger, and the states `overdue` records.
 extension Workspace {
     /// Contracts' own `suspend_after_days`, by contract id (contracts that state none are absent).
-    /// Read with SQLite's C API, as the bulk ledger is: a portfolio has over 100,000 contracts.
+    /// Read through the engine's raw rows, as the bulk ledger is: a portfolio has over 100,000 contracts.
     public func suspendAfterDays() throws(StoreError) -> [String: Int] {
         try read { db in
             var out: [String: Int] = [:]

@@ -143,8 +143,11 @@ extension Catalog {
             Command(
                 spec: CommandSpec(
                     ["workspace", "create"],
-                    summary: "create a new, empty workspace file (refused when one exists there)",
-                    arguments: [ArgumentSpec("path", help: "the new workspace file", completion: .file)],
+                    summary: "create a new, empty workspace: a file, or in an empty PostgreSQL database",
+                    arguments: [
+                        ArgumentSpec(
+                            "path", help: "the new workspace file, or a postgres:// address", completion: .file)
+                    ],
                     examples: ["workspace create team.db"])
             ) { inv in
                 let path = inv.argument("path")
@@ -155,6 +158,12 @@ extension Catalog {
                 }
                 guard let open = inv.session.opener else {
                     throw ShellError("this shell cannot create workspaces", hint: "recoup --create -w \(path)")
+                }
+                // A database address (nothing on disk to look at): one that opens holds a workspace already.
+                if path.hasPrefix("postgres"), (try? open(path, false)) != nil {
+                    throw ShellError(
+                        "'\(path)' holds a workspace already", hint: "recoup -w \(path) opens it",
+                        column: inv.parsed.column(ofArgument: "path"))
                 }
                 _ = try inv.store(column: inv.parsed.column(ofArgument: "path")) { () throws(StoreError) in
                     try open(path, true)
