@@ -230,6 +230,9 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
         try each("SELECT * FROM (\(sql)) q LIMIT 1", []) { row in probe.count = row.count }
         let raw = PGRawRows()
         guard probe.count > 0 else { return raw.frozen() }
+        // Memory for the groups' arrays, so the server hashes them instead of sorting a million rows
+        // through files on disk (measured: 1.5 s -> 1.2 s of the server's time for the invoices).
+        _ = try query("SELECT set_config('work_mem', '512MB', true)", [])
         let names = (0..<probe.count).map { "c\($0)" }
         // In groups of 32,768 rows (numbered as they come, no sort), so that no message grows past a
         // few megabytes: one array a column of a million rows made the client's socket buffer grow
@@ -240,7 +243,10 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
             FROM (SELECT row_number() OVER () / 32768 AS g, s.* FROM (\(sql)) s) AS q(g, \(names.joined(separator: ", ")))
             GROUP BY g ORDER BY g
             """, []
-        ) { row in raw.load(row) }
+        ) { row in probe.groups.append(row) }
+        // Indexed on the caller's thread, not the event loop's: the loader reads invoices and
+        // payments on two threads at once, and the one loop thread would do both in turn.
+        for row in probe.groups { raw.load(row) }
         return raw.frozen()
     }
 
@@ -438,6 +444,7 @@ final class PGStatement: PreparedStatement {
 /// Rows gathered on the event loop's thread, read once its future completed.
 private final class Collected: @unchecked Sendable {
     var count = 0
+    var groups: [PostgresRow] = []
     var columns: RowColumns?
     var rows: [Row] = []
 }
