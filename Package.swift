@@ -82,12 +82,15 @@ let package = Package(
         .testTarget(name: "ShellKitTests", dependencies: ["ShellKit"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "RecoupCoreTests", dependencies: ["RecoupCore"]),
-        .testTarget(name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite", "RecoupPostgres"]),
+        // Which engine the tests' workspaces are on (SQLite files, or RECOUP_TEST_POSTGRES's server).
+        .target(name: "RecoupTestBackend", dependencies: ["RecoupSQLite", "RecoupPostgres"], path: "Tests/RecoupTestBackend"),
+        .testTarget(
+            name: "RecoupStoreTests", dependencies: ["RecoupStore", "RecoupSQLite", "RecoupPostgres", "RecoupTestBackend"]),
         .testTarget(
             name: "RecoupServicesTests",
-            dependencies: ["RecoupServices", "RecoupSQLite", "RecoupPostgres", "RecoupStore", "RecoupCore"]),
+            dependencies: ["RecoupServices", "RecoupSQLite", "RecoupStore", "RecoupCore", "RecoupTestBackend"]),
         .testTarget(
-            name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupPostgres", "recoup"],
+            name: "RecoupShellTests", dependencies: ["RecoupShell", "RecoupSQLite", "RecoupTestBackend", "recoup"],
             exclude: ["Fixtures", "Snapshots"]),
     ]
 )

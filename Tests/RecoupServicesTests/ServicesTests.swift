@@ -4,6 +4,7 @@ import RecoupServices
 import RecoupSQLite
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 /// The use cases without a shell: a workspace made from CSV text, a context, one service call.
 final class Books {

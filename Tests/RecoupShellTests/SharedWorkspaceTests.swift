@@ -3,6 +3,7 @@ import Testing
 @testable import RecoupShell
 @testable import RecoupStore
 import RecoupSQLite
+import RecoupTestBackend
 
 /// Several shells on one workspace, in one process (two `Session`s on the same file, as two
 /// collectors' shells would be): fresh reads, a scenario that locks nobody out, per-shell dates.

@@ -3,6 +3,7 @@ import Testing
 @testable import RecoupShell
 @testable import RecoupStore
 import RecoupSQLite
+import RecoupTestBackend
 
 /// A fresh workspace in a temporary folder, optionally loaded with the fixture portfolio; the folder
 /// is removed when the sandbox goes away.

@@ -4,6 +4,7 @@ import RecoupCore
 import RecoupSQL
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 /// The PostgreSQL engine's own parts: the address, the password file, the SQL it sends; and, on a
 /// server (`RECOUP_TEST_POSTGRES`), operators as database roles.

@@ -3,6 +3,7 @@ import RecoupCore
 import RecoupSQLite
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 /// What-if scenarios at the store: typed changes replayed over the books as they are now, in a span
 /// that is rolled back; a commit that applies them again, checked; and several workspaces (shells)

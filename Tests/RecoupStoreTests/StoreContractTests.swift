@@ -3,6 +3,7 @@ import RecoupCore
 import RecoupSQLite
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 /// The store's behaviour, as every backend must show it, through the seam alone (`any
 /// WorkspaceStore`): allocation and balances, ids, typed errors, conflicts, scenarios, the journal.

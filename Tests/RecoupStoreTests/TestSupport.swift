@@ -3,6 +3,7 @@ import RecoupCore
 import RecoupSQLite
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 /// A fresh temporary folder holding one workspace file, removed when the value goes away.
 ///

@@ -3,6 +3,7 @@ import RecoupCore
 import RecoupSQLite
 import RecoupStore
 import Testing
+import RecoupTestBackend
 
 @Suite struct WorkspaceTests {
     @Test func createdOnFirstOpenWithMode0600() throws {
