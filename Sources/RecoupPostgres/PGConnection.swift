@@ -119,7 +119,7 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch {
-            if !conn.isClosed { return try { throw Self.sqlError(error) }() }
+            guard conn.isClosed else { throw Self.sqlError(error) }
             isUsable = false
             throw SQLError(.other, "the connection to the server was lost: \(Self.describe(error))")
         }
@@ -294,15 +294,10 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
         case .bool: return .integer((b.readInteger(as: UInt8.self) ?? 0) != 0 ? 1 : 0)
         case .float8: return .real(Double(bitPattern: b.readInteger(as: UInt64.self) ?? 0))
         case .float4: return .real(Double(Float(bitPattern: b.readInteger(as: UInt32.self) ?? 0)))
-        case .numeric:
+        case .numeric:  // sum() of bigint columns: whole fen come back as integers
             guard let d = try? cell.decode(Decimal.self) else { return .null }
-            var rounded = Decimal(), copy = d
-            NSDecimalRound(&rounded, &copy, 0, .plain)
-            if rounded == d, let i = Int64(exactly: NSDecimalNumber(decimal: d).doubleValue), abs(i) < 1 << 52 {
-                return .integer(i)
-            }
-            if rounded == d { return .integer(Int64(NSDecimalNumber(decimal: d).stringValue) ?? 0) }
-            return .real(NSDecimalNumber(decimal: d).doubleValue)
+            let text = NSDecimalNumber(decimal: d).stringValue
+            return Int64(text).map { .integer($0) } ?? .real(Double(text) ?? 0)
         case .bytea: return .blob(Array(b.readableBytesView))
         default: return .text(b.readString(length: b.readableBytes) ?? "")
         }

@@ -133,8 +133,12 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
         return try body(Database(writer))
     }
 
+    /// One statement on a reader, outside any transaction (a single SELECT sees the last commit):
+    /// one round trip before each command.
     public func booksVersion() -> Int64 {
-        (try? read { db in try Int64.fetchOne(db, sql: "SELECT n FROM books_version") }) ?? nil ?? 0
+        guard let r = try? takeReader() else { return 0 }
+        defer { giveBack(r) }
+        return (try? r.rows("SELECT n FROM books_version", []).first.flatMap { $0[0] as Int64? }) ?? nil ?? 0
     }
 
     public func afterImport() {}

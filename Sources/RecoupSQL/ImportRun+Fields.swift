@@ -24,20 +24,19 @@ struct References {
             db.connection.constraintFailureAbortsTransaction
             ? 0 : try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(kind.table)") ?? 0
         if db.connection.constraintFailureAbortsTransaction {
-            existing =
-                kind == .customers ? customers : Set(try String.fetchAll(db, sql: "SELECT id FROM \(kind.table)"))
+            // Read once through the bulk loaders' raw rows (a million invoice ids: no Row each).
+            func pairs(_ sql: String) throws -> [String: String] {
+                let rows = try db.connection.rawRows(sql)
+                defer { rows.finish() }
+                var out: [String: String] = [:]
+                while rows.next() { out[rows.string(0)] = rows.isNull(1) ? "" : rows.string(1) }
+                return out
+            }
+            existing = kind == .customers ? customers : Set(try pairs("SELECT id, id FROM \(kind.table)").keys)
             ids = existing
             // References looked up once, not a query a record (a round trip each on a server).
-            if kind == .invoices || kind == .payments {
-                for r in try Row.fetchAll(db, sql: "SELECT id, customer_id FROM contract") {
-                    contracts[r[0]] = r[1] as String
-                }
-            }
-            if kind == .payments {
-                for r in try Row.fetchAll(db, sql: "SELECT id, customer_id FROM invoice") {
-                    invoices[r[0]] = r[1] as String
-                }
-            }
+            if kind == .invoices || kind == .payments { contracts = try pairs("SELECT id, customer_id FROM contract") }
+            if kind == .payments { invoices = try pairs("SELECT id, customer_id FROM invoice") }
         }
     }
 

@@ -21,15 +21,17 @@ extension Workspace {
     public func copy(into target: any WorkspaceStore) throws(StoreError) -> WorkspaceCopyReport {
         guard let target = target as? Workspace else { throw .rule("the target is not a workspace of this kind") }
         guard target !== self, target.path != path else { throw .rule("a workspace cannot be copied onto itself") }
-        let empty = try target.read { db in
-            try Self.copiedTables.allSatisfy { t in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") == 0 }
-        }
-        guard empty else {
-            throw .rule("'\(target.path)' already holds a workspace: copy into a new file or an empty database")
-        }
         var counts: [String: Int] = [:]
         try readBase { src in
             try target.write(checkingReferences: false) { dst in
+                // Empty, checked in the transaction that fills it (a colleague may be creating it too).
+                let empty = try Self.copiedTables.allSatisfy { t in
+                    try Int.fetchOne(dst, sql: "SELECT count(*) FROM \(t)") == 0
+                }
+                guard empty else {
+                    throw StoreError.rule(
+                        "'\(target.path)' already holds a workspace: copy into a new file or an empty database")
+                }
                 for table in Self.copiedTables {
                     let cursor = try Row.fetchCursor(src, sql: "SELECT * FROM \(table)")
                     var insert: (any PreparedStatement)?
