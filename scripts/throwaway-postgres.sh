@@ -1,7 +1,7 @@
 # A throwaway PostgreSQL server for the tests, sourced by scripts/test and scripts/bench:
 #   pg_throwaway_start   initdb into a temporary folder (as the postgres account when run as root:
 #                        the server refuses to run as root), trust auth for users `recoup` and `tester`, a free
-#                        port on 127.0.0.1; exports RECOUP_TEST_POSTGRES=postgres://recoup@127.0.0.1:PORT
+#                        port on 127.0.0.1; exports RECOUP_TEST_POSTGRES=postgres://tester@127.0.0.1:PORT
 #   pg_throwaway_stop    stops it and removes its folder (call it from an EXIT trap: it runs even
 #                        when a test fails)
 pg_throwaway_bin() {

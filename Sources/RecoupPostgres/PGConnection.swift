@@ -9,6 +9,9 @@ import RecoupStore
 /// statement runs.
 final class PGConnection: SQLConnection, @unchecked Sendable {
     let conn: PostgresConnection
+    /// The bulk reads' handler on this connection's channel (`DataRowTap`).
+    let tap: DataRowTap?
+    let channel: (any Channel)?
     let logger: Logger
     let isWriter: Bool
     var lockTimeout: Double = 10
@@ -17,8 +20,10 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
     private var pending: (table: String, columns: [String], buffer: ByteBuffer, rows: Int)?
     private(set) var isUsable = true
 
-    init(_ conn: PostgresConnection, logger: Logger, writer: Bool) {
+    init(_ conn: PostgresConnection, channel: (any Channel)?, tap: DataRowTap?, logger: Logger, writer: Bool) {
         self.conn = conn
+        self.channel = channel
+        self.tap = tap
         self.logger = logger
         self.isWriter = writer
     }
@@ -32,17 +37,41 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
             config.certificateVerification = .none  // libpq's sslmode=require: encrypted, not verified
             tls = .require(try NIOSSLContext(configuration: config))
         }
-        let configuration = PostgresConnection.Configuration(
-            host: a.host, port: a.port, username: a.user, password: a.password, database: a.database, tls: tls)
-        let c = try PostgresConnection.connect(
-            on: group.next(), configuration: configuration, id: writer ? 1 : 2, logger: logger
-        ).wait()
-        return PGConnection(c, logger: logger, writer: writer)
+        // The channel is made here, not by postgres-nio, so that the bulk reads' tap can join its
+        // pipeline once the connection is ready.
+        let loop = group.next()
+        let channel = try ClientBootstrap(group: loop)
+            .connectTimeout(.seconds(10))
+            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .connect(host: a.host, port: a.port).wait()
+        var configuration = PostgresConnection.Configuration(
+            establishedChannel: channel, tls: tls, username: a.user, password: a.password, database: a.database)
+        if a.host.first?.isLetter == true { configuration.options.tlsServerName = a.host }  // SNI: names, not IPs
+        let c: PostgresConnection
+        do {
+            c = try PostgresConnection.connect(
+                on: loop, configuration: configuration, id: writer ? 1 : 2, logger: logger
+            ).wait()
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+        let tap = DataRowTap()
+        try loop.submit {
+            let pipeline = channel.pipeline.syncOperations
+            if let tls = try? pipeline.handler(type: NIOSSLClientHandler.self) {
+                try pipeline.addHandler(tap, position: .after(tls))
+            } else {
+                try pipeline.addHandler(tap, position: .first)
+            }
+        }.wait()
+        return PGConnection(c, channel: channel, tap: tap, logger: logger, writer: writer)
     }
 
     func close() { try? conn.close().wait() }
 
     var constraintFailureAbortsTransaction: Bool { true }
+    var joinsBulkReadsInMemory: Bool { true }
 
     /// A PostgreSQL error in the store's terms (SQLSTATE classes), with the server's message.
     static func sqlError(_ error: any Error) -> any Error {
@@ -222,32 +251,15 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
 
     func prepare(_ sql: String, cached: Bool) throws -> any PreparedStatement { PGStatement(sql, connection: self) }
 
-    /// The whole result read as one row of arrays, a column each (`array_agg` over the query), and
-    /// indexed in place: no row-by-row decoding (12x faster, postgres-from-swift.md; here a
-    /// million invoices' ledger read in about a third of the time of the row-by-row read).
+    /// The whole result for a bulk loader, its rows taken off the wire by the tap (`DataRowTap`) and
+    /// read in place: no row-by-row decoding by postgres-nio (docs/BENCHMARKS.md).
     func rawRows(_ sql: String) throws -> any RawRows {
-        let probe = Collected()
-        try each("SELECT * FROM (\(sql)) q LIMIT 1", []) { row in probe.count = row.count }
-        let raw = PGRawRows()
-        guard probe.count > 0 else { return raw.frozen() }
-        // Memory for the groups' arrays, so the server hashes them instead of sorting a million rows
-        // through files on disk (measured: 1.5 s -> 1.2 s of the server's time for the invoices).
-        _ = try query("SELECT set_config('work_mem', '512MB', true)", [])
-        let names = (0..<probe.count).map { "c\($0)" }
-        // In groups of 32,768 rows (numbered as they come, no sort), so that no message grows past a
-        // few megabytes: one array a column of a million rows made the client's socket buffer grow
-        // to 30 MB a column, and clearing its pages cost a third of the read.
-        try each(
-            """
-            SELECT g, \(names.map { "array_agg(q.\($0))" }.joined(separator: ", "))
-            FROM (SELECT row_number() OVER () / 32768 AS g, s.* FROM (\(sql)) s) AS q(g, \(names.joined(separator: ", ")))
-            GROUP BY g ORDER BY g
-            """, []
-        ) { row in probe.groups.append(row) }
-        // Indexed on the caller's thread, not the event loop's: the loader reads invoices and
-        // payments on two threads at once, and the one loop thread would do both in turn.
-        for row in probe.groups { raw.load(row) }
-        return raw.frozen()
+        let builder = WireRows.Builder()
+        if let tap, let channel { try channel.eventLoop.submit { tap.serve(builder) }.wait() }
+        defer { if let tap, let channel { try? channel.eventLoop.submit { tap.serve(nil) }.wait() } }
+        // Rows reach the body only when the tap is not on the channel: kept in the same layout.
+        try each(sql, []) { row in builder.append(row) }
+        return WireRows(builder)
     }
 
     func begin(immediate: Bool) throws {
@@ -438,113 +450,6 @@ final class PGStatement: PreparedStatement {
 
 /// Rows gathered on the event loop's thread, read once its future completed.
 private final class Collected: @unchecked Sendable {
-    var count = 0
-    var groups: [PostgresRow] = []
     var columns: RowColumns?
     var rows: [Row] = []
-}
-
-/// A whole result held as one array a column (PostgreSQL's binary array format), indexed in place:
-/// `text(i)` points into the column's bytes (valid while the rows are).
-final class PGRawRows: @unchecked Sendable {
-    private var arenas: [UnsafeMutablePointer<UInt8>] = []
-    /// Each column's cells: where they start (nil: NULL) and their length.
-    private var starts: [[UnsafePointer<UInt8>?]] = [], lengths: [[Int32]] = []
-    private var rowCount = 0
-
-    deinit { for a in arenas { a.deallocate() } }
-
-    /// Takes one row of arrays (after its group number) and indexes each array's elements.
-    func load(_ row: PostgresRow) {
-        let cells = Array(row.map(\.bytes).dropFirst())
-        let total = cells.reduce(0) { $0 + ($1?.readableBytes ?? 0) }
-        let a = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
-        arenas.append(a)
-        if starts.isEmpty {
-            starts = Array(repeating: [], count: cells.count)
-            lengths = Array(repeating: [], count: cells.count)
-        }
-        var offset = 0, added = 0
-        for (column, cell) in cells.enumerated() {
-            guard let b = cell else { continue }
-            let n = b.readableBytes
-            b.withUnsafeReadableBytes { raw in
-                if n > 0 { (a + offset).update(from: raw.bindMemory(to: UInt8.self).baseAddress!, count: n) }
-            }
-            func int32(_ k: Int) -> Int32 {
-                Int32(
-                    bitPattern: UInt32(a[k]) << 24 | UInt32(a[k + 1]) << 16 | UInt32(a[k + 2]) << 8 | UInt32(a[k + 3]))
-            }
-            let dims = int32(offset)
-            if dims > 0 {
-                let count = Int(int32(offset + 12))
-                added = count
-                var k = offset + 12 + 8 * Int(dims)
-                for _ in 0..<count {
-                    let len = int32(k)
-                    k += 4
-                    if len < 0 {
-                        starts[column].append(nil); lengths[column].append(0)
-                    } else {
-                        starts[column].append(UnsafePointer(a + k)); lengths[column].append(len)
-                        k += Int(len)
-                    }
-                }
-            }
-            offset += n
-        }
-        rowCount += added
-    }
-
-    /// The rows for reading: the cells in `let`s and the position behind a pointer, so reading a
-    /// cell costs no run-time exclusivity check (they were a sixth of the client's time).
-    func frozen() -> FrozenRawRows {
-        let f = FrozenRawRows(arenas: arenas, starts: starts, lengths: lengths, rowCount: rowCount)
-        arenas = []
-        return f
-    }
-}
-
-final class FrozenRawRows: RawRows, @unchecked Sendable {
-    let arenas: [UnsafeMutablePointer<UInt8>]
-    let starts: [[UnsafePointer<UInt8>?]], lengths: [[Int32]]
-    let rowCount: Int
-    let position = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-
-    init(arenas: [UnsafeMutablePointer<UInt8>], starts: [[UnsafePointer<UInt8>?]], lengths: [[Int32]], rowCount: Int) {
-        self.arenas = arenas
-        self.starts = starts
-        self.lengths = lengths
-        self.rowCount = rowCount
-        position.pointee = -1
-    }
-
-    deinit {
-        for a in arenas { a.deallocate() }
-        position.deallocate()
-    }
-
-    func next() -> Bool {
-        position.pointee += 1
-        return position.pointee < rowCount
-    }
-
-    func finish() {}
-
-    func isNull(_ i: Int32) -> Bool { starts[Int(i)][position.pointee] == nil }
-
-    func int(_ i: Int32) -> Int64 {
-        let at = position.pointee
-        guard let p = starts[Int(i)][at] else { return 0 }
-        let n = Int(lengths[Int(i)][at])
-        var v: Int64 = 0
-        for j in 0..<n { v = v << 8 | Int64(p[j]) }
-        if n < 8 && n > 0 && p[0] & 0x80 != 0 { v -= 1 << (8 * Int64(n)) }  // sign of int2, int4
-        return v
-    }
-
-    func text(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
-        let at = position.pointee
-        return UnsafeBufferPointer(start: starts[Int(i)][at], count: Int(lengths[Int(i)][at]))
-    }
 }

@@ -231,6 +231,12 @@ public protocol SQLConnection: AnyObject {
     /// True when unique and foreign-key failures abort the whole transaction (PostgreSQL), so an
     /// import checks every id itself instead of catching them row by row.
     var constraintFailureAbortsTransaction: Bool { get }
+    /// True when the bulk loaders should join payments to their invoices in memory rather than in
+    /// SQL: PostgreSQL's hash join of a million payments to a million invoices cost its server 0.6 s
+    /// of the ledger read's 1.1 s, the in-memory join (`BulkLedgerLoader.KeyIndex`) 0.17 s; SQLite's
+    /// index lookups run on the payments' own thread at the same time as the invoices' read, and
+    /// the in-memory join made its read 0.07-0.1 s slower (docs/BENCHMARKS.md).
+    var joinsBulkReadsInMemory: Bool { get }
 }
 
 public enum TransactionCompletion { case commit, rollback }

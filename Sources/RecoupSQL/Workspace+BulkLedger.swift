@@ -5,7 +5,7 @@ import RecoupStore
 #endif
 
 /// The whole portfolio's ledger, read through the engine's raw rows (`RawRows`: SQLite's C API,
-/// PostgreSQL's columns read as arrays).
+/// PostgreSQL's rows taken off the wire, `WireRows`).
 ///
 /// Written by hand for a measured need: through GRDB rows (a `String` per text column, an SQL
 /// `ORDER BY` over a million invoices) the load took about 2.3 s on the 100,000-customer benchmark
@@ -74,10 +74,97 @@ struct BulkLedgerLoader {
         }
     }
 
-    /// Payments, settlements and restructurings, with their targets as invoice rowids; `order` puts
-    /// them in application order once all are in (`sortForApplication`).
+    /// The rows of a `Keys` by their bytes: an open-addressing table of row numbers, each slot with
+    /// 32 bits of its key's hash so that a probe reads another key's bytes only on a likely match.
+    struct KeyIndex {
+        /// Row number + 1 in the low 32 bits (0: empty), the hash's high bits above.
+        private var slots: [UInt64]
+        private let mask: Int
+
+        init(_ keys: Keys) {
+            let n = keys.start.count - 1
+            var size = 16
+            while size < 2 * n { size <<= 1 }
+            mask = size - 1
+            slots = Array(repeating: 0, count: size)
+            let mask = self.mask
+            keys.bytes.withUnsafeBufferPointer { all in
+                keys.start.withUnsafeBufferPointer { start in
+                    slots.withUnsafeMutableBufferPointer { slots in
+                        for k in 0..<n {
+                            let from = Int(start[k]), to = Int(start[k + 1])
+                            let h = Self.hash(all.baseAddress.map { $0 + from }, to - from)
+                            var at = Int(truncatingIfNeeded: h) & mask
+                            while slots[at] != 0 { at = (at + 1) & mask }
+                            slots[at] = h & 0xFFFF_FFFF_0000_0000 | UInt64(k + 1)
+                        }
+                    }
+                }
+            }
+        }
+
+        static func hash(_ p: UnsafePointer<UInt8>?, _ count: Int) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, then mixed (ids differ in their last bytes)
+            for i in 0..<count { h = (h ^ UInt64(p![i])) &* 0x100_0000_01b3 }
+            h ^= h >> 29; h = h &* 0xbf58_476d_1ce4_e5b9; h ^= h >> 32
+            return h
+        }
+
+        /// Looks up each key of `queries` whose `wanted` is true, in `keys` (the ones the index was
+        /// built from), handing `found` the query's number and the matching row (-1: none; the
+        /// first such row when keys repeat).
+        func find(_ queries: Keys, in keys: Keys, _ found: (Int, Int32) -> Void) {
+            let mask = self.mask
+            keys.bytes.withUnsafeBufferPointer { all in
+                keys.start.withUnsafeBufferPointer { start in
+                    queries.bytes.withUnsafeBufferPointer { qAll in
+                        queries.start.withUnsafeBufferPointer { qStart in
+                            slots.withUnsafeBufferPointer { slots in
+                                for q in 0..<(qStart.count - 1) {
+                                    let qFrom = Int(qStart[q]), count = Int(qStart[q + 1]) - qFrom
+                                    guard count > 0 else { continue }
+                                    guard let base = all.baseAddress else {
+                                        found(q, -1)
+                                        continue
+                                    }
+                                    let b = qAll.baseAddress! + qFrom
+                                    let h = Self.hash(b, count)
+                                    let tag = h & 0xFFFF_FFFF_0000_0000
+                                    var at = Int(truncatingIfNeeded: h) & mask
+                                    var row: Int32 = -1
+                                    while slots[at] != 0 {
+                                        let s = slots[at]
+                                        if s & 0xFFFF_FFFF_0000_0000 == tag {
+                                            let k = Int(s & 0xFFFF_FFFF) - 1
+                                            let from = Int(start[k])
+                                            if Int(start[k + 1]) - from == count && memcmp(base + from, b, count) == 0 {
+                                                row = Int32(k)
+                                                break
+                                            }
+                                        }
+                                        at = (at + 1) & mask
+                                    }
+                                    found(q, row)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Payments, settlements and restructurings, with their targets as invoice rowids (settlements,
+    /// read with the invoices) or invoice ids (`targetKeys`, resolved once the invoices are in: an SQL
+    /// join of a million payments to a million invoices cost PostgreSQL 0.6 s and SQLite a B-tree
+    /// search a payment, a hash of the ids already read here about 0.1 s); `order` puts them in
+    /// application order once all are in (`sortForApplication`).
     struct PaymentRows: @unchecked Sendable {
-        var day: [Int32] = [], cust: [Int32] = [], amount: [Int64] = [], targetRowid: [Int] = []
+        var day: [Int32] = [], cust: [Int32] = [], amount: [Int64] = []
+        /// A target by rowid (-1: none; -2: by the id in `targetKeys`).
+        var targetRowid: [Int] = []
+        /// Each row's target invoice id (empty: none, or given by rowid).
+        var targetKeys = Keys()
         /// The plan a row pays toward, by row (few rows have one).
         var planAt: [Int: String] = [:]
         var restructuring: [Bool] = [], held: [Bool] = []
@@ -91,7 +178,7 @@ struct BulkLedgerLoader {
             guard !other.day.isEmpty else { return }
             day += other.day; cust += other.cust; amount += other.amount; targetRowid += other.targetRowid
             restructuring += other.restructuring; held += other.held
-            keys.append(other.keys)
+            keys.append(other.keys); targetKeys.append(other.targetKeys)
         }
 
         /// Sorts by day, ties by id bytes. Rows usually come in id order (imports keep the file's
@@ -141,20 +228,23 @@ struct BulkLedgerLoader {
         // Entries that are not cash: restructurings, credit notes, write-offs.
         let nonCash = [Payment.restructurePrefix, Dispute.creditPrefix, WriteOff.entryPrefix].map { Array($0.utf8) }
         // Settlements (invoices with a settled_on) are read with the invoices, on the other connection.
+        // Each row's target: an invoice's rowid joined in SQL, or its id joined in memory by `load`.
+        let inMemory = db.connection.joinsBulkReadsInMemory
         let payments = try db.connection.rawRows(
             """
-            SELECT p.received_on, p.id, p.customer_id, p.amount, i.rowid, p.plan_id, p.held FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id
+            SELECT p.received_on, p.id, p.customer_id, p.amount, \(inMemory ? "p.invoice_id" : "i.rowid"), p.plan_id, p.held
+            FROM payment p \(inMemory ? "" : "LEFT JOIN invoice i ON i.id = p.invoice_id")
             WHERE p.voided_at IS NULL
             UNION ALL
-            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, i.rowid, NULL, 0
-            FROM plan_invoice r JOIN plan p ON p.id = r.plan_id JOIN invoice i ON i.id = r.invoice_id
+            SELECT p.created_on, '\(Payment.restructurePrefix)' || p.id || '~' || r.invoice_id, p.customer_id, r.amount, \(inMemory ? "r.invoice_id" : "i.rowid"), NULL, 0
+            FROM plan_invoice r JOIN plan p ON p.id = r.plan_id \(inMemory ? "" : "JOIN invoice i ON i.id = r.invoice_id")
             WHERE p.cancelled_at IS NULL
             UNION ALL
-            SELECT d.resolved_on, '\(Dispute.creditPrefix)' || d.id, d.customer_id, d.credit, i.rowid, NULL, 0
-            FROM dispute d JOIN invoice i ON i.id = d.invoice_id WHERE d.credit IS NOT NULL
+            SELECT d.resolved_on, '\(Dispute.creditPrefix)' || d.id, d.customer_id, d.credit, \(inMemory ? "d.invoice_id" : "i.rowid"), NULL, 0
+            FROM dispute d \(inMemory ? "" : "JOIN invoice i ON i.id = d.invoice_id") WHERE d.credit IS NOT NULL
             UNION ALL
-            SELECT w.on_day, '\(WriteOff.entryPrefix)' || w.id || '~' || w.invoice_id, w.customer_id, w.amount, i.rowid, NULL, 0
-            FROM writeoff w JOIN invoice i ON i.id = w.invoice_id WHERE w.reversed_at IS NULL
+            SELECT w.on_day, '\(WriteOff.entryPrefix)' || w.id || '~' || w.invoice_id, w.customer_id, w.amount, \(inMemory ? "w.invoice_id" : "i.rowid"), NULL, 0
+            FROM writeoff w \(inMemory ? "" : "JOIN invoice i ON i.id = w.invoice_id") WHERE w.reversed_at IS NULL
             """)
         var customer = LastKey()
         while payments.next() {
@@ -166,7 +256,14 @@ struct BulkLedgerLoader {
             p.restructuring.append(key.first == UInt8(ascii: "~") && nonCash.contains { key.starts(with: $0) })
             p.held.append(payments.int(6) != 0)
             if !manualById.isEmpty, let m = manualById[payments.string(1)] { p.manualAt[p.day.count - 1] = m }
-            p.targetRowid.append(payments.isNull(4) ? -1 : Int(payments.int(4)))
+            if payments.isNull(4) {
+                p.targetRowid.append(-1); p.targetKeys.append(UnsafeBufferPointer(start: nil, count: 0))
+            } else if inMemory {
+                p.targetRowid.append(-2); p.targetKeys.append(payments.text(4))
+            } else {
+                p.targetRowid.append(Int(payments.int(4)));
+                p.targetKeys.append(UnsafeBufferPointer(start: nil, count: 0))
+            }
             if !payments.isNull(5) { p.planAt[p.day.count - 1] = payments.string(5) }
         }
         payments.finish()
@@ -218,6 +315,7 @@ struct BulkLedgerLoader {
                 settlements.keys.append(prefix: settlementPrefix, invoices.text(6))
                 settlements.cust.append(lastIndex); settlements.amount.append(invoices.int(4));
                 settlements.targetRowid.append(Int(invoices.int(0)))
+                settlements.targetKeys.append(UnsafeBufferPointer(start: nil, count: 0))
                 settlements.restructuring.append(false); settlements.held.append(false)
             }
             if invoices.isNull(8) {
@@ -310,8 +408,15 @@ struct BulkLedgerLoader {
             for (k, id) in p.planAt { if let x = planIndex[id] { plans[Int(at[k])] = x } }
         }
         var targets = [Int32](repeating: -1, count: applied.count)
+        // Targets by id (joined in memory), resolved in the rows' storage order (the payments' own).
+        var targetRowid = p.targetRowid
+        if !p.targetKeys.bytes.isEmpty {
+            KeyIndex(ids).find(p.targetKeys, in: ids) { k, i in
+                targetRowid[k] = i >= 0 && rowid[Int(i)] > 0 ? Int(rowid[Int(i)]) : -1
+            }
+        }
         for (n, k) in applied.enumerated() {
-            let r = p.targetRowid[k]
+            let r = targetRowid[k]
             if r >= 0 && r < position.count { targets[n] = position[r] }
         }
         let payCustomer: [Int32] = applied.map { p.cust[$0] }, payDay: [Int32] = applied.map { p.day[$0] }

@@ -163,6 +163,7 @@ final class GRDBConnection: SQLConnection {
     init(_ db: GRDB.Database) { self.db = db }
 
     var constraintFailureAbortsTransaction: Bool { false }
+    var joinsBulkReadsInMemory: Bool { false }
 
     static func arguments(_ values: [RecoupSQL.DatabaseValue]) -> GRDB.StatementArguments {
         GRDB.StatementArguments(values.map(\.grdb))

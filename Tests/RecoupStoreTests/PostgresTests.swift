@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import PostgresNIO
 @testable import RecoupPostgres
 import RecoupSQL
 import RecoupStore
@@ -79,6 +80,85 @@ import RecoupTestBackend
         #expect(
             PGStatement.plainInsert("INSERT INTO dunning_sent(a, b) VALUES (?, ?) ON CONFLICT(a, b) DO NOTHING") == nil)
         #expect(PGStatement.plainInsert("INSERT INTO charge(a) VALUES (?) RETURNING id") == nil)
+    }
+
+    /// The bulk reads' tap (`DataRowTap`): a stream of messages cut into reads of every size from one
+    /// byte up (headers split too) passes on exactly the bytes of every message but the DataRows,
+    /// whose rows reach the sink whole and in order; unarmed, it passes on every byte.
+    @Test func dataRowsAreTakenOffTheWireWhereverTheReadsCut() {
+        func be32(_ n: Int) -> [UInt8] { withUnsafeBytes(of: Int32(n).bigEndian) { Array($0) } }
+        func message(_ type: Character, _ body: [UInt8]) -> [UInt8] { [type.asciiValue!] + be32(body.count + 4) + body }
+        func row(_ i: Int) -> [UInt8] {
+            let name = Array("客户-\(String(repeating: "x", count: i % 9))".utf8)
+            let amount =
+                i % 3 == 0 ? be32(-1) : be32(8) + withUnsafeBytes(of: Int64(i * 1_000_003).bigEndian) { Array($0) }
+            return [0, 3] + be32(4) + be32(i) + be32(name.count) + name + amount
+        }
+        let rows = (1...40).map(row)
+        let others = [message("1", []), message("2", []), message("T", Array("description".utf8))]
+        let tail = [message("C", Array("SELECT 40\0".utf8)), message("Z", [UInt8(ascii: "I")])]
+        let stream = (others + rows.map { message("D", $0) } + tail).flatMap { $0 }
+        let kept = (others + tail).flatMap { $0 }
+        for size in [1, 2, 3, 4, 5, 6, 7, 11, 64, 4096] {
+            for armed in [true, false] {
+                var framing = MessageFraming()
+                let builder = WireRows.Builder()
+                var passed: [UInt8] = []
+                for start in stride(from: 0, to: stream.count, by: size) {
+                    let read = Array(stream[start..<min(stream.count, start + size)])
+                    let whole = framing.split(ByteBuffer(bytes: read), diverting: armed ? builder : nil) {
+                        passed += Array($0.readableBytesView)
+                    }
+                    if whole { passed += read }
+                }
+                #expect(passed == (armed ? kept : stream), "reads of \(size) bytes, armed: \(armed)")
+                let got = WireRows(builder)
+                var n = 0
+                while got.next() {
+                    n += 1
+                    #expect(got.int(0) == Int64(n))
+                    #expect(got.string(1) == "客户-\(String(repeating: "x", count: n % 9))")
+                    #expect(got.isNull(2) == (n % 3 == 0))
+                    if n % 3 != 0 { #expect(got.int(2) == Int64(n * 1_000_003)) }
+                }
+                #expect(n == (armed ? 40 : 0), "reads of \(size) bytes")
+            }
+        }
+    }
+
+    /// On a server: a bulk read of 50,000 rows (several of the tap's arenas) reads back every value;
+    /// an error part way through the rows is the query's error, and the connection goes on serving.
+    @Test(.enabled(if: TestBackend.server != nil)) func bulkReadsComeOffTheWire() throws {
+        let ws = try TestBackend.open(try TestBackend.newWorkspacePath(file: ""), create: true)
+        try ws.engine.read { db in
+            let rows = try db.connection.rawRows(
+                """
+                SELECT g, repeat('账', g % 300), CASE WHEN g % 7 = 0 THEN NULL ELSE g::bigint * 1000000000 END
+                FROM generate_series(1, 50000) g
+                """)
+            var n = 0
+            while rows.next() {
+                n += 1
+                guard rows.int(0) == Int64(n), rows.text(1).count == 3 * (n % 300), rows.isNull(2) == (n % 7 == 0),
+                    n % 7 == 0 || rows.int(2) == Int64(n) * 1_000_000_000
+                else {
+                    Issue.record("row \(n) read back wrong")
+                    return
+                }
+            }
+            #expect(n == 50000)
+            #expect((rows as? WireRows)?.rowsDecodedByClient == 0)  // all came off the wire by the tap
+        }
+        #expect(throws: SQLError.self) {
+            try ws.engine.read { db in
+                _ = try db.connection.rawRows("SELECT 1 / (50000 - g) FROM generate_series(1, 60000) g")
+            }
+        }
+        let after = try ws.engine.read { db in
+            let rows = try db.connection.rawRows("SELECT 7, 'after'")
+            return rows.next() ? (rows.int(0), rows.string(1)) : (0, "")
+        }
+        #expect(after == (7, "after"))
     }
 
     /// A collector's login may write the books but the database refuses it the journal's history and
