@@ -60,7 +60,7 @@ complete -c recoup -n '__recoup_at_command_word' -a 'unset' -d 'remove a variabl
 complete -c recoup -n '__recoup_at_command_word' -a 'source' -d 'run the commands of a script file'
 complete -c recoup -n '__recoup_at_command_word' -a 'quit' -d 'leave the shell (Ctrl-D does too)'
 complete -c recoup -n '__recoup_at_command_word' -a 'exit' -d 'leave the shell (Ctrl-D does too)'
-complete -c recoup -n '__recoup_at_command_word' -a 'workspace' -d 'info, pin-date, create, copy'
+complete -c recoup -n '__recoup_at_command_word' -a 'workspace' -d 'info, pin-date, create, copy, backup, check'
 complete -c recoup -n '__recoup_at_command_word' -a 'generate' -d 'portfolio'
 complete -c recoup -n '__recoup_at_command_word' -a 'import' -d 'import customers, contracts, invoices or payments from a CSV file'
 complete -c recoup -n '__recoup_at_command_word' -a 'export' -d 'write customers, contracts, invoices or payments as canonical CSV'

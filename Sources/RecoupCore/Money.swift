@@ -51,13 +51,40 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         parse(utf8: Array(text.utf8)[...])
     }
 
+    /// An amount as a person types it at the prompt or in a script: the canonical form of `parse(_:)`,
+    /// or with thousands separators in their places (`5,000`, `1,234,567.89`), a currency sign
+    /// before it (`¥5,000`, `￥5000`) or 元 after it (`5000元`). Files keep the canonical form
+    /// (`parse`): a CSV's `5,000` is still refused with its reason, as the interchange spec says.
+    public static func parseTyped(_ text: String) -> Result<Money, MoneyParseError> {
+        var t = Substring(text)
+        var negative = false
+        if t.first == "-" {
+            negative = true
+            t = t.dropFirst()
+        }
+        if t.first == "¥" || t.first == "￥" { t = t.dropFirst() }
+        if t.last == "元" { t = t.dropLast() }
+        if t.contains(",") {
+            let parts = t.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return .failure(.misplacedSeparator)
+            }
+            t = Substring(groups.joined() + (parts.count > 1 ? "." + parts[1] : ""))
+        }
+        return parse((negative ? "-" : "") + t)
+    }
+
     /// `parse(_:)` on UTF-8 bytes, for importers that validate before making strings.
     public static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, MoneyParseError> {
         var bytes = utf8
         if bytes.isEmpty { return .failure(.empty) }
         var negative = false
-        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
-        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true; bytes = bytes.dropFirst()
+        } else if bytes.first == UInt8(ascii: "+") {
+            bytes = bytes.dropFirst()
+        }
         var units: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, integerDigits = 0
         var seenDot = false
         for b in bytes {
@@ -96,7 +123,7 @@ extension Money: CustomStringConvertible {}
 
 /// Why a text is not an amount.
 public enum MoneyParseError: Error, Sendable, Equatable {
-    case empty, notANumber, tooManyDecimals, thousandsSeparator, tooLarge
+    case empty, notANumber, tooManyDecimals, thousandsSeparator, misplacedSeparator, tooLarge
 
     public var reason: String {
         switch self {
@@ -104,6 +131,7 @@ public enum MoneyParseError: Error, Sendable, Equatable {
         case .notANumber: return "not an amount"
         case .tooManyDecimals: return "more than 2 decimal places (amounts are never rounded on import)"
         case .thousandsSeparator: return "thousands separators are not allowed"
+        case .misplacedSeparator: return "a thousands separator out of place (write 5,000 or 1,234,567.89)"
         case .tooLarge: return "amount too large"
         }
     }
@@ -121,7 +149,8 @@ public enum RoundingMode: String, Sendable, CaseIterable, Codable {
     /// `numerator / denominator` rounded by this mode; `denominator` must be non-zero.
     public func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator != 0, "division by zero")
-        let (n, d) = denominator < 0 ? (-Int128(numerator), -Int128(denominator)) : (Int128(numerator), Int128(denominator))
+        let (n, d) =
+            denominator < 0 ? (-Int128(numerator), -Int128(denominator)) : (Int128(numerator), Int128(denominator))
         return Int64(divide128(n, by: d))
     }
 

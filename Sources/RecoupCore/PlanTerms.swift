@@ -124,7 +124,7 @@ public enum AmountOrPercent: Sendable, Hashable, Codable {
     /// Parses `300`, `300.50` or `0.6%`.
     public static func parse(_ text: String) -> AmountOrPercent? {
         if text.hasSuffix("%") { return Rate.percent(text).map { .percent($0) } }
-        if case .success(let m) = Money.parse(text), !m.isNegative { return .amount(m) }
+        if case .success(let m) = Money.parseTyped(text), !m.isNegative { return .amount(m) }
         return nil
     }
 }

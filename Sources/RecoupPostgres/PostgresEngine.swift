@@ -187,6 +187,21 @@ public final class PostgresEngine: SQLEngine, @unchecked Sendable {
     /// Makes `login` a member of the group role of `role` alone (nil: of none), creating the login
     /// role when the server has none by that name (it then has no password until an administrator
     /// gives it one). The database then refuses what the role may not do, whatever client is used.
+    /// A server's database is backed up by the server's own tools, which also copy roles and
+    /// grants: refused with the command to use.
+    public func backup(into path: String) throws {
+        throw SQLError(
+            .other,
+            "a workspace on PostgreSQL is backed up with the server's tools, not by Recoup: pg_dump -Fc -h \(address.host) -p \(address.port) -U \(address.user) \(address.database) > \(path)"
+        )
+    }
+
+    /// The server keeps its own storage (checksums, WAL); its foreign keys and checks are enforced on
+    /// every write. Nothing for Recoup to scan: `pg_amcheck` is the DBA's tool for the pages.
+    public func storageProblems() throws -> (checked: String, problems: [String]) {
+        ("the server's constraints (enforced on every write; pg_amcheck checks its pages)", [])
+    }
+
     public func grantRole(_ role: String?, to login: String, _ db: Database) throws {
         guard login.allSatisfy({ $0.isLetter || $0.isNumber || "_.-@".contains($0) }), !login.isEmpty else {
             throw StoreError.rule("'\(login)' cannot be a database login (letters, digits, _ . - @)")

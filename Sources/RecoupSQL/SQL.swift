@@ -371,4 +371,10 @@ public protocol SQLEngine: AnyObject, Sendable {
     func onColleagueCommit(_ handler: @escaping @Sendable () -> Void) -> Bool
     /// After `workspace copy` wrote rows with their own ids: generated ids continue after them.
     func afterCopy(_ db: Database) throws
+    /// Writes a consistent copy of the whole database into a new file at `path` while others keep
+    /// writing (`workspace backup`); throws, leaving no file, when it cannot.
+    func backup(into path: String) throws
+    /// What the engine's own check of its storage finds damaged (empty: nothing), for `workspace
+    /// check`; `checked` says what was checked.
+    func storageProblems() throws -> (checked: String, problems: [String])
 }

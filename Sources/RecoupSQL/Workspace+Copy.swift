@@ -71,4 +71,37 @@ extension Workspace {
         }
         return WorkspaceCopyReport(target: target.path, rows: counts, journalEntries: chain.count)
     }
+
+    public func backup(into path: String) throws(StoreError) {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path) else { throw .file(path: path, reason: "exists already") }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !fm.fileExists(atPath: dir) {
+            throw .file(path: path, reason: "folder '\(dir)' does not exist")
+        }
+        do { try engine.backup(into: path) } catch { throw mapped(error) }
+    }
+
+    /// The engine's storage check, then the journal's chain and the books' counts. A storage problem
+    /// bad enough that the journal cannot be read is reported as a problem, not thrown.
+    public func check() throws(StoreError) -> WorkspaceCheck {
+        let storage: (checked: String, problems: [String])
+        do { storage = try engine.storageProblems() } catch { throw mapped(error) }
+        var problems = storage.problems
+        var journal = JournalChain.Verifier().result
+        var counts = [0, 0, 0]
+        do {
+            journal = try verifyJournal()
+            counts = try readBase { db in
+                try ["customer", "invoice", "payment"].map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0
+                }
+            }
+        } catch {
+            problems.append("the books cannot be read: \(error.message)")
+        }
+        return WorkspaceCheck(
+            checked: storage.checked, problems: problems, journal: journal, customers: counts[0], invoices: counts[1],
+            payments: counts[2])
+    }
 }

@@ -97,6 +97,55 @@ public final class SQLiteEngine: SQLEngine, @unchecked Sendable {
     /// SQLite's AUTOINCREMENT keys continue after the largest id inserted by themselves.
     public func afterCopy(_ db: RecoupSQL.Database) throws {}
 
+    /// SQLite's online backup (GRDB's `backup(to:)`) in one step, from one read transaction: a
+    /// snapshot of the last commit, while colleagues keep writing (WAL readers never block writers).
+    /// Written beside the target and renamed into place, so a failed backup leaves no file.
+    public func backup(into path: String) throws {
+        let partial = path + ".partial-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        do {
+            let target = try DatabaseQueue(path: partial)
+            try pool.backup(to: target)
+            try target.close()
+        } catch { throw Self.sqlError(error) }
+        chmod(partial, 0o600)
+        guard rename(partial, path) == 0 else {
+            throw SQLError(.other, "cannot move the backup into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `PRAGMA integrity_check` (every page, index and constraint) and `PRAGMA foreign_key_check`;
+    /// a check that SQLite itself cannot finish on a damaged file reports what it found up to then.
+    public func storageProblems() throws -> (checked: String, problems: [String]) {
+        var problems: [String] = []
+        func stopped(_ error: any Error) {
+            let message = (error as? DatabaseError)?.message ?? "\(error)"
+            if !problems.contains("the check stopped: \(message)") { problems.append("the check stopped: \(message)") }
+        }
+        do {
+            try pool.read { db in
+                do {
+                    let rows = try String.fetchCursor(db, sql: "PRAGMA integrity_check(100)")
+                    while let r = try rows.next() {
+                        if r == "ok" { continue }
+                        // A row may hold several lines, headed by the database's name.
+                        problems += r.split(separator: "\n").map(String.init).filter {
+                            !$0.hasPrefix("*** in database")
+                        }
+                    }
+                    let keys = try Row.fetchCursor(db, sql: "PRAGMA foreign_key_check")
+                    while let r = try keys.next() {
+                        let table: String = r[0], rowid: Int64? = r[1], parent: String = r[2]
+                        problems.append("\(table) row \(rowid.map(String.init) ?? "?") names a missing \(parent)")
+                    }
+                } catch { stopped(error) }
+            }
+        } catch {
+            stopped(error)  // even the read's COMMIT fails on some damaged files
+        }
+        return ("SQLite's integrity check (every page and index) and foreign keys", problems)
+    }
+
     /// GRDB's errors in the store's terms; others pass through.
     static func sqlError(_ error: any Error) -> any Error {
         guard let e = error as? DatabaseError else { return error }

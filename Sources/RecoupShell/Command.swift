@@ -95,14 +95,28 @@ struct Invocation {
         return v
     }
 
+    /// A positive amount typed as `text` (an argument's value), or an error at `column` saying why,
+    /// with the forms that are accepted.
+    func positiveAmount(_ text: String, column: Int?) throws -> Money {
+        switch Money.parseTyped(text) {
+        case .success(let m) where m.isPositive: return m
+        case .success: throw ShellError("bad amount '\(text)': not above zero", hint: Self.amountForms, column: column)
+        case .failure(let e):
+            throw ShellError("bad amount '\(text)': \(e.reason)", hint: Self.amountForms, column: column)
+        }
+    }
+
+    static let amountForms = "a positive amount like 5000, 5000.50, 5,000.50, ¥5,000 or 5000元"
+
     /// An amount option.
     func amount(_ option: String) throws -> Money? {
         guard let text = parsed.value(option) else { return nil }
-        switch Money.parse(text) {
+        switch Money.parseTyped(text) {
         case .success(let m): return m
         case .failure(let e):
             throw ShellError(
-                "bad amount '\(text)' for \(option): \(e.reason)", hint: "write amounts like 12345.67",
+                "bad amount '\(text)' for \(option): \(e.reason)",
+                hint: "write amounts like 12345.67, 12,345.67 or ¥12,345.67",
                 column: parsed.column(ofOption: option))
         }
     }

@@ -221,11 +221,7 @@ extension Catalog {
     }
 
     static func positiveAmount(_ inv: Invocation, _ argument: String) throws -> Money {
-        guard case .success(let amount) = Money.parse(inv.argument(argument)), amount.isPositive else {
-            throw ShellError(
-                "bad amount '\(inv.argument(argument))'", hint: "a positive amount like 5000 or 5000.50",
-                column: inv.parsed.column(ofArgument: argument))
-        }
+        let amount = try inv.positiveAmount(inv.argument(argument), column: inv.parsed.column(ofArgument: argument))
         return amount
     }
 

@@ -213,11 +213,7 @@ extension Catalog {
         }
         var amount: Money?
         if let text = inv.parsed.argument("amount") {
-            guard case .success(let m) = Money.parse(text), m.isPositive else {
-                throw ShellError(
-                    "bad amount '\(text)'", hint: "a positive amount like 100 or 100.50",
-                    column: inv.parsed.column(ofArgument: "amount"))
-            }
+            let m = try inv.positiveAmount(text, column: inv.parsed.column(ofArgument: "amount"))
             amount = m
         }
         let target = inv.argument("target")

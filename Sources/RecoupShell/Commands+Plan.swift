@@ -77,7 +77,7 @@ extension Catalog {
         if let fixed {
             principal = fixed
         } else if let text = p.value("--principal") {
-            guard case .success(let m) = Money.parse(text), m.isPositive else { throw bad("--principal", text, "a positive amount like 48000 or 48000.50") }
+            guard case .success(let m) = Money.parseTyped(text), m.isPositive else { throw bad("--principal", text, "a positive amount like 48000 or 48000.50") }
             principal = m
         } else if p.value("--customer") != nil {
             let c = try inv.resolveCustomer("--customer")
@@ -110,7 +110,7 @@ extension Catalog {
         if let t = p.value("--day-count") { terms.dayCount = DayCount(rawValue: t)! }
         if let t = p.value("--rounding") { terms.rounding = RoundingMode(rawValue: t)! }
         if let t = p.value("--multiple") {
-            guard case .success(let m) = Money.parse(t), m.isPositive else { throw bad("--multiple", t, "0.01, 1 or 100") }
+            guard case .success(let m) = Money.parseTyped(t), m.isPositive else { throw bad("--multiple", t, "0.01, 1 or 100") }
             terms.multiple = m
         }
         terms.gracePrincipal = try count("--grace-principal")

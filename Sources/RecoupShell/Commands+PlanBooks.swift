@@ -314,11 +314,7 @@ extension Catalog {
     static func prepayPlan(_ inv: Invocation) throws -> Outcome {
         let plan = try findPlan(inv)
         let on = try day(inv, "--on")
-        guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
-            throw ShellError(
-                "bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 10000",
-                column: inv.parsed.column(ofArgument: "amount"))
-        }
+        let amount = try inv.positiveAmount(inv.argument("amount"), column: inv.parsed.column(ofArgument: "amount"))
         let reduceTerm = inv.parsed.value("--reduce") == "term"
         let p = try inv.service {
             try PlanBooks(inv.services(asOf: on)).prepay(

@@ -114,11 +114,8 @@ extension Catalog {
                     ]), effect: { _ in .changesBooks }
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
-                guard case .success(let amount) = Money.parse(inv.argument("amount")), amount.isPositive else {
-                    throw ShellError(
-                        "bad amount '\(inv.argument("amount"))'", hint: "a positive amount like 2500 or 2500.50",
-                        column: inv.parsed.column(ofArgument: "amount"))
-                }
+                let amount = try inv.positiveAmount(
+                    inv.argument("amount"), column: inv.parsed.column(ofArgument: "amount"))
                 guard inv.parsed.value("--invoice") == nil || inv.parsed.value("--plan") == nil else {
                     throw ShellError(
                         "give --invoice or --plan, not both", column: inv.parsed.column(ofOption: "--plan"))
@@ -199,11 +196,7 @@ extension Catalog {
             ) { inv in
                 var amount: Money?
                 if let text = inv.parsed.argument("amount") {
-                    guard case .success(let m) = Money.parse(text), m.isPositive else {
-                        throw ShellError(
-                            "bad amount '\(text)'", hint: "a positive amount like 500 or 500.50",
-                            column: inv.parsed.column(ofArgument: "amount"))
-                    }
+                    let m = try inv.positiveAmount(text, column: inv.parsed.column(ofArgument: "amount"))
                     amount = m
                 }
                 let applied = try inv.store(column: inv.parsed.column(ofArgument: "payment")) { () throws(StoreError) in

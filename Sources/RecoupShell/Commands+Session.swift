@@ -203,6 +203,53 @@ extension Catalog {
             },
             Command(
                 spec: CommandSpec(
+                    ["workspace", "backup"],
+                    summary: "write a consistent copy of the workspace to a new file while colleagues keep writing",
+                    discussion:
+                        "SQLite's online backup: a snapshot of the last commit, taken without stopping anyone (colleagues' writes go on and land after it). Written beside FILE and moved into place, so a failed backup leaves no file; the copy is then opened and checked as 'workspace check' does. A workspace on PostgreSQL is backed up with the server's pg_dump (the error says the command).",
+                    arguments: [ArgumentSpec("file", help: "a new file for the copy", completion: .file)],
+                    examples: ["workspace backup /mnt/backup/recoup-2026-12-03.db"])
+            ) { inv in
+                let file = inv.argument("file")
+                let column = inv.parsed.column(ofArgument: "file")
+                try inv.store(column: column) { () throws(StoreError) in try inv.workspace.backup(into: file) }
+                guard let open = inv.session.opener else {
+                    return .output(.text("backed up into \(file)\n"))
+                }
+                let check = try inv.store { () throws(StoreError) in try open(file, false).check() }
+                guard check.holds else {
+                    throw ShellError(
+                        "the backup in \(file) does not check: \(Self.damage(check))",
+                        hint: "the workspace itself may be damaged: run 'workspace check'")
+                }
+                return .output(
+                    .text(
+                        "backed up into \(file): \(check.customers) customers, \(check.invoices) invoices, \(check.payments) payments, journal to entry \(check.journal.lastSequence ?? 0); the copy checked\n"
+                    ))
+            },
+            Command(
+                spec: CommandSpec(
+                    ["workspace", "check"],
+                    summary: "check the workspace's storage and the journal's chain; exit 1 on damage",
+                    discussion:
+                        "Runs SQLite's integrity check (every page, index and constraint) and its foreign-key check, then recomputes the journal's hash chain. Prints what holds, or fails naming what is damaged (a page, an index, a missing reference, the first journal entry that does not hold), so a nightly job stops before it backs up a damaged file over a good one. On PostgreSQL the server checks its own storage; the journal's chain is checked.",
+                    examples: ["workspace check"])
+            ) { inv in
+                let check = try inv.store { () throws(StoreError) in try inv.workspace.check() }
+                guard check.holds else {
+                    throw ShellError(
+                        "the workspace is damaged: \(Self.damage(check))",
+                        hint:
+                            "restore it from the last good backup ('workspace backup FILE' each night, then 'workspace check' on the copy)"
+                    )
+                }
+                return .output(
+                    .text(
+                        "workspace holds: \(check.checked): ok; journal: \(check.journal.count) entries chained\(check.journal.lastHash.map { ", last hash \($0.prefix(16))" } ?? ""); \(check.customers) customers, \(check.invoices) invoices, \(check.payments) payments\n"
+                    ))
+            },
+            Command(
+                spec: CommandSpec(
                     ["generate", "portfolio"],
                     summary: "write a deterministic synthetic portfolio as canonical CSV files",
                     discussion:
@@ -244,6 +291,16 @@ extension Catalog {
                     ))
             },
         ]
+    }
+
+    /// What `workspace check` found damaged, in one line (the first problems, then how many more).
+    static func damage(_ check: WorkspaceCheck) -> String {
+        var parts = check.problems.prefix(5).map { $0 }
+        if check.problems.count > 5 { parts.append("and \(check.problems.count - 5) more problems") }
+        if !check.journal.holds {
+            parts.append("journal entry \(check.journal.brokenAt ?? 0) does not hold: \(check.journal.problem ?? "")")
+        }
+        return parts.joined(separator: "; ")
     }
 
     static func set(_ inv: Invocation) throws -> Outcome {

@@ -11,6 +11,8 @@ public struct LaunchOptions: Sendable {
     public var commands: [String] = []
     public var keepGoing = false
     public var echo = false
+    /// Parse the script and report its grammar errors without running anything (`--check`).
+    public var checkOnly = false
     /// Create the workspace when there is none at the path (`--create`).
     public var create = false
     /// A single command given as trailing words: `recoup -w ws.db customer show C001`.
@@ -46,6 +48,20 @@ public enum Launcher {
         }
         let workspace: any WorkspaceStore
         do { workspace = try options.opener(path, options.create) } catch {
+            // `workspace check` on a file too damaged to open is a finding of damage (exit 1), not a
+            // usage error: the nightly job's check fails the same way whatever is broken.
+            let only = (options.commands + [options.words.joined(separator: " ")]).filter { !$0.isEmpty }
+            if case .cannotOpen(_, let reason) = error, only.count == 1,
+                only[0].split(separator: " ") == ["workspace", "check"]
+            {
+                err.write(
+                    Diagnostic(
+                        ShellError(
+                            "the workspace '\(path)' is damaged: it cannot be opened (\(reason))",
+                            hint: "restore it from the last good backup")
+                    ).rendered + "\n")
+                return (1, nil)
+            }
             err.write(
                 Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered
                     + "\n")
@@ -64,19 +80,17 @@ public enum Launcher {
         }
         var failures = 0
         if !options.commands.isEmpty {
-            for (i, command) in options.commands.enumerated() {
-                if options.echo { session.out.write("+ " + command + "\n") }
-                switch shell.execute(command, file: "-c", line: i + 1) {
-                case .ok: continue
-                case .quit: return (failures > 0 ? 1 : 0, session)
-                case .failed:
-                    failures += 1
-                    if !options.keepGoing { return (1, session) }
-                }
-            }
+            // The -c commands are a script too: parsed whole before the first runs.
+            let lines = options.commands.enumerated().map { Shell.ScriptLine(text: $1, line: $0 + 1) }
+            let r = shell.run(
+                lines, file: "-c", keepGoing: options.keepGoing, echo: options.echo, checkOnly: options.checkOnly)
+            failures += r.failures
+            if r.quit || (failures > 0 && !options.keepGoing) { return (failures > 0 ? 1 : 0, session) }
         }
         if let file = options.file {
-            failures += shell.runFile(file, keepGoing: options.keepGoing, echo: options.echo).failures
+            failures +=
+                shell.runFile(file, keepGoing: options.keepGoing, echo: options.echo, checkOnly: options.checkOnly)
+                .failures
         }
         if scripted { return (failures > 0 ? 1 : 0, session) }
         if !interactive {
@@ -84,7 +98,10 @@ public enum Launcher {
             var lines: [String] = []
             while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
             return (
-                shell.runScript(lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo).failures > 0
+                shell.runScript(
+                    lines, file: "<stdin>", keepGoing: options.keepGoing, echo: options.echo,
+                    checkOnly: options.checkOnly
+                ).failures > 0
                     ? 1 : 0, session
             )
         }

@@ -146,8 +146,15 @@ public final class Shell {
     ///
     /// A line ending in a backslash continues on the next (joined as POSIX shells join them: the
     /// backslash and the line break go); diagnostics carry the line the command started on. With `echo`, each command is printed (after `+ `) before it runs.
-    public func runScript(_ lines: [String], file: String?, keepGoing: Bool, echo: Bool) -> ScriptResult {
-        var result = ScriptResult()
+    /// One logical line of a script (continuations joined) and the line it starts on.
+    public struct ScriptLine: Equatable, Sendable {
+        public var text: String
+        public var line: Int
+    }
+
+    /// The script's logical lines: a line ending in a backslash goes on on the next.
+    static func logicalLines(_ lines: [String]) -> [ScriptLine] {
+        var out: [ScriptLine] = []
         var pending = "", start = 0
         for (i, raw) in lines.enumerated() {
             if pending.isEmpty { start = i + 1 }
@@ -158,8 +165,45 @@ public final class Shell {
             }
             let text = pending + (Tokenizer.hasContinuation(line) ? Tokenizer.removingContinuation(line) : line)
             pending = ""
-            if echo && !text.trimmingCharacters(in: .whitespaces).isEmpty { session.out.write("+ " + text + "\n") }
-            switch execute(text, file: file, line: start) {
+            out.append(ScriptLine(text: text, line: start))
+        }
+        return out
+    }
+
+    public func runScript(_ lines: [String], file: String?, keepGoing: Bool, echo: Bool, checkOnly: Bool = false)
+        -> ScriptResult
+    {
+        run(Self.logicalLines(lines), file: file, keepGoing: keepGoing, echo: echo, checkOnly: checkOnly)
+    }
+
+    /// Runs a script's lines. Without `keepGoing` the whole script is parsed first, and a grammar
+    /// error on any line (an unknown command, a missing argument, a bad option value) stops it
+    /// before its first line runs, so a typo on line 40 cannot leave lines 1-39 written and the rest
+    /// not. With `keepGoing` each line is parsed as it comes and a bad one fails alone. `checkOnly`
+    /// (`recoup --check`) parses and reports, and runs nothing.
+    func run(_ lines: [ScriptLine], file: String?, keepGoing: Bool, echo: Bool, checkOnly: Bool) -> ScriptResult {
+        var result = ScriptResult()
+        if !keepGoing || checkOnly {
+            let problems = lines.compactMap { grammarProblem($0.text, file: file, line: $0.line) }
+            for d in problems { session.err.write(d.rendered + "\n") }
+            let commands = lines.filter {
+                !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && !$0.text.hasPrefix("#")
+            }
+            if !problems.isEmpty {
+                guard commands.count > 1 else { return ScriptResult(failures: 1, quit: false) }
+                session.err.write(
+                    "\(file ?? "script"): \(problems.count) of \(commands.count) commands do not parse; nothing was run\n"
+                )
+                return ScriptResult(failures: problems.count, quit: false)
+            }
+            if checkOnly {
+                session.out.write("\(file ?? "script"): \(commands.count) commands parse\n")
+                return result
+            }
+        }
+        for l in lines {
+            if echo && !l.text.trimmingCharacters(in: .whitespaces).isEmpty { session.out.write("+ " + l.text + "\n") }
+            switch execute(l.text, file: file, line: l.line) {
             case .ok: break
             case .quit: result.quit = true; return result
             case .failed:
@@ -170,8 +214,30 @@ public final class Shell {
         return result
     }
 
+    /// Parses one logical line without running it: its grammar error, or nil when it parses. A
+    /// line naming a variable that is not set yet is left to run time (a line before it may set it).
+    func grammarProblem(_ text: String, file: String?, line: Int?) -> Diagnostic? {
+        var unset = false
+        do {
+            let tokens = try Tokenizer.tokenize(
+                text,
+                variables: { [session] name in
+                    if let v = session.variables[name] ?? ProcessInfo.processInfo.environment[name] { return v }
+                    unset = true
+                    return ""
+                })
+            if tokens.isEmpty || unset { return nil }
+            _ = try Catalog.table.parse(tokens)
+            return nil
+        } catch let e as ShellError {
+            return unset ? nil : Diagnostic(e, file: file, line: line)
+        } catch {
+            return unset ? nil : Diagnostic(ShellError("\(error)"), file: file, line: line)
+        }
+    }
+
     /// Reads a script file and runs it (for `-f` and `source`).
-    public func runFile(_ path: String, keepGoing: Bool, echo: Bool) -> ScriptResult {
+    public func runFile(_ path: String, keepGoing: Bool, echo: Bool, checkOnly: Bool = false) -> ScriptResult {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -183,7 +249,7 @@ public final class Shell {
         }
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        return runScript(lines, file: path, keepGoing: keepGoing, echo: echo)
+        return runScript(lines, file: path, keepGoing: keepGoing, echo: echo, checkOnly: checkOnly)
     }
 
     /// The interactive loop: prompt, read, run, until `quit` or Ctrl-D. Ctrl-C clears the line.

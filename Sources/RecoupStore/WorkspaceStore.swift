@@ -152,6 +152,32 @@ public protocol BooksWriter: AnyObject, Sendable {
     /// Copies the whole workspace into `target` (empty, of any backend) in one transaction there,
     /// and checks the copy before returning.
     func copy(into target: any WorkspaceStore) throws(StoreError) -> WorkspaceCopyReport
+    /// Writes a consistent copy of the whole workspace into the new file `path` while colleagues keep
+    /// writing (the engine's online backup); a failed backup leaves no file.
+    func backup(into path: String) throws(StoreError)
+    /// The engine's check of its storage, and the journal's chain (`workspace check`).
+    func check() throws(StoreError) -> WorkspaceCheck
+}
+
+/// What `workspace check` found: the storage's problems (empty: none) and the journal's chain.
+public struct WorkspaceCheck: Sendable {
+    /// What the storage check covered, in words.
+    public var checked: String
+    public var problems: [String]
+    public var journal: JournalChain.Verification
+    public var customers: Int, invoices: Int, payments: Int
+    public var holds: Bool { problems.isEmpty && journal.holds }
+    public init(
+        checked: String, problems: [String], journal: JournalChain.Verification, customers: Int, invoices: Int,
+        payments: Int
+    ) {
+        self.checked = checked
+        self.problems = problems
+        self.journal = journal
+        self.customers = customers
+        self.invoices = invoices
+        self.payments = payments
+    }
 }
 
 /// What `workspace copy` copied: rows by table, and the journal's length (checked on the copy).

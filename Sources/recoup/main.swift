@@ -41,6 +41,9 @@ struct Recoup: ParsableCommand {
     @Flag(help: "Print each command before running it.")
     var echo = false
 
+    @Flag(help: "Parse the script (-f, -c or standard input) and report its grammar errors; run nothing.")
+    var check = false
+
     @Argument(
         parsing: .captureForPassthrough,
         help: ArgumentHelp("A single shell command, e.g. customer show C000001.", valueName: "command"))
@@ -67,7 +70,7 @@ struct Recoup: ParsableCommand {
         }
         var o = LaunchOptions(opener: Recoup.opener)
         o.workspace = workspace; o.file = file; o.commands = commands
-        o.keepGoing = keepGoing; o.echo = echo; o.words = words; o.create = create
+        o.keepGoing = keepGoing; o.echo = echo; o.checkOnly = check; o.words = words; o.create = create
         return Launcher.run(o)
     }
 }

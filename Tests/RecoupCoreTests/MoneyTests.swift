@@ -3,15 +3,38 @@ import Testing
 @testable import RecoupCore
 
 @Suite struct MoneyTests {
-    @Test(arguments: [("12345.6", 1_234_560), ("-3.50", -350), ("0", 0), ("0.01", 1), (".5", 50), ("+7", 700), ("1000000.99", 100_000_099)])
+    @Test(arguments: [
+        ("12345.6", 1_234_560), ("-3.50", -350), ("0", 0), ("0.01", 1), (".5", 50), ("+7", 700),
+        ("1000000.99", 100_000_099),
+    ])
     func parsesCanonicalAmounts(text: String, minor: Int64) throws {
         #expect(try Money.parse(text).get() == Money(minorUnits: minor))
     }
 
-    @Test(arguments: [("1.999", MoneyParseError.tooManyDecimals), ("1,000.00", .thousandsSeparator), ("", .empty),
-                      ("¥12", .notANumber), ("1e3", .notANumber), ("1.2.3", .notANumber), ("-", .notANumber), (".", .notANumber)])
+    @Test(arguments: [
+        ("1.999", MoneyParseError.tooManyDecimals), ("1,000.00", .thousandsSeparator), ("", .empty),
+        ("¥12", .notANumber), ("1e3", .notANumber), ("1.2.3", .notANumber), ("-", .notANumber), (".", .notANumber),
+    ])
     func rejectsWhatIsNotAnAmount(text: String, error: MoneyParseError) {
         #expect(throws: error) { try Money.parse(text).get() }
+    }
+
+    /// Amounts as a collector types them (issue: `5,000`, `5000.00`, `¥5,000` and `5000元`).
+    @Test(arguments: [
+        ("5,000", 500_000), ("5000.00", 500_000), ("¥5,000", 500_000), ("5000元", 500_000),
+        ("￥1,234,567.89", 123_456_789), ("-¥12.5", -1_250), ("¥0.01", 1), ("999", 99_900),
+    ])
+    func parsesTypedAmounts(text: String, minor: Int64) throws {
+        #expect(try Money.parseTyped(text).get() == Money(minorUnits: minor))
+    }
+
+    @Test(arguments: [
+        ("50,00", MoneyParseError.misplacedSeparator), ("5,0000", .misplacedSeparator), (",500", .misplacedSeparator),
+        ("1234,567", .misplacedSeparator), ("5,000.001", .tooManyDecimals), ("¥", .empty), ("5000 元", .notANumber),
+        ("$5", .notANumber), ("元5", .notANumber),
+    ])
+    func rejectsTypedTextThatIsNotAnAmount(text: String, error: MoneyParseError) {
+        #expect(throws: error) { try Money.parseTyped(text).get() }
     }
 
     @Test func printsTwoDecimalsAndGroups() {
@@ -22,11 +45,12 @@ import Testing
     }
 
     /// Rounding modes on halves and near-halves, positive and negative.
-    @Test(arguments: [
-        (RoundingMode.halfUp, 5, 10, 1), (.halfUp, -5, 10, -1), (.halfUp, 4, 10, 0),
-        (.halfEven, 5, 10, 0), (.halfEven, 15, 10, 2), (.halfEven, -25, 10, -2), (.halfEven, 26, 10, 3),
-        (.up, 1, 10, 1), (.up, -1, 10, -1), (.up, 10, 10, 1),
-    ] as [(RoundingMode, Int64, Int64, Int64)])
+    @Test(
+        arguments: [
+            (RoundingMode.halfUp, 5, 10, 1), (.halfUp, -5, 10, -1), (.halfUp, 4, 10, 0),
+            (.halfEven, 5, 10, 0), (.halfEven, 15, 10, 2), (.halfEven, -25, 10, -2), (.halfEven, 26, 10, 3),
+            (.up, 1, 10, 1), (.up, -1, 10, -1), (.up, 10, 10, 1),
+        ] as [(RoundingMode, Int64, Int64, Int64)])
     func roundsAsNamed(mode: RoundingMode, n: Int64, d: Int64, want: Int64) {
         #expect(mode.divide(n, by: d) == want)
     }
@@ -59,9 +83,11 @@ import Testing
         #expect(Day("2000-02-29") != nil && Day("1900-02-29") == nil)
     }
 
-    @Test(arguments: [("M/d/yyyy", "3/7/2013", "2013-03-07"), ("M/d/yyyy", "12/31/2012", "2012-12-31"),
-                      ("dd.MM.yyyy", "07.03.2013", "2013-03-07"), ("yyyy/M/d", "2013/3/7", "2013-03-07"),
-                      ("yyyy-MM-dd", "2013-03-07", "2013-03-07"), ("d/M/yy", "7/3/13", "2013-03-07")])
+    @Test(arguments: [
+        ("M/d/yyyy", "3/7/2013", "2013-03-07"), ("M/d/yyyy", "12/31/2012", "2012-12-31"),
+        ("dd.MM.yyyy", "07.03.2013", "2013-03-07"), ("yyyy/M/d", "2013/3/7", "2013-03-07"),
+        ("yyyy-MM-dd", "2013-03-07", "2013-03-07"), ("d/M/yy", "7/3/13", "2013-03-07"),
+    ])
     func readsForeignLayouts(pattern: String, text: String, iso: String) throws {
         let f = try #require(DateFormat(pattern))
         #expect(f.parse(text)?.iso == iso)
@@ -87,6 +113,8 @@ import Testing
         #expect(String(decoding: try encoder.encode(pair), as: UTF8.self) == #"{"amount":125075,"day":"2026-11-30"}"#)
         let old = #"{"amount":{"minorUnits":125075},"day":{"ordinal":20787}}"#
         #expect(try JSONDecoder().decode(Pair.self, from: Data(old.utf8)) == pair)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Pair.self, from: Data(#"{"amount":1,"day":"2026-02-30"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Pair.self, from: Data(#"{"amount":1,"day":"2026-02-30"}"#.utf8))
+        }
     }
 }

@@ -40,6 +40,72 @@ import Testing
         #expect(k.out.contains("C002,北京东方远景文化传媒有限公司,"))
     }
 
+    /// A script is parsed whole first: a typo on its last line stops it before the payment on the
+    /// line above is written; `--check` only parses; `--keep-going` runs what parses.
+    @Test func aScriptWithATypoWritesNothing() throws {
+        let s = try Sandbox()
+        let script = s.dir + "/payments.recoup"
+        try "set today 2024-06-30\npayment add C001 100 --on 2024-06-30 --id PRE-1\ninvoice lst --customer C001\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        func paid() throws -> Bool {
+            try Self.recoup(["-w", s.workspacePath, "-c", "payment list --customer C001 --format csv"]).out.contains(
+                "PRE-1,")
+        }
+        let r = try Self.recoup(["-w", s.workspacePath, "-f", script])
+        #expect(r.status == 1)
+        #expect(r.err.contains("payments.recoup:3:9: error: unknown command 'invoice lst'"))
+        #expect(r.err.contains("payments.recoup: 1 of 3 commands do not parse; nothing was run"))
+        #expect(try !paid())
+        let c = try Self.recoup(["-w", s.workspacePath, "--check", "-f", script])
+        #expect(c.status == 1 && c.err.contains("payments.recoup:3:9"))
+        #expect(try !paid())
+        let k = try Self.recoup(["-w", s.workspacePath, "--keep-going", "-f", script])
+        #expect(k.status == 1)
+        #expect(try paid())
+        try "set today 2024-06-30\ncustomer show C001\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let ok = try Self.recoup(["-w", s.workspacePath, "--check", "-f", script])
+        #expect(ok.status == 0 && ok.out == "\(script): 2 commands parse\n")
+    }
+
+    /// Amounts typed as collectors write them: grouped, with ¥ before or 元 after.
+    @Test func typedAmountsWithSeparatorsAndCurrency() throws {
+        let s = try Sandbox()
+        let r = try Self.recoup([
+            "-w", s.workspacePath, "-c", "set today 2024-06-30", "-c",
+            "payment add C001 ¥5,000 --on 2024-06-30 --id TY-1",
+            "-c", "payment add C001 1,250.50元 --on 2024-06-30 --id TY-2", "-c",
+            "payment list --customer C001 --format csv",
+        ])
+        #expect(r.status == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n").filter { $0.hasPrefix("TY-") }
+        #expect(rows.count == 2)
+        #expect(rows.first { $0.hasPrefix("TY-1,") }?.contains(",5000.00,") == true)
+        #expect(rows.first { $0.hasPrefix("TY-2,") }?.contains(",1250.50,") == true)
+        let bad = try Self.recoup(["-w", s.workspacePath, "-c", "payment add C001 50,00 --on 2024-06-30"])
+        #expect(bad.status == 1 && bad.err.contains("a thousands separator out of place"))
+    }
+
+    /// The nightly job of the README: back up, then check the copy; a file too damaged to open fails
+    /// `workspace check` with exit 1 (damage found), while other commands on it stay usage errors (2).
+    @Test func nightlyBackupAndCheck() throws {
+        let s = try Sandbox()
+        let copy = s.dir + "/nightly.db"
+        let b = try Self.recoup(["-w", s.workspacePath, "-c", "workspace backup \(copy)"])
+        #expect(b.status == 0 && b.out.hasPrefix("backed up into \(copy): ") && b.out.hasSuffix("the copy checked\n"))
+        let c = try Self.recoup(["-w", copy, "workspace", "check"])
+        #expect(c.status == 0 && c.out.hasPrefix("workspace holds: SQLite's integrity check"))
+        let again = try Self.recoup(["-w", s.workspacePath, "-c", "workspace backup \(copy)"])
+        #expect(again.status == 1 && again.err.contains("exists already"))
+        // The header kept, every page after the first overwritten: SQLite cannot read the schema.
+        var data = try Data(contentsOf: URL(fileURLWithPath: copy))
+        data.replaceSubrange(4096..<data.count, with: [UInt8](repeating: 0x5A, count: data.count - 4096))
+        try data.write(to: URL(fileURLWithPath: copy))
+        let damaged = try Self.recoup(["-w", copy, "-c", "workspace check"])
+        #expect(damaged.status == 1)
+        #expect(damaged.err.contains("is damaged"), "\(damaged.err)")
+        #expect(try Self.recoup(["-w", copy, "-c", "customer list"]).status == 2)
+    }
+
     @Test func commandsFromArgumentsStdinAndDashC() throws {
         let s = try Sandbox()
         let words = try Self.recoup([
