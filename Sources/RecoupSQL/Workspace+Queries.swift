@@ -7,8 +7,11 @@ extension Workspace {
     public func customerKeys() throws(StoreError) -> [CustomerKey] {
         try read { db in
             var out: [CustomerKey] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, name, initials FROM customer ORDER BY id")
-            while let r = try rows.next() { out.append(CustomerKey(id: r[0], name: r[1], initials: r[2])) }
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, name, initials, coalesce(phone, '') FROM customer ORDER BY id")
+            while let r = try rows.next() {
+                out.append(CustomerKey(id: r[0], name: r[1], initials: r[2], phone: r[3]))
+            }
             return out
         }
     }

@@ -9,8 +9,11 @@ public struct PolicyChanges: Sendable {
     public init(_ context: ServiceContext) { self.context = context }
 
     /// Sets one value, checked by `Policy.set` against the policy as it stands, kept with its history.
-    public func set(_ key: String, _ value: String) throws {
+    /// Sets one setting; returns its value before and after (as stored), for the command to confirm.
+    @discardableResult
+    public func set(_ key: String, _ value: String) throws -> (old: String, new: String) {
         var policy = context.policy
+        let old = policy[key]
         do throws(PolicyError) { try policy.set(key, value) } catch {
             let unknown = if case .unknownKey = error { true } else { false }
             throw ServiceError(
@@ -18,6 +21,7 @@ public struct PolicyChanges: Sendable {
                 hint: unknown ? "policy show lists the settings" : "policy show says what each setting takes")
         }
         try context.books.setPolicy([(key, value)], context: context.change)
+        return (old, policy[key])
     }
 
     /// The policy as TOML: `[section]` tables of string values, keys in the order of `Policy.settings`.

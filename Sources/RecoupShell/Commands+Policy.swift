@@ -40,10 +40,15 @@ extension Catalog {
                 effect: { _ in .changesPolicy }
             ) { inv in
                 let known = Policy.settings.contains { $0.key == inv.argument("key") }
-                try inv.service(column: inv.parsed.column(ofArgument: known ? "value" : "key")) {
+                let change = try inv.service(column: inv.parsed.column(ofArgument: known ? "value" : "key")) {
                     try PolicyChanges(inv.services()).set(inv.argument("key"), inv.argument("value"))
                 }
-                return .output(.empty)
+                let key = inv.argument("key")
+                return .output(
+                    .text(
+                        change.old == change.new
+                            ? "policy \(key) stays \(change.new)\n" : "policy \(key): \(change.old) -> \(change.new)\n")
+                )
             },
             Command(
                 spec: CommandSpec(

@@ -18,6 +18,8 @@ public final class CompletionIndex: @unchecked Sendable {
         var names = KeyBuffer()  // same order
         var foldedNames = KeyBuffer()  // ASCII lower-cased, for case-insensitive search
         var initials = KeyBuffer()  // pinyin initials, same order
+        var phones = KeyBuffer()  // the phone number's digits, same order
+        var idDigits = KeyBuffer()  // the id's digits without leading zeros (C000191: 191), same order
         var duplicateName = Set<String>()
         var balances: [Money]? = nil
     }
@@ -128,9 +130,18 @@ public final class CompletionIndex: @unchecked Sendable {
             c.names.append(key.name)
             c.foldedNames.append(fold(key.name))
             c.initials.append(key.initials)
+            c.phones.append(String(key.phone.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)))
+            c.idDigits.append(Self.significantDigits(key.id))
             if !seen.insert(key.name).inserted { c.duplicateName.insert(key.name) }
         }
         return c
+    }
+
+    /// The digits of `text` without leading zeros ("C000191" -> "191", "0" -> "0").
+    static func significantDigits(_ text: String) -> String {
+        let digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        let trimmed = digits.drop { $0 == "0" }
+        return trimmed.isEmpty && !digits.isEmpty ? "0" : String(trimmed)
     }
 
     /// Runs `body` on the current keys. `forTab`: while fresh keys load, answer from the previous
@@ -185,6 +196,29 @@ public final class CompletionIndex: @unchecked Sendable {
                     add(c.initials.search(folded, prefix: true, limit: limit), byId: false)
                 }
                 add(c.foldedNames.search(folded, prefix: false, limit: limit), byId: false)
+                // A number as on the caller display (+86 138-0013-8000) or as said on the phone (191):
+                // the customer whose id's digits are it, then phone numbers and ids containing it.
+                let phoneLike = text.unicodeScalars.allSatisfy {
+                    ("0"..."9").contains($0) || " +-().".unicodeScalars.contains($0)
+                }
+                var digits = Array(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map { UInt8($0.value) })
+                // China's country code before a mobile number (+86, 0086), as caller displays show it.
+                for code in ["0086", "86"]
+                where digits.count == code.count + 11 && digits.starts(with: Array(code.utf8)) {
+                    digits.removeFirst(code.count)
+                }
+                if phoneLike && !digits.isEmpty {
+                    add(
+                        c.idDigits.search(
+                            Array(Self.significantDigits(text).utf8), prefix: true, whole: true, limit: limit),
+                        byId: true)
+                    if digits.count >= 3 {
+                        add(c.phones.search(digits, prefix: false, limit: limit), byId: false)
+                        add(
+                            c.idDigits.search(Array(Self.significantDigits(text).utf8), prefix: false, limit: limit),
+                            byId: true)
+                    }
+                }
             }
             return out.map { p, byId in
                 let name = c.names[p]

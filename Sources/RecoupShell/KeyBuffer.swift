@@ -40,10 +40,10 @@ struct KeyBuffer: Sendable {
     }
 
     /// Entries containing `needle` (as bytes), in entry order, at most `limit`; with `prefix`, only
-    /// entries that start with it.
-    func search(_ needle: [UInt8], prefix: Bool, limit: Int) -> [Int] {
+    /// entries that start with it; with `whole` too, only entries that are it.
+    func search(_ needle: [UInt8], prefix: Bool, whole: Bool = false, limit: Int) -> [Int] {
         guard !needle.isEmpty else { return Array(0..<min(count, limit)) }
-        let pattern = prefix ? [0] + needle : needle
+        let pattern = prefix ? [0] + needle + (whole ? [0] : []) : needle
         var found: [Int] = []
         bytes.withUnsafeBytes { hay in
             pattern.withUnsafeBytes { pat in

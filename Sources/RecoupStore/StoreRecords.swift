@@ -277,9 +277,11 @@ public struct CustomerKey: Sendable, Hashable {
     public var id: String
     public var name: String
     public var initials: String
+    /// The customer's phone number as stored (any punctuation), or "".
+    public var phone: String
 
-    package init(id: String, name: String, initials: String) {
-        self.id = id; self.name = name; self.initials = initials
+    package init(id: String, name: String, initials: String, phone: String = "") {
+        self.id = id; self.name = name; self.initials = initials; self.phone = phone
     }
 }
 

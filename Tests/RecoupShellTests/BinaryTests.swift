@@ -67,6 +67,25 @@ import Testing
         #expect(ok.status == 0 && ok.out == "\(script): 2 commands parse\n")
     }
 
+    /// The number on the caller display, any part of it, finds the customer; so do the digits of
+    /// an id as a debtor reads them out (C003 is "3").
+    @Test func customersFoundByPhoneAndIdDigits() throws {
+        let s = try Sandbox()
+        func find(_ text: String) throws -> [String] {
+            let r = try Self.recoup(["-w", s.workspacePath, "-c", "customer find '\(text)' --format csv"])
+            return r.out.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        }
+        #expect(try find("13800000004") == ["C004"])
+        #expect(try find("+86 138-0000-0004") == ["C004"])
+        #expect(try find("0000005") == ["C005"])  // part of the number
+        #expect(try find("5555 0003") == ["C003"])  // a landline with spaces, stored as +86 21 5555 0003
+        #expect(try find("3").first == "C003")
+        #expect(Set(try find("1380000000")) == ["C001", "C002", "C004", "C005"])
+        #expect(try find("99999").isEmpty)
+        let show = try Self.recoup(["-w", s.workspacePath, "-c", "customer show 13800000002 --format csv"])
+        #expect(show.status == 0 && show.out.contains("id,C002"))
+    }
+
     /// Amounts typed as collectors write them: grouped, with ¥ before or 元 after.
     @Test func typedAmountsWithSeparatorsAndCurrency() throws {
         let s = try Sandbox()
