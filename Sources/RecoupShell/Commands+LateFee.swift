@@ -45,9 +45,14 @@ extension Catalog {
                             "--as-of", value: "DATE",
                             help:
                                 "the day fees are accrued to, YYYY-MM-DD (default: today, or the date pinned with 'set today')"
-                        ), .format,
+                        ),
+                        OptionSpec("--detail", help: "list every charge posted, not only the summary"),
+                        .format,
                     ],
-                    examples: ["latefee post --as-of 2024-06-30", "latefee post C000001 --as-of 2024-07-31"]),
+                    examples: [
+                        "latefee post --as-of 2024-06-30", "latefee post --detail --format csv",
+                        "latefee post C000001 --as-of 2024-07-31",
+                    ]),
                 effect: { _ in .changesBooks }
             ) { inv in try Catalog.postLateFees(inv) },
             Command(
@@ -184,6 +189,20 @@ extension Catalog {
             ]
         }
         let total = written.reduce(Money.zero) { $0 + $1.amount }
+        let summary = Section(
+            "total", title: "Late fees posted as of \(asOf.iso)",
+            .record([
+                Field("charges", title: "Charges", .number(String(written.count))),
+                Field("customers", title: "Customers", .number(String(Set(written.map(\.customerId)).count))),
+                Field("amount", title: "Charged now", Invocation.money(total)),
+                Field(
+                    "excessive", title: "Excessive (art. 585)",
+                    .number(String(written.filter { flags[$0.invoiceId ?? ""]?.excessive == true }.count))),
+            ]))
+        // A night's run posts a fee on most overdue invoices: the summary, and the rows on request.
+        guard inv.parsed.flag("--detail") else {
+            return .output(.document([summary]))
+        }
         return .output(
             .document([
                 Section(
@@ -196,12 +215,7 @@ extension Catalog {
                                 Column("Accrued", key: "accrued"), Column("Charged now", key: "amount"),
                                 Column("Excessive (art. 585)", key: "excessive"),
                             ], rows: rows))),
-                Section(
-                    "total", title: "Total",
-                    .record([
-                        Field("charges", title: "Charges", .number(String(written.count))),
-                        Field("amount", title: "Charged now", Invocation.money(total)),
-                    ])),
+                summary,
             ]))
     }
 
