@@ -21,9 +21,14 @@ extension Catalog {
                         OptionSpec(
                             "--changes", help: "only the transitions since the last run (what a nightly script prints)"),
                         OptionSpec("--dry-run", help: "show the states and transitions without recording them"),
+                        OptionSpec(
+                            "--detail",
+                            help: "every overdue contract and customer and every transition, not the summary"),
                         .format,
                     ],
-                    examples: ["overdue", "overdue --changes --format csv", "overdue --as-of 2024-07-31 --dry-run"]),
+                    examples: [
+                        "overdue", "overdue --changes --format csv", "overdue --detail --as-of 2024-07-31 --dry-run",
+                    ]),
                 effect: { $0.flag("--dry-run") ? .reads : .records }
             ) { inv in try Catalog.overdue(inv) },
             Command(
@@ -82,6 +87,39 @@ extension Catalog {
         let note =
             inv.session.scenario != nil
             ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
+        guard inv.parsed.flag("--detail") else {
+            // The summary: each rung of the ladder reached, most severe first, and how many moved.
+            let states = Set(scopes.map(\.state)).sorted { rank($0, 0, $0) < rank($1, 0, $1) }
+            let rows: [[Cell]] = states.map { state in
+                let these = scopes.filter { $0.state == state }
+                return [
+                    .text(state), .number(String(these.count)),
+                    .number(String(customers.filter { $0.state == state }.count)),
+                    Invocation.money(these.reduce(Money.zero) { $0 + $1.amount }),
+                    .number(String(these.filter(\.suspended).count)),
+                ]
+            }
+            let up = transitions.filter { (ladder.severity(of: $0.to) ?? -1) > (ladder.severity(of: $0.from) ?? -1) }
+            return .output(
+                .document([
+                    Section(
+                        "states", title: "Overdue as of \(asOf.iso)\(note)",
+                        .table(
+                            Table(
+                                columns: [
+                                    Column("State", key: "state"), Column("Contracts", key: "contracts"),
+                                    Column("Customers", key: "customers"), Column("Amount", key: "amount"),
+                                    Column("Suspended", key: "suspended"),
+                                ], rows: rows))),
+                    Section(
+                        "transitions", title: "Transitions since the last run (overdue --changes lists them)",
+                        .record([
+                            Field("transitions", title: "Transitions", .number(String(transitions.count))),
+                            Field("worse", title: "To a worse state", .number(String(up.count))),
+                            Field("better", title: "To a better state", .number(String(transitions.count - up.count))),
+                        ])),
+                ]))
+        }
         return .output(
             .document([
                 Section(
