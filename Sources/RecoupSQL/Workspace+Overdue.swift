@@ -24,20 +24,42 @@ extension Workspace {
         }
     }
 
-    /// Name and agent of the customers with these ids (for the rows a report shows).
-    public func namesAndAgents(of ids: [String]) throws(StoreError) -> [String: (name: String, agent: String?)] {
+    /// Name, agent, phone and the last contact's person of the customers with these ids (for the
+    /// queue's rows), 500 ids a query.
+    public func dialingCards(of ids: [String]) throws(StoreError) -> [String: DialingCard] {
         try read { db in
-            var out: [String: (name: String, agent: String?)] = [:]
+            var out: [String: DialingCard] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for r in try Row.fetchAll(
-                    db, sql: "SELECT id, name, agent FROM customer WHERE id IN (\(marks))",
+                    db, sql: "SELECT id, name, agent, phone FROM customer WHERE id IN (\(marks))",
                     arguments: StatementArguments(chunk))
                 {
-                    out[r[0]] = (r[1], r[2])
+                    out[r[0]] = DialingCard(name: r[1], agent: r[2], phone: r[3], person: nil)
+                }
+                // The latest contact with a person named wins (rows in day order, then by id).
+                for r in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT customer_id, person FROM contact
+                        WHERE customer_id IN (\(marks)) AND person IS NOT NULL AND person <> ''
+                        ORDER BY on_day, id
+                        """, arguments: StatementArguments(chunk))
+                {
+                    out[r[0]]?.person = r[1]
                 }
             }
             return out
+        }
+    }
+
+    public func isKnownAgent(_ login: String) throws(StoreError) -> Bool {
+        try read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT (SELECT count(*) FROM operator WHERE login = ?) + (SELECT count(*) FROM customer WHERE agent = ?)",
+                arguments: [login, login]) ?? 0 > 0
         }
     }
 

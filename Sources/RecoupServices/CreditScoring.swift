@@ -53,6 +53,9 @@ public struct CallQueue: Sendable {
         public var entry: Queue.Entry
         public var name: String?
         public var agent: String?
+        public var phone: String?
+        /// The person the last logged contact was with.
+        public var person: String?
     }
 
     /// The first `limit` calls (of `total`), only the accounts of `agent` when given.
@@ -68,6 +71,11 @@ public struct CallQueue: Sendable {
         let plans = Set(try books.planIds())
         var only: Set<Int>?
         if let agent {
+            guard try books.isKnownAgent(agent) else {
+                throw ServiceError(
+                    "no collector '\(agent)': no operator has that login and no customer is assigned to it",
+                    hint: "operator list names the team; queue --all shows every collector's customers")
+            }
             let ids = try books.customerIds(agent: agent)
             only = Set(ledger.customerIds.indices.filter { ids.contains(ledger.customerIds[$0]) })
         }
@@ -76,9 +84,12 @@ public struct CallQueue: Sendable {
         let built = Queue.build(
             ledger, asOf: context.asOf, settings: Queue.Settings(policy), suspendAfterDays: suspend, plans: plans,
             promises: promises, customers: only, limit: limit)
-        let who = try books.namesAndAgents(of: built.entries.map(\.customerId))
+        let who = try books.dialingCards(of: built.entries.map(\.customerId))
         return (
-            built.entries.map { Call(entry: $0, name: who[$0.customerId]?.name, agent: who[$0.customerId]?.agent) },
+            built.entries.map {
+                let card = who[$0.customerId]
+                return Call(entry: $0, name: card?.name, agent: card?.agent, phone: card?.phone, person: card?.person)
+            },
             built.total
         )
     }

@@ -210,17 +210,20 @@ extension Catalog {
                     title: "Calls for \(asOf.iso)" + (agent.map { ", agent \($0)" } ?? "")
                         + ": \(calls.count) of \(total)" + waiting + taken,
                     columns: [
-                        Column("#", key: "rank"), Column("Customer", key: "customer_id"), Column("Name", key: "name"),
-                        Column("Agent", key: "agent"),
-                        Column("Overdue", key: "overdue"), Column("Days", key: "days"), Column("State", key: "state"),
-                        Column("Priority", key: "priority"),
-                        Column("Reason", key: "reason", alignment: .left),
+                        Column("#", key: "rank"), Column("Customer", key: "customer_id"),
+                        Column("Name", key: "name", wraps: true),
+                        Column("Phone", key: "phone", whole: true), Column("Contact", key: "contact_person"),
+                        Column("Agent", key: "agent", detail: true, whole: true),
+                        Column("Overdue", key: "overdue"), Column("Days", key: "days"),
+                        Column("State", key: "state", whole: true),
+                        Column("Priority", key: "priority", detail: true),
+                        Column("Reason", key: "reason", alignment: .left, wraps: true),
                     ],
                     rows: calls.enumerated().map { k, call in
                         let e = call.entry
                         return [
                             .number(String(k + 1)), .text(e.customerId), Invocation.text(call.name),
-                            Invocation.text(call.agent),
+                            Invocation.text(call.phone), Invocation.text(call.person), Invocation.text(call.agent),
                             Invocation.money(e.overdue), .number(String(e.days)), .text(e.state),
                             Invocation.money(e.priority), .text(e.reason),
                         ]

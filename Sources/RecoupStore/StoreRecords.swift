@@ -273,6 +273,19 @@ public struct BureauImportSummary: Sendable, Equatable {
 }
 
 /// A customer's id, name and pinyin initials: what Tab completion indexes.
+/// What the call queue shows to dial a customer: the name, the collector, the phone, and the
+/// person the last logged contact was with.
+public struct DialingCard: Sendable, Hashable {
+    public var name: String
+    public var agent: String?
+    public var phone: String?
+    public var person: String?
+
+    package init(name: String, agent: String?, phone: String?, person: String?) {
+        self.name = name; self.agent = agent; self.phone = phone; self.person = person
+    }
+}
+
 public struct CustomerKey: Sendable, Hashable {
     public var id: String
     public var name: String

@@ -26,7 +26,10 @@ public protocol BooksReader: AnyObject, Sendable {
     func customers(named name: String) throws(StoreError) -> [Customer]
     func customers() throws(StoreError) -> [Customer]
     func customerIds(agent: String) throws(StoreError) -> Set<String>
-    func namesAndAgents(of ids: [String]) throws(StoreError) -> [String: (name: String, agent: String?)]
+    /// Name, collector, phone and last contact person of the customers with these ids.
+    func dialingCards(of ids: [String]) throws(StoreError) -> [String: DialingCard]
+    /// Whether anyone is known by this login: an operator, or a collector customers are assigned to.
+    func isKnownAgent(_ login: String) throws(StoreError) -> Bool
     func contracts(customer: String) throws(StoreError) -> [Contract]
     func contract(id: String) throws(StoreError) -> Contract?
     /// Every contract in id byte order; `base`: the books without an open scenario.

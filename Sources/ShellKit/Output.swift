@@ -31,13 +31,24 @@ public struct Column: Sendable, Hashable {
     /// A detail a terminal table leaves out, last first, when the table is wider than the terminal
     /// (CSV and JSON always carry it).
     public var detail: Bool
+    /// Text a terminal table wraps onto more lines rather than cuts, when the table is wider than
+    /// the terminal (the queue's reasons: a collector reads all of them before dialling).
+    public var wraps: Bool
+    /// Never cut on a narrow terminal (a phone number, a state). Ids (`id`, `..._id` keys) and
+    /// columns of dates are kept whole without asking.
+    public var whole: Bool
 
     /// A column whose key defaults to the title in lower case with spaces as underscores.
-    public init(_ title: String, key: String? = nil, alignment: Alignment? = nil, detail: Bool = false) {
+    public init(
+        _ title: String, key: String? = nil, alignment: Alignment? = nil, detail: Bool = false, wraps: Bool = false,
+        whole: Bool = false
+    ) {
+        self.whole = whole
         self.title = title
         self.key = key ?? title.lowercased().replacingAll(" ", with: "_")
         self.alignment = alignment
         self.detail = detail
+        self.wraps = wraps
     }
 }
 

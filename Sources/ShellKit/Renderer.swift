@@ -5,7 +5,9 @@
 ///
 /// - table: columns aligned by display width (a Chinese character takes two cells), a header rule of
 ///   dashes, numbers right-aligned; with `width`, detail columns are left out (last first), then the
-///   widest text columns are truncated with `…` until the table fits (never below 4 cells). Records are `title  value` lines; a document shows each
+///   wrapping columns are narrowed (to 16 cells, then 8) and their text wrapped onto more lines, then the
+///   widest text columns are truncated with `…` until the table fits (never below 4 cells), all but
+///   ids, dates and columns marked `whole`. Records are `title  value` lines; a document shows each
 ///   section under its title underlined with `=`, separated by blank lines.
 /// - csv: RFC 4180 with LF line ends: a header row of column keys, fields quoted when they contain a
 ///   comma, a quote, CR or LF. A record is a `key,value` header and one row per field; a document is
@@ -61,18 +63,44 @@ public enum Renderer {
             if total() > width, let drop = columns.lastIndex(where: \.detail) {
                 var narrower = table
                 narrower.columns.remove(at: drop)
-                narrower.rows = table.rows.map { row in var r = row; if drop < r.count { r.remove(at: drop) }; return r }
+                narrower.rows = table.rows.map { row in
+                    var r = row; if drop < r.count { r.remove(at: drop) }; return r
+                }
                 return text(narrower, width: width)
             }
+            let whole = columns.indices.map { c in
+                columns[c].whole || columns[c].key == "id" || columns[c].key.hasSuffix("_id") || isDates(table, c)
+            }
+            func isWhole(_ c: Int) -> Bool { whole[c] }
+            // Then narrow the wrapping columns, the widest first (down to 16 cells), before cutting any text.
+            for floor in [16, 8] {
+                while total() > width {
+                    let wrapping = widths.indices.filter { columns[$0].wraps && widths[$0] > floor }
+                    guard let widest = wrapping.max(by: { widths[$0] < widths[$1] }) else { break }
+                    widths[widest] -= 1
+                }
+                if total() <= width { break }
+                // Before narrowing them further, cut the text columns that may be cut (not below 8).
+                while total() > width {
+                    let cuttable = widths.indices.filter {
+                        alignments[$0] == .left && widths[$0] > 8 && !columns[$0].wraps && !isWhole($0)
+                    }
+                    guard let widest = cuttable.max(by: { widths[$0] < widths[$1] }) else { break }
+                    widths[widest] -= 1
+                }
+            }
             while total() > width {
-                let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > 4 }
+                let candidates = widths.indices.filter {
+                    alignments[$0] == .left && widths[$0] > 4 && !columns[$0].wraps && !whole[$0]
+                }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[widest] -= 1
             }
         }
         func line(_ values: [String]) -> String {
             let cells = values.indices.map { c in
-                DisplayWidth.pad(DisplayWidth.truncate(values[c], to: widths[c]), to: widths[c], alignment: alignments[c])
+                DisplayWidth.pad(
+                    DisplayWidth.truncate(values[c], to: widths[c]), to: widths[c], alignment: alignments[c])
             }
             return trimTrailing(cells.joined(separator: "  ")) + "\n"
         }
@@ -80,9 +108,28 @@ public enum Renderer {
         out += line(columns.map(\.title))
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in table.rows.indices {
-            out += line(columns.indices.map { table.cell(row, $0).plain })
+            let pieces = columns.indices.map { c in
+                let text = table.cell(row, c).plain
+                return columns[c].wraps ? DisplayWidth.wrap(text, to: widths[c]) : [text]
+            }
+            for k in 0..<(pieces.map(\.count).max() ?? 1) {
+                out += line(pieces.map { k < $0.count ? $0[k] : "" })
+            }
         }
         return out
+    }
+
+    /// True when every non-empty cell of the column is an ISO date (YYYY-MM-DD).
+    static func isDates(_ table: Table, _ column: Int) -> Bool {
+        var saw = false
+        for row in table.rows.indices {
+            let text = table.cell(row, column).plain
+            if text.isEmpty { continue }
+            let b = Array(text.utf8)
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+            saw = true
+        }
+        return saw
     }
 
     static func isNumeric(_ table: Table, _ column: Int) -> Bool {
@@ -160,9 +207,10 @@ public enum Renderer {
         case .text(let s):
             return .string(s)
         case .table(let table):
-            return .array(table.rows.indices.map { row in
-                .object(table.columns.indices.map { (table.columns[$0].key, json(table.cell(row, $0))) })
-            })
+            return .array(
+                table.rows.indices.map { row in
+                    .object(table.columns.indices.map { (table.columns[$0].key, json(table.cell(row, $0))) })
+                })
         case .record(let fields):
             return .object(fields.map { ($0.key, json($0.value)) })
         case .document(let sections):

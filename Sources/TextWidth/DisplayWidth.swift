@@ -54,6 +54,32 @@ public enum DisplayWidth {
         return result + ellipsis
     }
 
+    /// `text` in lines of at most `width` cells: broken after the last space that fits, else (a long
+    /// word, or Chinese, which has no spaces) between characters. Never loses a character.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0, of(text) > width else { return [text] }
+        var lines: [String] = []
+        var current = "", used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > width {
+                if let space = current.lastIndex(of: " "), space != current.startIndex {
+                    lines.append(String(current[..<space]))
+                    current = String(current[current.index(after: space)...])
+                } else {
+                    lines.append(current)
+                    current = ""
+                }
+                used = of(current)
+            }
+            if character == " " && current.isEmpty { continue }  // a new line starts with no space
+            current.append(character)
+            used += w
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x1100 { return false }

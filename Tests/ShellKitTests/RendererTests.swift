@@ -32,15 +32,16 @@ import Testing
 
     @Test func alignsTableColumnsByDisplayWidth() {
         let text = Renderer.render(.table(invoices), as: .table)
-        #expect(text == """
-            open invoices
-            Customer      Invoice   Amount
-            ------------  -------  -------
-            上海星辰贸易  INV-1    1200.00
-            Acme          INV-22     -35.5
-            北京东方红
+        #expect(
+            text == """
+                open invoices
+                Customer      Invoice   Amount
+                ------------  -------  -------
+                上海星辰贸易  INV-1    1200.00
+                Acme          INV-22     -35.5
+                北京东方红
 
-            """)
+                """)
         let rows = text.split(separator: "\n").dropFirst(3).dropLast().map(String.init)
         #expect(rows.allSatisfy { DisplayWidth.of($0) == 30 })
     }
@@ -56,7 +57,10 @@ import Testing
     /// Detail columns go first, last one first, and only as far as needed; CSV keeps them all.
     @Test func leavesOutDetailColumnsBeforeTruncating() {
         var wide = invoices
-        wide.columns = [Column("Customer"), Column("Invoice", key: "invoice_id", detail: true), Column("Amount"), Column("Agent", detail: true)]
+        wide.columns = [
+            Column("Customer"), Column("Invoice", key: "invoice_id", detail: true), Column("Amount"),
+            Column("Agent", detail: true),
+        ]
         wide.rows = invoices.rows.map { $0 + [.text("A01")] }
         let full = Renderer.render(.table(wide), as: .table, width: 80)
         #expect(full.contains("Invoice") && full.contains("Agent"))
@@ -69,20 +73,25 @@ import Testing
 
     @Test func rendersRecordsAndDocuments() {
         let document = Output.document([
-            Section("customer", title: "客户", .record([Field("id", title: "编号", .text("C001")), Field("limit", title: "Credit limit", .number("50000"))])),
+            Section(
+                "customer", title: "客户",
+                .record([
+                    Field("id", title: "编号", .text("C001")), Field("limit", title: "Credit limit", .number("50000")),
+                ])),
             Section("invoices", title: "Invoices", .empty),
         ])
-        #expect(Renderer.render(document, as: .table) == """
-            客户
-            ====
-            编号          C001
-            Credit limit  50000
+        #expect(
+            Renderer.render(document, as: .table) == """
+                客户
+                ====
+                编号          C001
+                Credit limit  50000
 
-            Invoices
-            ========
-            (none)
+                Invoices
+                ========
+                (none)
 
-            """)
+                """)
     }
 
     @Test func writesCSVWithQuotingThatRoundTrips() {
@@ -96,25 +105,30 @@ import Testing
     @Test func writesDocumentsAsCSVSections() {
         let document = Output.document([
             Section("customer", .record([Field("id", .text("C001")), Field("name", .text("上海, 星辰"))])),
-            Section("invoices", .table(Table(columns: [Column("Id"), Column("Amount")], rows: [[.text("INV-1"), .number("10")]]))),
+            Section(
+                "invoices",
+                .table(Table(columns: [Column("Id"), Column("Amount")], rows: [[.text("INV-1"), .number("10")]]))),
         ])
-        #expect(Renderer.render(document, as: .csv) == """
-            # customer
-            key,value
-            id,C001
-            name,"上海, 星辰"
+        #expect(
+            Renderer.render(document, as: .csv) == """
+                # customer
+                key,value
+                id,C001
+                name,"上海, 星辰"
 
-            # invoices
-            id,amount
-            INV-1,10
+                # invoices
+                id,amount
+                INV-1,10
 
-            """)
+                """)
     }
 
     @Test func writesValidJSON() throws {
         let nasty = "quote \" slash \\ newline \n tab \t bell \u{07} 上海 😀"
         let document = Output.document([
-            Section("customer", .record([Field("name", .text(nasty)), Field("limit", .number("-1200.50")), Field("note", .empty)])),
+            Section(
+                "customer",
+                .record([Field("name", .text(nasty)), Field("limit", .number("-1200.50")), Field("note", .empty)])),
             Section("invoices", .table(invoices)),
             Section("bad_number", .record([Field("x", .number("1,200"))])),
             Section("message", .text("done")),
@@ -157,7 +171,11 @@ import Testing
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars = chars.dropFirst() } else { quoted = false }
+                    if chars.first == "\"" {
+                        field.unicodeScalars.append("\""); chars = chars.dropFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }
@@ -172,5 +190,44 @@ import Testing
             }
         }
         return rows
+    }
+}
+
+/// Narrow terminals: a wrapping column's text goes onto more lines and none of it is lost; ids,
+/// dates and whole columns are never cut; free text is cut first.
+@Suite struct NarrowTableTests {
+    static let reason = "¥22,142.07 overdue 505 days; paid 12 % of what fell due 90+ days ago; suspended K000191-1"
+    static let table = Table(
+        columns: [
+            Column("Customer", key: "customer_id"), Column("Name", key: "name"),
+            Column("Phone", key: "phone", whole: true), Column("Since", key: "since"),
+            Column("Reason", key: "reason", alignment: .left, wraps: true),
+        ],
+        rows: [[.text("C000191"), .text("广州晨光科技有限公司"), .text("16527008791"), .text("2025-07-12"), .text(reason)]])
+
+    @Test(arguments: [60, 72, 100])
+    func wrapsWithoutLosingText(width: Int) {
+        let lines = Renderer.render(.table(Self.table), as: .table, width: width).split(separator: "\n").map(
+            String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(lines)")
+        let body = lines.dropFirst(2)
+        #expect(body.first?.contains("C000191") == true && body.first?.contains("16527008791") == true)
+        #expect(body.first?.contains("2025-07-12") == true)
+        // The reason column, read down, is the whole reason.
+        let rule = lines[1]  // dashes under each column, ASCII: the last run is the reason's
+        let start = rule.count - rule.split(separator: " ").last!.count
+        let pieces = body.map { line -> String in
+            let chars = Array(line)
+            var used = 0, k = 0
+            while k < chars.count && used < start { used += DisplayWidth.of(chars[k]); k += 1 }
+            return String(chars[k...]).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(pieces.joined(separator: " ") == Self.reason, "\(pieces)")
+    }
+
+    @Test func wrapBreaksAtSpacesElseBetweenCharacters() {
+        #expect(DisplayWidth.wrap("paid 12 % of what", to: 8) == ["paid 12", "% of", "what"])
+        #expect(DisplayWidth.wrap("广州晨光科技有限公司", to: 8) == ["广州晨光", "科技有限", "公司"])
+        #expect(DisplayWidth.wrap("short", to: 8) == ["short"])
     }
 }
