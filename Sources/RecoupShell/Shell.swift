@@ -22,9 +22,7 @@ public final class Shell {
         do {
             let tokens = try Tokenizer.tokenize(
                 text,
-                variables: { [session] name in
-                    session.variables[name] ?? ProcessInfo.processInfo.environment[name]
-                })
+                variables: variable)
             if tokens.isEmpty { return .ok }
             let parsed = try Catalog.table.parse(tokens)
             let command = Catalog.handlers[parsed.spec.name]!
@@ -214,6 +212,11 @@ public final class Shell {
         return result
     }
 
+    /// What `$NAME` expands to: the shell's variable, else the environment's (nil: neither).
+    func variable(_ name: String) -> String? {
+        session.variables[name] ?? ProcessInfo.processInfo.environment[name]
+    }
+
     /// Parses one logical line without running it: its grammar error, or nil when it parses. A
     /// line naming a variable that is not set yet is left to run time (a line before it may set it).
     func grammarProblem(_ text: String, file: String?, line: Int?) -> Diagnostic? {
@@ -221,8 +224,8 @@ public final class Shell {
         do {
             let tokens = try Tokenizer.tokenize(
                 text,
-                variables: { [session] name in
-                    if let v = session.variables[name] ?? ProcessInfo.processInfo.environment[name] { return v }
+                variables: { [self] name in
+                    if let v = variable(name) { return v }
                     unset = true
                     return ""
                 })
