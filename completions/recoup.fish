@@ -55,7 +55,7 @@ complete -c recoup -n 'not __recoup_in_command' -l keep-going -d 'continue a scr
 complete -c recoup -n 'not __recoup_in_command' -l echo -d 'print each command before running it'
 complete -c recoup -n 'not __recoup_in_command' -l help -d 'show help and exit'
 complete -c recoup -n '__recoup_at_command_word' -a 'help' -d 'list commands, or explain one'
-complete -c recoup -n '__recoup_at_command_word' -a 'set' -d 'set a variable, pin today\'s date, or choose the default format'
+complete -c recoup -n '__recoup_at_command_word' -a 'set' -d 'set a variable, pin today\'s date, choose the default format or the language'
 complete -c recoup -n '__recoup_at_command_word' -a 'unset' -d 'remove a variable'
 complete -c recoup -n '__recoup_at_command_word' -a 'source' -d 'run the commands of a script file'
 complete -c recoup -n '__recoup_at_command_word' -a 'quit' -d 'leave the shell (Ctrl-D does too)'

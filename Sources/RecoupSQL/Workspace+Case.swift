@@ -205,8 +205,8 @@ extension Workspace {
                             """, arguments: [c.customerId, (c.on - interval).iso, c.on.iso])
                 {
                     throw StoreError.rule(
-                        "\(c.customerId) was contacted on \(last["on_day"] as String) (\(last["channel"] as String), \(last["id"] as String)): "
-                            + "contact.min_interval_days is \(interval); add --force REASON to log this one anyway")
+                        "\(c.customerId) was contacted on \(last["on_day"] as String) (\(last["channel"] as String), \(last["id"] as String)): contact.min_interval_days is \(interval); add --force REASON to log this one anyway"
+                    )
                 }
             }
             if c.id.isEmpty { c.id = try Self.nextNumberedId(db, table: "contact", prefix: "K", digits: 8) }

@@ -53,12 +53,18 @@ extension Workspace {
             effect =
                 "late fees as of \(asOf.iso): \(written.count) charge\(written.count == 1 ? "" : "s"), \(total): "
                 + written.map { "\($0.invoiceId ?? "") \($0.amount)" }.joined(separator: ", ")
-        case .lateFeesWaived(let customer, let invoice, let amount, let day, let reason):
-            let charge = try Self.applyWaiver(
-                db, customer: customer, invoice: invoice, amount: amount, on: day, reason: reason, context)
+        case .lateFeesWaived(let customer, let invoice, let amount, let day, let reason, let accrued):
+            let (charge, posted) = try Self.applyWaiver(
+                db, customer: customer, invoice: invoice, amount: amount, on: day, reason: reason,
+                accrued: accrued ?? [], context)
             outcome = .charges([charge])
+            let postedTotal = posted.reduce(Money.zero) { $0 + $1.amount }
             effect =
                 "waived \(-charge.amount) of late fees on \(invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'") on \(day.iso): \(reason)"
+                + (posted.isEmpty
+                    ? ""
+                    : "; posted first \(postedTotal) accrued to the day: "
+                        + posted.map { "\($0.invoiceId ?? "") \($0.amount)" }.joined(separator: ", "))
         case .policySet(let values):
             let changed = try Self.applyPolicy(db, values, context)
             if changed.isEmpty { return .none }

@@ -87,21 +87,26 @@ extension Workspace {
     /// and a waiver of more than is waivable, or of nothing, is refused: then nothing is written.
     @discardableResult
     public func waiveFees(
-        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String, accrued: [AccruedFee] = [],
         context: ChangeContext
     ) throws(StoreError) -> Charge {
         guard
             case .charges(let c) = try perform(
-                .lateFeesWaived(customer: customer, invoice: invoice, amount: amount, on: day, reason: reason),
+                .lateFeesWaived(
+                    customer: customer, invoice: invoice, amount: amount, on: day, reason: reason,
+                    accrued: accrued.isEmpty ? nil : accrued),
                 context: context), let charge = c.first
         else { throw .rule("nothing was waived") }
         return charge
     }
 
+    /// The waiver's charge and the accrued fees it posted first (read and written in the caller's
+    /// transaction: what is posted already is read here, so a colleague's `latefee post` between the
+    /// call and the waiver is not posted twice).
     static func applyWaiver(
         _ db: Database, customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
-        _ context: ChangeContext
-    ) throws -> Charge {
+        accrued: [AccruedFee], _ context: ChangeContext
+    ) throws -> (waiver: Charge, posted: [Charge]) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.rule("a waiver needs a reason") }
         let scope = invoice.map { "invoice '\($0)'" } ?? "customer '\(customer)'"
@@ -110,6 +115,9 @@ extension Workspace {
                 db, sql: "SELECT customer_id FROM invoice WHERE id = ?", arguments: [invoice])
             guard owner == customer else { throw StoreError.notFound(kind: "invoice", id: invoice) }
         }
+        let posted = try applyLateFees(
+            db, accrued.filter { $0.customerId == customer && (invoice == nil || $0.invoiceId == invoice) }, asOf: day,
+            context)
         let left = try waivable(db, customer: customer, invoice: invoice)
         guard left.isPositive else { throw StoreError.rule("no late fees to waive on \(scope)") }
         let waived = amount ?? left
@@ -123,9 +131,10 @@ extension Workspace {
             sql:
                 "INSERT INTO charge(customer_id, invoice_id, kind, as_of, amount, reason, at, operator) VALUES (?, ?, 'waiver', ?, ?, ?, ?, ?) RETURNING id",
             arguments: [customer, invoice, day.iso, -waived.minorUnits, reason, context.at, context.operator])
-        return Charge(
+        let waiver = Charge(
             id: newId ?? 0, customerId: customer, invoiceId: invoice, kind: .waiver, asOf: day,
             amount: -waived, reason: reason, at: context.at, operator: context.operator)
+        return (waiver, posted)
     }
 
     static func charge(_ r: Row) -> Charge {

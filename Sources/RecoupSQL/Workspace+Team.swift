@@ -202,11 +202,12 @@ extension Workspace {
                 outcome = try apply(change, db, context)
                 var waived: Money?
                 if case .charges(let charges) = outcome,
-                    case .lateFeesWaived(let c, let i, _, let on, let reason) = change
+                    case .lateFeesWaived(let c, let i, _, let on, let reason, let accrued) = change
                 {
                     let a = Money(minorUnits: -charges.reduce(Int64(0)) { $0 + $1.amount.minorUnits })
                     waived = a
-                    stored = .lateFeesWaived(customer: c, invoice: i, amount: a, on: on, reason: reason)
+                    stored = .lateFeesWaived(
+                        customer: c, invoice: i, amount: a, on: on, reason: reason, accrued: accrued)
                 }
                 requirement = rule.requirement(for: change, maker: maker.role, waived: waived)
                 if requirement != nil {

@@ -27,6 +27,9 @@ public struct CustomerFile: Sendable {
         public var charges: [Charge]
         public var feesCharged: Money
         public var feesWaived: Money
+        /// Late fees accrued to the day and not yet posted (what tonight's `latefee post` would charge;
+        /// a waiver during the call can waive them too).
+        public var feesAccrued: Money
         /// Late fees owed besides the open balance: charged less waived.
         public var feesOwed: Money { feesCharged - feesWaived }
         /// The case: contacts, promises, disputes, complaints, legal cases, write-offs (all of them).
@@ -61,12 +64,14 @@ public struct CustomerFile: Sendable {
         let cases = CaseBook(context)
         let records = try books.caseRecords(customer: c.id)
         let claims = try cases.claims(ledger, customer: c.id).sorted { $0.standing.deadline < $1.standing.deadline }
+        let accrued = try LateFees(context).rows(c).reduce(Money.zero) { $0 + $1.toPost }
         return File(
             customer: c, balance: ledger.balances(allocation).first ?? Balance(),
             contracts: try books.contracts(customer: c.id),
             open: open, recentPayments: Array(payments.prefix(limit)), charges: charges,
             feesCharged: charges.filter { $0.kind == .lateFee }.reduce(.zero) { $0 + $1.amount },
             feesWaived: -charges.filter { $0.kind == .waiver }.reduce(.zero) { $0 + $1.amount },
+            feesAccrued: accrued,
             records: records,
             promises: CaseBook.standings(records.promises, ledger: ledger, policy: context.policy, asOf: asOf),
             claims: claims,

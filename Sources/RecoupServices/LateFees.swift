@@ -63,10 +63,16 @@ public struct LateFees: Sendable {
         return (try context.books.postLateFees(accrued, asOf: context.asOf, context: context.change), flags)
     }
 
-    /// Waives late fees of a customer or one invoice (`target` is either id), on the context's day.
+    /// Waives late fees of a customer or one invoice (`target` is either id), on the context's day:
+    /// what has accrued to the day, posted or not. The accrued fees not yet posted are posted in the
+    /// waiver's own transaction (as `latefee post` would post them), so a waiver made during the call
+    /// does not wait for the nightly post, and a failed or held waiver posts nothing either.
     public func waive(customer: Customer, invoice: String?, amount: Money?, reason: String) throws -> Charge {
-        try context.books.waiveFees(
+        let accrued = try rows(customer).filter { r in
+            r.toPost.isPositive && (invoice == nil || r.invoice.id == invoice)
+        }.map { AccruedFee(customerId: customer.id, invoiceId: $0.invoice.id, fee: $0.accrual.fee) }
+        return try context.books.waiveFees(
             customer: customer.id, invoice: invoice, amount: amount, on: context.asOf, reason: reason,
-            context: context.change)
+            accrued: accrued, context: context.change)
     }
 }

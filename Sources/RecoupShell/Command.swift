@@ -182,9 +182,11 @@ struct Invocation {
     }
 
     /// Money as a table/CSV/JSON cell.
-    static func money(_ m: Money) -> Cell { .number(m.description) }
-    static func money(_ m: Money?) -> Cell { m.map { .number($0.description) } ?? .empty }
+    static func money(_ m: Money) -> Cell { .money(m.description) }
+    static func money(_ m: Money?) -> Cell { m.map { .money($0.description) } ?? .empty }
     static func text(_ s: String?) -> Cell { s.map { .text($0) } ?? .empty }
+    /// A term (a state, a kind) shown in the interface's language in tables, as the word in CSV and JSON.
+    static func term(_ s: String?) -> Cell { s.map { .term($0) } ?? .empty }
     static func day(_ d: Day?) -> Cell { d.map { .text($0.iso) } ?? .empty }
     static func int(_ i: Int?) -> Cell { i.map { .number(String($0)) } ?? .empty }
 }

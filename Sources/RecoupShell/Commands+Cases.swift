@@ -212,8 +212,8 @@ extension Catalog {
             ],
             rows: rows.map { k in
                 [
-                    .text(k.id), .text(k.customerId), .text(k.on.iso), .text(k.channel.rawValue),
-                    .text(k.direction.rawValue), Invocation.text(k.person), Invocation.text(k.outcome),
+                    .text(k.id), .text(k.customerId), .text(k.on.iso), .term(k.channel.rawValue),
+                    .term(k.direction.rawValue), Invocation.text(k.person), Invocation.text(k.outcome),
                     .text(k.demand ? "yes" : ""), Invocation.day(k.deliveredOn), .text(k.acknowledged ? "yes" : ""),
                     .text(k.invoiceIds.joined(separator: " ")), Invocation.text(k.proof), Invocation.text(k.note),
                     .text(k.loggedBy), Invocation.text(k.forcedReason),
@@ -398,7 +398,7 @@ extension Catalog {
                 [
                     .text(s.promise.id), .text(s.promise.customerId), Invocation.money(s.promise.amount),
                     .text(s.promise.madeOn.iso), .text(s.promise.promisedOn.iso), .text(s.lastDay.iso),
-                    .text(s.status.rawValue), Invocation.money(s.paid), Invocation.money(s.needed),
+                    .term(s.status.rawValue), Invocation.money(s.paid), Invocation.money(s.needed),
                     Invocation.day(s.decidedOn), .text(s.promise.invoiceIds.joined(separator: " ")),
                     Invocation.text(s.promise.cancelReason),
                 ]
@@ -554,7 +554,7 @@ extension Catalog {
                                 Field("id", .text(d.id)), Field("invoice_id", .text(d.invoiceId)),
                                 Field("customer_id", .text(d.customerId)),
                                 Field("amount", d.amount.map { Invocation.money($0) } ?? .text("all")),
-                                Field("reason", .text(d.reason.rawValue)),
+                                Field("reason", .term(d.reason.rawValue)),
                                 Field("status", .text(d.resolvedOn == nil ? "open" : "resolved")),
                                 Field("days_held", .number(String(max(0, days)))),
                             ])),
@@ -586,8 +586,8 @@ extension Catalog {
                 return [
                     .text(d.id), .text(d.invoiceId), .text(d.customerId),
                     d.amount.map { Invocation.money($0) } ?? .text("all"),
-                    .text(d.reason.rawValue), .text(d.openedOn.iso), .text(d.isOpen(on: asOf) ? "open" : "resolved"),
-                    Invocation.day(d.resolvedOn), Invocation.text(d.outcome?.rawValue), Invocation.money(d.credit),
+                    .term(d.reason.rawValue), .text(d.openedOn.iso), .text(d.isOpen(on: asOf) ? "open" : "resolved"),
+                    Invocation.day(d.resolvedOn), Invocation.term(d.outcome?.rawValue), Invocation.money(d.credit),
                     .number(String(max(0, end - d.openedOn))), Invocation.text(d.note ?? d.resolution),
                 ]
             })
@@ -709,7 +709,7 @@ extension Catalog {
                                 let due = c.due(simpleDays: simple, complexDays: complex)
                                 let status = !open(c) ? "resolved" : due < asOf ? "overdue" : "open"
                                 return [
-                                    .text(c.id), .text(c.customerId), .text(c.tier.rawValue), .text(c.receivedOn.iso),
+                                    .text(c.id), .text(c.customerId), .term(c.tier.rawValue), .text(c.receivedOn.iso),
                                     .text(due.iso),
                                     .number(String(c.extendedDays)), .text(status), Invocation.day(c.resolvedOn),
                                     Invocation.text(c.about),
@@ -822,7 +822,7 @@ extension Catalog {
                                     "invoices",
                                     .text(k.invoiceIds.isEmpty ? "all open" : k.invoiceIds.joined(separator: " "))),
                                 Field("opened_on", .text(k.openedOn.iso)),
-                                Field("step", .text(k.current?.step.rawValue ?? "opened")),
+                                Field("step", .term(k.current?.step.rawValue ?? "opened")),
                             ])),
                         Section(
                             "steps", title: "Steps",
@@ -837,7 +837,7 @@ extension Catalog {
                                     rows: k.steps.map { e in
                                         let clock = e.step.clock(from: e.on)
                                         return [
-                                            .text(e.on.iso), .text(e.step.rawValue), Invocation.day(e.deliveredOn),
+                                            .text(e.on.iso), .term(e.step.rawValue), Invocation.day(e.deliveredOn),
                                             Invocation.text(e.court), Invocation.text(clock?.text),
                                             Invocation.day(clock?.due), Invocation.text(e.note),
                                         ]
@@ -863,7 +863,7 @@ extension Catalog {
                             rows: cases.map { k in
                                 [
                                     .text(k.id), .text(k.customerId), Invocation.text(k.contractId),
-                                    .text(k.openedOn.iso), .text(k.current?.step.rawValue ?? "opened"),
+                                    .text(k.openedOn.iso), .term(k.current?.step.rawValue ?? "opened"),
                                     Invocation.day(k.current?.on),
                                     Invocation.day(k.current.flatMap { $0.step.clock(from: $0.on)?.due }),
                                 ]
@@ -934,7 +934,7 @@ extension Catalog {
                 return [
                     .text(c.customerId), .text(c.claim), .text(c.isPlan ? "plan" : "invoice"), Invocation.money(c.open),
                     .text(s.start.iso), .text(s.deadline.iso), .number(String(s.daysLeft(asOf: asOf))),
-                    .text(s.status.rawValue), Invocation.text(last?.note), Invocation.day(last?.day),
+                    .term(s.status.rawValue), Invocation.text(last?.note), Invocation.day(last?.day),
                 ]
             })
     }
@@ -1030,7 +1030,7 @@ extension Catalog {
                                 return [
                                     .text(w.id), .text(w.customerId), .text(w.on.iso), Invocation.money(w.amount),
                                     .text(w.parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: "; ")),
-                                    .text(basis.rawValue),
+                                    .term(basis.rawValue),
                                     Invocation.money(r.recovered), .text(w.reason), Invocation.text(w.evidence),
                                     .text(basis.text),
                                 ]

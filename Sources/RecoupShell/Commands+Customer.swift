@@ -87,13 +87,13 @@ extension Catalog {
             [
                 .text(o.invoice.id), Invocation.text(o.invoice.contractId), .text(o.invoice.issuedOn.iso),
                 .text(o.invoice.dueOn.iso),
-                Invocation.money(o.invoice.amount), .number(o.open.description), .number(String(o.daysOverdue)),
+                Invocation.money(o.invoice.amount), Invocation.money(o.open), .number(String(o.daysOverdue)),
                 o.disputed.isPositive ? Invocation.money(o.disputed) : .empty,
             ]
         }
         let recent = f.recentPayments.map { p -> [Cell] in
             [
-                .text(p.isSettlement ? "(settled)" : p.id), .text(p.receivedOn.iso), Invocation.money(p.amount),
+                p.isSettlement ? .term("(settled)") : .text(p.id), .text(p.receivedOn.iso), Invocation.money(p.amount),
                 Invocation.text(p.invoiceId),
                 Invocation.text(p.method), Invocation.text(p.reference),
             ]
@@ -121,6 +121,8 @@ extension Catalog {
             Field("late_fees_charged", title: "Late fees charged", Invocation.money(f.feesCharged)),
             Field("late_fees_waived", title: "Late fees waived", Invocation.money(f.feesWaived)),
             Field("late_fees_owed", title: "Late fees owed (besides the open balance)", Invocation.money(f.feesOwed)),
+            Field(
+                "late_fees_accrued", title: "Late fees accrued, not yet posted", Invocation.money(f.feesAccrued)),
             Field("written_off", title: "Written off", Invocation.money(f.writtenOff)),
         ]
         let r = f.records
@@ -229,7 +231,7 @@ extension Catalog {
                                 ],
                                 rows: openComplaints.map { c in
                                     [
-                                        .text(c.id), .text(c.tier.rawValue), .text(c.receivedOn.iso),
+                                        .text(c.id), .term(c.tier.rawValue), .text(c.receivedOn.iso),
                                         .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
                                     ]
                                 }))),
@@ -249,9 +251,9 @@ extension Catalog {
                 [
                     .text(k.id), .text(k.customerId), .text(k.service), .text(k.signedOn.iso),
                     Invocation.int(k.paymentTermsDays ?? 30),
-                    k.lateFeeDailyRate.map { .number($0) } ?? .empty, Invocation.int(k.lateFeeGraceDays),
-                    k.lateFeeCap.map { .number($0) } ?? .empty,
-                    Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .number($0) } ?? .empty,
+                    k.lateFeeDailyRate.map { .rate($0, per: "/day") } ?? .empty, Invocation.int(k.lateFeeGraceDays),
+                    k.lateFeeCap.map { .rate($0, per: "") } ?? .empty,
+                    Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .rate($0, per: "") } ?? .empty,
                 ]
             })
     }

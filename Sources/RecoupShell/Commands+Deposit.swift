@@ -160,7 +160,7 @@ extension Catalog {
                                     rows: moves.map { m in
                                         held += m.signed
                                         return [
-                                            .text(m.onDay.iso), .text(m.kind.rawValue), Invocation.text(m.contractId),
+                                            .text(m.onDay.iso), .term(m.kind.rawValue), Invocation.text(m.contractId),
                                             Invocation.text(m.invoiceId),
                                             Invocation.money(m.amount), Invocation.money(held),
                                             Invocation.text(m.reason), .text(m.operator),
@@ -242,7 +242,7 @@ extension Catalog {
             return [
                 .text(r.contract.id), .text(r.contract.customerId), .text(r.tier), .text(r.contract.service),
                 Invocation.money(r.contract.value),
-                r.ratio.map { .number($0.percentText(2) + "%") } ?? .empty, Invocation.text(r.basis?.rawValue),
+                r.ratio.map { .number($0.percentText(2) + "%") } ?? .empty, Invocation.term(r.basis?.rawValue),
                 Invocation.money(r.required),
                 Invocation.money(r.held), Invocation.money(r.fromUnallocated), Invocation.money(r.shortfall),
                 .text(status),

@@ -128,7 +128,7 @@ extension Catalog {
             : try inv.service(column: inv.parsed.column(ofOption: "--out")) { try run.send(documents, to: out) }
         let rows: [[Cell]] = zip(documents, files).map { d, file in
             [
-                .text(d.customer.id), .text(d.customer.name), .text(d.notice.action.rawValue),
+                .text(d.customer.id), .text(d.customer.name), .term(d.notice.action.rawValue),
                 .text(d.notice.items.map(\.invoiceId).joined(separator: " ")), Invocation.money(d.notice.total),
                 .text(file),
             ]

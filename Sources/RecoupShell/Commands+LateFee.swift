@@ -125,7 +125,7 @@ extension Catalog {
                 rows.append([
                     .text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)),
                     .number(String(a.clause.graceDays)),
-                    .number(a.clause.rate.fractionText), Invocation.money(a.open), Invocation.money(a.fee),
+                    .rate(a.clause.rate.fractionText, per: "/day"), Invocation.money(a.open), Invocation.money(a.fee),
                     Invocation.money(a.cap),
                     .text(a.capped ? "yes" : ""), Invocation.money(a.loss), .text(a.excessive ? "yes" : ""),
                     .text(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived),
@@ -274,7 +274,7 @@ extension Catalog {
             ],
             rows: charges.map { c in
                 [
-                    .text(c.customerId), Invocation.text(c.invoiceId), .text(c.kind.rawValue), .text(c.asOf.iso),
+                    .text(c.customerId), Invocation.text(c.invoiceId), .term(c.kind.rawValue), .text(c.asOf.iso),
                     Invocation.money(c.amount),
                     Invocation.text(c.reason), .text(c.operator),
                 ]

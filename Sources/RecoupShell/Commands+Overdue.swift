@@ -72,7 +72,7 @@ extension Catalog {
             ],
             rows: transitions.map { t in
                 [
-                    .text(t.scope), .text(t.customerId), .text(t.from), .text(t.to), .number(String(t.days)),
+                    .text(t.scope), .text(t.customerId), .term(t.from), .term(t.to), .number(String(t.days)),
                     Invocation.money(t.amount), .text(t.note),
                 ]
             })
@@ -93,7 +93,7 @@ extension Catalog {
             let rows: [[Cell]] = states.map { state in
                 let these = scopes.filter { $0.state == state }
                 return [
-                    .text(state), .number(String(these.count)),
+                    .term(state), .number(String(these.count)),
                     .number(String(customers.filter { $0.state == state }.count)),
                     Invocation.money(these.reduce(Money.zero) { $0 + $1.amount }),
                     .number(String(these.filter(\.suspended).count)),
@@ -135,7 +135,7 @@ extension Catalog {
                             ],
                             rows: scopes.map { s in
                                 [
-                                    .text(s.scope), .text(s.customerId), .text(s.state), .number(String(s.days)),
+                                    .text(s.scope), .text(s.customerId), .term(s.state), .number(String(s.days)),
                                     Invocation.money(s.amount),
                                     .text(s.earliestDue.iso), .number(String(s.suspendAfterDays)),
                                     .text(s.suspended ? "yes" : ""),
@@ -152,7 +152,7 @@ extension Catalog {
                             ],
                             rows: customers.map { c in
                                 [
-                                    .text(c.customerId), .text(c.state), .number(String(c.days)),
+                                    .text(c.customerId), .term(c.state), .number(String(c.days)),
                                     Invocation.money(c.amount),
                                     .text(c.suspended.joined(separator: " ")), Invocation.money(c.credit),
                                 ]
@@ -224,7 +224,7 @@ extension Catalog {
                         return [
                             .number(String(k + 1)), .text(e.customerId), Invocation.text(call.name),
                             Invocation.text(call.phone), Invocation.text(call.person), Invocation.text(call.agent),
-                            Invocation.money(e.overdue), .number(String(e.days)), .text(e.state),
+                            Invocation.money(e.overdue), .number(String(e.days)), .term(e.state),
                             Invocation.money(e.priority), .text(e.reason),
                         ]
                     })))

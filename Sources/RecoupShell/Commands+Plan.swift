@@ -6,58 +6,96 @@ import ShellKit
 extension Catalog {
     /// The options that describe a plan, shared by `plan quote` and `plan compare`.
     static let planOptions: [OptionSpec] = [
-        OptionSpec("--customer", value: "CUSTOMER", help: "quote for this customer: the amount defaults to their overdue balance", completion: .domain("customer")),
-        OptionSpec("--principal", value: "AMOUNT", help: "the amount to spread (instead of a customer's overdue balance)"),
+        OptionSpec(
+            "--customer", value: "CUSTOMER",
+            help: "quote for this customer: the amount defaults to their overdue balance",
+            completion: .domain("customer")),
+        OptionSpec(
+            "--principal", value: "AMOUNT", help: "the amount to spread (instead of a customer's overdue balance)"),
         OptionSpec("--rate", value: "RATE", help: "nominal annual interest rate, e.g. 6% (default 0%)"),
         OptionSpec("--monthly-rate", value: "RATE", help: "monthly interest rate, e.g. 0.5% (the same as --rate 6%)"),
-        OptionSpec("--every", value: "PERIOD", help: "month (default), week or 2weeks", completion: .values(Frequency.allCases.map(\.rawValue))),
-        OptionSpec("--start", value: "DATE", help: "the plan's start: down payment and upfront fee fall due (default today)"),
-        OptionSpec("--first-due", value: "DATE", help: "the first installment's due date (default one period after the start)"),
+        OptionSpec(
+            "--every", value: "PERIOD", help: "month (default), week or 2weeks",
+            completion: .values(Frequency.allCases.map(\.rawValue))),
+        OptionSpec(
+            "--start", value: "DATE", help: "the plan's start: down payment and upfront fee fall due (default today)"),
+        OptionSpec(
+            "--first-due", value: "DATE", help: "the first installment's due date (default one period after the start)"),
         OptionSpec("--down", value: "AMOUNT|PCT", help: "down payment due on the start date, e.g. 20% or 5000"),
-        OptionSpec("--fee", value: "AMOUNT|PCT", help: "upfront fee paid on the start date; a percentage is of the amount financed"),
-        OptionSpec("--installment-fee", value: "AMOUNT|PCT", help: "fee with every installment; a percentage is of the amount financed"),
-        OptionSpec("--day-count", value: "BASIS", help: "30/360 (default), actual/365 or actual/actual", completion: .values(DayCount.allCases.map(\.rawValue))),
-        OptionSpec("--rounding", value: "MODE", help: "half-up (default, the Chinese retail convention), half-even or up",
-                   completion: .values(RoundingMode.allCases.map(\.rawValue))),
-        OptionSpec("--multiple", value: "AMOUNT", help: "round installments to a multiple: 0.01 (default), 1 or 100", completion: .values(["0.01", "1", "100"])),
+        OptionSpec(
+            "--fee", value: "AMOUNT|PCT",
+            help: "upfront fee paid on the start date; a percentage is of the amount financed"),
+        OptionSpec(
+            "--installment-fee", value: "AMOUNT|PCT",
+            help: "fee with every installment; a percentage is of the amount financed"),
+        OptionSpec(
+            "--day-count", value: "BASIS", help: "30/360 (default), actual/365 or actual/actual",
+            completion: .values(DayCount.allCases.map(\.rawValue))),
+        OptionSpec(
+            "--rounding", value: "MODE", help: "half-up (default, the Chinese retail convention), half-even or up",
+            completion: .values(RoundingMode.allCases.map(\.rawValue))),
+        OptionSpec(
+            "--multiple", value: "AMOUNT", help: "round installments to a multiple: 0.01 (default), 1 or 100",
+            completion: .values(["0.01", "1", "100"])),
         OptionSpec("--grace-principal", value: "N", help: "first N periods pay interest only"),
         OptionSpec("--grace-interest", value: "N", help: "first N periods' interest is computed but deferred"),
         OptionSpec("--interest-free", value: "N", help: "first N periods bear no interest"),
-        OptionSpec("--nominal-period-rate", help: "charge every period the annual rate / periods a year, whatever its days (weekly plans as Fineract computes them)"),
+        OptionSpec(
+            "--nominal-period-rate",
+            help:
+                "charge every period the annual rate / periods a year, whatever its days (weekly plans as Fineract computes them)"
+        ),
         .asOf, .format,
     ]
 
     static var planCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["plan", "quote"], summary: "quote an installment plan: schedule, total cost and annualized rate (nothing is written)",
-                discussion: """
-                    Each period's interest is rounded to the fen; the level payment is rounded by --rounding to
-                    --multiple; the last installment absorbs the remainder, so principal sums exactly to the
-                    amount financed. The annualized rate is the IRR per period of the customer's cash flows times
-                    the periods in a year (as PBOC 2021 No. 3 requires lenders to show); the effective rate
-                    compounds it. --format csv prints period,due_on,payment,principal,interest,fee,balance
-                    (period 0 is the down payment and upfront fee, when there are any); --format json prints
-                    {"schedule": [...], "summary": {...}} with amounts and rates (percent) as decimal strings.
-                    """,
-                options: [OptionSpec("--term", value: "N", help: "number of installments"),
-                          OptionSpec("--method", value: "METHOD", help: "annuity (等额本息, default), equal-principal (等额本金), flat or interest-free",
-                                     completion: .values(PlanMethod.allCases.map(\.rawValue)))] + planOptions,
-                examples: ["plan quote --principal 48000 --rate 6% --term 12",
-                           "plan quote --customer C000001 --term 6 --method equal-principal --down 20%",
-                           "plan quote --principal 12000 --term 12 --method interest-free --installment-fee 0.6% --format json"])
+            Command(
+                spec: CommandSpec(
+                    ["plan", "quote"],
+                    summary: "quote an installment plan: schedule, total cost and annualized rate (nothing is written)",
+                    discussion: """
+                        Each period's interest is rounded to the fen; the level payment is rounded by --rounding to
+                        --multiple; the last installment absorbs the remainder, so principal sums exactly to the
+                        amount financed. The annualized rate is the IRR per period of the customer's cash flows times
+                        the periods in a year (as PBOC 2021 No. 3 requires lenders to show); the effective rate
+                        compounds it. --format csv prints period,due_on,payment,principal,interest,fee,balance
+                        (period 0 is the down payment and upfront fee, when there are any); --format json prints
+                        {"schedule": [...], "summary": {...}} with amounts and rates (percent) as decimal strings.
+                        """,
+                    options: [
+                        OptionSpec("--term", value: "N", help: "number of installments"),
+                        OptionSpec(
+                            "--method", value: "METHOD",
+                            help: "annuity (等额本息, default), equal-principal (等额本金), flat or interest-free",
+                            completion: .values(PlanMethod.allCases.map(\.rawValue))),
+                    ] + planOptions,
+                    examples: [
+                        "plan quote --principal 48000 --rate 6% --term 12",
+                        "plan quote --customer C000001 --term 6 --method equal-principal --down 20%",
+                        "plan quote --principal 12000 --term 12 --method interest-free --installment-fee 0.6% --format json",
+                    ])
             ) { inv in try Catalog.quotePlan(inv) },
-            Command(spec: CommandSpec(
-                ["plan", "compare"], summary: "several quotes side by side: every term with every method",
-                options: [OptionSpec("--term", value: "N,N,...", help: "terms to compare, e.g. 3,6,12"),
-                          OptionSpec("--method", value: "METHOD,...", help: "methods to compare, comma-separated: annuity, equal-principal, flat, interest-free")] + planOptions,
-                examples: ["plan compare --principal 48000 --rate 6% --term 3,6,12 --method annuity,equal-principal"])
+            Command(
+                spec: CommandSpec(
+                    ["plan", "compare"], summary: "several quotes side by side: every term with every method",
+                    options: [
+                        OptionSpec("--term", value: "N,N,...", help: "terms to compare, e.g. 3,6,12"),
+                        OptionSpec(
+                            "--method", value: "METHOD,...",
+                            help: "methods to compare, comma-separated: annuity, equal-principal, flat, interest-free"),
+                    ] + planOptions,
+                    examples: [
+                        "plan compare --principal 48000 --rate 6% --term 3,6,12 --method annuity,equal-principal"
+                    ])
             ) { inv in try Catalog.comparePlans(inv) },
         ]
     }
 
     /// The terms the options describe, for one term and method.
-    static func planTerms(_ inv: Invocation, term: Int, method: PlanMethod, principal fixed: Money? = nil) throws -> PlanTerms {
+    static func planTerms(_ inv: Invocation, term: Int, method: PlanMethod, principal fixed: Money? = nil) throws
+        -> PlanTerms
+    {
         let p = inv.parsed
         func bad(_ option: String, _ text: String, _ hint: String) -> ShellError {
             ShellError("bad value '\(text)' for \(option)", hint: hint, column: p.column(ofOption: option))
@@ -70,25 +108,33 @@ extension Catalog {
         func count(_ option: String) throws -> Int { try inv.integer(option, default: 0, range: 0...1200) }
         func amountOrPercent(_ option: String) throws -> AmountOrPercent? {
             guard let t = p.value(option) else { return nil }
-            guard let v = AmountOrPercent.parse(t) else { throw bad(option, t, "an amount like 300 or a percentage like 0.6%") }
+            guard let v = AmountOrPercent.parse(t) else {
+                throw bad(option, t, "an amount like 300 or a percentage like 0.6%")
+            }
             return v
         }
         var principal: Money
         if let fixed {
             principal = fixed
         } else if let text = p.value("--principal") {
-            guard case .success(let m) = Money.parseTyped(text), m.isPositive else { throw bad("--principal", text, "a positive amount like 48000 or 48000.50") }
+            guard case .success(let m) = Money.parseTyped(text), m.isPositive else {
+                throw bad("--principal", text, "a positive amount like 48000 or 48000.50")
+            }
             principal = m
         } else if p.value("--customer") != nil {
             let c = try inv.resolveCustomer("--customer")
             let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
             principal = ledger.balances(ledger.allocate(asOf: try inv.asOf())).first?.overdue ?? .zero
             guard principal.isPositive else {
-                throw ShellError("customer '\(c.id)' has nothing overdue as of \(try inv.asOf().iso)", hint: "give the amount with --principal",
-                                 column: p.column(ofOption: "--customer"))
+                throw ShellError(
+                    "customer '\(c.id)' has nothing overdue as of \(try inv.asOf().iso)",
+                    hint: "give the amount with --principal",
+                    column: p.column(ofOption: "--customer"))
             }
         } else {
-            throw ShellError("'\(p.spec.name)' needs --principal AMOUNT or --customer ID", hint: "e.g. \(p.spec.name) --principal 48000 --rate 6% --term 12")
+            throw ShellError(
+                "'\(p.spec.name)' needs --principal AMOUNT or --customer ID",
+                hint: "e.g. \(p.spec.name) --principal 48000 --rate 6% --term 12")
         }
         var rate = Rate.zero
         if let t = p.value("--rate") {
@@ -96,11 +142,15 @@ extension Catalog {
             rate = r
         }
         if let t = p.value("--monthly-rate") {
-            guard p.value("--rate") == nil else { throw ShellError("give --rate or --monthly-rate, not both", column: p.column(ofOption: "--monthly-rate")) }
+            guard p.value("--rate") == nil else {
+                throw ShellError(
+                    "give --rate or --monthly-rate, not both", column: p.column(ofOption: "--monthly-rate"))
+            }
             guard let r = Rate.percent(t) else { throw bad("--monthly-rate", t, "a monthly rate like 0.5%") }
             rate = r.times(12)
         }
-        var terms = PlanTerms(principal: principal, annualRate: rate, term: term, start: try day("--start") ?? inv.session.today())
+        var terms = PlanTerms(
+            principal: principal, annualRate: rate, term: term, start: try day("--start") ?? inv.session.today())
         terms.method = method
         if let t = p.value("--every") { terms.frequency = Frequency(rawValue: t)! }
         terms.firstDue = try day("--first-due")
@@ -110,7 +160,9 @@ extension Catalog {
         if let t = p.value("--day-count") { terms.dayCount = DayCount(rawValue: t)! }
         if let t = p.value("--rounding") { terms.rounding = RoundingMode(rawValue: t)! }
         if let t = p.value("--multiple") {
-            guard case .success(let m) = Money.parseTyped(t), m.isPositive else { throw bad("--multiple", t, "0.01, 1 or 100") }
+            guard case .success(let m) = Money.parseTyped(t), m.isPositive else {
+                throw bad("--multiple", t, "0.01, 1 or 100")
+            }
             terms.multiple = m
         }
         terms.gracePrincipal = try count("--grace-principal")
@@ -128,50 +180,77 @@ extension Catalog {
 
     static func quotePlan(_ inv: Invocation) throws -> Outcome {
         let term = try inv.integer("--term", default: 0, range: 1...1200)
-        guard inv.parsed.value("--term") != nil else { throw ShellError("'plan quote' needs --term N", hint: "e.g. --term 12") }
+        guard inv.parsed.value("--term") != nil else {
+            throw ShellError("'plan quote' needs --term N", hint: "e.g. --term 12")
+        }
         let method = try inv.parsed.value("--method").map { PlanMethod(rawValue: $0)! } ?? .annuity
         let s = try schedule(inv, try planTerms(inv, term: term, method: method))
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let json = format == .json
-        func amount(_ m: Money) -> Cell { json ? .text(m.description) : .number(m.description) }
+        func amount(_ m: Money) -> Cell { json ? .text(m.description) : .money(m.description) }
         let rows = s.installments.map { i -> [Cell] in
-            [.number(String(i.period)), .text(i.dueOn.iso), amount(i.payment), amount(i.principal), amount(i.interest), amount(i.fee), amount(i.balance)]
+            [
+                .number(String(i.period)), .text(i.dueOn.iso), amount(i.payment), amount(i.principal),
+                amount(i.interest), amount(i.fee), amount(i.balance),
+            ]
         }
-        let table = Table(columns: ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map { Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0) },
-                          rows: rows)
+        let table = Table(
+            columns: [
+                Column("Period", key: "period"), Column("Due on", key: "due_on"), Column("Payment", key: "payment"),
+                Column("Principal", key: "principal"), Column("Interest", key: "interest"), Column("Fee", key: "fee"),
+                Column("Balance", key: "balance"),
+            ], rows: rows)
         let summary: [Field] = [
             Field("amount_financed", title: "Amount financed", amount(s.financed)),
             Field("total_payable", title: "Total payable", amount(s.totalPayable)),
             Field("total_interest", title: "Total interest", amount(s.totalInterest)),
             Field("total_fees", title: "Total fees", amount(s.totalFees)),
-            Field("annualized_rate", title: "Annualized rate (%)", json ? .text(percent(s.annualizedRate)) : .number(percent(s.annualizedRate))),
-            Field("effective_rate", title: "Effective annual rate (%)", json ? .text(percent(s.effectiveRate)) : .number(percent(s.effectiveRate))),
+            Field(
+                "annualized_rate", title: "Annualized rate (%)",
+                json ? .text(percent(s.annualizedRate)) : .number(percent(s.annualizedRate))),
+            Field(
+                "effective_rate", title: "Effective annual rate (%)",
+                json ? .text(percent(s.effectiveRate)) : .number(percent(s.effectiveRate))),
             Field("last_due_on", title: "Last installment", .text(s.lastDue.iso)),
         ]
         switch format {
         case .csv: return .output(.table(table))
-        case .json: return .output(.document([Section("schedule", .table(table)), Section("summary", .record(summary))]))
+        case .json:
+            return .output(.document([Section("schedule", .table(table)), Section("summary", .record(summary))]))
         case .table:
-            return .output(.document([Section("summary", title: "Plan: \(s.terms.method.rawValue), \(s.terms.term) × \(s.terms.frequency.rawValue), \(s.terms.annualRate.percentText(4))% a year", .record(summary)),
-                                      Section("schedule", title: "Schedule", .table(table))]))
+            return .output(
+                .document([
+                    Section(
+                        "summary",
+                        title:
+                            "Plan: \(s.terms.method.rawValue), \(s.terms.term) × \(s.terms.frequency.rawValue), \(s.terms.annualRate.percentText(4))% a year",
+                        .record(summary)),
+                    Section("schedule", title: "Schedule", .table(table)),
+                ]))
         }
     }
 
     static func comparePlans(_ inv: Invocation) throws -> Outcome {
         let p = inv.parsed
-        guard let termText = p.value("--term") else { throw ShellError("'plan compare' needs --term N,N,...", hint: "e.g. --term 3,6,12") }
+        guard let termText = p.value("--term") else {
+            throw ShellError("'plan compare' needs --term N,N,...", hint: "e.g. --term 3,6,12")
+        }
         var terms: [Int] = []
         for t in termText.split(separator: ",") {
             guard let n = Int(t.trimmingCharacters(in: .whitespaces)), (1...1200).contains(n) else {
-                throw ShellError("bad term '\(t)' in --term", hint: "whole numbers from 1 to 1200, separated by commas", column: p.column(ofOption: "--term"))
+                throw ShellError(
+                    "bad term '\(t)' in --term", hint: "whole numbers from 1 to 1200, separated by commas",
+                    column: p.column(ofOption: "--term"))
             }
             terms.append(n)
         }
         var methods: [PlanMethod] = []
         for m in (p.value("--method") ?? "annuity").split(separator: ",") {
             guard let method = PlanMethod(rawValue: m.trimmingCharacters(in: .whitespaces)) else {
-                throw ShellError("bad method '\(m)' in --method", hint: "choose from \(PlanMethod.allCases.map(\.rawValue).joined(separator: ", "))",
-                                 column: p.column(ofOption: "--method"))
+                throw ShellError(
+                    "bad method '\(m)' in --method",
+                    hint: "choose from \(PlanMethod.allCases.map(\.rawValue).joined(separator: ", "))",
+                    column: p.column(ofOption: "--method"))
             }
             methods.append(method)
         }
@@ -180,16 +259,26 @@ extension Catalog {
             for term in terms {
                 let s = try schedule(inv, try planTerms(inv, term: term, method: method))
                 let regular = s.installments.filter { $0.period > 0 }
-                rows.append([.text(method.rawValue), .number(String(term)), Invocation.money(regular.first?.payment ?? .zero),
-                             Invocation.money(regular.last?.payment ?? .zero), Invocation.money(s.totalPayable), Invocation.money(s.totalInterest),
-                             Invocation.money(s.totalFees), .number(percent(s.annualizedRate)), .number(percent(s.effectiveRate)), .text(s.lastDue.iso)])
+                rows.append([
+                    .term(method.rawValue), .number(String(term)), Invocation.money(regular.first?.payment ?? .zero),
+                    Invocation.money(regular.last?.payment ?? .zero), Invocation.money(s.totalPayable),
+                    Invocation.money(s.totalInterest),
+                    Invocation.money(s.totalFees), .number(percent(s.annualizedRate)),
+                    .number(percent(s.effectiveRate)), .text(s.lastDue.iso),
+                ])
             }
         }
-        return .output(.table(Table(columns: [
-            Column("Method", key: "method"), Column("Term", key: "term"), Column("First", key: "first_payment"), Column("Last", key: "last_payment"),
-            Column("Total payable", key: "total_payable"), Column("Interest", key: "total_interest"), Column("Fees", key: "total_fees"),
-            Column("Annualized %", key: "annualized_rate"), Column("Effective %", key: "effective_rate"), Column("Last due", key: "last_due_on"),
-        ], rows: rows)))
+        return .output(
+            .table(
+                Table(
+                    columns: [
+                        Column("Method", key: "method"), Column("Term", key: "term"),
+                        Column("First", key: "first_payment"), Column("Last", key: "last_payment"),
+                        Column("Total payable", key: "total_payable"), Column("Interest", key: "total_interest"),
+                        Column("Fees", key: "total_fees"),
+                        Column("Annualized %", key: "annualized_rate"), Column("Effective %", key: "effective_rate"),
+                        Column("Last due", key: "last_due_on"),
+                    ], rows: rows)))
     }
 
     /// A rate in percent with four decimals (`13.0342`), rounded half-up.

@@ -234,7 +234,7 @@ extension Catalog {
                 .text(plan.invoices.map { "\($0.id) \($0.amount)" }.joined(separator: "; "))),
             Field("as_of", title: "As of", .text(asOf.iso)), Field("paid", title: "Paid", Invocation.money(state.paid)),
             Field("open", title: "Open", Invocation.money(state.open)),
-            Field("status", title: "Status", .text(state.status.rawValue)),
+            Field("status", title: "Status", .term(state.status.rawValue)),
         ]
         if let since = state.brokenSince {
             fields.append(Field("broken_since", title: "Broken since", .text(since.iso)))
@@ -278,7 +278,7 @@ extension Catalog {
             [
                 .text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
                 .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open),
-                .text(s.status.rawValue),
+                .term(s.status.rawValue),
             ]
         }
         return .output(

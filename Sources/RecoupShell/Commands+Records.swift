@@ -243,7 +243,7 @@ extension Catalog {
             rows.append([
                 .text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso),
                 Invocation.money(v.amount),
-                .number(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
+                .money(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
                 Invocation.day(v.settledOn),
             ])
         }
@@ -276,7 +276,7 @@ extension Catalog {
                     pid.hasPrefix(Payment.settlementPrefix)
                         ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid),
                 .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
-                .number(Money(minorUnits: a.amount).description),
+                .money(Money(minorUnits: a.amount).description),
             ]
         }
         let open = v.issuedOn <= asOf ? Money(minorUnits: allocation.open[Int(me)]) : .zero
@@ -334,9 +334,9 @@ extension Catalog {
             rows.append([
                 .text(settled ? "(settled)" : restructured ? "(restructured)" : id),
                 .text(Day(ordinal: ledger.paymentDay[p]).iso),
-                .number(Money(minorUnits: ledger.paymentAmount[p]).description),
-                .number(Money(minorUnits: applied[p]).description),
-                .number(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
+                .money(Money(minorUnits: ledger.paymentAmount[p]).description),
+                .money(Money(minorUnits: applied[p]).description),
+                .money(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
                 .text(targets[p].joined(separator: " ")),
                 Invocation.text(settled ? "settled_on" : restructured ? "plan" : d?.method),
                 Invocation.text(
@@ -350,8 +350,8 @@ extension Catalog {
             let undone = (try? JSONDecoder().decode([String: String].self, from: Data(k.undone.utf8))) ?? [:]
             let amount = Money(minorUnits: Int64(undone["amount"] ?? "") ?? 0)
             rows.append([
-                .text(k.target), Invocation.text(undone["received_on"]), .number(amount.description), .number("0.00"),
-                .number("0.00"), .empty, .text("void"), .text("voided by \(k.by) on \(k.on.iso): \(k.reason)"),
+                .text(k.target), Invocation.text(undone["received_on"]), .money(amount.description), .money("0.00"),
+                .money("0.00"), .empty, .term("void"), .text("voided by \(k.by) on \(k.on.iso): \(k.reason)"),
             ])
         }
         return .output(

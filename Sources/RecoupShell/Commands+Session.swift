@@ -19,16 +19,17 @@ extension Catalog {
             ) { inv in
                 let words = inv.parsed.arguments("command")
                 let table = Catalog.table
-                if words.isEmpty { return .output(.text(table.helpIndex())) }
+                let tr = inv.session.tr
+                if words.isEmpty { return .output(.text(table.helpIndex(tr))) }
                 let name = words.joined(separator: " ")
                 if let spec = table.specs.first(where: {
                     $0.name == name || $0.aliases.contains(where: { $0.joined(separator: " ") == name })
                 }) {
-                    return .output(.text(table.help(for: spec)))
+                    return .output(.text(table.help(for: spec, tr)))
                 }
                 let group = table.specs.filter { $0.path.starts(with: words) }
                 if !group.isEmpty {
-                    return .output(.text(group.map { table.help(for: $0) }.joined(separator: "\n")))
+                    return .output(.text(group.map { table.help(for: $0, tr) }.joined(separator: "\n")))
                 }
                 let names = table.specs.map(\.name)
                 throw ShellError(
@@ -39,12 +40,15 @@ extension Catalog {
             },
             Command(
                 spec: CommandSpec(
-                    ["set"], summary: "set a variable, pin today's date, or choose the default format",
+                    ["set"], summary: "set a variable, pin today's date, choose the default format or the language",
                     discussion: """
                         'set NAME VALUE' defines $NAME for the rest of the session or script. Two names are special:
                         'set today 2024-06-30' pins the date for this shell or script alone (used wherever --as-of is
                         not given; colleagues on the workspace keep theirs; 'set today off' returns to the workspace's
                         date), and 'set format table|csv|json' changes the default output format of this session.
+                        'set language zh|en' shows help, messages and table headers in Chinese or English (command
+                        words, options, CSV and JSON stay the same); typed at the prompt it is saved as your choice
+                        for the shells you open later, in a script it holds for the script alone.
                         'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables.
                         """,
                     arguments: [
@@ -54,7 +58,10 @@ extension Catalog {
                         ArgumentSpec(
                             "value", help: "the value (words are joined with spaces)", optional: true, variadic: true),
                     ],
-                    examples: ["set today 2024-06-30", "set cust C000123", "set format json", "set today off"])
+                    examples: [
+                        "set today 2024-06-30", "set cust C000123", "set format json", "set today off",
+                        "set language zh",
+                    ])
             ) { inv in try Catalog.set(inv) },
             Command(
                 spec: CommandSpec(
@@ -337,6 +344,12 @@ extension Catalog {
                 throw ShellError("bad format '\(value)'", hint: "choose table, csv or json", column: valueColumn)
             }
             inv.session.defaultFormat = f
+        case "language":
+            guard Localization.catalogue(value) != nil else {
+                throw ShellError("bad language '\(value)'", hint: "choose zh or en", column: valueColumn)
+            }
+            inv.session.language = value
+            if inv.session.interactive { try? Localization.save("language", value) }
         default:
             guard !value.isEmpty else {
                 throw ShellError(

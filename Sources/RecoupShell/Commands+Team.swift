@@ -14,7 +14,7 @@ extension Catalog {
     static func role(_ inv: Invocation, _ text: String, column: Int?) throws -> Role {
         guard let r = Role(rawValue: text) else {
             throw ShellError(
-                "unknown role '\(text)'", hint: "one of " + roleValues.joined(separator: ", "), column: column)
+                "unknown role '\(text)'", hint: "one of: \(roleValues.joined(separator: ", "))", column: column)
         }
         return r
     }
@@ -102,8 +102,7 @@ extension Catalog {
                 if shown.isEmpty && (inv.parsed.value("--format") ?? inv.session.defaultFormat.rawValue) == "table" {
                     return .output(
                         .text(
-                            "no operators: this workspace is single-user (\(inv.session.operatorName)); "
-                                + "the first 'operator add \(inv.session.login) --name NAME --role admin' makes it a team's\n"
+                            "no operators: this workspace is single-user (\(inv.session.operatorName)); the first 'operator add \(inv.session.login) --name NAME --role admin' makes it a team's\n"
                         ))
                 }
                 return .output(
@@ -116,7 +115,7 @@ extension Catalog {
                             ],
                             rows: shown.map {
                                 [
-                                    .text($0.login), .text($0.name), .text($0.role.rawValue), .text($0.addedAt),
+                                    .text($0.login), .text($0.name), .term($0.role.rawValue), .text($0.addedAt),
                                     .text($0.addedBy), Invocation.text($0.removedAt), .text($0.role.duty),
                                 ]
                             })))
@@ -177,7 +176,7 @@ extension Catalog {
             ],
             rows: list.map {
                 [
-                    .text($0.id), .text($0.status.rawValue), .text($0.kind), Invocation.text($0.customerId),
+                    .text($0.id), .term($0.status.rawValue), .text($0.kind), Invocation.text($0.customerId),
                     Invocation.money($0.amount), .text($0.maker), .text($0.madeAt),
                     .text($0.approvers.sorted().map(\.rawValue).joined(separator: " ")), Invocation.text($0.checker),
                     .text($0.summary), .text($0.why), Invocation.text($0.note),

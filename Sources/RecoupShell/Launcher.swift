@@ -31,19 +31,25 @@ public enum Launcher {
         // silently committed or lost.
         if let session, let s = session.scenario {
             session.err.write(
-                "note: scenario '\(s.name)' was still open: kept with its \(s.steps.count) change(s); 'whatif begin \(s.name)' reopens it\n"
-            )
+                session.tr(
+                    "note: scenario '\(s.name)' was still open: kept with its \(s.steps.count) change(s); 'whatif begin \(s.name)' reopens it"
+                )
+                    + "\n")
         }
         return status
     }
 
     static func start(_ options: LaunchOptions) -> (Int32, Session?) {
         let err = FileOutput(fd: 2)
+        let tr = Localization.catalogue(Localization.fromLocale()) ?? .english
         guard let path = options.workspace ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"], !path.isEmpty
         else {
             err.write(
-                "error: no workspace given (pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one)\n"
-            )
+                Diagnostic(
+                    ShellError(
+                        "no workspace given",
+                        hint: "pass -w PATH or set RECOUP_WORKSPACE; recoup --create -w PATH makes a new one")
+                ).translated(tr).rendered + "\n")
             return (2, nil)
         }
         let workspace: any WorkspaceStore
@@ -59,12 +65,12 @@ public enum Launcher {
                         ShellError(
                             "the workspace '\(path)' is damaged: it cannot be opened (\(reason))",
                             hint: "restore it from the last good backup")
-                    ).rendered + "\n")
+                    ).translated(tr).rendered + "\n")
                 return (1, nil)
             }
             err.write(
-                Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w")).rendered
-                    + "\n")
+                Diagnostic(ShellError(error.message, hint: error.hint ?? "check the path given with -w"))
+                    .translated(tr).rendered + "\n")
             return (2, nil)
         }
         let scripted = !options.commands.isEmpty || options.file != nil || !options.words.isEmpty
@@ -76,7 +82,24 @@ public enum Launcher {
 
         if !options.words.isEmpty {
             let line = options.words.map(quoteWord).joined(separator: " ")
+            if options.checkOnly {
+                // `recoup --check payment add ...` parses the command and runs nothing.
+                let r = shell.run(
+                    [Shell.ScriptLine(text: line, line: 1)], file: "command", keepGoing: false, echo: false,
+                    checkOnly: true)
+                return (r.failures > 0 ? 1 : 0, session)
+            }
             return (shell.execute(line, file: nil, line: nil) == .failed ? 1 : 0, session)
+        }
+        if options.checkOnly && !scripted && interactive {
+            // Nothing to check, and a shell opened here would run what is typed: refuse instead.
+            err.write(
+                Diagnostic(
+                    ShellError(
+                        "--check needs something to check",
+                        hint: "recoup --check -f FILE, recoup --check -c 'COMMAND', or a script on standard input")
+                ).translated(session.tr).rendered + "\n")
+            return (2, session)
         }
         var failures = 0
         if !options.commands.isEmpty {
@@ -108,7 +131,7 @@ public enum Launcher {
         // A person opening a team's workspace who is not one of its operators is told at once, not
         // at their first command.
         do { _ = try session.resolveOperator() } catch let e as ShellError {
-            err.write(Diagnostic(e).rendered + "\n")
+            err.write(Diagnostic(e).translated(session.tr).rendered + "\n")
             return (1, session)
         } catch {}
         session.index.refreshesInBackground = true
@@ -131,7 +154,7 @@ public enum Launcher {
                     replaceStart: r.replaceStart, replaceEnd: r.replaceEnd, insertion: r.insertion,
                     listing: r.candidates.isEmpty ? nil : r.listing(width: Terminal.width))
             })
-        session.out.write("Recoup on \(path) · 'help' lists commands, Tab completes, Ctrl-D leaves\n")
+        session.out.write(session.tr("Recoup on \(path) · 'help' lists commands, Tab completes, Ctrl-D leaves") + "\n")
         shell.runInteractive(reader: reader)
         return (0, session)
     }

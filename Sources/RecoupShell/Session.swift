@@ -93,13 +93,20 @@ public final class Session {
     public var shouldStop: () -> Bool = { false }
     /// The `--format` used when a command is not given one.
     var defaultFormat: OutputFormat
+    /// The interface's language (`en`, `zh`): see `Localization` for how it is chosen.
+    public internal(set) var language: String {
+        didSet { tr = Localization.catalogue(language) ?? .english }
+    }
+    /// The catalogue of `language`: what help, messages and table headers are shown through.
+    public private(set) var tr: Catalogue
 
     /// Opens another workspace with the backend this shell's came from (`workspace create`).
     public let opener: WorkspaceOpener?
 
     public init(
         workspace: any WorkspaceStore, out: TextOutput, err: TextOutput, interactive: Bool,
-        operatorName: String? = nil, login: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil
+        operatorName: String? = nil, login: String? = nil, clock: (() -> Day)? = nil, opener: WorkspaceOpener? = nil,
+        language: String? = nil
     ) {
         self.workspace = workspace
         self.opener = opener
@@ -116,6 +123,9 @@ public final class Session {
         // Tables for a person at a terminal (the shell, or `recoup -c ...` typed there); CSV when the
         // output goes to a file or a pipe.
         self.defaultFormat = interactive || isatty(1) == 1 ? .table : .csv
+        let chosen = language ?? (interactive ? Localization.saved("language") : nil) ?? Localization.fromLocale(env)
+        self.language = Localization.catalogue(chosen) == nil ? "en" : chosen
+        self.tr = Localization.catalogue(self.language) ?? .english
     }
 
     /// The prompt: `recoup> `; `recoup[whatif NAME]> ` inside a scenario; a pinned date shows too

@@ -62,7 +62,9 @@ public final class Shell {
             switch outcome {
             case .quit: return .quit
             case .output(let output):
-                let rendered = Renderer.render(output, as: format, width: session.interactive ? Terminal.width : nil)
+                let shown = format == .table ? output.translated(session.tr) : output
+                let rendered = Renderer.render(
+                    shown, as: format, width: session.interactive ? Terminal.width : nil, none: session.tr("(none)"))
                 if !rendered.isEmpty { session.out.write(rendered.hasSuffix("\n") ? rendered : rendered + "\n") }
                 return .ok
             }
@@ -71,14 +73,14 @@ public final class Shell {
         } catch let e as ProblemsFailure {
             for p in e.problems {
                 session.err.write(
-                    Diagnostic(file: e.file, line: p.line, column: p.column, message: p.message, hint: p.hint).rendered
-                        + "\n")
+                    Diagnostic(file: e.file, line: p.line, column: p.column, message: p.message, hint: p.hint)
+                        .translated(session.tr).rendered + "\n")
             }
             report(Diagnostic(e.summary, file: file, line: line), source: text)
         } catch StoreError.approvalRequested(let request) {
             // Not a failure: the change waits for a second operator, and the maker is told how.
             let e = StoreError.approvalRequested(request)
-            session.out.write(e.message + "\n" + (e.hint.map { $0 + "\n" } ?? ""))
+            session.out.write(session.tr(e.message) + "\n" + (e.hint.map { session.tr($0) + "\n" } ?? ""))
             session.index.invalidate()
             return .ok
         } catch let e as StoreError {
@@ -128,7 +130,7 @@ public final class Shell {
     }
 
     private func report(_ d: Diagnostic, source: String) {
-        session.err.write(d.rendered + "\n")
+        session.err.write(d.translated(session.tr).rendered + "\n")
         if session.interactive && d.file == nil, let caret = d.caret(under: source) {
             session.err.write(caret + "\n")
         }
@@ -183,19 +185,29 @@ public final class Shell {
         var result = ScriptResult()
         if !keepGoing || checkOnly {
             let problems = lines.compactMap { grammarProblem($0.text, file: file, line: $0.line) }
-            for d in problems { session.err.write(d.rendered + "\n") }
+            // A script that chooses its language (`set language zh`) hears about its mistakes in it,
+            // although nothing of it has run yet.
+            let chosen = lines.lazy.compactMap { l -> Catalogue? in
+                let words = l.text.split(separator: " ", omittingEmptySubsequences: true)
+                guard words.count == 3, words[0] == "set", words[1] == "language" else { return nil }
+                return Localization.catalogue(String(words[2]))
+            }.first
+            let tr = chosen ?? session.tr
+            for d in problems { session.err.write(d.translated(tr).rendered + "\n") }
             let commands = lines.filter {
                 !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && !$0.text.hasPrefix("#")
             }
             if !problems.isEmpty {
                 guard commands.count > 1 else { return ScriptResult(failures: 1, quit: false) }
                 session.err.write(
-                    "\(file ?? "script"): \(problems.count) of \(commands.count) commands do not parse; nothing was run\n"
-                )
+                    tr(
+                        "\(file ?? "script"): \(problems.count) of \(commands.count) commands do not parse; nothing was run"
+                    )
+                        + "\n")
                 return ScriptResult(failures: problems.count, quit: false)
             }
             if checkOnly {
-                session.out.write("\(file ?? "script"): \(commands.count) commands parse\n")
+                session.out.write(tr("\(file ?? "script"): \(commands.count) commands parse") + "\n")
                 return result
             }
         }
@@ -247,7 +259,7 @@ public final class Shell {
             session.err.write(
                 Diagnostic(
                     ShellError("cannot read script '\(path)'", hint: exists ? "is it UTF-8 text?" : "no such file")
-                ).rendered + "\n")
+                ).translated(session.tr).rendered + "\n")
             return ScriptResult(failures: 1, quit: false)
         }
         var lines = text.components(separatedBy: "\n")

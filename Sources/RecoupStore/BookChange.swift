@@ -61,8 +61,12 @@ public enum BookChange: Sendable, Hashable, Codable {
     case depositApplied(customer: String, invoice: String, amount: Money?, on: Day)
     /// Late fees accrued to `asOf`; each posts only its increment over what is already posted.
     case lateFeesPosted(fees: [AccruedFee], asOf: Day)
-    /// A waiver of late fees; nil amount: all that is waivable.
-    case lateFeesWaived(customer: String, invoice: String?, amount: Money?, on: Day, reason: String)
+    /// A waiver of late fees; nil amount: all that is waivable. `accrued` are the fees accrued to the
+    /// day and not yet posted (the whole accrued fee per invoice, as `lateFeesPosted` takes them):
+    /// posted in the same transaction first, so a waiver during the call works on what has accrued to
+    /// today, whether or not the nightly `latefee post` has run.
+    case lateFeesWaived(
+        customer: String, invoice: String?, amount: Money?, on: Day, reason: String, accrued: [AccruedFee]? = nil)
     /// Policy values, already checked by `Policy.set`.
     case policySet([PolicyValue])
     // The case timeline: what was said and done beside the money.
@@ -159,7 +163,7 @@ public enum BookChange: Sendable, Hashable, Codable {
         case .prepaymentRecorded(_, _, _, let p): return p.customerId
         case .depositReceived(let c, _, _, _), .depositRefunded(let c, _, _, _, _), .depositApplied(let c, _, _, _):
             return c
-        case .lateFeesWaived(let c, _, _, _, _): return c
+        case .lateFeesWaived(let c, _, _, _, _, _): return c
         case .lateFeesPosted(let fees, _): return Set(fees.map(\.customerId)).count == 1 ? fees.first?.customerId : nil
         case .contactLogged(let c): return c.customerId
         case .promiseMade(let p): return p.customerId

@@ -133,8 +133,10 @@ public protocol BooksWriter: AnyObject, Sendable {
     ) throws(StoreError) -> (amount: Money, payment: String)
     @discardableResult func postLateFees(_ fees: [AccruedFee], asOf: Day, context: ChangeContext) throws(StoreError)
         -> [Charge]
+    /// Waives late fees, posting `accrued` (fees accrued to the day, not yet posted) first in the
+    /// same transaction.
     @discardableResult func waiveFees(
-        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String,
+        customer: String, invoice: String?, amount: Money?, on day: Day, reason: String, accrued: [AccruedFee],
         context: ChangeContext
     ) throws(StoreError) -> Charge
     func setPolicy(_ changes: [(key: String, value: String)], context: ChangeContext) throws(StoreError)

@@ -29,17 +29,21 @@ extension CommandTable {
     }
 
     /// The full help of one command, for `help COMMAND`: usage, summary, discussion, arguments and
-    /// options (with allowed values), aliases and examples. Ends with a newline.
-    public func help(for spec: CommandSpec) -> String {
-        var out = usage(for: spec) + "\n\n" + spec.summary + "\n"
+    /// options (with allowed values), aliases and examples, its words in `tr`'s language (command
+    /// words, option names and examples stay as typed). Ends with a newline.
+    public func help(for spec: CommandSpec, _ tr: Catalogue = .english) -> String {
+        var out =
+            tr("usage: {}").replacingFirstPlaceholder(with: synopsis(for: spec)) + "\n\n" + tr(spec.summary) + "\n"
         let discussion = spec.discussion.trimmingSpaces
-        if !discussion.isEmpty { out += "\n" + discussion + "\n" }
-        let arguments = spec.arguments.map { (Self.placeholder($0.name), Self.helpText($0.help, $0.completion)) }
+        if !discussion.isEmpty { out += "\n" + tr(String(discussion)) + "\n" }
+        let arguments = spec.arguments.map {
+            (Self.placeholder($0.name), Self.helpText(tr($0.help), $0.completion, tr))
+        }
         let options = spec.options.map { option in
             var label = (option.short.map { "\($0), " } ?? "") + option.name
             if let value = option.valueName { label += " " + value }
-            var help = Self.helpText(option.help, option.completion)
-            if option.isRepeatable { help += " (repeatable)" }
+            var help = Self.helpText(tr(option.help), option.completion, tr)
+            if option.isRepeatable { help += " (" + tr("repeatable") + ")" }
             return (label, help)
         }
         let width = (arguments + options).map { DisplayWidth.of($0.0) }.max() ?? 0
@@ -50,21 +54,24 @@ extension CommandTable {
                 out += "  " + DisplayWidth.pad(label, to: width, alignment: .left) + "  " + help + "\n"
             }
         }
-        rows("arguments", arguments)
-        rows("options", options)
+        rows(tr("arguments"), arguments)
+        rows(tr("options"), options)
         if !spec.aliases.isEmpty {
-            out += "\naliases: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ") + "\n"
+            out +=
+                "\n"
+                + tr("aliases: {}").replacingFirstPlaceholder(
+                    with: spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) + "\n"
         }
         if !spec.examples.isEmpty {
-            out += "\nexamples:\n" + spec.examples.map { "  \($0)\n" }.joined()
+            out += "\n" + tr("examples") + ":\n" + spec.examples.map { "  \($0)\n" }.joined()
         }
         return out
     }
 
     /// Help text followed by the allowed values of a `.values` source.
-    static func helpText(_ help: String, _ source: CompletionSource) -> String {
+    static func helpText(_ help: String, _ source: CompletionSource, _ tr: Catalogue = .english) -> String {
         guard case .values(let values) = source, !values.isEmpty else { return help }
-        return help + " (one of: " + values.joined(separator: ", ") + ")"
+        return help + " (" + tr("one of: {}").replacingFirstPlaceholder(with: values.joined(separator: ", ")) + ")"
     }
 
     /// Every command under `prefix` (all by default) with its one-line summary, for `help`.
@@ -72,7 +79,7 @@ extension CommandTable {
     /// Commands are grouped by their first word in declaration order; a blank line separates groups
     /// of several commands, while consecutive stand-alone commands share one block. Summaries are
     /// aligned by display width. Ends with a newline.
-    public func helpIndex(under prefix: [String] = []) -> String {
+    public func helpIndex(under prefix: [String] = [], _ tr: Catalogue = .english) -> String {
         let commands = specs(under: prefix)
         let width = commands.map { DisplayWidth.of($0.name) }.max() ?? 0
         var blocks: [[CommandSpec]] = []
@@ -87,7 +94,7 @@ extension CommandTable {
             singletonBlock = single
         }
         return blocks.map { block in
-            block.map { "  " + DisplayWidth.pad($0.name, to: width, alignment: .left) + "  " + $0.summary + "\n" }
+            block.map { "  " + DisplayWidth.pad($0.name, to: width, alignment: .left) + "  " + tr($0.summary) + "\n" }
                 .joined()
         }.joined(separator: "\n")
     }

@@ -98,7 +98,8 @@ struct ArgumentParser {
         }
         guard let option = spec.option(named: name) else {
             let names = spec.options.map(\.name)
-            let hint = DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
+            let hint =
+                DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
                 ?? (names.isEmpty ? "'\(spec.name)' takes no options" : nil)
             throw ShellError("unknown option '\(name)' for '\(spec.name)'", hint: hint, column: token.column)
         }
@@ -137,7 +138,7 @@ struct ArgumentParser {
 
     func check(_ value: String, allowedBy source: CompletionSource, for what: String, column: Int) throws(ShellError) {
         guard case .values(let allowed) = source, !allowed.contains(value) else { return }
-        var hint = "expected one of: " + allowed.joined(separator: ", ")
+        var hint = "expected one of: \(allowed.joined(separator: ", "))"
         if let close = DidYouMean.suggestion(for: value, among: allowed) { hint = "did you mean '\(close)'?" }
         throw ShellError("invalid value '\(value)' for \(what)", hint: hint, column: column)
     }
@@ -165,7 +166,8 @@ struct ArgumentParser {
         }
         if next < positionals.count {
             let token = positionals[next].token
-            let message = spec.arguments.isEmpty
+            let message =
+                spec.arguments.isEmpty
                 ? "'\(spec.name)' takes no arguments, got '\(token.text)'"
                 : "too many arguments for '\(spec.name)': '\(token.text)'"
             throw ShellError(message, hint: usage, column: token.column)

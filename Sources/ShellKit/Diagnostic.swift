@@ -39,6 +39,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var message: String
     public var hint: String?
+    /// The severity as shown, when not its English word (`错误` for `error`).
+    public var severityWord: String?
 
     public init(
         file: String? = nil, line: Int? = nil, column: Int? = nil, severity: Severity = .error,
@@ -71,7 +73,7 @@ public struct Diagnostic: Sendable, Hashable {
         }
         let prefix = location.isEmpty ? "" : location.joined(separator: ":") + ": "
         let suffix = hint.map { " (\($0))" } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)\(suffix)"
+        return "\(prefix)\(severityWord ?? severity.rawValue): \(message)\(suffix)"
     }
 
     /// Two lines pointing at `column` in `source`: the source line, then a `^` under the column,

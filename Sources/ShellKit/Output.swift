@@ -10,15 +10,71 @@ public enum Cell: Sendable, Hashable {
     /// A decimal literal such as `-1234.50`: right-aligned in tables, unquoted in JSON.
     /// (A literal that is not a valid JSON number is written as a JSON string.)
     case number(String)
+    /// An amount of money as a decimal literal (`-22142.07`): CSV and JSON carry the literal, a
+    /// table shows it grouped by thousands with the currency (`-¥22,142.07`).
+    case money(String)
+    /// A word from a fixed vocabulary (a state, a kind: `legal_review`): CSV and JSON carry the
+    /// word, a table shows it in the interface's language (法律审查).
+    case term(String)
+    /// A rate as a decimal fraction (`0.0005`) and the period it is per (`/day`, or empty): CSV and
+    /// JSON carry the fraction, a table shows a percentage (`0.05 %/day`, `30 %`).
+    case rate(String, per: String)
     /// No value: blank in tables and CSV, `null` in JSON.
     case empty
 
-    /// The text shown in tables and CSV.
+    /// The text CSV carries.
     public var plain: String {
         switch self {
-        case .text(let s), .number(let s): s
+        case .text(let s), .number(let s), .money(let s), .term(let s), .rate(let s, _): s
         case .empty: ""
         }
+    }
+
+    /// The text a table shows: amounts grouped with the currency, everything else as `plain`.
+    public var shown: String {
+        switch self {
+        case .money(let s): return Self.grouped(s)
+        case .rate(let s, let per): return Self.percent(ofFraction: s).map { $0 + " %" + per } ?? s
+        default: return plain
+        }
+    }
+
+    /// `0.0005` as `0.05`, `0.3` as `30`: the decimal point moved two places, exactly (no binary
+    /// floating point), trailing zeros dropped. Nil for text that is not a plain decimal.
+    public static func percent(ofFraction literal: String) -> String? {
+        var s = Substring(literal)
+        let negative = s.first == "-"
+        if negative { s = s.dropFirst() }
+        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty,
+            (whole + (parts.count == 2 ? parts[1] : "")).allSatisfy({
+                $0.isASCII && $0.isNumber
+            })
+        else { return nil }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        while fraction.count < 2 { fraction += "0" }
+        var digits = String(whole) + fraction.prefix(2)
+        var rest = String(fraction.dropFirst(2))
+        while digits.count > 1 && digits.first == "0" { digits.removeFirst() }
+        while rest.last == "0" { rest.removeLast() }
+        return (negative ? "-" : "") + digits + (rest.isEmpty ? "" : "." + rest)
+    }
+
+    /// `-22142.07` as `-¥22,142.07`; text that is not a plain decimal is returned as it is.
+    public static func grouped(_ literal: String) -> String {
+        var digits = Substring(literal)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
+            parts.count == 1 || parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return literal }
+        var out = ""
+        for (k, ch) in whole.enumerated() {
+            if k > 0 && (whole.count - k) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (negative ? "-¥" : "¥") + out + (parts.count == 2 ? "." + parts[1] : "")
     }
 }
 

@@ -16,9 +16,12 @@
 ///   objects keyed by column key (one object per line), a record an object, a document an object of
 ///   sections; numbers unquoted, empty cells `null`, text a string.
 public enum Renderer {
-    public static func render(_ output: Output, as format: OutputFormat, width: Int? = nil) -> String {
+    /// `none` is what an empty section of a document shows.
+    public static func render(
+        _ output: Output, as format: OutputFormat, width: Int? = nil, none: String = "(none)"
+    ) -> String {
         switch format {
-        case .table: text(output, width: width)
+        case .table: text(output, width: width, none: none)
         case .csv: csv(output)
         case .json: output.isEmpty ? "" : JSONWriter.write(json(output)) + "\n"
         }
@@ -26,7 +29,7 @@ public enum Renderer {
 
     // MARK: table format
 
-    static func text(_ output: Output, width: Int?) -> String {
+    static func text(_ output: Output, width: Int?, none: String = "(none)") -> String {
         switch output {
         case .empty:
             return ""
@@ -37,13 +40,13 @@ public enum Renderer {
         case .record(let fields):
             let labelWidth = fields.map { DisplayWidth.of($0.title) }.max() ?? 0
             return fields.map {
-                trimTrailing(DisplayWidth.pad($0.title, to: labelWidth) + "  " + $0.value.plain) + "\n"
+                trimTrailing(DisplayWidth.pad($0.title, to: labelWidth) + "  " + $0.value.shown) + "\n"
             }.joined()
         case .document(let sections):
             return sections.map { section in
-                let body = text(section.content, width: width)
+                let body = text(section.content, width: width, none: none)
                 return section.title + "\n" + String(repeating: "=", count: DisplayWidth.of(section.title))
-                    + "\n" + (body.isEmpty ? "(none)\n" : body)
+                    + "\n" + (body.isEmpty ? none + "\n" : body)
             }.joined(separator: "\n")
         }
     }
@@ -54,7 +57,7 @@ public enum Renderer {
             columns[c].alignment ?? (isNumeric(table, c) ? .right : .left)
         }
         var widths = columns.indices.map { c in
-            table.rows.indices.map { DisplayWidth.of(table.cell($0, c).plain) }.max(by: <)
+            table.rows.indices.map { DisplayWidth.of(table.cell($0, c).shown) }.max(by: <)
                 .map { max($0, DisplayWidth.of(columns[c].title)) } ?? DisplayWidth.of(columns[c].title)
         }
         if let width {
@@ -109,7 +112,7 @@ public enum Renderer {
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in table.rows.indices {
             let pieces = columns.indices.map { c in
-                let text = table.cell(row, c).plain
+                let text = table.cell(row, c).shown
                 return columns[c].wraps ? DisplayWidth.wrap(text, to: widths[c]) : [text]
             }
             for k in 0..<(pieces.map(\.count).max() ?? 1) {
@@ -136,8 +139,8 @@ public enum Renderer {
         var sawNumber = false
         for row in table.rows.indices {
             switch table.cell(row, column) {
-            case .number: sawNumber = true
-            case .text: return false
+            case .number, .money, .rate: sawNumber = true
+            case .text, .term: return false
             case .empty: continue
             }
         }
@@ -220,8 +223,8 @@ public enum Renderer {
 
     static func json(_ cell: Cell) -> JSONWriter.Value {
         switch cell {
-        case .text(let s): .string(s)
-        case .number(let s): JSONWriter.isNumber(s) ? .number(s) : .string(s)
+        case .text(let s), .term(let s): .string(s)
+        case .number(let s), .money(let s), .rate(let s, _): JSONWriter.isNumber(s) ? .number(s) : .string(s)
         case .empty: .null
         }
     }

@@ -47,7 +47,7 @@ final class Sandbox {
         let out = BufferOutput(), err = BufferOutput()
         let session = Session(
             workspace: try TestBackend.open(workspacePath, create: true), out: out, err: err, interactive: false,
-            operatorName: "tester", login: login, clock: { .init("2024-06-30")! })
+            operatorName: "tester", login: login, clock: { .init("2024-06-30")! }, language: "en")
         session.variables["FIXTURES"] = Sandbox.fixtures
         session.variables["TMP"] = dir
         let result = Shell(session: session).runScript(lines, file: file, keepGoing: keepGoing, echo: false)
