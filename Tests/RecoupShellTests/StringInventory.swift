@@ -12,8 +12,8 @@ import ShellKit
 enum StringInventory {
     /// The places whose first string literal argument is shown to the user.
     static let markers = [
-        "ShellError(", "ServiceError(", "hint: ", "Column(", "title: ", "tr(", ".text(", ".term(", "message: ",
-        ".rule(", "notPermitted(", "summary: ", "Problem(", ".map { ", "hint = ", "message = ", "reason: ", "? ", " : ",
+        "ShellError(", "ServiceError(", "hint:", "Column(", "title:", "tr(", ".text(", ".term(", "message:",
+        ".rule(", "notPermitted(", "summary:", "Problem(", ".map { ", "hint = ", "message = ", "reason:", "? ", " : ",
         "?? ",
     ]
     /// Files whose `return "..."` lines are messages (the error types' `message` and `hint`).
@@ -90,7 +90,7 @@ enum StringInventory {
                     continue
                 }
                 var j = i + m.count
-                while j < chars.count, chars[j] == " " || chars[j] == "\n" { j += 1 }
+                while j < chars.count, chars[j].isWhitespace { j += 1 }
                 if j < chars.count, chars[j] == "\"", let lit = parseLiteral(chars, at: j) {
                     out.append(lit.text)
                     i = lit.end

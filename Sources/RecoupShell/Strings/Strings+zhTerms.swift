@@ -285,5 +285,41 @@ extension ChineseText {
 
         en: {} (the address is postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)
         zh: {}（地址格式为 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE）
+
+        en: '{}' is not a column of a bureau file (columns: {})
+        zh: “{}”不是征信文件的列（列为：{}）
+
+        en: '{}' is not a column of {} (columns: {})
+        zh: “{}”不是 {} 的列（列为：{}）
+
+        en: Deposit ratio ({})
+        zh: 预付比例（{}）
+
+        en: a {} file starts with a header line: {}
+        zh: {} 文件须以表头行开始：{}
+
+        en: an {} amount must be greater than zero; record refunds and credit notes separately
+        zh: {} 金额必须大于零；退款和贷项通知单请另行记录
+
+        en: another operator who is {} may: approval {} {}
+        zh: 可由另一位 {} 操作员执行：approval {} {}
+
+        en: give a folder of *.mustache files named like the defaults (zh/letter.mustache); see docs/DUNNING.md
+        zh: 请提供一个文件夹，其中的 *.mustache 文件按默认模板命名（zh/letter.mustache）；参见 docs/DUNNING.md
+
+        en: it needs approval ({}); whatif drop {}, commit, then run it outside the scenario to ask for it
+        zh: 此操作需要审批（{}）；请 whatif drop {} 并提交，然后在模拟方案之外运行以提出申请
+
+        en: policy set dunning.ladder -3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review
+        zh: policy set dunning.ladder -3:reminder,1:reminder,15:letter,30:call,45:final_notice,90:legal_review
+
+        en: restore it from the last good backup ('workspace backup FILE' each night, then 'workspace check' on the copy)
+        zh: 请从最近一次完好的备份恢复（每晚执行“workspace backup FILE”，再对副本执行“workspace check”）
+
+        en: {} entries before it hold; compare the workspace with a backup from before entry {}
+        zh: 其之前的 {} 条记录完好；请将工作区与第 {} 条记录之前的备份进行比对
+
+        en: {}: the workspace is created (and migrated) by the database's owner, with CREATEROLE
+        zh: {}：工作区须由数据库所有者（具有 CREATEROLE 权限）创建（及迁移）
         """#
 }
