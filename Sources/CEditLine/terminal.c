@@ -14,6 +14,15 @@ int cel_terminal_columns(int fd) {
     return size.ws_col;
 }
 
+int cel_terminal_rows(int fd) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) {
+        return 0;
+    }
+    return size.ws_row;
+}
+
 // A signal handler can reach no context but globals: this flag is the one piece of process-wide state,
 // and it is process-wide by nature (SIGINT is delivered to the process).
 static atomic_int interrupt_requested = 0;

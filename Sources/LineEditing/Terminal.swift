@@ -1,9 +1,9 @@
 import CEditLine
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Facts about the process's terminal.
@@ -21,6 +21,15 @@ public enum Terminal {
             if columns > 0 { return columns }
         }
         return 80
+    }
+
+    /// Rows of the terminal on standard output (or standard error), 45 when unknown.
+    public static var height: Int {
+        for fd in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
+            let rows = Int(cel_terminal_rows(fd))
+            if rows > 0 { return rows }
+        }
+        return 45
     }
 }
 

@@ -74,6 +74,11 @@ public struct Policy: Sendable, Hashable {
                 key: "rounding", value: "half-up", help: "rounding of computed amounts: half-up, half-even or up",
                 check: { RoundingMode(rawValue: $0) == nil ? "choose half-up, half-even or up" : nil }),
             Setting(
+                key: "plan.max_rate", value: "24%",
+                help:
+                    "highest annualized rate (fees included) a plan may cost the customer: quotes and plans above it are refused",
+                check: { Rate.percent($0) == nil ? "an annual rate like 24% or 15.4%" : nil }),
+            Setting(
                 key: "plan.grace_days", value: "15",
                 help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
             Setting(
@@ -316,6 +321,8 @@ public struct Policy: Sendable, Hashable {
 
     public var rounding: RoundingMode { RoundingMode(rawValue: self["rounding"]) ?? .halfUp }
     public var planGraceDays: Int { Int(self["plan.grace_days"]) ?? 15 }
+    /// `plan.max_rate` as a fraction (0.24 for the default 24 %).
+    public var planMaxRate: Rate { Rate.percent(self["plan.max_rate"]) ?? Rate(units: 24, scale: 2) }
     public var tiers: CreditScore.Tiers {
         CreditScore.Tiers(
             a: count("score.tier_a"), b: count("score.tier_b"), c: count("score.tier_c"),

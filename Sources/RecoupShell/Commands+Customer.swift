@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 import RecoupCore
 import RecoupServices
 import RecoupStore
@@ -21,9 +22,17 @@ extension Catalog {
                                 "customer id, name, part of a name or pinyin initials; several words are one name (Acme Trading Ltd)",
                             completion: .domain("customer"), variadic: true)
                     ],
-                    options: [.asOf, .format],
+                    options: [
+                        .asOf, .format,
+                        OptionSpec(
+                            "--full",
+                            help:
+                                "every section in full: a table is otherwise folded to fit one screen (45 rows when not at a terminal)"
+                        ),
+                    ],
                     examples: [
                         "customer show C000001", "customer show 上海星辰科技有限公司", "customer show shxc --as-of 2024-06-30",
+                        "customer show C000001 --full",
                         "customer show Acme Trading Ltd",
                     ])
             ) { inv in try Catalog.showCustomer(inv) },
@@ -186,56 +195,104 @@ extension Catalog {
                                 [.text($0.kind), .text($0.target), .text($0.on.iso), .text($0.by), .text($0.reason)]
                             }))))
         }
-        return .output(
-            .document(
-                [
-                    Section("customer", title: "Customer", .record(identity)),
-                    Section("balance", title: "Balance", .record(money)),
-                    Section("contracts", title: "Contracts", .table(contractTable(contracts))),
-                    Section(
-                        "open_invoices", title: "Open invoices",
-                        .table(
-                            Table(
-                                columns: [
-                                    Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
-                                    Column("Issued", key: "issued_on"),
-                                    Column("Due", key: "due_on"), Column("Amount", key: "amount"),
-                                    Column("Open", key: "open"),
-                                    Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
-                                ], rows: openRows))),
-                    Section(
-                        "recent_payments", title: "Recent payments",
-                        .table(
-                            Table(
-                                columns: [
-                                    Column("Payment", key: "id"), Column("Received", key: "received_on"),
-                                    Column("Amount", key: "amount"),
-                                    Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
-                                    Column("Reference", key: "reference"),
-                                ], rows: recent))),
-                    Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
-                    Section("case", title: "Case", .record(caseFields)),
-                    Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
-                    Section(
-                        "promises", title: "Promises (pending, and broken in the last 30 days)",
-                        .table(promiseTable(pending))),
-                    Section("disputes", title: "Open disputes", .table(disputeTable(openDisputes, asOf: asOf))),
-                    Section(
-                        "complaints", title: "Open complaints",
-                        .table(
-                            Table(
-                                columns: [
-                                    Column("Id", key: "id"), Column("Tier", key: "tier"),
-                                    Column("Received", key: "received_on"), Column("Due", key: "due_on"),
-                                    Column("Note", key: "note"),
-                                ],
-                                rows: openComplaints.map { c in
-                                    [
-                                        .text(c.id), .term(c.tier.rawValue), .text(c.receivedOn.iso),
-                                        .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
-                                    ]
-                                }))),
-                ] + approvalSection))
+        let sections: [Section] =
+            [
+                Section("customer", title: "Customer", .record(identity)),
+                Section("balance", title: "Balance", .record(money)),
+                Section("contracts", title: "Contracts", .table(contractTable(contracts))),
+                Section(
+                    "open_invoices", title: "Open invoices",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
+                                Column("Issued", key: "issued_on"),
+                                Column("Due", key: "due_on"), Column("Amount", key: "amount"),
+                                Column("Open", key: "open"),
+                                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
+                            ], rows: openRows))),
+                Section(
+                    "recent_payments", title: "Recent payments",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Payment", key: "id"), Column("Received", key: "received_on"),
+                                Column("Amount", key: "amount"),
+                                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
+                                Column("Reference", key: "reference"),
+                            ], rows: recent))),
+                Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
+                Section("case", title: "Case", .record(caseFields)),
+                Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
+                Section(
+                    "promises", title: "Promises (pending, and broken in the last 30 days)",
+                    .table(promiseTable(pending))),
+                Section("disputes", title: "Open disputes", .table(disputeTable(openDisputes, asOf: asOf))),
+                Section(
+                    "complaints", title: "Open complaints",
+                    .table(
+                        Table(
+                            columns: [
+                                Column("Id", key: "id"), Column("Tier", key: "tier"),
+                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
+                                Column("Note", key: "note"),
+                            ],
+                            rows: openComplaints.map { c in
+                                [
+                                    .text(c.id), .term(c.tier.rawValue), .text(c.receivedOn.iso),
+                                    .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
+                                ]
+                            }))),
+            ] + approvalSection
+        let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
+        guard format == .table, !inv.parsed.flag("--full") else { return .output(.document(sections)) }
+        return .output(.document(fitted(sections, customer: c.id, session: inv.session)))
+    }
+
+    /// The customer's file folded to fit one screen, for the call: records on a line or two (zero
+    /// amounts and counts left out), empty sections named in one line, and the longest tables cut (to no fewer
+    /// than 3 rows each, oldest due kept) with a line saying how many more `--full` shows. The
+    /// screen is the terminal's height, or 45 rows when not at a terminal (one line kept for the
+    /// prompt); the width, the terminal's or 150.
+    static func fitted(_ sections: [Section], customer: String, session: Session) -> [Section] {
+        let width = session.interactive ? Terminal.width : 150
+        let budget = (session.interactive ? max(20, Terminal.height) : 45) - 1
+        var folded = sections.map { s -> Section in
+            var s = s
+            s.folded = true
+            if case .record(let fields) = s.content {
+                s.content = .record(
+                    fields.filter {
+                        switch $0.value {
+                        case .money(let m): m != "0.00"
+                        case .number(let n): n != "0"
+                        default: true
+                        }
+                    })
+            }
+            return s
+        }
+        func height() -> Int {
+            Renderer.render(.document(folded).translated(session.tr), as: .table, width: width)
+                .reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        }
+        var excess = height() - budget
+        while excess > 0 {
+            // The longest table that can still give rows.
+            let candidates = folded.indices.compactMap { k -> (Int, Int)? in
+                guard case .table(let t) = folded[k].content, t.rows.count > 3 else { return nil }
+                return (k, t.rows.count)
+            }
+            guard let (k, rows) = candidates.max(by: { $0.1 < $1.1 }) else { break }
+            guard case .table(var t) = folded[k].content else { break }
+            let total = rows + (t.footer == nil ? 0 : Int(t.footer!.split(separator: " ")[1]) ?? 0)
+            let keep = max(3, rows - excess - (t.footer == nil ? 1 : 0))
+            t.rows = Array(t.rows.prefix(keep))
+            t.footer = "… \(total - keep) more: customer show \(customer) --full"
+            folded[k].content = .table(t)
+            excess = height() - budget
+        }
+        return folded
     }
 
     static func contractTable(_ contracts: [Contract]) -> Table {

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupCore
+import RecoupServices
 import RecoupStore
 import ShellKit
 
@@ -40,6 +41,9 @@ extension Catalog {
         OptionSpec("--grace-principal", value: "N", help: "first N periods pay interest only"),
         OptionSpec("--grace-interest", value: "N", help: "first N periods' interest is computed but deferred"),
         OptionSpec("--interest-free", value: "N", help: "first N periods bear no interest"),
+        OptionSpec(
+            "--rate-decimals", value: "N",
+            help: "decimals of the annualized and effective rates in a table (default 2; CSV and JSON give 4)"),
         OptionSpec(
             "--nominal-period-rate",
             help:
@@ -114,6 +118,12 @@ extension Catalog {
             return v
         }
         var principal: Money
+        if fixed == nil, p.value("--principal") != nil, p.value("--customer") != nil {
+            throw ShellError(
+                "give --principal or --customer, not both",
+                hint: "--customer quotes the customer's overdue balance; --principal quotes an amount of your own",
+                column: p.column(ofOption: "--principal"))
+        }
         if let fixed {
             principal = fixed
         } else if let text = p.value("--principal") {
@@ -172,10 +182,24 @@ extension Catalog {
         return terms
     }
 
+    /// The schedule of `terms`, refused when its annualized rate (the customer's whole cost, fees
+    /// included) is above the policy's `plan.max_rate`: a collector cannot quote, compare or record a
+    /// plan the company does not offer.
     static func schedule(_ inv: Invocation, _ terms: PlanTerms) throws -> Schedule {
-        do { return try ScheduleEngine.quote(terms) } catch {
+        let s: Schedule
+        do { s = try ScheduleEngine.quote(terms) } catch {
             throw ShellError(error.message, hint: "see 'help \(inv.parsed.spec.name)'")
         }
+        let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
+        let cap = policy.planMaxRate
+        // Compared in hundredths of a basis point, the precision the rates are shown with.
+        if (s.annualizedRate * 10_000).rounded() > (cap.double * 1_000_000).rounded() {
+            throw ShellError(
+                "the plan's annualized rate \(percent(s.annualizedRate, places: 2))% is above the policy's plan.max_rate \(cap.percentText(2))%",
+                hint: "lower --rate or the fees, or ask for the policy to change (policy set plan.max_rate)",
+                column: inv.parsed.column(ofOption: "--rate") ?? inv.parsed.column(ofOption: "--fee"))
+        }
+        return s
     }
 
     static func quotePlan(_ inv: Invocation) throws -> Outcome {
@@ -185,6 +209,7 @@ extension Catalog {
         }
         let method = try inv.parsed.value("--method").map { PlanMethod(rawValue: $0)! } ?? .annuity
         let s = try schedule(inv, try planTerms(inv, term: term, method: method))
+        let places = try inv.integer("--rate-decimals", default: 2, range: 0...8)
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let json = format == .json
         func amount(_ m: Money) -> Cell { json ? .text(m.description) : .money(m.description) }
@@ -207,24 +232,44 @@ extension Catalog {
             Field("total_fees", title: "Total fees", amount(s.totalFees)),
             Field(
                 "annualized_rate", title: "Annualized rate (%)",
-                json ? .text(percent(s.annualizedRate)) : .number(percent(s.annualizedRate))),
+                json
+                    ? .text(percent(s.annualizedRate))
+                    : .number(percent(s.annualizedRate, places: format == .table ? places : 4))),
             Field(
                 "effective_rate", title: "Effective annual rate (%)",
-                json ? .text(percent(s.effectiveRate)) : .number(percent(s.effectiveRate))),
+                json
+                    ? .text(percent(s.effectiveRate))
+                    : .number(percent(s.effectiveRate, places: format == .table ? places : 4))),
             Field("last_due_on", title: "Last installment", .text(s.lastDue.iso)),
         ]
+        // Quoted for a customer: who, and the late fees they owe besides the plan's principal (posted
+        // and not waived, plus accrued to the day and not yet posted), so the collector quotes the
+        // whole debt on the call.
+        var debtor: [Field] = []
+        if inv.parsed.value("--customer") != nil {
+            let c = try inv.resolveCustomer("--customer")
+            let file = try inv.service { try CustomerFile(inv.services(asOf: try inv.asOf())).file(c, payments: 0) }
+            debtor = [
+                Field("customer_id", title: "Customer", .text(c.id)),
+                Field("customer_name", title: "Name", .text(c.name)),
+                Field(
+                    "late_fees_owed", title: "Late fees owed (besides the plan)",
+                    amount(file.feesOwed + file.feesAccrued)),
+            ]
+        }
         switch format {
         case .csv: return .output(.table(table))
         case .json:
-            return .output(.document([Section("schedule", .table(table)), Section("summary", .record(summary))]))
+            return .output(
+                .document([Section("schedule", .table(table)), Section("summary", .record(debtor + summary))]))
         case .table:
             return .output(
                 .document([
                     Section(
                         "summary",
                         title:
-                            "Plan: \(s.terms.method.rawValue), \(s.terms.term) × \(s.terms.frequency.rawValue), \(s.terms.annualRate.percentText(4))% a year",
-                        .record(summary)),
+                            "Plan: \(s.terms.method.rawValue), \(s.terms.term) × \(s.terms.frequency.rawValue), \(s.terms.annualRate.percentText(2))% a year",
+                        .record(debtor + summary)),
                     Section("schedule", title: "Schedule", .table(table)),
                 ]))
         }
@@ -281,13 +326,15 @@ extension Catalog {
                     ], rows: rows)))
     }
 
-    /// A rate in percent with four decimals (`13.0342`), rounded half-up.
-    static func percent(_ value: Double) -> String {
-        let scaled = (value * 10_000).rounded(.toNearestOrAwayFromZero)
-        let v = Int64(scaled)
+    /// A rate given in percent (`13.03421`) with `places` decimals (`13.0342` with 4, `13.03` with 2), rounded half-up.
+    static func percent(_ value: Double, places: Int = 4) -> String {
+        let unit = (0..<places).reduce(Int64(1)) { p, _ in p * 10 }
+        let v = Int64((value * Double(unit)).rounded(.toNearestOrAwayFromZero))
         let sign = v < 0 ? "-" : ""
         let m = v.magnitude
-        let frac = String(m % 10_000)
-        return sign + String(m / 10_000) + "." + String(repeating: "0", count: 4 - frac.count) + frac
+        let scale = UInt64(unit)
+        guard places > 0 else { return sign + String(m) }
+        let frac = String(m % scale)
+        return sign + String(m / scale) + "." + String(repeating: "0", count: places - frac.count) + frac
     }
 }

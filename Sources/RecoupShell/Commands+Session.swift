@@ -48,7 +48,9 @@ extension Catalog {
                         date), and 'set format table|csv|json' changes the default output format of this session.
                         'set language zh|en' shows help, messages and table headers in Chinese or English (command
                         words, options, CSV and JSON stay the same); typed at the prompt it is saved as your choice
-                        for the shells you open later, in a script it holds for the script alone.
+                        for the shells you open later, in a script it holds for the script alone. 'set pager off' prints
+                        long output straight to the terminal instead of through $PAGER (default 'less -FRX'); scripts
+                        never page.
                         'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables.
                         """,
                     arguments: [
@@ -350,6 +352,12 @@ extension Catalog {
             }
             inv.session.language = value
             if inv.session.interactive { try? Localization.save("language", value) }
+        case "pager":
+            guard ["on", "off"].contains(value) else {
+                throw ShellError("bad value '\(value)' for pager", hint: "choose on or off", column: valueColumn)
+            }
+            inv.session.pager = value == "on" && inv.session.interactive
+            if inv.session.interactive { try? Localization.save("pager", value) }
         default:
             guard !value.isEmpty else {
                 throw ShellError(

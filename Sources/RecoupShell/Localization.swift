@@ -112,6 +112,7 @@ extension Output {
             return .text(t(body) + (s.hasSuffix("\n") ? "\n" : ""))
         case .table(var table):
             table.title = table.title.map { t($0) }
+            table.footer = table.footer.map { t($0) }
             table.columns = table.columns.map {
                 var c = $0; c.title = t(c.title); return c
             }
@@ -120,7 +121,8 @@ extension Output {
         case .record(let fields):
             return .record(fields.map { Field($0.key, title: t($0.title), $0.value.translated(t)) })
         case .document(let sections):
-            return .document(sections.map { Section($0.key, title: t($0.title), $0.content.translated(t)) })
+            return .document(
+                sections.map { Section($0.key, title: t($0.title), $0.content.translated(t), folded: $0.folded) })
         }
     }
 }

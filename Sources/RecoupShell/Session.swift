@@ -99,6 +99,9 @@ public final class Session {
     }
     /// The catalogue of `language`: what help, messages and table headers are shown through.
     public private(set) var tr: Catalogue
+    /// Output taller than the screen goes through the pager in an interactive shell (`set pager off`
+    /// turns it off, and is saved like the language); never in scripts.
+    public internal(set) var pager: Bool = true
 
     /// Opens another workspace with the backend this shell's came from (`workspace create`).
     public let opener: WorkspaceOpener?
@@ -126,6 +129,7 @@ public final class Session {
         let chosen = language ?? (interactive ? Localization.saved("language") : nil) ?? Localization.fromLocale(env)
         self.language = Localization.catalogue(chosen) == nil ? "en" : chosen
         self.tr = Localization.catalogue(self.language) ?? .english
+        self.pager = interactive && Localization.saved("pager") != "off"
     }
 
     /// The prompt: `recoup> `; `recoup[whatif NAME]> ` inside a scenario; a pinned date shows too

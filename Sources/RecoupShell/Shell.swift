@@ -65,7 +65,7 @@ public final class Shell {
                 let shown = format == .table ? output.translated(session.tr) : output
                 let rendered = Renderer.render(
                     shown, as: format, width: session.interactive ? Terminal.width : nil, none: session.tr("(none)"))
-                if !rendered.isEmpty { session.out.write(rendered.hasSuffix("\n") ? rendered : rendered + "\n") }
+                if !rendered.isEmpty { show(rendered.hasSuffix("\n") ? rendered : rendered + "\n") }
                 return .ok
             }
         } catch let e as ShellError {
@@ -127,6 +127,29 @@ public final class Shell {
         } catch {
             throw ShellError(error.message, hint: error.hint)
         }
+    }
+
+    /// Writes a command's output: through the pager (`$PAGER`, else `less -FRX`) when a person at a
+    /// terminal would otherwise see it scroll away (taller than the screen), straight out otherwise.
+    /// The pager gets the text on its standard input and the terminal; quitting it early is fine.
+    private func show(_ text: String) {
+        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        guard session.pager, session.interactive, isatty(1) == 1, lines >= Terminal.height else {
+            session.out.write(text)
+            return
+        }
+        let env = ProcessInfo.processInfo.environment
+        let command = env["PAGER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "less -FRX"
+        // A pager quit before reading everything closes the pipe: the write then fails with EPIPE
+        // instead of the signal ending the shell.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
+        guard let pipe = popen(command, "w") else {
+            session.out.write(text)
+            return
+        }
+        _ = text.withCString { fputs($0, pipe) }
+        pclose(pipe)
     }
 
     private func report(_ d: Diagnostic, source: String) {

@@ -115,6 +115,8 @@ public struct Table: Sendable, Hashable {
     public var title: String?
     public var columns: [Column]
     public var rows: [[Cell]]
+    /// A line shown under the rows in table format only (`… 9 more: customer show C1 --full`).
+    public var footer: String?
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) {
         self.title = title
@@ -149,11 +151,16 @@ public struct Section: Sendable {
     /// The heading shown in table format.
     public var title: String
     public var content: Output
+    /// Shown folded in table format, to fit a screen: a record on as few lines as it takes
+    /// (`Title: Label value · Label value`), a table under a one-line title, an empty table only
+    /// named in one closing line with the other empty ones. CSV and JSON are unchanged.
+    public var folded = false
 
-    public init(_ key: String, title: String? = nil, _ content: Output) {
+    public init(_ key: String, title: String? = nil, _ content: Output, folded: Bool = false) {
         self.key = key
         self.title = title ?? key
         self.content = content
+        self.folded = folded
     }
 }
 

@@ -42,6 +42,8 @@ public enum Renderer {
             return fields.map {
                 trimTrailing(DisplayWidth.pad($0.title, to: labelWidth) + "  " + $0.value.shown) + "\n"
             }.joined()
+        case .document(let sections) where sections.contains(where: \.folded):
+            return folded(sections, width: width, none: none)
         case .document(let sections):
             return sections.map { section in
                 let body = text(section.content, width: width, none: none)
@@ -49,6 +51,46 @@ public enum Renderer {
                     + "\n" + (body.isEmpty ? none + "\n" : body)
             }.joined(separator: "\n")
         }
+    }
+
+    /// A document whose sections are folded (see `Section.folded`): records as wrapped lines of
+    /// `Label value` pairs, tables under a one-line title, empty tables named together at the end.
+    static func folded(_ sections: [Section], width: Int?, none: String) -> String {
+        let limit = width ?? 150
+        var out = ""
+        var empty: [String] = []
+        for section in sections {
+            switch section.content {
+            case .record(let fields) where section.folded:
+                let pairs = fields.filter { !$0.value.shown.isEmpty }.map { $0.title + " " + $0.value.shown }
+                if !out.isEmpty { out += "\n" }
+                var line = section.title + ":"
+                for pair in pairs {
+                    if DisplayWidth.of(line) + 3 + DisplayWidth.of(pair) > limit, line.count > section.title.count + 1 {
+                        out += line + "\n"
+                        line = "  " + pair
+                    } else {
+                        line += (line.hasSuffix(":") ? " " : " · ") + pair
+                    }
+                }
+                out += line + "\n"
+            case .table(let table) where section.folded && table.rows.isEmpty:
+                empty.append(section.title)
+            case .empty where section.folded:
+                empty.append(section.title)
+            default:
+                let body = text(section.content, width: width, none: none)
+                if section.folded {
+                    out += "\n" + section.title + ":\n" + body
+                } else {
+                    out +=
+                        "\n" + section.title + "\n" + String(repeating: "=", count: DisplayWidth.of(section.title))
+                        + "\n" + (body.isEmpty ? none + "\n" : body)
+                }
+            }
+        }
+        if !empty.isEmpty { out += "\n" + none + " " + empty.joined(separator: " · ") + "\n" }
+        return out
     }
 
     static func text(_ table: Table, width: Int?) -> String {
@@ -119,6 +161,7 @@ public enum Renderer {
                 out += line(pieces.map { k < $0.count ? $0[k] : "" })
             }
         }
+        if let footer = table.footer { out += footer + "\n" }
         return out
     }
 

@@ -153,3 +153,43 @@ import Testing
         #expect(Self.hasChinese(table) && table.contains("¥"))
     }
 }
+
+/// `customer show` in a table fits one screen of 45 rows (44 and the prompt) at 150 columns; `--full` shows all.
+@Suite struct FoldedCustomerFileTests {
+    @Test func everyCustomerFitsAndTheLongestTablesSayHowManyMore() throws {
+        let sandbox = try Sandbox(loaded: false)
+        let dir = sandbox.dir + "/portfolio"
+        // One customer with 40 more invoices than the others, unpaid: a file too long for a screen.
+        let extra =
+            "id,customer_id,contract_id,issued_on,due_on,amount,disputed,settled_on\n"
+            + (1...40).map { "X-\($0),C000001,,2026-01-\(10 + $0 % 18),2026-02-\(10 + $0 % 18),100.00,," }
+            .joined(separator: "\n") + "\n"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try extra.write(toFile: dir + "/extra.csv", atomically: true, encoding: .utf8)
+        let setup = try sandbox.run(
+            ["generate portfolio \(dir) --customers 40 --end 2026-11-30"]
+                + ["customers", "contracts", "invoices", "payments"].map { "import \($0) \(dir)/\($0).csv" }
+                + ["import invoices \(dir)/extra.csv"])
+        #expect(setup.status == 0, "\(setup.err)")
+        let ids = try sandbox.run(["customer list --as-of 2026-11-30 --format csv"]).out.split(separator: "\n")
+            .dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(ids.count == 40)
+        var cut = 0
+        for id in ids {
+            let folded = try sandbox.run(["customer show \(id) --as-of 2026-11-30 --format table"]).out
+            let lines = folded.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            #expect(lines <= 44, "\(id): \(lines) lines")
+            #expect(folded.hasPrefix("Customer: ID \(id)"))
+            if folded.contains("more: customer show \(id) --full") {
+                cut += 1
+                let full = try sandbox.run(["customer show \(id) --as-of 2026-11-30 --format table --full"]).out
+                #expect(full.split(separator: "\n").count > 44)
+            }
+        }
+        #expect(cut > 0, "no customer long enough to fold: the test proves nothing")
+        // CSV is the whole file whether folded or not.
+        let csv = try sandbox.run(["customer show \(ids[0]) --as-of 2026-11-30 --format csv"]).out
+        let full = try sandbox.run(["customer show \(ids[0]) --as-of 2026-11-30 --format csv --full"]).out
+        #expect(csv == full)
+    }
+}

@@ -12,8 +12,9 @@ import ShellKit
 enum StringInventory {
     /// The places whose first string literal argument is shown to the user.
     static let markers = [
-        "ShellError(", "ServiceError(", "hint:", "Column(", "title:", "tr(", ".text(", ".term(", "message:",
-        ".rule(", "notPermitted(", "summary:", "Problem(", ".map { ", "hint = ", "message = ", "reason:", "? ", " : ",
+        "ShellError(", "ServiceError(", "hint:", "help:", "Column(", "title:", "tr(", ".text(", ".term(", "message:",
+        ".rule(", "notPermitted(", "summary:", "Problem(", "footer = ", ".map { ", "hint = ", "message = ", "reason:",
+        "? ", " : ",
         "?? ",
     ]
     /// Files whose `return "..."` lines are messages (the error types' `message` and `hint`).

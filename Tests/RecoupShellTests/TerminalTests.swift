@@ -3,11 +3,12 @@ import Testing
 
 /// The interactive shell in a real pseudo-terminal: Tab, Ctrl-C, Ctrl-D and history.
 @Suite(.serialized) struct TerminalTests {
-    func shell(_ s: Sandbox, lang: String? = nil) throws -> PseudoTerminal {
-        var env = ["TERM": "xterm", "HOME": s.dir, "XDG_STATE_HOME": s.dir + "/state"]
+    func shell(_ s: Sandbox, lang: String? = nil, pager: String = "cat", rows: Int = 24) throws -> PseudoTerminal {
+        var env = ["TERM": "xterm", "HOME": s.dir, "XDG_STATE_HOME": s.dir + "/state", "PAGER": pager]
         if let lang { env["LANG"] = lang }
         let t = try PseudoTerminal(
-            executable: PseudoTerminal.builtProduct("recoup"), arguments: ["-w", s.workspacePath], environment: env)
+            executable: PseudoTerminal.builtProduct("recoup"), arguments: ["-w", s.workspacePath], environment: env,
+            columns: 150, rows: rows)
         _ = try t.readUntil("recoup> ")
         return t
     }
@@ -123,5 +124,54 @@ import Testing
         let bye = try t.readUntil("reopens it")
         #expect(bye.contains("scenario 'relief' was still open: kept with its 1 change(s)"))
         #expect(t.waitForExit() == 0)
+    }
+
+    /// Output taller than the 24-row screen goes through $PAGER; what fits does not; `set pager off`
+    /// prints straight out, and is kept for the next shell.
+    @Test func longOutputGoesThroughThePager() throws {
+        let s = try Sandbox()
+        let t = try shell(s, pager: "sed s/^/PAGED:/")
+        t.write("help" + PseudoTerminal.Key.enter)
+        let paged = try t.readUntil("recoup> ")
+        #expect(paged.contains("PAGED:  customer show"))
+        t.write("customer find 星辰" + PseudoTerminal.Key.enter)
+        let short = try t.readUntil("recoup> ")
+        #expect(short.contains("C001") && !short.contains("PAGED:"), "a short answer is not paged: \(short)")
+        t.write("set pager off" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("recoup> ")
+        t.write("help" + PseudoTerminal.Key.enter)
+        let straight = try t.readUntil("recoup> ")
+        #expect(straight.contains("customer show") && !straight.contains("PAGED:"))
+        try leave(t)
+        let again = try shell(s, pager: "sed s/^/PAGED:/")
+        again.write("help" + PseudoTerminal.Key.enter)
+        #expect(!(try again.readUntil("recoup> ")).contains("PAGED:"))
+        try leave(again)
+    }
+
+    /// On a 45-row screen the folded customer file fits without the pager, its first line in view.
+    @Test func theCustomerFileFitsAScreen() throws {
+        let s = try Sandbox()
+        let t = try shell(s, pager: "sed s/^/PAGED:/", rows: 45)
+        t.write("customer show C001" + PseudoTerminal.Key.enter)
+        let file = try t.readUntil("recoup> ")
+        #expect(file.contains("Customer: ID C001") && !file.contains("PAGED:"), "\(file)")
+        #expect(file.split(separator: "\n").count <= 45)
+        try leave(t)
+    }
+
+    /// `set language zh` typed at the prompt is the operator's choice: the next shell opens in Chinese.
+    @Test func theLanguageChosenAtThePromptIsKept() throws {
+        let s = try Sandbox()
+        let t = try shell(s, lang: "C.UTF-8")
+        t.write("set language zh" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("recoup> ")
+        t.write("custmer list" + PseudoTerminal.Key.enter)
+        _ = try t.readUntil("未知命令")
+        try leave(t)
+        let again = try shell(s, lang: "C.UTF-8")
+        again.write("help customer show" + PseudoTerminal.Key.enter)
+        _ = try again.readUntil("用法")
+        try leave(again)
     }
 }

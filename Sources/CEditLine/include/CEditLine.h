@@ -58,6 +58,8 @@ void cel_write_output(const char *_Nonnull text);
 
 /// Columns of the terminal on `fd` (TIOCGWINSZ), or 0 when unknown.
 int cel_terminal_columns(int fd);
+/// Rows of the terminal on `fd`, or 0 when it is not a terminal.
+int cel_terminal_rows(int fd);
 
 /// Installs a SIGINT handler (sigaction without SA_RESTART) that sets an atomic flag, so a blocked
 /// read returns EINTR instead of the process dying. Idempotent.

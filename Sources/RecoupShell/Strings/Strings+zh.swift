@@ -1,7 +1,7 @@
 /// The Chinese catalogue's source text, in parts (see `Catalogue` for the form). English keys are
 /// the texts as the code shows them; `docs/strings/en.txt` lists them all.
 enum ChineseText {
-    static let all = [interface, terms, part1, part2, part3, part4, part5, part6]
+    static let all = [interface, terms, part1, part2, part3, part4, part5, part6, part7]
 
     /// The words the code composes: help's headings and the diagnostic's severity.
     static let interface = #"""

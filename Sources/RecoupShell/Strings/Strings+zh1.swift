@@ -25,14 +25,17 @@ extension ChineseText {
           date), and 'set format table|csv|json' changes the default output format of this session.
           'set language zh|en' shows help, messages and table headers in Chinese or English (command
           words, options, CSV and JSON stay the same); typed at the prompt it is saved as your choice
-          for the shells you open later, in a script it holds for the script alone.
+          for the shells you open later, in a script it holds for the script alone. 'set pager off' prints
+          long output straight to the terminal instead of through $PAGER (default 'less -FRX'); scripts
+          never page.
           'workspace pin-date' pins a date for everyone on the workspace. 'set' alone lists the variables. Who may run it (once the workspace has operators): anyone.
         zh: “set NAME VALUE”为本会话或脚本的其余部分定义 $NAME。有两个名称比较特殊：
           “set today 2024-06-30”仅为当前 shell 或脚本固定日期（凡未给出 --as-of 时均使用该日期；
           工作区的同事保留各自的日期；“set today off”恢复为工作区的日期），“set format table|csv|json”更改本会话的默认输出格式。
           “set language zh|en”以中文或英文显示帮助、消息和表头（命令词、选项、
           CSV 和 JSON 保持不变）；在提示符下输入时会保存为您的选择，用于之后打开的 shell；
-          在脚本中仅对该脚本有效。“workspace pin-date”为工作区所有人固定日期。
+          在脚本中仅对该脚本有效。“set pager off”将较长的输出直接显示在终端上，
+          不经过 $PAGER（默认“less -FRX”）；脚本从不分页。“workspace pin-date”为工作区所有人固定日期。
           单独输入“set”列出所有变量。可执行角色（工作区设有操作员后）：所有人。
 
         en: 'set {}' needs a value

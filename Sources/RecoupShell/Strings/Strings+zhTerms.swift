@@ -22,6 +22,18 @@ extension ChineseText {
         en: Due on
         zh: 到期日
 
+        en: bad value '{}' for pager
+        zh: pager 的值“{}”无效
+
+        en: every section in full: a table is otherwise folded to fit one screen (45 rows when not at a terminal)
+        zh: 完整显示每个部分：否则表格会折叠以适合一屏（不在终端时为 45 行）
+
+        en: less -FRX
+        zh: less -FRX
+
+        en: … {} more: customer show {} --full
+        zh: ……另有 {} 行：customer show {} --full
+
         en: deposit ratio (预付比例) required of a tier {} customer for {} contracts; a contract's prepay_ratio overrides
         zh: {} 级客户签订 {} 合同须交的预付比例；合同自身的 prepay_ratio 优先
 
