@@ -22,6 +22,8 @@ import RecoupStore
 public final class PostgresEngine: SQLEngine, @unchecked Sendable {
     public let address: PostgresAddress
     public var path: String { address.display }
+    /// None: a PostgreSQL workspace's clients are on other machines.
+    public var snapshotPath: String? { nil }
     public let lockTimeout: Double
     public let readOnlyReason: String? = nil
     public var databaseLogin: String? { address.user }

@@ -349,6 +349,9 @@ extension PreparedStatement {
 public protocol SQLEngine: AnyObject, Sendable {
     /// Where the workspace is: a file path, or a `postgres://` address without its password.
     var path: String { get }
+    /// Where the whole-portfolio ledger snapshot is kept beside the workspace, or nil for none
+    /// (see `Workspace+Snapshot`).
+    var snapshotPath: String? { get }
     var readOnlyReason: String? { get }
     var lockTimeout: Double { get }
     /// Runs `body` on a reader that sees the books as last committed and never waits for writers.

@@ -135,6 +135,16 @@ extension Workspace {
         if scenarioIsOpen && !base {
             return try read { db in try BulkLedgerLoader(db: db).load() }  // the writer sees the scenario
         }
+        guard engine.snapshotPath != nil else { return try loadLedger() }
+        let key = try snapshotKey()
+        if let kept = snapshotLedger(key: key) { return kept }
+        let ledger = try loadLedger()
+        if try snapshotKey() == key { keepSnapshot(ledger, key: key) }
+        return ledger
+    }
+
+    /// The whole portfolio's ledger read from the books as committed.
+    func loadLedger() throws(StoreError) -> Ledger {
         // Payments on a second reader connection at the same time as the invoices (two cores).
         let box = PaymentBox()
         let engine = self.engine

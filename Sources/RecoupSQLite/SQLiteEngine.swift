@@ -11,6 +11,8 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// writer connection, readers that never wait for it).
 public final class SQLiteEngine: SQLEngine, @unchecked Sendable {
     public let path: String
+    /// `WORKSPACE.ledger` beside the file (see `Workspace+Snapshot`).
+    public var snapshotPath: String? { path + ".ledger" }
     let pool: DatabasePool
     public let lockTimeout: Double
     public let readOnlyReason: String?

@@ -133,8 +133,9 @@ public final class Shell {
     /// terminal would otherwise see it scroll away (taller than the screen), straight out otherwise.
     /// The pager gets the text on its standard input and the terminal; quitting it early is fine.
     private func show(_ text: String) {
-        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        guard session.pager, session.interactive, isatty(1) == 1, lines >= Terminal.height else {
+        guard session.pager, session.interactive, isatty(1) == 1,
+            text.utf8.lazy.filter({ $0 == 0x0A }).count >= Terminal.height
+        else {
             session.out.write(text)
             return
         }
