@@ -5,12 +5,12 @@ import Foundation
 /// `aging` one-shot went from 0.70 s to the figure in docs/BENCHMARKS.md).
 ///
 /// The file carries a key (what the books were when it was written: the store makes it from the
-/// journal's head and the tables' last rows) and a checksum of everything after the header. `decode`
+/// journal's head and the tables' last rows) and a checksum of every array after the header. `decode`
 /// returns nil, never a wrong ledger, when the magic, the layout, the byte order, the key, the
 /// checksum or any count does not hold: the caller then reads the books and writes a new file.
 ///
 /// Layout: `RECOUPLS`, layout number (UInt32), byte-order mark (UInt32), key length and key (UTF-8),
-/// payload length, payload checksum (UInt64 each), then the payload: each array as its byte count
+/// payload length, checksum (UInt64 each: the arrays' own checksums folded in order), then the payload: each array as its byte count
 /// (UInt64) and its elements' bytes as they are in memory, padded to 8 bytes; strings as their UTF-8
 /// end offsets (Int32) and one block of bytes; the two sparse maps and the plans flattened. Native
 /// byte order and widths: a file from another kind of machine fails the mark and is rebuilt.
@@ -66,19 +66,21 @@ public enum LedgerSnapshot {
         out.bytes.append(contentsOf: keyBytes)
         out.pad()
         out.scalar(UInt64(payload.bytes.count))
-        out.scalar(checksum(payload.bytes[...]))
+        out.scalar(payload.sum)
         out.bytes.append(contentsOf: payload.bytes)
         return out.bytes
     }
 
     struct Writer {
         var bytes: [UInt8] = []
+        var sum: UInt64 = 0
         mutating func scalar<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v) { bytes.append(contentsOf: $0) } }
         mutating func pad() { while bytes.count % 8 != 0 { bytes.append(0) } }
         mutating func array<T>(_ a: [T]) {
             a.withUnsafeBytes { raw in
                 scalar(UInt64(raw.count))
                 bytes.append(contentsOf: raw)
+                sum = LedgerSnapshot.fold(sum, LedgerSnapshot.checksum(raw))
             }
             pad()
         }
@@ -99,16 +101,39 @@ public enum LedgerSnapshot {
 
     /// The key a file was written with, or nil when it is not a snapshot of this layout and machine.
     public static func key(of bytes: UnsafeRawBufferPointer) -> String? {
-        var r = Reader(bytes)
+        var r = Reader(memory: bytes)
         return r.header()?.key
     }
 
     /// The ledger in `bytes` when they are a whole, unchanged snapshot written with `key`; else nil.
     public static func decode(_ bytes: UnsafeRawBufferPointer, key expected: String) -> Ledger? {
-        var r = Reader(bytes)
-        guard let header = r.header(), header.key == expected, r.remaining == header.payload,
-            checksum(bytes[r.offset...]) == header.checksum
-        else { return nil }
+        var r = Reader(memory: bytes)
+        return decode(&r, key: expected)
+    }
+
+    /// The ledger in the file at `path`, read straight into its arrays (no second copy of the file in
+    /// memory: a mapped file's pages would count twice in the peak), when it is a whole, unchanged
+    /// snapshot written with `key`; else nil.
+    public static func decode(file path: String, key expected: String) -> Ledger? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var r = Reader(size: Int(info.st_size)) { pointer, count in
+            var done = 0
+            while done < count {
+                let n = Foundation.read(fd, pointer + done, count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return decode(&r, key: expected)
+    }
+
+    static func decode(_ r: inout Reader, key expected: String) -> Ledger? {
+        guard let header = r.header(), header.key == expected, r.remaining == header.payload else { return nil }
         var l = Ledger()
         guard let customers = r.strings(), let invoiceStart: [Int32] = r.array(), let invoiceIds = r.strings(),
             let issued: [Int32] = r.array(), let due: [Int32] = r.array(), let amount: [Int64] = r.array(),
@@ -121,7 +146,7 @@ public enum LedgerSnapshot {
             let pRestructuring: [Bool] = r.array(), let invoiceContract: [Int32] = r.array(),
             let contractIds = r.strings(), let pPlan: [Int32] = r.array(),
             let planCounts: [Int32] = r.array(), let planRows: [Int32] = r.array(), let paymentIds = r.strings(),
-            r.remaining == 0
+            r.remaining == 0, r.sum == header.checksum
         else { return nil }
         // The counts must agree with one another, as the loaders make them.
         let invoices = amount.count, payments = pAmount.count
@@ -177,30 +202,59 @@ public enum LedgerSnapshot {
         return l
     }
 
+    /// Reads a snapshot front to back from memory or a file, folding each array's checksum.
     struct Reader {
-        let base: UnsafeRawBufferPointer
+        let size: Int
         var offset = 0
-        init(_ base: UnsafeRawBufferPointer) { self.base = base }
-        var remaining: Int { base.count - offset }
+        var sum: UInt64 = 0
+        /// Copies the next `count` bytes into the pointer; false when they cannot be read.
+        let source: (UnsafeMutableRawPointer, Int) -> Bool
+
+        init(size: Int, source: @escaping (UnsafeMutableRawPointer, Int) -> Bool) {
+            self.size = size
+            self.source = source
+        }
+
+        init(memory base: UnsafeRawBufferPointer) {
+            var at = 0
+            self.init(size: base.count) { pointer, count in
+                guard at + count <= base.count else { return false }
+                if count > 0 { pointer.copyMemory(from: base.baseAddress! + at, byteCount: count) }
+                at += count
+                return true
+            }
+        }
+
+        var remaining: Int { size - offset }
+
+        mutating func take(_ pointer: UnsafeMutableRawPointer, _ count: Int) -> Bool {
+            guard count <= remaining, source(pointer, count) else { return false }
+            offset += count
+            return true
+        }
 
         mutating func scalar<T: FixedWidthInteger>(_: T.Type) -> T? {
-            guard remaining >= MemoryLayout<T>.size else { return nil }
-            defer { offset += MemoryLayout<T>.size }
-            return base.loadUnaligned(fromByteOffset: offset, as: T.self)
+            var v = T.zero
+            return withUnsafeMutableBytes(of: &v) { take($0.baseAddress!, MemoryLayout<T>.size) } ? v : nil
         }
-        mutating func skipPad() { offset = min(base.count, (offset + 7) & ~7) }
+
+        mutating func skipPad() -> Bool {
+            let pad = (8 - offset % 8) % 8
+            var junk: UInt64 = 0
+            return pad == 0 || withUnsafeMutableBytes(of: &junk) { take($0.baseAddress!, pad) }
+        }
 
         mutating func header() -> (key: String, payload: Int, checksum: UInt64)? {
-            guard remaining >= 8, Array(base[0..<8]) == LedgerSnapshot.magic else { return nil }
-            offset = 8
-            guard scalar(UInt32.self) == LedgerSnapshot.layout, scalar(UInt32.self) == LedgerSnapshot.byteOrderMark,
+            var magic = [UInt8](repeating: 0, count: 8)
+            guard magic.withUnsafeMutableBytes({ take($0.baseAddress!, 8) }), magic == LedgerSnapshot.magic,
+                scalar(UInt32.self) == LedgerSnapshot.layout, scalar(UInt32.self) == LedgerSnapshot.byteOrderMark,
                 let n = scalar(UInt64.self), n < 4096, remaining >= Int(n)
             else { return nil }
-            let key = String(decoding: base[offset..<offset + Int(n)], as: UTF8.self)
-            offset += Int(n)
-            skipPad()
-            guard let payload = scalar(UInt64.self), let sum = scalar(UInt64.self) else { return nil }
-            return (key, Int(payload), sum)
+            var key = [UInt8](repeating: 0, count: Int(n))
+            guard key.withUnsafeMutableBytes({ n == 0 || take($0.baseAddress!, Int(n)) }), skipPad(),
+                let payload = scalar(UInt64.self), let sum = scalar(UInt64.self)
+            else { return nil }
+            return (String(decoding: key, as: UTF8.self), Int(payload), sum)
         }
 
         mutating func array<T>() -> [T]? {
@@ -208,15 +262,18 @@ public enum LedgerSnapshot {
                 n % MemoryLayout<T>.stride == 0
             else { return nil }
             let count = n / MemoryLayout<T>.stride
+            var ok = true
             let a = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if n > 0 {
-                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
-                        from: base.baseAddress! + offset, byteCount: n)
+                if n > 0 { ok = take(UnsafeMutableRawPointer(buffer.baseAddress!), n) }
+                // Bytes that could not be read are zeros, not garbage; the array is dropped anyway.
+                if !ok {
+                    UnsafeMutableRawPointer(buffer.baseAddress!).initializeMemory(
+                        as: UInt8.self, repeating: 0, count: n)
                 }
                 initialized = count
             }
-            offset += n
-            skipPad()
+            guard ok, skipPad() else { return nil }
+            sum = LedgerSnapshot.fold(sum, a.withUnsafeBytes { LedgerSnapshot.checksum($0) })
             return a
         }
 
@@ -241,12 +298,10 @@ public enum LedgerSnapshot {
     /// Written here rather than taken from swift-crypto: it guards a cache against torn writes and
     /// damaged pages, not against an adversary, and SHA-256 over a 60 MB snapshot would cost more
     /// than the rest of reading it (the snapshot exists to make reading cheap).
-    public static func checksum(_ bytes: Slice<UnsafeRawBufferPointer>) -> UInt64 {
-        checksum(UnsafeRawBufferPointer(rebasing: bytes))
-    }
-
-    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { checksum($0) }
+    /// Folds an array's checksum into the running one (order matters).
+    static func fold(_ running: UInt64, _ next: UInt64) -> UInt64 {
+        let x = (running ^ next) &* 0x9E37_79B1_85EB_CA87
+        return (x << 27) | (x >> 37)
     }
 
     static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {

@@ -31,10 +31,8 @@ extension Workspace {
 
     /// The snapshot's ledger when the file beside the workspace holds the books as they are now.
     func snapshotLedger(key: String) -> Ledger? {
-        guard let path = engine.snapshotPath,
-            let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        else { return nil }
-        return data.withUnsafeBytes { LedgerSnapshot.decode($0, key: key) }
+        guard let path = engine.snapshotPath else { return nil }
+        return LedgerSnapshot.decode(file: path, key: key)
     }
 
     /// Writes `ledger` as the snapshot of the books at `key`; a failure (a read-only folder, a full

@@ -223,6 +223,8 @@ public final class Workspace: @unchecked Sendable {
     /// caches when it moved.
     public func booksVersion() -> Int64 { engine.booksVersion() }
 
+    public var keepsLedgerSnapshot: Bool { engine.snapshotPath != nil }
+
     public var databaseLogin: String? { engine.databaseLogin }
 
     @discardableResult

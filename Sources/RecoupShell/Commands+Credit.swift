@@ -92,35 +92,59 @@ extension Catalog {
             try inv.service { try CreditScoring(inv.services(asOf: asOf)).record(ledger, scores) }
         }
         return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Customer", key: "customer_id"), Column("Score", key: "score"),
-                        Column("Tier", key: "tier"),
-                        Column("Paid", key: "paid_invoices"), Column("Paid late", key: "paid_late"),
-                        Column("Avg days late", key: "weighted_days_late"),
-                        Column("Overdue", key: "overdue"), Column("Bureau", key: "bureau_score", detail: true),
-                        Column("Limit", key: "credit_limit", detail: true),
-                        Column("Used %", key: "utilisation_pct", detail: true),
-                        Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
-                        Column("Monthly billing", key: "monthly_billing", detail: true),
-                        Column("Months no pay", key: "months_without_payment", detail: true),
-                        Column("Main reason", key: "main_reason"),
-                    ],
-                    rows: zip(ledger.customerIds, scores).map { id, s in
-                        let line = s.creditLimit != nil
-                        return [
-                            .text(id), .number(String(s.score)), .text(s.tier), .number(String(s.paidInvoices)),
-                            .number(String(s.paidLate)),
-                            .number(oneDecimal(s.weightedDaysLate)), Invocation.money(s.overdue),
-                            Invocation.int(s.bureau),
-                            Invocation.money(s.creditLimit), line ? .number(oneDecimal(s.utilisation * 100)) : .empty,
-                            line ? .number(oneDecimal(s.billingToLimit * 100)) : .empty,
-                            line ? Invocation.money(s.monthlyBilling) : .empty,
-                            line ? .number(String(s.monthsWithoutPayment)) : .empty, .text(s.reasons.first?.text ?? ""),
-                        ]
-                    })))
+            .table(scoreSpec.table(Array(zip(ledger.customerIds, scores)))))
     }
+
+    /// `credit score --all`: one row per customer.
+    static let scoreSpec = TableSpec<(String, CreditScore)>(
+        "credit score --all",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0) },
+            .init(Column("Score", key: "score"), "credit score, 0-1000, higher is safer") {
+                .number(String($0.1.score))
+            },
+            .init(Column("Tier", key: "tier"), "tier A-D from the score (policy tier.*_min)") { .text($0.1.tier) },
+            .init(Column("Paid", key: "paid_invoices"), "paid invoices that fell due by the day") {
+                .number(String($0.1.paidInvoices))
+            },
+            .init(Column("Paid late", key: "paid_late"), "of them, paid after their due date") {
+                .number(String($0.1.paidLate))
+            },
+            .init(
+                Column("Avg days late", key: "weighted_days_late"),
+                "amount-weighted average days late of what was paid (early counts as 0)"
+            ) {
+                .number(oneDecimal($0.1.weightedDaysLate))
+            },
+            .init(Column("Overdue", key: "overdue"), "overdue balance on the day") { Invocation.money($0.1.overdue) },
+            .init(Column("Bureau", key: "bureau_score", detail: true), "bureau score on file, if any") {
+                Invocation.int($0.1.bureau)
+            },
+            .init(Column("Limit", key: "credit_limit", detail: true), "credit limit on file, if any") {
+                Invocation.money($0.1.creditLimit)
+            },
+            .init(
+                Column("Used %", key: "utilisation_pct", detail: true),
+                "open balance against the credit limit, percent (capped at 150)"
+            ) {
+                $0.1.creditLimit != nil ? .number(oneDecimal($0.1.utilisation * 100)) : .empty
+            },
+            .init(
+                Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
+                "average monthly billing of the last 3 months against the limit, percent (capped at 150)"
+            ) { $0.1.creditLimit != nil ? .number(oneDecimal($0.1.billingToLimit * 100)) : .empty },
+            .init(
+                Column("Monthly billing", key: "monthly_billing", detail: true),
+                "average billing of the billed months among the last 6 (customers with a limit)"
+            ) { $0.1.creditLimit != nil ? Invocation.money($0.1.monthlyBilling) : .empty },
+            .init(
+                Column("Months no pay", key: "months_without_payment", detail: true),
+                "of those 6 months, those with something due and unpaid and no payment (customers with a limit)"
+            ) { $0.1.creditLimit != nil ? .number(String($0.1.monthsWithoutPayment)) : .empty },
+            .init(Column("Main reason", key: "main_reason"), "what weighs most in the score, in words") {
+                .text($0.1.reasons.first?.text ?? "")
+            },
+        ])
 
     static func showCredit(_ inv: Invocation) throws -> Outcome {
         let c = try inv.resolveCustomer("customer")

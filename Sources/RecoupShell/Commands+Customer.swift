@@ -342,22 +342,40 @@ extension Catalog {
         case "days": rows.sort { ($0.1.maxDaysOverdue, $0.1.overdue) > ($1.1.maxDaysOverdue, $1.1.overdue) }
         default: break
         }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("ID", key: "id"), Column("Name", key: "name"), Column("Open", key: "open_balance"),
-                        Column("Overdue", key: "overdue_balance"), Column("Days", key: "max_days_overdue"),
-                        Column("Disputed", key: "disputed_balance"), Column("Unapplied", key: "unapplied_credit"),
-                        Column("Segment", key: "segment"), Column("Agent", key: "agent"),
-                    ],
-                    rows: rows.prefix(limit).map { c, b in
-                        [
-                            .text(c.id), .text(c.name), Invocation.money(b.open), Invocation.money(b.overdue),
-                            .number(String(b.maxDaysOverdue)),
-                            Invocation.money(b.disputed), Invocation.money(b.unapplied), Invocation.text(c.segment),
-                            Invocation.text(c.agent),
-                        ]
-                    })))
+        return .output(.table(customerListSpec.table(Array(rows.prefix(limit)))))
     }
+
+    /// The output declared with `TableSpec`, for `docs/OUTPUT.md`.
+    static var outputReferences: [OutputReference] {
+        [customerListSpec.reference, scoreSpec.reference, invoiceListSpec.reference]
+    }
+
+    /// `customer list`: one row per customer with their balances on the day.
+    static let customerListSpec = TableSpec<(Customer, Balance)>(
+        "customer list",
+        [
+            .init(Column("ID", key: "id"), "the customer's id") { .text($0.0.id) },
+            .init(Column("Name", key: "name"), "the customer's name") { .text($0.0.name) },
+            .init(Column("Open", key: "open_balance"), "invoices issued by the day and not paid on it") {
+                Invocation.money($0.1.open)
+            },
+            .init(Column("Overdue", key: "overdue_balance"), "the part of the open balance past its due date") {
+                Invocation.money($0.1.overdue)
+            },
+            .init(Column("Days", key: "max_days_overdue"), "days overdue of the oldest overdue invoice") {
+                .number(String($0.1.maxDaysOverdue))
+            },
+            .init(Column("Disputed", key: "disputed_balance"), "the part of the open balance a dispute holds") {
+                Invocation.money($0.1.disputed)
+            },
+            .init(Column("Unapplied", key: "unapplied_credit"), "money received and not applied to any invoice") {
+                Invocation.money($0.1.unapplied)
+            },
+            .init(Column("Segment", key: "segment"), "the customer's segment, if any") {
+                Invocation.text($0.0.segment)
+            },
+            .init(Column("Agent", key: "agent"), "the collector the customer is assigned to, if any") {
+                Invocation.text($0.0.agent)
+            },
+        ])
 }

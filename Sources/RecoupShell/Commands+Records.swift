@@ -235,27 +235,39 @@ extension Catalog {
         let allocation = ledger.allocate(asOf: asOf)
         let invoices = try inv.store { () throws(StoreError) in try inv.workspace.invoices(customer: id) }
         let position = Dictionary(uniqueKeysWithValues: ledger.invoiceIds.enumerated().map { ($1, $0) })
-        var rows: [[Cell]] = []
+        var rows: [(Invoice, open: Money, late: Int)] = []
         for v in invoices where only(v) {
             let open = v.issuedOn <= asOf ? allocation.open[position[v.id]!] : 0
             if openOnly && open == 0 { continue }
-            let late = open > 0 ? max(0, asOf - v.dueOn) : 0
-            rows.append([
-                .text(v.id), Invocation.text(v.contractId), .text(v.issuedOn.iso), .text(v.dueOn.iso),
-                Invocation.money(v.amount),
-                .money(Money(minorUnits: open).description), .number(String(late)), .text(v.disputed ? "yes" : ""),
-                Invocation.day(v.settledOn),
-            ])
+            rows.append((v, Money(minorUnits: open), open > 0 ? max(0, asOf - v.dueOn) : 0))
         }
-        return Table(
-            columns: [
-                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
-                Column("Issued", key: "issued_on"), Column("Due", key: "due_on"),
-                Column("Amount", key: "amount"), Column("Open", key: "open"),
-                Column("Days overdue", key: "days_overdue"),
-                Column("Disputed", key: "disputed"), Column("Settled", key: "settled_on"),
-            ], rows: rows)
+        return invoiceListSpec.table(rows)
     }
+
+    /// `invoice list`: one row per invoice with what is open on the day.
+    static let invoiceListSpec = TableSpec<(Invoice, open: Money, late: Int)>(
+        "invoice list",
+        [
+            .init(Column("Invoice", key: "id"), "the invoice's id") { .text($0.0.id) },
+            .init(Column("Contract", key: "contract_id"), "the contract it is billed under, if any") {
+                Invocation.text($0.0.contractId)
+            },
+            .init(Column("Issued", key: "issued_on"), "issue date") { .text($0.0.issuedOn.iso) },
+            .init(Column("Due", key: "due_on"), "due date") { .text($0.0.dueOn.iso) },
+            .init(Column("Amount", key: "amount"), "the invoice's amount") { Invocation.money($0.0.amount) },
+            .init(Column("Open", key: "open"), "what is not paid on the day (0.00 before the issue date)") {
+                Invocation.money($0.open)
+            },
+            .init(Column("Days overdue", key: "days_overdue"), "days past the due date while open, else 0") {
+                .number(String($0.late))
+            },
+            .init(Column("Disputed", key: "disputed"), "yes when imported as disputed") {
+                .text($0.0.disputed ? "yes" : "")
+            },
+            .init(Column("Settled", key: "settled_on"), "the day it was settled outside the payments, if any") {
+                Invocation.day($0.0.settledOn)
+            },
+        ])
 
     static func showInvoice(_ inv: Invocation) throws -> Outcome {
         let id = inv.argument("invoice")

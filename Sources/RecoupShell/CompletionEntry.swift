@@ -14,7 +14,9 @@ public enum CompletionEntry {
         }
         let provider: any CompletionProvider
         let wsPath = path ?? ProcessInfo.processInfo.environment["RECOUP_WORKSPACE"]
-        if let wsPath, FileManager.default.fileExists(atPath: wsPath) || wsPath.hasPrefix("postgres"), let ws = try? opener(wsPath, false) {
+        if let wsPath, FileManager.default.fileExists(atPath: wsPath) || wsPath.hasPrefix("postgres"),
+            let ws = try? opener(wsPath, false)
+        {
             let session = Session(workspace: ws, out: BufferOutput(), err: BufferOutput(), interactive: false)
             provider = DomainCompletions(session: session, commandNames: Catalog.names)
         } else {
@@ -32,6 +34,7 @@ public enum CompletionEntry {
             ("completions/_recoup", CompletionScripts.zsh(Catalog.table, program: "recoup")),
             ("completions/recoup.fish", CompletionScripts.fish(Catalog.table, program: "recoup")),
             ("docs/COMMANDS.md", Catalog.table.markdownReference(title: "Recoup command reference")),
+            ("docs/OUTPUT.md", OutputReference.markdown(Catalog.outputReferences)),
         ]
     }
 }

@@ -40,6 +40,12 @@ public final class CompletionIndex: @unchecked Sendable {
     private var otherIds: [RecordKind: KeyBuffer] = [:]
     /// The whole portfolio's ledger, kept for reports until the books change (`invalidate`).
     private var ledgerCache: Ledger?
+    /// Whether reports' whole-portfolio ledger stays in memory between commands: in an interactive
+    /// shell, and wherever the workspace keeps no snapshot beside it (PostgreSQL). A script on a
+    /// SQLite workspace reads the snapshot again for each report instead (tens of milliseconds for a
+    /// million invoices), so a one-shot `customer list` does not hold the ledger while it prints
+    /// (it is freed as soon as the balances are made).
+    public var keepsLedger = true
     private var ledgerGeneration = 0
     /// Day the balances are computed for.
     var balanceDay: Day?
@@ -117,7 +123,7 @@ public final class CompletionIndex: @unchecked Sendable {
         lock.unlock()
         let ledger = try workspace.ledger(base: sameAsBooks)
         lock.lock()
-        if generation == ledgerGeneration { ledgerCache = ledger }
+        if generation == ledgerGeneration && keepsLedger { ledgerCache = ledger }
         lock.unlock()
         return ledger
     }

@@ -116,7 +116,7 @@ extension Output {
             table.columns = table.columns.map {
                 var c = $0; c.title = t(c.title); return c
             }
-            table.rows = table.rows.map { row in row.map { $0.translated(t) } }
+            table = table.mappingCells { $0.translated(t) }
             return .table(table)
         case .record(let fields):
             return .record(fields.map { Field($0.key, title: t($0.title), $0.value.translated(t)) })

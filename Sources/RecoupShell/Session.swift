@@ -13,11 +13,14 @@ public final class FileOutput: TextOutput {
     let fd: Int32
     public init(fd: Int32) { self.fd = fd }
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { return }
-            bytes = bytes.dropFirst(n)
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n <= 0 { return }
+                done += n
+            }
         }
     }
 }
@@ -123,6 +126,7 @@ public final class Session {
         self.declaredName = workspace.databaseLogin ?? operatorName ?? env["RECOUP_OPERATOR"] ?? env["USER"] ?? account
         self.clock = clock ?? Session.systemToday
         self.index = CompletionIndex(workspace: workspace)
+        self.index.keepsLedger = interactive || !workspace.keepsLedgerSnapshot
         // Tables for a person at a terminal (the shell, or `recoup -c ...` typed there); CSV when the
         // output goes to a file or a pipe.
         self.defaultFormat = interactive || isatty(1) == 1 ? .table : .csv

@@ -9,6 +9,9 @@ public protocol BooksReader: AnyObject, Sendable {
     var path: String { get }
     /// Why the workspace cannot be written, or nil when it can.
     var readOnlyReason: String? { get }
+    /// True when the whole-portfolio ledger is kept beside the workspace (a SQLite file), so reading
+    /// it again is cheap and a script need not hold it in memory between commands.
+    var keepsLedgerSnapshot: Bool { get }
     /// A number that moves whenever another shell commits: a shell compares it before each command.
     func booksVersion() -> Int64
     /// The login the database itself authenticated (a PostgreSQL workspace: the user in its address),

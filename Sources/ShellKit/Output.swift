@@ -110,22 +110,145 @@ public struct Column: Sendable, Hashable {
 
 /// Rows of cells under columns. Every row should have `columns.count` cells; missing cells render
 /// as empty, extra cells are ignored.
+///
+/// The cells are either stored (`rows`) or computed on demand from the rows of a `TableSpec`, so a
+/// report of 100,000 rows goes to CSV without a million cells held in memory at once.
 public struct Table: Sendable, Hashable {
     /// Shown above the table in table format only.
     public var title: String?
     public var columns: [Column]
-    public var rows: [[Cell]]
     /// A line shown under the rows in table format only (`… 9 more: customer show C1 --full`).
     public var footer: String?
+    var stored: [[Cell]]
+    var computed: (count: Int, cell: @Sendable (Int, Int) -> Cell)?
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) {
         self.title = title
         self.columns = columns
-        self.rows = rows
+        self.stored = rows
+    }
+
+    /// A table whose cell `(row, column)` is `cell(row, column)`, computed when rendered.
+    public init(title: String? = nil, columns: [Column], count: Int, cell: @escaping @Sendable (Int, Int) -> Cell) {
+        self.title = title
+        self.columns = columns
+        self.stored = []
+        self.computed = (count, cell)
+    }
+
+    /// The cells row by row (a computed table's are computed here; setting them stores them).
+    public var rows: [[Cell]] {
+        get {
+            guard let c = computed else { return stored }
+            return (0..<c.count).map { r in columns.indices.map { c.cell(r, $0) } }
+        }
+        set {
+            stored = newValue
+            computed = nil
+        }
+    }
+
+    public var rowCount: Int { computed?.count ?? stored.count }
+
+    /// The table with every cell passed through `f` (computed tables stay computed).
+    public func mappingCells(_ f: @escaping @Sendable (Cell) -> Cell) -> Table {
+        var t = self
+        if let c = computed {
+            t.computed = (c.count, { r, k in f(c.cell(r, k)) })
+        } else {
+            t.stored = stored.map { $0.map(f) }
+        }
+        return t
     }
 
     func cell(_ row: Int, _ column: Int) -> Cell {
-        column < rows[row].count ? rows[row][column] : .empty
+        if let c = computed { return column < columns.count ? c.cell(row, column) : .empty }
+        return column < stored[row].count ? stored[row][column] : .empty
+    }
+
+    public static func == (a: Table, b: Table) -> Bool {
+        a.title == b.title && a.columns == b.columns && a.footer == b.footer && a.rows == b.rows
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(title)
+        h.combine(columns)
+        h.combine(rows)
+    }
+}
+
+/// A table declared once, each column with the value it shows: the same declaration gives the
+/// terminal table, CSV and JSON (keys and titles from `Column`), and `docs/OUTPUT.md` (what each key
+/// holds), so no column can shift against its header the way positional cell arrays could.
+///
+/// ```swift
+/// let spec = TableSpec<Customer>("customer list", [
+///     .init(Column("ID", key: "id"), "the customer's id") { .text($0.id) },
+/// ])
+/// let table = spec.table(customers)
+/// ```
+public struct TableSpec<Row>: @unchecked Sendable {
+    public struct Col: @unchecked Sendable {
+        public var column: Column
+        /// What the key holds, for the output reference.
+        public var about: String
+        public var value: (Row) -> Cell
+
+        public init(_ column: Column, _ about: String, _ value: @escaping (Row) -> Cell) {
+            self.column = column
+            self.about = about
+            self.value = value
+        }
+    }
+
+    /// The command whose output this is (`customer list`), for the reference.
+    public var command: String
+    public var columns: [Col]
+
+    public init(_ command: String, _ columns: [Col]) {
+        self.command = command
+        self.columns = columns
+    }
+
+    /// The table of `rows`, its cells computed as they are rendered.
+    public func table(_ rows: [Row], title: String? = nil) -> Table {
+        let box = RowsBox(rows, columns.map(\.value))
+        return Table(title: title, columns: columns.map(\.column), count: rows.count) { r, c in
+            box.values[c](box.rows[r])
+        }
+    }
+
+    /// The keys, titles and meanings, for `docs/OUTPUT.md`.
+    public var reference: OutputReference {
+        OutputReference(command: command, columns: columns.map { ($0.column.key, $0.column.title, $0.about) })
+    }
+}
+
+/// Holds a table's rows and column functions for its cell function (immutable once made).
+final class RowsBox<Row>: @unchecked Sendable {
+    let rows: [Row]
+    let values: [(Row) -> Cell]
+    init(_ rows: [Row], _ values: [(Row) -> Cell]) { self.rows = rows; self.values = values }
+}
+
+/// One command's output keys as the reference lists them.
+public struct OutputReference: Sendable {
+    public var command: String
+    public var columns: [(key: String, title: String, about: String)]
+
+    /// The Markdown reference of `references` (for `docs/OUTPUT.md`).
+    public static func markdown(_ references: [OutputReference]) -> String {
+        var out =
+            "# Output reference\n\n<!-- Generated from the commands' table declarations (TableSpec). Do not edit by hand. -->\n\n"
+        out +=
+            "The keys of each command's CSV header and JSON objects, the title a terminal table shows, and what each holds. "
+        out += "Amounts are decimals with two places (a table adds ¥ and thousands separators), dates YYYY-MM-DD, "
+        out += "rates decimal fractions (a table shows percentages). Keys stay English in every interface language.\n"
+        for r in references.sorted(by: { $0.command < $1.command }) {
+            out += "\n## `\(r.command)`\n\n| Key | Title | Holds |\n|---|---|---|\n"
+            for c in r.columns { out += "| `\(c.key)` | \(c.title) | \(c.about) |\n" }
+        }
+        return out
     }
 }
 

@@ -74,7 +74,7 @@ public enum Renderer {
                     }
                 }
                 out += line + "\n"
-            case .table(let table) where section.folded && table.rows.isEmpty:
+            case .table(let table) where section.folded && table.rowCount == 0:
                 empty.append(section.title)
             case .empty where section.folded:
                 empty.append(section.title)
@@ -99,7 +99,7 @@ public enum Renderer {
             columns[c].alignment ?? (isNumeric(table, c) ? .right : .left)
         }
         var widths = columns.indices.map { c in
-            table.rows.indices.map { DisplayWidth.of(table.cell($0, c).shown) }.max(by: <)
+            (0..<table.rowCount).map { DisplayWidth.of(table.cell($0, c).shown) }.max(by: <)
                 .map { max($0, DisplayWidth.of(columns[c].title)) } ?? DisplayWidth.of(columns[c].title)
         }
         if let width {
@@ -152,7 +152,7 @@ public enum Renderer {
         var out = table.title.map { $0 + "\n" } ?? ""
         out += line(columns.map(\.title))
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in table.rows.indices {
+        for row in 0..<table.rowCount {
             let pieces = columns.indices.map { c in
                 let text = table.cell(row, c).shown
                 return columns[c].wraps ? DisplayWidth.wrap(text, to: widths[c]) : [text]
@@ -168,7 +168,7 @@ public enum Renderer {
     /// True when every non-empty cell of the column is an ISO date (YYYY-MM-DD).
     static func isDates(_ table: Table, _ column: Int) -> Bool {
         var saw = false
-        for row in table.rows.indices {
+        for row in 0..<table.rowCount {
             let text = table.cell(row, column).plain
             if text.isEmpty { continue }
             let b = Array(text.utf8)
@@ -180,7 +180,7 @@ public enum Renderer {
 
     static func isNumeric(_ table: Table, _ column: Int) -> Bool {
         var sawNumber = false
-        for row in table.rows.indices {
+        for row in 0..<table.rowCount {
             switch table.cell(row, column) {
             case .number, .money, .rate: sawNumber = true
             case .text, .term: return false
@@ -207,8 +207,8 @@ public enum Renderer {
         case .table(let table):
             // One growing string, fields appended in place: reports print 100,000 rows.
             var out = csvLine(table.columns.map(\.key))
-            out.reserveCapacity(out.utf8.count + table.rows.count * 16 * max(1, table.columns.count))
-            for row in table.rows.indices {
+            out.reserveCapacity(out.utf8.count + table.rowCount * 16 * max(1, table.columns.count))
+            for row in 0..<table.rowCount {
                 for c in table.columns.indices {
                     if c > 0 { out.append(",") }
                     appendCSVField(table.cell(row, c).plain, to: &out)
@@ -254,7 +254,7 @@ public enum Renderer {
             return .string(s)
         case .table(let table):
             return .array(
-                table.rows.indices.map { row in
+                (0..<table.rowCount).map { row in
                     .object(table.columns.indices.map { (table.columns[$0].key, json(table.cell(row, $0))) })
                 })
         case .record(let fields):
