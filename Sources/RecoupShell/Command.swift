@@ -1,3 +1,4 @@
+import Foundation
 import RecoupCore
 import RecoupServices
 import RecoupStore
@@ -185,6 +186,26 @@ struct Invocation {
     static func money(_ m: Money) -> Cell { .money(m.description) }
     static func money(_ m: Money?) -> Cell { m.map { .money($0.description) } ?? .empty }
     static func text(_ s: String?) -> Cell { s.map { .text($0) } ?? .empty }
+    /// A recorded moment (UTC ISO 8601), shown in a table in the operator's time zone (`TZ`, else
+    /// the system's), to the second, with its offset; text that is not such a moment as it is.
+    static func time(_ utc: String?, zone: TimeZone? = nil) -> Cell {
+        guard let utc else { return .empty }
+        guard let date = utcParser.date(from: utc) else { return .text(utc) }
+        guard let zone else { return .time(utc, local: localFormatter.string(from: date)) }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = localFormatter.dateFormat
+        return .time(utc, local: f.string(from: date))
+    }
+    nonisolated(unsafe) static let utcParser = ISO8601DateFormatter()
+    nonisolated(unsafe) static let localFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone.current
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+        return f
+    }()
     /// A term (a state, a kind) shown in the interface's language in tables, as the word in CSV and JSON.
     static func term(_ s: String?) -> Cell { s.map { .term($0) } ?? .empty }
     static func day(_ d: Day?) -> Cell { d.map { .text($0.iso) } ?? .empty }

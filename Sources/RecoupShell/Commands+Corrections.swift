@@ -82,7 +82,7 @@ extension Catalog {
                             rows: list.map {
                                 [
                                     .text($0.kind), .text($0.target), .text($0.customerId), .text($0.on.iso),
-                                    .text($0.reason), .text($0.by), .text($0.at), .text($0.undone),
+                                    .text($0.reason), .text($0.by), Invocation.time($0.at), .text($0.undone),
                                 ]
                             })))
             },

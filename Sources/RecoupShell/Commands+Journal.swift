@@ -52,7 +52,7 @@ extension Catalog {
                         ],
                         rows: entries.map {
                             [
-                                .number(String($0.sequence)), .text($0.at), .text($0.operator),
+                                .number(String($0.sequence)), Invocation.time($0.at), .text($0.operator),
                                 Invocation.text($0.customer), .text($0.command), .text($0.effect), .text($0.kind),
                                 Invocation.text($0.payload), Invocation.text($0.hash),
                             ]

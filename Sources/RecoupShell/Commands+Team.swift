@@ -115,7 +115,7 @@ extension Catalog {
                             ],
                             rows: shown.map {
                                 [
-                                    .text($0.login), .text($0.name), .term($0.role.rawValue), .text($0.addedAt),
+                                    .text($0.login), .text($0.name), .term($0.role.rawValue), Invocation.time($0.addedAt),
                                     .text($0.addedBy), Invocation.text($0.removedAt), .text($0.role.duty),
                                 ]
                             })))
@@ -177,7 +177,7 @@ extension Catalog {
             rows: list.map {
                 [
                     .text($0.id), .term($0.status.rawValue), .text($0.kind), Invocation.text($0.customerId),
-                    Invocation.money($0.amount), .text($0.maker), .text($0.madeAt),
+                    Invocation.money($0.amount), .text($0.maker), Invocation.time($0.madeAt),
                     .text($0.approvers.sorted().map(\.rawValue).joined(separator: " ")), Invocation.text($0.checker),
                     .text($0.summary), .text($0.why), Invocation.text($0.note),
                 ]

@@ -19,13 +19,16 @@ public enum Cell: Sendable, Hashable {
     /// A rate as a decimal fraction (`0.0005`) and the period it is per (`/day`, or empty): CSV and
     /// JSON carry the fraction, a table shows a percentage (`0.05 %/day`, `30 %`).
     case rate(String, per: String)
+    /// A moment as recorded (UTC, ISO 8601: `2026-12-03T07:07:37Z`) and as the operator reads it
+    /// (their time zone: `2026-12-03 15:07:37 +08:00`): CSV and JSON carry the first, a table the second.
+    case time(String, local: String)
     /// No value: blank in tables and CSV, `null` in JSON.
     case empty
 
     /// The text CSV carries.
     public var plain: String {
         switch self {
-        case .text(let s), .number(let s), .money(let s), .term(let s), .rate(let s, _): s
+        case .text(let s), .number(let s), .money(let s), .term(let s), .rate(let s, _), .time(let s, _): s
         case .empty: ""
         }
     }
@@ -35,6 +38,7 @@ public enum Cell: Sendable, Hashable {
         switch self {
         case .money(let s): return Self.grouped(s)
         case .rate(let s, let per): return Self.percent(ofFraction: s).map { $0 + " %" + per } ?? s
+        case .time(_, let local): return local
         default: return plain
         }
     }

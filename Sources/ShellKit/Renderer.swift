@@ -183,7 +183,7 @@ public enum Renderer {
         for row in 0..<table.rowCount {
             switch table.cell(row, column) {
             case .number, .money, .rate: sawNumber = true
-            case .text, .term: return false
+            case .text, .term, .time: return false
             case .empty: continue
             }
         }
@@ -266,7 +266,7 @@ public enum Renderer {
 
     static func json(_ cell: Cell) -> JSONWriter.Value {
         switch cell {
-        case .text(let s), .term(let s): .string(s)
+        case .text(let s), .term(let s), .time(let s, _): .string(s)
         case .number(let s), .money(let s), .rate(let s, _): JSONWriter.isNumber(s) ? .number(s) : .string(s)
         case .empty: .null
         }

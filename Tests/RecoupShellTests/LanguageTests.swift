@@ -1,5 +1,5 @@
 import Foundation
-import RecoupShell
+@testable import RecoupShell
 import ShellKit
 import Testing
 
@@ -191,5 +191,20 @@ import Testing
         let csv = try sandbox.run(["customer show \(ids[0]) --as-of 2026-11-30 --format csv"]).out
         let full = try sandbox.run(["customer show \(ids[0]) --as-of 2026-11-30 --format csv --full"]).out
         #expect(csv == full)
+    }
+}
+
+/// Recorded moments are UTC in CSV and JSON, and the operator's own time in a table.
+@Suite struct OperatorTimeTests {
+    @Test func aMomentShowsInTheOperatorsZone() throws {
+        let shanghai = Invocation.time("2026-12-03T07:07:37Z", zone: TimeZone(identifier: "Asia/Shanghai"))
+        #expect(shanghai.plain == "2026-12-03T07:07:37Z")
+        #expect(shanghai.shown == "2026-12-03 15:07:37 +08:00")
+        let newYork = Invocation.time("2026-12-03T03:00:00Z", zone: TimeZone(identifier: "America/New_York"))
+        #expect(newYork.shown == "2026-12-02 22:00:00 -05:00")
+        #expect(Invocation.time("not a time").shown == "not a time")
+        let table = Output.table(Table(columns: [Column("At", key: "at")], rows: [[shanghai]]))
+        #expect(Renderer.render(table, as: .csv) == "at\n2026-12-03T07:07:37Z\n")
+        #expect(Renderer.render(table, as: .table).contains("2026-12-03 15:07:37 +08:00"))
     }
 }
