@@ -67,6 +67,17 @@ import Testing
         #expect(ok.status == 0 && ok.out == "\(script): 2 commands parse\n")
     }
 
+    /// `--check` with a command as trailing words parses it and runs nothing; a bad one fails.
+    @Test func checkingACommandGivenAsWordsRunsNothing() throws {
+        let s = try Sandbox()
+        let r = try Self.recoup(["-w", s.workspacePath, "--check", "payment", "add", "C001", "100", "--id", "W-1"])
+        #expect(r.status == 0 && r.out == "command: 1 commands parse\n", "\(r.out) \(r.err)")
+        let list = try Self.recoup(["-w", s.workspacePath, "-c", "payment list --customer C001 --format csv"])
+        #expect(!list.out.contains("W-1,"))
+        let bad = try Self.recoup(["-w", s.workspacePath, "--check", "payment", "ad", "C001", "100"])
+        #expect(bad.status == 1 && bad.err.contains("unknown command 'payment ad'"))
+    }
+
     /// The number on the caller display, any part of it, finds the customer; so do the digits of
     /// an id as a debtor reads them out (C003 is "3").
     @Test func customersFoundByPhoneAndIdDigits() throws {

@@ -174,4 +174,14 @@ import Testing
         _ = try again.readUntil("用法")
         try leave(again)
     }
+
+    /// `recoup --check` at a terminal with nothing to check is refused (exit 2), not a shell that runs.
+    @Test func checkWithNothingToCheckIsRefused() throws {
+        let s = try Sandbox()
+        let t = try PseudoTerminal(
+            executable: PseudoTerminal.builtProduct("recoup"), arguments: ["--check", "-w", s.workspacePath],
+            environment: ["TERM": "xterm", "HOME": s.dir])
+        _ = try t.readUntil("--check needs something to check")
+        #expect(t.waitForExit() == 2)
+    }
 }
