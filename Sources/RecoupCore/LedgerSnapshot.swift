@@ -25,6 +25,42 @@ public enum LedgerSnapshot {
 
     public static func encode(_ ledger: Ledger, key: String) -> [UInt8] {
         var payload = Writer()
+        fill(&payload, ledger)
+        var out = Writer()
+        header(&out, key: key, payload: payload.written, sum: payload.sum)
+        out.bytes.append(contentsOf: payload.bytes)
+        return out.bytes
+    }
+
+    /// Writes the snapshot of `ledger` at `key` into a new file at `path`, array by array (no copy
+    /// of the whole file in memory), the header last; false when the file cannot be written.
+    public static func write(_ ledger: Ledger, key: String, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var placeholder = Writer()
+        header(&placeholder, key: key, payload: 0, sum: 0)
+        var payload = Writer(fd: fd, at: placeholder.bytes.count)
+        fill(&payload, ledger)
+        var head = Writer()
+        header(&head, key: key, payload: payload.written, sum: payload.sum)
+        guard !payload.failed, head.bytes.count == placeholder.bytes.count else { return false }
+        return head.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count }
+    }
+
+    static func header(_ out: inout Writer, key: String, payload: Int, sum: UInt64) {
+        out.bytes.append(contentsOf: magic)
+        out.scalar(layout)
+        out.scalar(byteOrderMark)
+        let keyBytes = Array(key.utf8)
+        out.scalar(UInt64(keyBytes.count))
+        out.bytes.append(contentsOf: keyBytes)
+        out.pad()
+        out.scalar(UInt64(payload))
+        out.scalar(sum)
+    }
+
+    static func fill(_ payload: inout Writer, _ ledger: Ledger) {
         payload.strings(ledger.customerIds)
         payload.array(ledger.invoiceStart)
         payload.strings(ledger.invoiceIds)
@@ -56,30 +92,41 @@ public enum LedgerSnapshot {
         payload.array(ledger.planObligations.map { Int32($0.count) })
         payload.array(ledger.planObligations.flatMap { $0 })
         payload.strings(ledger.paymentIds)
-
-        var out = Writer()
-        out.bytes.append(contentsOf: magic)
-        out.scalar(layout)
-        out.scalar(byteOrderMark)
-        let keyBytes = Array(key.utf8)
-        out.scalar(UInt64(keyBytes.count))
-        out.bytes.append(contentsOf: keyBytes)
-        out.pad()
-        out.scalar(UInt64(payload.bytes.count))
-        out.scalar(payload.sum)
-        out.bytes.append(contentsOf: payload.bytes)
-        return out.bytes
     }
 
+    /// Appends to memory, or writes straight to a file descriptor (from offset `at`) when given one.
     struct Writer {
         var bytes: [UInt8] = []
         var sum: UInt64 = 0
-        mutating func scalar<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v) { bytes.append(contentsOf: $0) } }
-        mutating func pad() { while bytes.count % 8 != 0 { bytes.append(0) } }
+        let fd: Int32?
+        var offset: Int
+        let start: Int
+        var failed = false
+        init() { fd = nil; offset = 0; start = 0 }
+        init(fd: Int32, at: Int) { self.fd = fd; offset = at; start = at }
+        /// Bytes of payload written so far.
+        var written: Int { fd == nil ? bytes.count : offset - start }
+
+        mutating func put(_ raw: UnsafeRawBufferPointer) {
+            guard let fd else { bytes.append(contentsOf: raw); return }
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+                if n <= 0 { failed = true; return }
+                done += n
+            }
+            offset += raw.count
+        }
+        mutating func scalar<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v) { put($0) } }
+        mutating func pad() {
+            let zeros: UInt64 = 0
+            let n = (8 - written % 8) % 8
+            if n > 0 { withUnsafeBytes(of: zeros) { put(UnsafeRawBufferPointer(rebasing: $0[0..<n])) } }
+        }
         mutating func array<T>(_ a: [T]) {
             a.withUnsafeBytes { raw in
                 scalar(UInt64(raw.count))
-                bytes.append(contentsOf: raw)
+                put(raw)
                 sum = LedgerSnapshot.fold(sum, LedgerSnapshot.checksum(raw))
             }
             pad()

@@ -40,11 +40,9 @@ extension Workspace {
     func keepSnapshot(_ ledger: Ledger, key: String) {
         guard let path = engine.snapshotPath else { return }
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let bytes = LedgerSnapshot.encode(ledger, key: key)
-        guard
-            FileManager.default.createFile(
-                atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        guard LedgerSnapshot.write(ledger, key: key, to: temporary), rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
     }
 }

@@ -190,8 +190,9 @@ public final class CompletionIndex: @unchecked Sendable {
         withCustomers(forTab: forTab) { c in
             var out: [(Int, Bool)] = []
             var taken = Set<Int>()
-            func add(_ positions: [Int], byId: Bool) {
-                for p in positions where out.count < limit && taken.insert(p).inserted { out.append((p, byId)) }
+            func add(_ positions: @autoclosure () -> [Int], byId: Bool) {
+                guard out.count < limit else { return }  // enough already: the later searches are not made
+                for p in positions() where out.count < limit && taken.insert(p).inserted { out.append((p, byId)) }
             }
             let bytes = Array(text.utf8)
             let folded = Array(Self.fold(text).utf8)

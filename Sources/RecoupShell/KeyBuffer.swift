@@ -9,6 +9,9 @@ import Foundation
 struct KeyBuffer: Sendable {
     private(set) var bytes: [UInt8] = [0]
     private(set) var offsets: [Int32] = [1]
+    /// How often each byte value occurs in `bytes`: a search looks for the pattern's rarest byte
+    /// first (the lead byte of a Chinese character is in almost every name; its last byte is not).
+    private(set) var frequency = [Int](repeating: 0, count: 256)
 
     init() {}
 
@@ -17,6 +20,7 @@ struct KeyBuffer: Sendable {
     }
 
     mutating func append(_ s: String) {
+        for b in s.utf8 { frequency[Int(b)] += 1 }
         bytes.append(contentsOf: s.utf8)
         bytes.append(0)
         offsets.append(Int32(bytes.count))
@@ -43,14 +47,21 @@ struct KeyBuffer: Sendable {
     /// entries that start with it; with `whole` too, only entries that are it.
     func search(_ needle: [UInt8], prefix: Bool, whole: Bool = false, limit: Int) -> [Int] {
         guard !needle.isEmpty else { return Array(0..<min(count, limit)) }
-        let pattern = prefix ? [0] + needle + (whole ? [0] : []) : needle
+        // A prefix match is an occurrence right after an entry's 0 separator. The occurrences are
+        // found by the needle's own first byte, not by the separator: searching for `0 + prefix`
+        // stopped at all 100,000 separators on every keystroke (Tab p99 2.9 ms; see BENCHMARKS.md).
+        let pattern = prefix && whole ? needle + [0] : needle
+        let rarest = pattern.indices.min { frequency[Int(pattern[$0])] < frequency[Int(pattern[$1])] } ?? 0
         var found: [Int] = []
         bytes.withUnsafeBytes { hay in
             pattern.withUnsafeBytes { pat in
-                var from = prefix ? 0 : 1
+                var from = 1
                 while found.count < limit, from < hay.count {
-                    guard let p0 = Self.find(pat, in: hay, from: from) else { break }
-                    let p = p0 + (prefix ? 1 : 0)
+                    guard let p = Self.find(pat, in: hay, from: from, rarest: rarest) else { break }
+                    if prefix && hay[p - 1] != 0 {
+                        from = p + 1
+                        continue
+                    }
                     let e = entry(at: p)
                     if found.last != e { found.append(e) }
                     from = Int(offsets[e + 1])  // next entry
@@ -61,16 +72,18 @@ struct KeyBuffer: Sendable {
     }
 
     /// Position of the first occurrence of `pattern` in `hay` at or after `from`: `memchr` finds the
-    /// candidates for the first byte, then the rest is compared (glibc's `memmem` is not exported
-    /// to Swift without `_GNU_SOURCE`).
-    static func find(_ pattern: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from: Int) -> Int? {
-        let n = pattern.count, first = Int32(pattern[0])
-        var at = from
-        while at + n <= hay.count {
-            guard let hit = memchr(hay.baseAddress! + at, first, hay.count - at - n + 1) else { return nil }
-            let p = hay.baseAddress!.distance(to: UnsafeRawPointer(hit))
+    /// candidates for the pattern's byte at `rarest` (its least frequent in the buffer), then the
+    /// rest is compared (glibc's `memmem` is not exported to Swift without `_GNU_SOURCE`).
+    static func find(_ pattern: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from: Int, rarest k: Int = 0)
+        -> Int?
+    {
+        let n = pattern.count, byte = Int32(pattern[k])
+        var at = from + k  // where the rare byte may first be
+        while at + (n - k) <= hay.count {
+            guard let hit = memchr(hay.baseAddress! + at, byte, hay.count - at - (n - k) + 1) else { return nil }
+            let p = hay.baseAddress!.distance(to: UnsafeRawPointer(hit)) - k
             if memcmp(hay.baseAddress! + p, pattern.baseAddress!, n) == 0 { return p }
-            at = p + 1
+            at = p + k + 1
         }
         return nil
     }

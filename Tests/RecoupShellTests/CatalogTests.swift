@@ -16,7 +16,9 @@ import ShellKit
             for example in spec.examples {
                 let tokens = try Tokenizer.tokenize(example, variables: { _ in "C001" })
                 let parsed = try Catalog.table.parse(tokens)
-                #expect(parsed.spec.name == spec.name || spec.name == "help", "example '\(example)' parses as \(parsed.spec.name)")
+                #expect(
+                    parsed.spec.name == spec.name || spec.name == "help",
+                    "example '\(example)' parses as \(parsed.spec.name)")
             }
         }
     }
@@ -35,7 +37,8 @@ import ShellKit
 /// The shipped example scripts stay in step with the command table.
 @Suite struct ExampleScriptTests {
     static var examples: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: Sandbox.packageRoot + "/scripts/examples")) ?? []).filter { $0.hasSuffix(".recoup") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: Sandbox.packageRoot + "/scripts/examples")) ?? []).filter
+        { $0.hasSuffix(".recoup") }.sorted()
     }
 
     @Test func thereAreExamples() { #expect(Self.examples.count >= 3) }

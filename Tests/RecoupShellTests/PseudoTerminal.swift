@@ -1,6 +1,6 @@
 // Test support: runs a program on a pseudo-terminal, types into it and reads what it prints.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process attached to a new pseudo-terminal, as if started by a user in a terminal window.
@@ -91,7 +91,7 @@ final class PseudoTerminal {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        let setsid: Int32 = 0x80 // POSIX_SPAWN_SETSID, not imported into Swift
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID, not imported into Swift
         posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // Test runners block SIGINT in their threads and children inherit the mask: reset it.
         var noSignals = sigset_t()
@@ -228,7 +228,7 @@ final class PseudoTerminal {
         var chunk = [UInt8](repeating: 0, count: 4096)
         let count = chunk.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
         if count < 0 && errno == EINTR { return true }
-        if count <= 0 { return false } // EIO: every slave descriptor is closed
+        if count <= 0 { return false }  // EIO: every slave descriptor is closed
         pending.append(contentsOf: chunk[..<count])
         return true
     }

@@ -54,6 +54,8 @@ func sameLedger(_ a: Ledger, _ b: Ledger) -> Bool {
         // The file is the encoding of the books at the workspace's key, and decodes to them.
         let key = bytes.withUnsafeBytes { LedgerSnapshot.key(of: $0) }
         #expect(key?.hasPrefix("\(try head(s)):") == true, "keyed to the journal's head: \(key ?? "-")")
+        // Written array by array to the file, the same bytes as encoded in memory.
+        #expect(Array(bytes) == LedgerSnapshot.encode(books, key: key ?? ""))
         let kept = try s.workspace.ledger()
         #expect(sameLedger(books, kept))
         #expect(!books.invoiceHolds.isEmpty, "the dispute's hold is part of what is kept")
