@@ -7,23 +7,34 @@ import ShellKit
 extension Catalog {
     static var agingCommands: [Command] {
         [
-            Command(spec: CommandSpec(
-                ["aging"], summary: "open amounts as of a day: current and days-past-due buckets, by customer, contract, agent or segment",
-                discussion: """
-                    Buckets count days past the due date with inclusive upper bounds (with 30,60,90: 1-30,
-                    31-60, 61-90, 91+; 31 days late is 31-60); amounts not yet due are current. Open amounts
-                    follow the allocation rule exactly (payments received on or before the day). --format csv
-                    with --by customer prints customer_id,current,1-30,31-60,61-90,91+,total (the bucket
-                    columns follow --buckets), one row per customer with an open amount. The table adds the
-                    disputed part, totals and, on a terminal, a bar per bucket.
-                    """,
-                options: [.asOf,
-                          OptionSpec("--by", value: "GROUP", help: "customer (default), contract, agent or segment",
-                                     completion: .values(["customer", "contract", "agent", "segment"])),
-                          OptionSpec("--buckets", value: "DAYS,...", help: "upper bounds of the overdue buckets (default: the policy's aging.buckets, 30,60,90)"),
-                          .format],
-                examples: ["aging --as-of 2024-05-31 --by customer --format csv", "aging --by agent", "aging --buckets 30,60,90,180 --by segment"])
-            ) { inv in try Catalog.aging(inv) },
+            Command(
+                spec: CommandSpec(
+                    ["aging"],
+                    summary:
+                        "open amounts as of a day: current and days-past-due buckets, by customer, contract, agent or segment",
+                    discussion: """
+                        Buckets count days past the due date with inclusive upper bounds (with 30,60,90: 1-30,
+                        31-60, 61-90, 91+; 31 days late is 31-60); amounts not yet due are current. Open amounts
+                        follow the allocation rule exactly (payments received on or before the day). --format csv
+                        with --by customer prints customer_id,current,1-30,31-60,61-90,91+,total (the bucket
+                        columns follow --buckets), one row per customer with an open amount. The table adds the
+                        disputed part, totals and, on a terminal, a bar per bucket.
+                        """,
+                    options: [
+                        .asOf,
+                        OptionSpec(
+                            "--by", value: "GROUP", help: "customer (default), contract, agent or segment",
+                            completion: .values(["customer", "contract", "agent", "segment"])),
+                        OptionSpec(
+                            "--buckets", value: "DAYS,...",
+                            help: "upper bounds of the overdue buckets (default: the policy's aging.buckets, 30,60,90)"),
+                        .format,
+                    ],
+                    examples: [
+                        "aging --as-of 2024-05-31 --by customer --format csv", "aging --by agent",
+                        "aging --buckets 30,60,90,180 --by segment",
+                    ])
+            ) { inv in try Catalog.aging(inv) }
         ]
     }
 
@@ -32,7 +43,9 @@ extension Catalog {
         var bounds = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.agingBounds
         if let text = inv.parsed.value("--buckets") {
             guard let b = Policy.bounds(text) else {
-                throw ShellError("bad --buckets '\(text)'", hint: "increasing whole numbers of days, e.g. 30,60,90", column: inv.parsed.column(ofOption: "--buckets"))
+                throw ShellError(
+                    "bad --buckets '\(text)'", hint: "increasing whole numbers of days, e.g. 30,60,90",
+                    column: inv.parsed.column(ofOption: "--buckets"))
             }
             bounds = b
         }
@@ -56,7 +69,9 @@ extension Catalog {
             keyColumns = [Column(by.capitalized, key: by)]
         default:
             // Customers come in id byte order already.
-            rows = zip(ledger.customerIds, aging.rowsByCustomer(ledger, allocation)).compactMap { $1.total > 0 ? ([$0], $1) : nil }
+            rows = zip(ledger.customerIds, aging.rowsByCustomer(ledger, allocation)).compactMap {
+                $1.total > 0 ? ([$0], $1) : nil
+            }
             keyColumns = [Column("Customer", key: "customer_id")]
         }
         if by != "customer" {
@@ -65,24 +80,37 @@ extension Catalog {
         let labels = aging.labels
         let amountColumns = labels.map { Column($0, key: $0) } + [Column("Total", key: "total")]
         if format != .table {
-            return .output(.table(Table(columns: keyColumns + amountColumns, rows: rows.map { r in
-                r.keys.map { Cell.text($0) } + (r.row.buckets + [r.row.total]).map { Invocation.money(Money(minorUnits: $0)) }
-            })))
+            return .output(
+                .table(
+                    Table(
+                        columns: keyColumns + amountColumns,
+                        rows: rows.map { r in
+                            r.keys.map { Cell.text($0) }
+                                + (r.row.buckets + [r.row.total]).map { Invocation.money(Money(minorUnits: $0)) }
+                        })))
         }
         var totals = [Int64](repeating: 0, count: labels.count + 2)
         var tableRows: [[Cell]] = rows.map { r in
             for (k, v) in r.row.buckets.enumerated() { totals[k] += v }
             totals[labels.count] += r.row.disputed
             totals[labels.count + 1] += r.row.total
-            return r.keys.map { Cell.text($0) } + (r.row.buckets + [r.row.disputed, r.row.total]).map { Invocation.money(Money(minorUnits: $0)) }
+            return r.keys.map { Cell.text($0) }
+                + (r.row.buckets + [r.row.disputed, r.row.total]).map { Invocation.money(Money(minorUnits: $0)) }
         }
-        tableRows.append([Cell.text("Total")] + Array(repeating: Cell.empty, count: keyColumns.count - 1)
-                         + totals.map { Invocation.money(Money(minorUnits: $0)) })
-        let table = Table(columns: keyColumns + labels.map { Column($0, key: $0) }
-                          + [Column("Disputed", key: "disputed"), Column("Total", key: "total")], rows: tableRows)
-        let chart = agingChart(labels: labels, totals: Array(totals.prefix(labels.count)), width: inv.session.interactive ? Terminal.width : 80)
-        return .output(.document([Section("aging", title: "Aging as of \(asOf.iso), by \(by)", .table(table)),
-                                  Section("buckets", title: "Buckets", .text(chart))]))
+        tableRows.append(
+            [Cell.text("Total")] + Array(repeating: Cell.empty, count: keyColumns.count - 1)
+                + totals.map { Invocation.money(Money(minorUnits: $0)) })
+        let table = Table(
+            columns: keyColumns + labels.map { Column($0, key: $0) }
+                + [Column("Disputed", key: "disputed"), Column("Total", key: "total")], rows: tableRows)
+        let chart = agingChart(
+            labels: labels, totals: Array(totals.prefix(labels.count)),
+            width: inv.session.interactive ? Terminal.width : 80)
+        return .output(
+            .document([
+                Section("aging", title: "Aging as of \(asOf.iso), by \(by)", .table(table)),
+                Section("buckets", title: "Buckets", .text(chart)),
+            ]))
     }
 
     struct GroupKey: Hashable { var a: Int; var b: Int }
@@ -97,9 +125,11 @@ extension Catalog {
             let cells = Int((Double(v) / Double(top) * Double(barWidth)).rounded())
             let amount = Money(minorUnits: v).grouped
             let share = Double(v) * 100 / Double(sum)
-            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+            out +=
+                label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
                 + String(repeating: "█", count: cells) + String(repeating: " ", count: barWidth - cells)
-                + "  " + String(repeating: " ", count: max(0, 16 - amount.count)) + amount + String(format: "  %5.1f%%", share) + "\n"
+                + "  " + String(repeating: " ", count: max(0, 16 - amount.count)) + amount
+                + String(format: "  %5.1f%%", share) + "\n"
         }
         return out
     }

@@ -214,7 +214,7 @@ extension Catalog {
                 [
                     .text(k.id), .text(k.customerId), .text(k.on.iso), .term(k.channel.rawValue),
                     .term(k.direction.rawValue), Invocation.text(k.person), Invocation.text(k.outcome),
-                    .text(k.demand ? "yes" : ""), Invocation.day(k.deliveredOn), .text(k.acknowledged ? "yes" : ""),
+                    .term(k.demand ? "yes" : ""), Invocation.day(k.deliveredOn), .term(k.acknowledged ? "yes" : ""),
                     .text(k.invoiceIds.joined(separator: " ")), Invocation.text(k.proof), Invocation.text(k.note),
                     .text(k.loggedBy), Invocation.text(k.forcedReason),
                 ]

@@ -127,8 +127,8 @@ extension Catalog {
                     .number(String(a.clause.graceDays)),
                     .rate(a.clause.rate.fractionText, per: "/day"), Invocation.money(a.open), Invocation.money(a.fee),
                     Invocation.money(a.cap),
-                    .text(a.capped ? "yes" : ""), Invocation.money(a.loss), .text(a.excessive ? "yes" : ""),
-                    .text(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived),
+                    .term(a.capped ? "yes" : ""), Invocation.money(a.loss), .term(a.excessive ? "yes" : ""),
+                    .term(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived),
                     Invocation.money(r.toPost),
                 ])
                 total.open += a.open; total.fee += a.fee; total.loss += a.loss
@@ -185,7 +185,7 @@ extension Catalog {
             return [
                 .text(w.invoiceId ?? ""), .text(w.customerId), .text(asOf.iso), Invocation.money(a?.fee),
                 Invocation.money(w.amount),
-                .text(a?.excessive == true ? "yes" : ""),
+                .term(a?.excessive == true ? "yes" : ""),
             ]
         }
         let total = written.reduce(Money.zero) { $0 + $1.amount }

@@ -86,7 +86,7 @@ extension Catalog {
             .sorted { a, b in rank(a.state, a.days, a.customerId) < rank(b.state, b.days, b.customerId) }
         let note =
             inv.session.scenario != nil
-            ? " (what-if: not recorded)" : inv.parsed.flag("--dry-run") ? " (dry run: not recorded)" : ""
+            ? "what-if: not recorded" : inv.parsed.flag("--dry-run") ? "dry run: not recorded" : ""
         guard inv.parsed.flag("--detail") else {
             // The summary: each rung of the ladder reached, most severe first, and how many moved.
             let states = Set(scopes.map(\.state)).sorted { rank($0, 0, $0) < rank($1, 0, $1) }
@@ -103,7 +103,8 @@ extension Catalog {
             return .output(
                 .document([
                     Section(
-                        "states", title: "Overdue as of \(asOf.iso)\(note)",
+                        "states",
+                        title: (note.isEmpty ? "Overdue as of \(asOf.iso)" : "Overdue as of \(asOf.iso) (\(note))"),
                         .table(
                             Table(
                                 columns: [
@@ -138,7 +139,7 @@ extension Catalog {
                                     .text(s.scope), .text(s.customerId), .term(s.state), .number(String(s.days)),
                                     Invocation.money(s.amount),
                                     .text(s.earliestDue.iso), .number(String(s.suspendAfterDays)),
-                                    .text(s.suspended ? "yes" : ""),
+                                    .term(s.suspended ? "yes" : ""),
                                 ]
                             }))),
                 Section(
@@ -157,7 +158,10 @@ extension Catalog {
                                     .text(c.suspended.joined(separator: " ")), Invocation.money(c.credit),
                                 ]
                             }))),
-                Section("transitions", title: "Transitions since the last run" + note, .table(changes)),
+                Section(
+                    "transitions",
+                    title: note.isEmpty ? "Transitions since the last run" : "Transitions since the last run (\(note))",
+                    .table(changes)),
             ]))
     }
 
@@ -207,8 +211,8 @@ extension Catalog {
         return .output(
             .table(
                 Table(
-                    title: "Calls for \(asOf.iso)" + (agent.map { ", agent \($0)" } ?? "")
-                        + ": \(calls.count) of \(total)" + waiting + taken,
+                    title:
+                        "Calls for \(asOf.iso)\(agent.map { ", agent \($0)" } ?? ""): \(calls.count) of \(total)\(waiting)\(taken)",
                     columns: [
                         Column("#", key: "rank"), Column("Customer", key: "customer_id"),
                         Column("Name", key: "name", wraps: true),

@@ -66,7 +66,8 @@ extension Catalog {
                             ],
                             rows: changes.map {
                                 [
-                                    Invocation.time($0.at), .text($0.operator), .text($0.key), Invocation.text($0.oldValue),
+                                    Invocation.time($0.at), .text($0.operator), .text($0.key),
+                                    Invocation.text($0.oldValue),
                                     .text($0.newValue),
                                 ]
                             })))

@@ -173,7 +173,7 @@ extension Catalog {
                                 [
                                     .text(u.payment.id), .text(u.payment.customerId), .text(u.payment.receivedOn.iso),
                                     Invocation.money(u.payment.amount),
-                                    Invocation.money(u.unapplied), .text(u.payment.held ? "yes" : ""),
+                                    Invocation.money(u.unapplied), .term(u.payment.held ? "yes" : ""),
                                     Invocation.text(u.payment.method), Invocation.text(u.payment.reference),
                                 ]
                             })))
@@ -262,7 +262,7 @@ extension Catalog {
                 .number(String($0.late))
             },
             .init(Column("Disputed", key: "disputed"), "yes when imported as disputed") {
-                .text($0.0.disputed ? "yes" : "")
+                .term($0.0.disputed ? "yes" : "")
             },
             .init(Column("Settled", key: "settled_on"), "the day it was settled outside the payments, if any") {
                 Invocation.day($0.0.settledOn)

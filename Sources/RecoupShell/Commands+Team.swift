@@ -115,7 +115,8 @@ extension Catalog {
                             ],
                             rows: shown.map {
                                 [
-                                    .text($0.login), .text($0.name), .term($0.role.rawValue), Invocation.time($0.addedAt),
+                                    .text($0.login), .text($0.name), .term($0.role.rawValue),
+                                    Invocation.time($0.addedAt),
                                     .text($0.addedBy), Invocation.text($0.removedAt), .text($0.role.duty),
                                 ]
                             })))

@@ -42,7 +42,7 @@ public enum Localization {
     /// diagnostic's severity, the parts of a usage line. They are keys like any other.
     public static let composedPhrases: [String] = [
         "usage: {}", "arguments", "options", "aliases: {}", "examples", "one of: {}", "repeatable", "error",
-        "warning", "note", "(none)",
+        "warning", "note", "(none)", "/day",
     ]
 
     /// The vocabulary a table shows as terms (`Cell.term`): states, kinds, steps, roles. Each is a
@@ -57,7 +57,7 @@ public enum Localization {
             PlanMethod.allCases.map(\.rawValue), LimitationEvent.Kind.allCases.map(\.rawValue),
             LimitationStanding.Status.allCases.map(\.rawValue), DepositMovement.Kind.allCases.map(\.rawValue),
             ["contract", "policy"], Role.allCases.map(\.rawValue), Approval.Status.allCases.map(\.rawValue),
-            ["current", "reminder", "warning", "suspend", "legal_review", "opened", "void"],
+            ["current", "reminder", "warning", "suspend", "legal_review", "opened", "void", "yes"],
         ]
         return Array(Set(words.joined())).sorted()
     }
@@ -130,8 +130,11 @@ extension Output {
 extension Cell {
     /// A term (a state, a kind) in `t`'s language; every other cell as it is.
     func translated(_ t: Catalogue) -> Cell {
-        if case .term(let word) = self { return .term(t(word)) }
-        return self
+        switch self {
+        case .term(let word): return .term(t(word))
+        case .rate(let s, let per) where !per.isEmpty: return .rate(s, per: t(per))
+        default: return self
+        }
     }
 }
 

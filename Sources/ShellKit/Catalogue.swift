@@ -199,7 +199,7 @@ public struct Catalogue: Sendable {
             if pieces[k].isEmpty {
                 // Two values side by side ("problem{}{}": "s", " (first 20 shown)"): the first is a
                 // word, up to the first space or bracket.
-                let word = rest.prefix { !$0.isWhitespace && !"(（;；,，".contains($0) }
+                let word = rest.prefix { !$0.isWhitespace && !"(（;；,，:：".contains($0) }
                 values.append(String(word))
                 rest = rest.dropFirst(word.count)
                 continue

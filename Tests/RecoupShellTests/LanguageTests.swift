@@ -58,6 +58,9 @@ import Testing
         en: Overdue as of {}{}
         zh: 截至{}的逾期情况{}
 
+        en: Calls for {}{}: {} of {}
+        zh: {1}{2} 的电话：共 {4} 个，显示 {3} 个
+
         en: two lines
           of English
         zh: 两行
@@ -73,6 +76,8 @@ import Testing
         #expect(t("3 changes") == "3 项更改")
         #expect(t("Overdue as of 2024-06-30 (dry run)") == "截至2024-06-30的逾期情况 (dry run)")
         #expect(t("Overdue as of 2024-06-30") == "截至2024-06-30的逾期情况")
+        #expect(t("Calls for 2026-11-30: 2 of 98") == "2026-11-30 的电话：共 98 个，显示 2 个")
+        #expect(t("Calls for 2026-11-30, agent A11: 2 of 10") == "2026-11-30, agent A11 的电话：共 10 个，显示 2 个")
         #expect(t("two lines\nof English") == "两行\n中文")
         // A sentence inside a message is translated; a single word (an id, a command word) is not.
         #expect(t("cannot do it: the books changed since") == "无法执行：账目已变更")

@@ -37,5 +37,8 @@ enum ChineseText {
 
         en: (none)
         zh: （无）
+
+        en: /day
+        zh: /天
         """#
 }

@@ -303,8 +303,6 @@ extension ChineseText {
         zh: CUSTOMER 可以是编号、名称、名称的一部分或中文名称的拼音首字母（shxc 可找到 上海星辰科技有限公司）
           ；有多个客户匹配时会全部列出。可执行角色（工作区设有操作员后）：所有人。
 
-        en: Calls for {}
-        zh: {} 的通话记录
 
         en: Cap
         zh: 上限

@@ -263,8 +263,6 @@ extension ChineseText {
         en: Overdue
         zh: 逾期
 
-        en: Overdue as of {}{}
-        zh: 截至{}的逾期{}
 
         en: Overdue contracts as of {}
         zh: 截至{}的逾期合同

@@ -22,6 +22,24 @@ extension ChineseText {
         en: Due on
         zh: 到期日
 
+        en: Calls for {}{}: {} of {}{}{}
+        zh: {1}{2} 的催收电话：共 {4} 个，显示 {3} 个{5}{6}
+
+        en: Overdue as of {}
+        zh: 截至 {} 的逾期情况
+
+        en: Overdue as of {} ({})
+        zh: 截至 {} 的逾期情况（{}）
+
+        en: Transitions since the last run ({})
+        zh: 自上次运行以来的状态变化（{}）
+
+        en: dry run: not recorded
+        zh: 试运行：未记录
+
+        en: what-if: not recorded
+        zh: 模拟：未记录
+
         en: bad value '{}' for pager
         zh: pager 的值“{}”无效
 
