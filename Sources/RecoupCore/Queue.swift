@@ -152,9 +152,8 @@ public struct Queue: Sendable {
             }
             if disputed[c] > 0 { down *= 2; say("¥\(Money(minorUnits: disputed[c]).grouped) disputed (ranked lower)") }
             if !o.suspended.isEmpty {
-                say(
-                    "suspended "
-                        + o.suspended.map { $0.hasPrefix("customer:") ? "(no contract)" : $0 }.joined(separator: ", "))
+                let contracts = o.suspended.map { $0.hasPrefix("customer:") ? "(no contract)" : $0 }
+                say("suspended \(contracts.joined(separator: ", "))")
             }
             if o.credit.isPositive { say("¥\(o.credit.grouped) unapplied credit") }
             let raw = atRisk + Int128(max(0, change)) * Int128(den)

@@ -107,7 +107,9 @@ struct Invocation {
         }
     }
 
-    static let amountForms = "a positive amount like 5000, 5000.50, 5,000.50, ¥5,000 or 5000元"
+    static let amountForms = tr("a positive amount like 5000, 5000.50, 5,000.50, ¥5,000 or 5000元")
+    /// Marks a literal as text shown to the user (the English catalogue collects it), as it is.
+    static func tr(_ english: String) -> String { english }
 
     /// An amount option.
     func amount(_ option: String) throws -> Money? {

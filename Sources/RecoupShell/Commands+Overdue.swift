@@ -229,7 +229,7 @@ extension Catalog {
                             .number(String(k + 1)), .text(e.customerId), Invocation.text(call.name),
                             Invocation.text(call.phone), Invocation.text(call.person), Invocation.text(call.agent),
                             Invocation.money(e.overdue), .number(String(e.days)), .term(e.state),
-                            Invocation.money(e.priority), .text(e.reason),
+                            Invocation.money(e.priority), .term(e.reason),
                         ]
                     })))
     }

@@ -131,7 +131,12 @@ extension Cell {
     /// A term (a state, a kind) in `t`'s language; every other cell as it is.
     func translated(_ t: Catalogue) -> Cell {
         switch self {
-        case .term(let word): return .term(t(word))
+        case .term(let word):
+            // A term made of parts ("¥1,000.00 overdue 45 days; plan PL1 broken"): each part translated.
+            if word.contains("; ") {
+                return .term(word.components(separatedBy: "; ").map { t($0) }.joined(separator: "；"))
+            }
+            return .term(t(word))
         case .rate(let s, let per) where !per.isEmpty: return .rate(s, per: t(per))
         default: return self
         }

@@ -15,7 +15,7 @@ enum StringInventory {
         "ShellError(", "ServiceError(", "hint:", "help:", "Column(", "title:", "tr(", ".text(", ".term(", "message:",
         ".rule(", "notPermitted(", "summary:", "Problem(", "footer = ", ".map { ", "hint = ", "message = ", "reason:",
         "? ", " : ",
-        "?? ",
+        "?? ", "say(",
     ]
     /// Files whose `return "..."` lines are messages (the error types' `message` and `hint`).
     static let messageFiles = ["StoreError.swift", "ServiceContext.swift", "Money.swift", "Day.swift"]

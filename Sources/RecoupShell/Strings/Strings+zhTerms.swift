@@ -22,6 +22,39 @@ extension ChineseText {
         en: Due on
         zh: 到期日
 
+        en: a positive amount like 5000, 5000.50, 5,000.50, ¥5,000 or 5000元
+        zh: 正数金额，如 5000、5000.50、5,000.50、¥5,000 或 5000元
+
+        en: broke a promise of ¥{} due {}
+        zh: 未兑现 {2} 到期的 ¥{1} 还款承诺
+
+        en: down ¥{} in {} days
+        zh: {2} 天内减少 ¥{1}
+
+        en: paid {} % of what fell due 90+ days ago
+        zh: 90 天前到期的款项已付 {} %
+
+        en: plan {} broken
+        zh: 分期计划 {} 已违约
+
+        en: promised ¥{} by {}{} (ranked lower)
+        zh: 承诺于 {2} 前还款 ¥{1}{3}（优先级降低）
+
+        en: suspended {}
+        zh: 已暂停服务：{}
+
+        en: up ¥{} in {} days
+        zh: {2} 天内增加 ¥{1}
+
+        en: ¥{} disputed (ranked lower)
+        zh: 争议中 ¥{}（优先级降低）
+
+        en: ¥{} overdue {} day{}
+        zh: 逾期 ¥{1}，{2} 天
+
+        en: ¥{} unapplied credit
+        zh: 未分配款项 ¥{}
+
         en: Calls for {}{}: {} of {}{}{}
         zh: {1}{2} 的催收电话：共 {4} 个，显示 {3} 个{5}{6}
 
