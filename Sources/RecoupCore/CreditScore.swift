@@ -69,47 +69,20 @@ public struct CreditScore: Sendable, Hashable {
     public static func scoreAll(
         _ ledger: Ledger, _ allocation: Allocation, bureau: (Int) -> Int?,
         creditLimit: (Int) -> Int64? = { _ in nil }, tiers: Tiers = Tiers(),
-        promises: (Int) -> (kept: Int, broken: Int) = { _ in (0, 0) }
+        promises: (Int) -> (kept: Int, broken: Int) = { _ in (0, 0) }, payments: Payments? = nil
     ) -> [CreditScore] {
         let asOf = allocation.asOf.ordinal
         let recentFrom = asOf - 182, yearFrom = asOf - 365
+        let payments = payments ?? Payments(ledger, allocation, creditLine: tiers.creditLine)
+        let paidOn = payments.paidOn, lateness = payments.lateness
+        let paymentStart = payments.paymentStart, paymentDays = payments.paymentDays
         var out = [CreditScore](repeating: CreditScore(), count: ledger.customerCount)
-        // When each invoice was paid in full (the day of the payment that closed it), from the
-        // applications in payment order.
-        var paidOn = [Int32](repeating: Int32.min, count: ledger.invoiceCount)
-        var remaining = ledger.invoiceAmount
-        var weighted = [Double](repeating: 0, count: ledger.customerCount),
-            weight = [Double](repeating: 0, count: ledger.customerCount)
-        var owner = [Int32](repeating: 0, count: ledger.invoiceCount)
-        for c in 0..<ledger.customerCount {
-            for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) { owner[i] = Int32(c) }
-        }
-        for a in allocation.applications where !ledger.paymentIsRestructuring[Int(a.payment)] {
-            let i = Int(a.invoice), day = ledger.paymentDay[Int(a.payment)]
-            remaining[i] -= a.amount
-            if remaining[i] <= 0 && paidOn[i] == Int32.min { paidOn[i] = day }
-            let late = max(0, Int(day) - Int(ledger.invoiceDue[i]))
-            weighted[Int(owner[i])] += Double(a.amount) * Double(late)
-            weight[Int(owner[i])] += Double(a.amount)
-        }
-        // Days of the cash payments of each customer (for the months without a payment), by customer:
-        // customer c's are paymentDays[paymentStart[c]..<paymentStart[c + 1]].
-        // Only the credit-line terms use them.
-        let cash = (0..<(tiers.creditLine ? ledger.paymentDay.count : 0)).filter {
-            !ledger.paymentIsRestructuring[$0] && ledger.paymentDay[$0] <= asOf
-        }
-        var paymentStart = [Int32](repeating: 0, count: ledger.customerCount + 1)
-        for p in cash { paymentStart[Int(ledger.paymentCustomer[p]) + 1] += 1 }
-        for c in 0..<ledger.customerCount { paymentStart[c + 1] += paymentStart[c] }
-        var paymentDays = [Int32](repeating: 0, count: Int(paymentStart[ledger.customerCount]))
-        var fill = paymentStart
-        for p in cash {
-            let c = Int(ledger.paymentCustomer[p])
-            paymentDays[Int(fill[c])] = ledger.paymentDay[p]; fill[c] += 1
-        }
         let months = monthsBefore(asOf)
-        for c in 0..<ledger.customerCount {
+        // Customer by customer, one range per core: each customer's score reads the shared arrays
+        // and writes only its own slot.
+        func score(_ c: Int) -> CreditScore {
             var s = CreditScore()
+            var weightedSum = lateness[c].weighted, weightSum = lateness[c].weight
             var recentPaid = 0, recentLate = 0, yearPaid = 0, yearLate = 0
             for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
                 guard ledger.invoiceIssued[i] <= asOf else { continue }
@@ -131,12 +104,12 @@ public struct CreditScore: Sendable, Hashable {
                         s.overdueDays = max(s.overdueDays, Int(asOf - due))
                         if paidOn[i] == Int32.min { s.lateInvoices += 1 }
                         // What is still unpaid past due weighs in the days late as well.
-                        weighted[c] += Double(open) * Double(asOf - due)
-                        weight[c] += Double(open)
+                        weightedSum += Double(open) * Double(asOf - due)
+                        weightSum += Double(open)
                     }
                 }
             }
-            s.weightedDaysLate = weight[c] > 0 ? weighted[c] / weight[c] : 0
+            s.weightedDaysLate = weightSum > 0 ? weightedSum / weightSum : 0
             if recentPaid >= 2 { s.recentLateShare = Double(recentLate) / Double(recentPaid) }
             if yearPaid >= 2 { s.yearLateShare = Double(yearLate) / Double(yearPaid) }
             s.bureau = bureau(c)
@@ -147,11 +120,89 @@ public struct CreditScore: Sendable, Hashable {
                     &s, customer: c, ledger, asOf: asOf, months: months, paidOn: paidOn,
                     payments: paymentDays[Int(paymentStart[c])..<Int(paymentStart[c + 1])])
             }
-            out[c] = s
+            return s
+        }
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Disjoint(buffer)
+            Parallel.ranges(ledger.customerCount) { range in
+                for c in range { slots.value[c] = score(c) }
+            }
         }
         let line = CreditLine(out)
-        for c in out.indices { out[c].finish(tiers, line) }
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Disjoint(buffer)
+            Parallel.ranges(buffer.count) { range in
+                for c in range { slots.value[c].finish(tiers, line) }
+            }
+        }
         return out
+    }
+
+    /// What the score takes from the payments, made before the customers are scored (and, in
+    /// `CreditScoring`, on another core while the books are read): when each invoice was paid in
+    /// full, each customer's amount-weighted days late, and the days of each customer's cash payments.
+    public struct Payments: Sendable {
+        /// The day of the payment that paid invoice i in full (cash only; Int32.min: not paid).
+        public let paidOn: [Int32]
+        /// Per customer: the amounts paid times their days late, and the amounts.
+        let lateness: [Lateness]
+        /// Customer c's cash payment days are paymentDays[paymentStart[c]..<paymentStart[c + 1]]
+        /// (only made when the credit-line terms apply).
+        let paymentStart: [Int32], paymentDays: [Int32]
+
+        struct Lateness: Sendable {
+            var weighted = 0.0, weight = 0.0
+        }
+
+        public init(_ ledger: Ledger, _ allocation: Allocation, creditLine: Bool) {
+            let asOf = allocation.asOf.ordinal
+            // The applications come in payment order, which is no order of invoices: what one
+            // application reads and writes of its invoice sits in one packed record (one cache
+            // line, not five arrays: 130 ms -> 50 ms on a million).
+            struct Paying {
+                var remaining: Int64
+                var due: Int32, paidOn: Int32, owner: Int32
+            }
+            var paying = [Paying](
+                repeating: Paying(remaining: 0, due: 0, paidOn: Int32.min, owner: 0), count: ledger.invoiceCount)
+            for c in 0..<ledger.customerCount {
+                for i in Int(ledger.invoiceStart[c])..<Int(ledger.invoiceStart[c + 1]) {
+                    paying[i] = Paying(
+                        remaining: ledger.invoiceAmount[i], due: ledger.invoiceDue[i], paidOn: Int32.min,
+                        owner: Int32(c))
+                }
+            }
+            var lateness = [Lateness](repeating: Lateness(), count: ledger.customerCount)
+            paying.withUnsafeMutableBufferPointer { paying in
+                lateness.withUnsafeMutableBufferPointer { lateness in
+                    for a in allocation.applications where !ledger.paymentIsRestructuring[Int(a.payment)] {
+                        let i = Int(a.invoice), day = ledger.paymentDay[Int(a.payment)]
+                        paying[i].remaining -= a.amount
+                        if paying[i].remaining <= 0 && paying[i].paidOn == Int32.min { paying[i].paidOn = day }
+                        let late = max(0, Int(day) - Int(paying[i].due)), owner = Int(paying[i].owner)
+                        lateness[owner].weighted += Double(a.amount) * Double(late)
+                        lateness[owner].weight += Double(a.amount)
+                    }
+                }
+            }
+            paidOn = paying.map(\.paidOn)
+            self.lateness = lateness
+            // Cash payments on or before the day, counted and then placed by customer.
+            var start = [Int32](repeating: 0, count: ledger.customerCount + 1)
+            let n = creditLine ? ledger.paymentDay.count : 0
+            func isCash(_ p: Int) -> Bool { !ledger.paymentIsRestructuring[p] && ledger.paymentDay[p] <= asOf }
+            for p in 0..<n where isCash(p) { start[Int(ledger.paymentCustomer[p]) + 1] += 1 }
+            for c in 0..<ledger.customerCount { start[c + 1] += start[c] }
+            var days = [Int32](repeating: 0, count: Int(start[ledger.customerCount]))
+            var fill = start
+            for p in 0..<n where isCash(p) {
+                let c = Int(ledger.paymentCustomer[p])
+                days[Int(fill[c])] = ledger.paymentDay[p]
+                fill[c] += 1
+            }
+            paymentStart = start
+            paymentDays = days
+        }
     }
 
     /// The 6 calendar months before the day's month, oldest first: (first day, last day) ordinals.

@@ -30,17 +30,28 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
 
     /// The amount with thousands separators for reading on screen: `1,234,567.89`.
     public var grouped: String {
-        let plain = description
-        let negative = plain.hasPrefix("-")
-        let body = negative ? plain.dropFirst() : Substring(plain)
-        let dot = body.firstIndex(of: ".")!
-        let digits = Array(body[..<dot])
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
+        // Digits written into a small byte buffer from the right (Tab describes 200 customers by
+        // their balance on a keystroke; the Character-by-Character version was a tenth of it).
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var at = bytes.count
+        func put(_ b: UInt8) {
+            at -= 1
+            bytes[at] = b
         }
-        return (negative ? "-" : "") + out + body[dot...]
+        let magnitude = minorUnits.magnitude
+        var cents = magnitude % 100, units = magnitude / 100
+        put(0x30 + UInt8(cents % 10)); cents /= 10
+        put(0x30 + UInt8(cents))
+        put(0x2E)
+        var written = 0
+        repeat {
+            if written > 0 && written % 3 == 0 { put(0x2C) }
+            put(0x30 + UInt8(units % 10))
+            units /= 10
+            written += 1
+        } while units > 0
+        if minorUnits < 0 { put(0x2D) }
+        return String(decoding: bytes[at...], as: UTF8.self)
     }
 
     /// Parses a canonical decimal amount: optional `-`, digits, optional `.` and one or two digits.

@@ -237,6 +237,12 @@ public protocol SQLConnection: AnyObject {
     /// index lookups run on the payments' own thread at the same time as the invoices' read, and
     /// the in-memory join made its read 0.07-0.1 s slower (docs/BENCHMARKS.md).
     var joinsBulkReadsInMemory: Bool { get }
+    /// The secondary indexes of `table` a bulk insert may drop and build again at its end, inside
+    /// its transaction, as (name, the statement that makes it): SQLite's, read off its schema (a
+    /// million invoices in no order of customers went into `invoice_customer` one random page at a
+    /// time; one sort at the end is cheaper). None on PostgreSQL, where dropping an index locks
+    /// colleagues' reads of the table out until the import commits.
+    func rebuildableIndexes(of table: String) throws -> [(name: String, create: String)]
 }
 
 public enum TransactionCompletion { case commit, rollback }

@@ -115,6 +115,19 @@ struct ImportRun {
         } catch { record(error); return }
         guard let slots = mapHeader(header) else { return }
         var refs = try References(db: db, kind: kind)
+        // A large file that at least doubles its table: the table's secondary indexes (by customer)
+        // are dropped here and made again after the last record, one sort instead of a random
+        // index page per record (on a million invoices in no order of customers, most of the
+        // insert's time; docs/BENCHMARKS.md). All inside the import's transaction: colleagues
+        // keep reading the books as they were, and an import that fails rolls the drop back. Not
+        // when payments are matched, which looks invoices up by customer as it goes.
+        var rebuilt: [(name: String, create: String)] = []
+        if kind == .invoices || kind == .payments, !options.match, reader.size / 64 >= options.bulkIndexRecords,
+            Int64(reader.size / 64) >= refs.lastRowid
+        {
+            rebuilt = try db.connection.rebuildableIndexes(of: kind.table)
+            for index in rebuilt { try db.execute(sql: "DROP INDEX \(index.name)") }
+        }
         let insert = try db.makeStatement(sql: insertSQL)
         var values = [FieldValue?](repeating: nil, count: columns.count)
         var fieldOf = [CSVReader.Field?](repeating: nil, count: columns.count)
@@ -230,6 +243,7 @@ struct ImportRun {
         if records == 0 && problems.isEmpty {
             problem(2, 1, "no records after the header", hint: "the file has a header line and nothing else")
         }
+        if problems.isEmpty { for index in rebuilt { try db.execute(sql: index.create) } }
         progress?(1)
     }
 

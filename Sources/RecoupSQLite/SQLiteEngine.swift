@@ -216,6 +216,15 @@ final class GRDBConnection: SQLConnection {
     var constraintFailureAbortsTransaction: Bool { false }
     var joinsBulkReadsInMemory: Bool { false }
 
+    /// The table's indexes made by a CREATE INDEX (SQLite keeps their statements; the primary
+    /// key's own index has none and stays).
+    func rebuildableIndexes(of table: String) throws -> [(name: String, create: String)] {
+        try GRDB.Row.fetchAll(
+            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            arguments: [table]
+        ).map { (name: $0[0] as String, create: $0[1] as String) }
+    }
+
     static func arguments(_ values: [RecoupSQL.DatabaseValue]) -> GRDB.StatementArguments {
         GRDB.StatementArguments(values.map(\.grdb))
     }

@@ -10,11 +10,27 @@ public struct CreditScoring: Sendable {
     /// Every customer's score on the context's day from a whole-portfolio ledger, in ledger order,
     /// with the bureau scores known by the day and the credit limits on file.
     public func scores(_ ledger: Ledger) throws -> [CreditScore] {
-        try scores(ledger, allocation: ledger.allocate(asOf: context.asOf, record: true), tiers: context.policy.tiers)
+        // The allocation is arithmetic over the ledger alone: made on another core while the
+        // customers' facts and the promises are read.
+        let asOf = context.asOf, tiers = context.policy.tiers
+        let made = Aside {
+            let allocation = ledger.allocate(asOf: asOf, record: true)
+            return (allocation, CreditScore.Payments(ledger, allocation, creditLine: tiers.creditLine))
+        }
+        return try scores(ledger, allocation: { made.value }, tiers: tiers)
     }
 
     /// The same from an allocation already made (with `record`) and the given tiers (a what-if's).
     public func scores(_ ledger: Ledger, allocation: Allocation, tiers: CreditScore.Tiers) throws -> [CreditScore] {
+        try scores(ledger, allocation: { (allocation, nil) }, tiers: tiers)
+    }
+
+    /// `allocation` gives the allocation, and what the score takes from the payments when it is made.
+    private func scores(
+        _ ledger: Ledger, allocation: () -> (Allocation, CreditScore.Payments?), tiers: CreditScore.Tiers
+    ) throws
+        -> [CreditScore]
+    {
         let facts = try context.books.scoringFacts()
         let asOf = context.asOf
         // Promises kept and broken in the 365 days to the day, by customer position.
@@ -25,6 +41,7 @@ public struct CreditScoring: Sendable {
             if s.status == .kept { decided[s.promise.customerId, default: (0, 0)].kept += 1 }
             if s.status == .broken { decided[s.promise.customerId, default: (0, 0)].broken += 1 }
         }
+        let (allocation, payments) = allocation()
         return CreditScore.scoreAll(
             ledger, allocation,
             bureau: { c in
@@ -33,7 +50,7 @@ public struct CreditScoring: Sendable {
                 }
                 return b
             }, creditLimit: { c in c < facts.count ? facts[c].creditLimit : nil }, tiers: tiers,
-            promises: { c in decided.isEmpty ? (0, 0) : decided[ledger.customerIds[c]] ?? (0, 0) })
+            promises: { c in decided.isEmpty ? (0, 0) : decided[ledger.customerIds[c]] ?? (0, 0) }, payments: payments)
     }
 
     /// Keeps a scoring run for the day (replacing an earlier run of the same day), journaled.

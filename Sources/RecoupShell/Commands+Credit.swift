@@ -92,57 +92,70 @@ extension Catalog {
             try inv.service { try CreditScoring(inv.services(asOf: asOf)).record(ledger, scores) }
         }
         return .output(
-            .table(scoreSpec.table(Array(zip(ledger.customerIds, scores)))))
+            .table(scoreSpec.table(zip(ledger.customerIds, scores).map { ScoreRow(id: $0, score: $1) })))
     }
 
     /// `credit score --all`: one row per customer.
-    static let scoreSpec = TableSpec<(String, CreditScore)>(
+    /// One row of `credit score --all`: an object, so that a cell borrows it (a tuple or a struct
+    /// is copied, retaining its strings and arrays, for each of the 1,400,000 cells).
+    final class ScoreRow {
+        let id: String
+        let score: CreditScore
+        init(id: String, score: CreditScore) {
+            self.id = id
+            self.score = score
+        }
+    }
+
+    static let scoreSpec = TableSpec<ScoreRow>(
         "credit score --all",
         [
-            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.id) },
             .init(Column("Score", key: "score"), "credit score, 0-1000, higher is safer") {
-                .number(String($0.1.score))
+                .number(String($0.score.score))
             },
-            .init(Column("Tier", key: "tier"), "tier A-D from the score (policy tier.*_min)") { .text($0.1.tier) },
+            .init(Column("Tier", key: "tier"), "tier A-D from the score (policy tier.*_min)") { .text($0.score.tier) },
             .init(Column("Paid", key: "paid_invoices"), "paid invoices that fell due by the day") {
-                .number(String($0.1.paidInvoices))
+                .number(String($0.score.paidInvoices))
             },
             .init(Column("Paid late", key: "paid_late"), "of them, paid after their due date") {
-                .number(String($0.1.paidLate))
+                .number(String($0.score.paidLate))
             },
             .init(
                 Column("Avg days late", key: "weighted_days_late"),
                 "amount-weighted average days late of what was paid (early counts as 0)"
             ) {
-                .number(oneDecimal($0.1.weightedDaysLate))
+                .number(oneDecimal($0.score.weightedDaysLate))
             },
-            .init(Column("Overdue", key: "overdue"), "overdue balance on the day") { Invocation.money($0.1.overdue) },
+            .init(Column("Overdue", key: "overdue"), "overdue balance on the day") {
+                Invocation.money($0.score.overdue)
+            },
             .init(Column("Bureau", key: "bureau_score", detail: true), "bureau score on file, if any") {
-                Invocation.int($0.1.bureau)
+                Invocation.int($0.score.bureau)
             },
             .init(Column("Limit", key: "credit_limit", detail: true), "credit limit on file, if any") {
-                Invocation.money($0.1.creditLimit)
+                Invocation.money($0.score.creditLimit)
             },
             .init(
                 Column("Used %", key: "utilisation_pct", detail: true),
                 "open balance against the credit limit, percent (capped at 150)"
             ) {
-                $0.1.creditLimit != nil ? .number(oneDecimal($0.1.utilisation * 100)) : .empty
+                $0.score.creditLimit != nil ? .number(oneDecimal($0.score.utilisation * 100)) : .empty
             },
             .init(
                 Column("Billed/limit %", key: "billing_to_limit_pct", detail: true),
                 "average monthly billing of the last 3 months against the limit, percent (capped at 150)"
-            ) { $0.1.creditLimit != nil ? .number(oneDecimal($0.1.billingToLimit * 100)) : .empty },
+            ) { $0.score.creditLimit != nil ? .number(oneDecimal($0.score.billingToLimit * 100)) : .empty },
             .init(
                 Column("Monthly billing", key: "monthly_billing", detail: true),
                 "average billing of the billed months among the last 6 (customers with a limit)"
-            ) { $0.1.creditLimit != nil ? Invocation.money($0.1.monthlyBilling) : .empty },
+            ) { $0.score.creditLimit != nil ? Invocation.money($0.score.monthlyBilling) : .empty },
             .init(
                 Column("Months no pay", key: "months_without_payment", detail: true),
                 "of those 6 months, those with something due and unpaid and no payment (customers with a limit)"
-            ) { $0.1.creditLimit != nil ? .number(String($0.1.monthsWithoutPayment)) : .empty },
+            ) { $0.score.creditLimit != nil ? .number(String($0.score.monthsWithoutPayment)) : .empty },
             .init(Column("Main reason", key: "main_reason"), "what weighs most in the score, in words") {
-                .text($0.1.reasons.first?.text ?? "")
+                .text($0.score.reasons.first?.text ?? "")
             },
         ])
 

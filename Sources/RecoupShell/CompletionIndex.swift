@@ -140,6 +140,9 @@ public final class CompletionIndex: @unchecked Sendable {
             c.idDigits.append(Self.significantDigits(key.id))
             if !seen.insert(key.name).inserted { c.duplicateName.insert(key.name) }
         }
+        // Names and initials are searched by prefix on every Tab (ids are sorted already).
+        c.foldedNames.sortForPrefixes()
+        c.initials.sortForPrefixes()
         return c
     }
 
@@ -251,22 +254,39 @@ struct DomainCompletions: CompletionProvider {
     let session: Session
     let commandNames: [String]
 
-    func candidates(domain: String, prefix: String) -> [Candidate] {
+    /// How many candidates Tab offers for customers and ids (more than a screen already).
+    static let limit = 200
+
+    func candidates(domain: String, prefix: String) -> [Candidate] { answer(domain: domain, prefix: prefix).candidates }
+
+    /// Customers and ids are looked for one past the limit, to know whether some were left out.
+    func answer(domain: String, prefix: String) -> DomainAnswer {
+        let limit = Self.limit
+        func limited(_ all: [Candidate]) -> DomainAnswer {
+            DomainAnswer(Array(all.prefix(limit)), isPartial: all.count > limit)
+        }
         switch domain {
         case "customer":
-            return session.index.matchCustomers(prefix, limit: 200, forTab: true).map { c in
-                let balance = c.balance.map { " · open " + $0.grouped } ?? ""
-                if c.byId || c.sharedName {
-                    return Candidate(c.id, description: c.name + balance)
-                }
-                return Candidate(c.name, description: c.id + balance)
-            }
-        case "contract":
-            return session.index.ids(.contracts, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
-        case "invoice":
-            return session.index.ids(.invoices, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
-        case "payment":
-            return session.index.ids(.payments, prefix: prefix, limit: 200).map { Candidate($0, description: "") }
+            return limited(
+                session.index.matchCustomers(prefix, limit: limit + 1, forTab: true).map { c in
+                    let balance = c.balance.map { " · open " + $0.grouped } ?? ""
+                    if c.byId || c.sharedName {
+                        return Candidate(c.id, description: c.name + balance)
+                    }
+                    return Candidate(c.name, description: c.id + balance)
+                })
+        case "contract", "invoice", "payment":
+            let kind: RecordKind = domain == "contract" ? .contracts : domain == "invoice" ? .invoices : .payments
+            return limited(
+                session.index.ids(kind, prefix: prefix, limit: limit + 1).map { Candidate($0, description: "") })
+        default:
+            return DomainAnswer(others(domain: domain, prefix: prefix), isPartial: false)
+        }
+    }
+
+    /// The domains read as asked (few records each).
+    private func others(domain: String, prefix: String) -> [Candidate] {
+        switch domain {
         case "plan":
             return ((try? session.workspace.planIds()) ?? []).filter { $0.hasPrefix(prefix) }.map {
                 Candidate($0, description: "")

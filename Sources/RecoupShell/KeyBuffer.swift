@@ -43,10 +43,35 @@ struct KeyBuffer: Sendable {
         return lo
     }
 
+    /// The entries' positions sorted by their bytes (`sorted()`), for prefix searches.
+    private(set) var byBytes: [Int32]?
+
+    /// Sorts the entries' positions by bytes once the buffer is filled, so that a prefix that few
+    /// entries start with is found by binary search, not by reading the whole buffer (`search`).
+    mutating func sortForPrefixes() {
+        var order = (0..<Int32(count)).map { $0 }
+        bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            order.sort { i, j in
+                let si = Int(offsets[Int(i)]), ni = Int(offsets[Int(i) + 1]) - 1 - si
+                let sj = Int(offsets[Int(j)]), nj = Int(offsets[Int(j) + 1]) - 1 - sj
+                let c = memcmp(base + si, base + sj, min(ni, nj))
+                return c != 0 ? c < 0 : ni < nj
+            }
+        }
+        byBytes = order
+    }
+
     /// Entries containing `needle` (as bytes), in entry order, at most `limit`; with `prefix`, only
     /// entries that start with it; with `whole` too, only entries that are it.
     func search(_ needle: [UInt8], prefix: Bool, whole: Bool = false, limit: Int) -> [Int] {
         guard !needle.isEmpty else { return Array(0..<min(count, limit)) }
+        // A prefix few entries start with: all of them from the sorted positions, in entry order.
+        // One many entries start with: the scan below, which stops at `limit` early on.
+        if prefix, !whole, let order = byBytes {
+            let range = sortedRange(needle, order)
+            if range.count <= limit { return range.map { Int(order[$0]) }.sorted() }
+        }
         // A prefix match is an occurrence right after an entry's 0 separator. The occurrences are
         // found by the needle's own first byte, not by the separator: searching for `0 + prefix`
         // stopped at all 100,000 separators on every keystroke (Tab p99 2.9 ms; see BENCHMARKS.md).
@@ -88,22 +113,40 @@ struct KeyBuffer: Sendable {
         return nil
     }
 
+    /// The range of `order` (positions sorted by bytes) whose entries start with `prefix`.
+    private func sortedRange(_ prefix: [UInt8], _ order: [Int32]) -> Range<Int> {
+        range(prefix, count: order.count) { Int(order[$0]) }
+    }
+
     /// For entries sorted by bytes: the range of entries starting with `prefix` (binary search).
-    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
-        func less(_ i: Int) -> Bool {  // entry i < prefix, comparing only prefix.count bytes
-            let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 1
-            let n = min(end - start, prefix.count)
-            for k in 0..<n where bytes[start + k] != prefix[k] { return bytes[start + k] < prefix[k] }
-            return end - start < prefix.count
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> { range(prefix, count: count) { $0 } }
+
+    /// Where the entries starting with `prefix` are among `count` entries in byte order, the k-th
+    /// being entry `entry(k)`: both ends by binary search (a prefix all 100,000 ids share, `C` or
+    /// `KH-`, was walked to its end one entry at a time: 1.5 ms of a Tab).
+    private func range(_ prefix: [UInt8], count: Int, _ entry: (Int) -> Int) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { b in
+            prefix.withUnsafeBufferPointer { p in
+                let base = b.baseAddress!
+                // -1, 0, 1: the k-th entry before, starting with, after `prefix`.
+                func compare(_ k: Int) -> Int {
+                    let e = entry(k), start = Int(offsets[e]), n = Int(offsets[e + 1]) - 1 - start
+                    let c = p.isEmpty ? 0 : memcmp(base + start, p.baseAddress!, min(n, p.count))
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                    return n < p.count ? -1 : 0
+                }
+                var lo = 0, hi = count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if compare(mid) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                var end = lo, top = count
+                while end < top {
+                    let mid = (end + top) / 2
+                    if compare(mid) <= 0 { end = mid + 1 } else { top = mid }
+                }
+                return lo..<end
+            }
         }
-        func startsWith(_ i: Int) -> Bool {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 1
-            return end - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix)
-        }
-        var lo = 0, hi = count
-        while lo < hi { let mid = (lo + hi) / 2; if less(mid) { lo = mid + 1 } else { hi = mid } }
-        var end = lo
-        while end < count && startsWith(end) { end += 1 }
-        return lo..<end
     }
 }

@@ -72,6 +72,10 @@ public struct ImportOptions: Sendable {
     /// the reference, then by an exact open amount; a payment that matches nothing is held as
     /// unapplied cash, not allocated, until someone applies it.
     public var match = false
+    /// An invoices or payments file of at least this many records (estimated from its size, 64
+    /// bytes a record) that at least doubles its table drops the table's secondary indexes and
+    /// makes them again at the end, inside the import's transaction (SQLite; see the import).
+    public var bulkIndexRecords = 50_000
 
     public init() {}
 

@@ -36,6 +36,8 @@ public struct Completer {
         var typed: String
         var openQuote: Character?
         var isPath = false
+        /// The provider left matches out: insert no common prefix.
+        var isPartial = false
     }
 
     /// Completes the word ending at `cursor` (a scalar offset into `line`).
@@ -108,9 +110,12 @@ public struct Completer {
             return options.filter { $0.value.hasPrefix(current.text) }
         }
         let index = positionals.count
-        let argument = index < spec.arguments.count ? spec.arguments[index] : spec.arguments.last.flatMap {
-            $0.isVariadic ? $0 : nil
-        }
+        let argument =
+            index < spec.arguments.count
+            ? spec.arguments[index]
+            : spec.arguments.last.flatMap {
+                $0.isVariadic ? $0 : nil
+            }
         let offerOptions = optionsEnded || !current.text.isEmpty ? [] : options
         guard let argument else { return offerOptions }
         let position = spec.arguments.firstIndex(of: argument) ?? index
@@ -138,19 +143,23 @@ public struct Completer {
         case .domain("command"):
             return commandWords(after: earlier, typed: typed)
         case .domain(let domain):
-            return provider.candidates(domain: domain, prefix: typed)
+            let answer = provider.answer(domain: domain, prefix: typed)
+            target.isPartial = answer.isPartial
+            return answer.candidates
         }
     }
 
+    /// The candidates without repeated values, compared by their bytes: a `String` hashes its
+    /// canonical form, which for Chinese names cost more than finding them (Tab on 100,000 customers).
     func unique(_ candidates: [Candidate]) -> [Candidate] {
-        var seen = Set<String>()
-        return candidates.filter { seen.insert($0.value).inserted }
+        var seen = Set<[UInt8]>()
+        return candidates.filter { seen.insert(Array($0.value.utf8)).inserted }
     }
 
     /// The text to insert: a unique candidate quoted and followed by a space (none after a directory),
     /// or the candidates' longest common prefix when it extends or replaces what was typed.
     func insertion(for values: [String], _ target: Target) -> String? {
-        guard let first = values.first else { return nil }
+        guard let first = values.first, !target.isPartial || values.count == 1 else { return nil }
         if values.count == 1 {
             let space = target.isPath && first.hasSuffix("/") ? "" : " "
             return Self.quoted(first, openQuote: target.openQuote, closing: true) + space
@@ -178,15 +187,30 @@ public struct Completer {
         return "'" + text.replacingAll("'", with: #"'\''"#) + (closing ? "'" : "")
     }
 
-    /// The longest common prefix of `values`, compared by `Character`.
+    /// The longest common prefix of `values` that ends between two characters of every one of
+    /// them. Compared byte by byte, then cut back to a character boundary: splitting 200 Chinese
+    /// names into characters cost a fifth of a Tab on 100,000 customers.
     public static func longestCommonPrefix(_ values: [String]) -> String {
-        guard var prefix = values.first.map(Array.init) else { return "" }
+        guard let first = values.first else { return "" }
+        let head = Array(first.utf8)
+        var n = head.count
         for value in values.dropFirst() {
-            let characters = Array(value)
-            var n = 0
-            while n < prefix.count && n < characters.count && prefix[n] == characters[n] { n += 1 }
-            prefix.removeLast(prefix.count - n)
+            var k = 0
+            for b in value.utf8 {
+                guard k < n, b == head[k] else { break }
+                k += 1
+            }
+            n = k
+            if n == 0 { return "" }
         }
-        return String(prefix)
+        // Back to the last position that is a character boundary in every value.
+        while n > 0 {
+            let atBoundary = values.allSatisfy { value in
+                value.utf8.index(value.utf8.startIndex, offsetBy: n).samePosition(in: value) != nil
+            }
+            if atBoundary { break }
+            n -= 1
+        }
+        return String(decoding: head[..<n], as: UTF8.self)
     }
 }

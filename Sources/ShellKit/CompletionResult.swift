@@ -16,6 +16,27 @@ public struct Candidate: Sendable, Hashable {
 public protocol CompletionProvider {
     /// Candidates of `domain` for the typed word `prefix` (quotes removed), best first.
     func candidates(domain: String, prefix: String) -> [Candidate]
+    /// The same, saying whether matches were left out (a provider stops at a limit).
+    func answer(domain: String, prefix: String) -> DomainAnswer
+}
+
+extension CompletionProvider {
+    public func answer(domain: String, prefix: String) -> DomainAnswer {
+        DomainAnswer(candidates(domain: domain, prefix: prefix), isPartial: false)
+    }
+}
+
+/// A provider's candidates, best first, and whether more matched than it gives. When more did,
+/// Tab inserts no common prefix: what the candidates given share need not be what every match
+/// shares (`C0` would become `C000` because the first 200 of 100,000 ids start so).
+public struct DomainAnswer: Sendable {
+    public var candidates: [Candidate]
+    public var isPartial: Bool
+
+    public init(_ candidates: [Candidate], isPartial: Bool) {
+        self.candidates = candidates
+        self.isPartial = isPartial
+    }
 }
 
 /// A provider with nothing to offer, e.g. when no workspace is open.

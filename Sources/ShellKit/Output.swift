@@ -165,6 +165,15 @@ public struct Table: Sendable, Hashable {
         return t
     }
 
+    /// The cell function, to fetch once before a long loop: each `cell(_:_:)` copies it, retaining
+    /// what it holds, and cores rendering parts of one table at once then wait on that count.
+    var cells: @Sendable (Int, Int) -> Cell {
+        let n = columns.count
+        if let c = computed { return { r, k in k < n ? c.cell(r, k) : .empty } }
+        let rows = stored
+        return { r, k in k < rows[r].count ? rows[r][k] : .empty }
+    }
+
     func cell(_ row: Int, _ column: Int) -> Cell {
         if let c = computed { return column < columns.count ? c.cell(row, column) : .empty }
         return column < stored[row].count ? stored[row][column] : .empty
@@ -196,9 +205,9 @@ public struct TableSpec<Row>: @unchecked Sendable {
         public var column: Column
         /// What the key holds, for the output reference.
         public var about: String
-        public var value: (Row) -> Cell
+        public var value: (borrowing Row) -> Cell
 
-        public init(_ column: Column, _ about: String, _ value: @escaping (Row) -> Cell) {
+        public init(_ column: Column, _ about: String, _ value: @escaping (borrowing Row) -> Cell) {
             self.column = column
             self.about = about
             self.value = value
@@ -214,12 +223,13 @@ public struct TableSpec<Row>: @unchecked Sendable {
         self.columns = columns
     }
 
-    /// The table of `rows`, its cells computed as they are rendered.
+    /// The table of `rows`, its cells computed as they are rendered. Inlinable, so that each
+    /// command's table is specialized for its row type (a row is then read in place, not copied
+    /// through the generic value witnesses for every cell).
+    @inlinable
     public func table(_ rows: [Row], title: String? = nil) -> Table {
         let box = RowsBox(rows, columns.map(\.value))
-        return Table(title: title, columns: columns.map(\.column), count: rows.count) { r, c in
-            box.values[c](box.rows[r])
-        }
+        return Table(title: title, columns: columns.map(\.column), count: rows.count) { r, c in box.cell(r, c) }
     }
 
     /// The keys, titles and meanings, for `docs/OUTPUT.md`.
@@ -229,10 +239,34 @@ public struct TableSpec<Row>: @unchecked Sendable {
 }
 
 /// Holds a table's rows and column functions for its cell function (immutable once made).
+///
+/// Kept in buffers of its own rather than arrays: a cell read from an array property of a shared
+/// object retains and releases the array's storage, and when a long table is rendered on several
+/// cores at once those counts on the same storage made the cores wait on one another (38 % of
+/// `credit score --all`'s rendering went to retain and release; docs/BENCHMARKS.md).
+@usableFromInline
 final class RowsBox<Row>: @unchecked Sendable {
-    let rows: [Row]
-    let values: [(Row) -> Cell]
-    init(_ rows: [Row], _ values: [(Row) -> Cell]) { self.rows = rows; self.values = values }
+    @usableFromInline let rows: UnsafeMutableBufferPointer<Row>
+    @usableFromInline let values: UnsafeMutableBufferPointer<(borrowing Row) -> Cell>
+
+    @inlinable
+    init(_ rows: [Row], _ values: [(borrowing Row) -> Cell]) {
+        self.rows = .allocate(capacity: rows.count)
+        _ = self.rows.initialize(from: rows)
+        self.values = .allocate(capacity: values.count)
+        _ = self.values.initialize(from: values)
+    }
+
+    @inlinable
+    deinit {
+        rows.deinitialize()
+        rows.deallocate()
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    @inlinable
+    func cell(_ r: Int, _ c: Int) -> Cell { values[c]((rows.baseAddress.unsafelyUnwrapped + r).pointee) }
 }
 
 /// One command's output keys as the reference lists them.

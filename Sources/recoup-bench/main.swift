@@ -63,8 +63,10 @@ let shell = Shell(session: session)
 let tOpen = now()
 session.index.warmUp(today: try? session.today())
 
-// The customer keys: the first completion waits for them.
-let probe = "customer show C000001"
+// The customer keys: the first completion waits for them. The probe names the workspace's first
+// customer (ids need not look like C000001), so that its balance shows once loaded.
+let firstId = (try? workspace.customerKeys().first?.id) ?? nil
+let probe = "customer show " + (firstId ?? "C000001")
 _ = shell.complete(line: probe, cursor: probe.unicodeScalars.count)
 let tIndex = now()
 // Balances follow on the same thread; they show up in candidate descriptions as "open ...".

@@ -1,4 +1,5 @@
 import Foundation
+import GRDBSQLite
 import RecoupCore
 import RecoupSQLite
 import RecoupStore
@@ -136,5 +137,53 @@ import Testing
         #expect(try s.workspace.invoice(id: "I7")?.settledOn == Day("2024-03-20"))
         // settled_on is not a stored payment: the payments list stays as imported.
         #expect(try s.workspace.payments(customer: "C2").isEmpty)
+    }
+}
+
+/// A large import rebuilds the table's indexes at its end (Workspace+Import): the same books and the
+/// same index afterwards, and a rejected one leaves the index as it was.
+@Suite struct BulkIndexTests {
+    static func indexes(_ path: String) -> [String] {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return [] }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        sqlite3_prepare_v2(
+            db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL",
+            -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        var names: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW { names.append(String(cString: sqlite3_column_text(statement, 0))) }
+        return names
+    }
+
+    static let invoices =
+        "id,customer_id,contract_id,issued_on,due_on,amount\n"
+        + (1...40).map { "I\($0),C\($0 % 3 + 1),,2026-01-0\($0 % 9 + 1),2026-02-01,\($0 * 100).5" }.joined(
+            separator: "\n")
+        + "\n"
+
+    @Test func aLargeImportRebuildsTheCustomerIndex() throws {
+        let s = try Scratch(file: true)
+        try s.importText(.customers, "id,name\nC1,甲\nC2,乙\nC3,丙\n")
+        var options = ImportOptions()
+        options.bulkIndexRecords = 1  // this file counts as large
+        #expect(try s.importText(.invoices, Self.invoices, options: options).records == 40)
+        #expect(Self.indexes(s.workspacePath) == ["invoice_customer"])
+        // The index answers as it should: every invoice of C2 by customer.
+        #expect(
+            try s.workspace.invoices(customer: "C2").map(\.id).sorted()
+                == (1...40).filter { $0 % 3 == 1 }.map { "I\($0)" }.sorted())
+        // Rejected (a bad amount on the last line): nothing imported, the index still there.
+        let before = try s.export(.invoices)
+        let result = rejection {
+            try s.importText(
+                .invoices,
+                Self.invoices.replacingOccurrences(of: "I", with: "J") + "J99,C1,,2026-01-01,2026-02-01,abc\n",
+                options: options)
+        }
+        #expect(result.problems.count == 1)
+        #expect(Self.indexes(s.workspacePath) == ["invoice_customer"])
+        #expect(try s.export(.invoices) == before)
     }
 }

@@ -11,28 +11,30 @@ import Testing
 
     @Test func offersEveryCommandWordAtTheStart() {
         let result = complete("")
-        #expect(result.candidates.map(\.value) == ["customer", "invoice", "import", "cd", "help", "exit", "quit", "set"])
+        #expect(
+            result.candidates.map(\.value) == ["customer", "invoice", "import", "cd", "help", "exit", "quit", "set"])
         #expect(result.candidates[0].description == "show, list, find")
         #expect(result.candidates[5].description == "leave the shell")
         #expect(result.insertion == nil)
     }
 
-    @Test(arguments: [
-        ("cu", 0, "customer "),
-        ("i", 0, nil),
-        ("in", 0, "invoice "),
-        ("q", 0, "quit "),
-        ("customer s", 9, "show "),
-        ("invoice l", 8, "list "),
-        ("customer show C001 --f", 19, "--format "),
-        ("customer show C001 -", 19, "--"),
-        ("customer show C001 --format j", 28, "json "),
-        ("customer show C001 --format=c", 28, "csv "),
-        ("customer show C001 --format csv --", 32, "--as-of "),
-        ("invoice list --tag a --t", 21, "--tag "),
-        ("help customer s", 14, "show "),
-        ("help inv", 5, "invoice "),
-    ] as [(String, Int, String?)])
+    @Test(
+        arguments: [
+            ("cu", 0, "customer "),
+            ("i", 0, nil),
+            ("in", 0, "invoice "),
+            ("q", 0, "quit "),
+            ("customer s", 9, "show "),
+            ("invoice l", 8, "list "),
+            ("customer show C001 --f", 19, "--format "),
+            ("customer show C001 -", 19, "--"),
+            ("customer show C001 --format j", 28, "json "),
+            ("customer show C001 --format=c", 28, "csv "),
+            ("customer show C001 --format csv --", 32, "--as-of "),
+            ("invoice list --tag a --t", 21, "--tag "),
+            ("help customer s", 14, "show "),
+            ("help inv", 5, "invoice "),
+        ] as [(String, Int, String?)])
     func completesWords(line: String, start: Int, insertion: String?) {
         let result = complete(line)
         #expect(result.replaceStart == start)
@@ -43,7 +45,10 @@ import Testing
     @Test func listsSubcommandsAfterAGroup() {
         let result = complete("customer ")
         #expect(result.candidates.map(\.value) == ["show", "list", "find"])
-        #expect(result.candidates.map(\.description) == ["show one customer's file", "list customers", "find customers by name"])
+        #expect(
+            result.candidates.map(\.description) == [
+                "show one customer's file", "list customers", "find customers by name",
+            ])
         #expect(result.insertion == nil)
     }
 
@@ -88,13 +93,14 @@ import Testing
         #expect(complete("customer show C00").insertion == nil)
     }
 
-    @Test(arguments: [
-        ("customer show acme", 14, "'Acme Trading Co' "),
-        ("customer show 'Acme T", 14, "'Acme Trading Co' "),
-        ("customer show \"acme", 14, "\"Acme Trading Co\" "),
-        ("customer show ob", 14, #"'O'\''Brien & Sons' "#),
-        ("customer show \"O'B", 14, "\"O'Brien & Sons\" "),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            ("customer show acme", 14, "'Acme Trading Co' "),
+            ("customer show 'Acme T", 14, "'Acme Trading Co' "),
+            ("customer show \"acme", 14, "\"Acme Trading Co\" "),
+            ("customer show ob", 14, #"'O'\''Brien & Sons' "#),
+            ("customer show \"O'B", 14, "\"O'Brien & Sons\" "),
+        ] as [(String, Int, String)])
     func quotesNamesThatNeedIt(line: String, start: Int, insertion: String) throws {
         let result = complete(line)
         #expect(result.replaceStart == start)
@@ -147,7 +153,8 @@ import Testing
         let files = ["report-2024.csv", "report-2025.csv", "notes.txt", "data/q1.csv", ".hidden", "my file.csv"]
         for file in files {
             let url = URL(fileURLWithPath: path + "/" + file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
         }
         try FileManager.default.createDirectory(atPath: path + "/empty dir", withIntermediateDirectories: true)
@@ -174,12 +181,45 @@ import Testing
     }
 
     @Test func listsEntriesSortedWithoutHiddenOnes() {
-        #expect(complete("import ").candidates.map(\.value)
-            == ["data/", "empty dir/", "my file.csv", "notes.txt", "report-2024.csv", "report-2025.csv"])
+        #expect(
+            complete("import ").candidates.map(\.value)
+                == ["data/", "empty dir/", "my file.csv", "notes.txt", "report-2024.csv", "report-2025.csv"])
         #expect(complete("cd ").candidates.map(\.value) == ["data/", "empty dir/"])
     }
 
     @Test func resolvesAbsolutePaths() {
         #expect(complete("import \(directory)/no").insertion == "\(directory)/notes.txt ")
+    }
+
+    /// A provider that gave only the first of many matches: no common prefix is inserted, since the
+    /// rest need not share it (the first 200 of 100,000 ids start `C000`, all of them only `C0`).
+    @Test func aPartialAnswerInsertsNoCommonPrefix() {
+        struct Many: CompletionProvider {
+            let partial: Bool
+            func candidates(domain: String, prefix: String) -> [Candidate] {
+                (1...3).map { Candidate("C00000\($0)") }
+            }
+            func answer(domain: String, prefix: String) -> DomainAnswer {
+                DomainAnswer(candidates(domain: domain, prefix: prefix), isPartial: partial)
+            }
+        }
+        let line = "customer show C0"
+        let whole = Completer(table: Fixtures.table, provider: Many(partial: false))
+        #expect(whole.complete(line: line, cursor: 16).insertion == "C00000")
+        let partial = Completer(table: Fixtures.table, provider: Many(partial: true))
+        let result = partial.complete(line: line, cursor: 16)
+        #expect(result.insertion == nil)
+        #expect(result.candidates.count == 3)
+    }
+
+    /// The common prefix is found byte by byte but never ends inside a character: `e` and `e` with
+    /// a combining acute accent share `caf`, not `cafe`.
+    @Test func theCommonPrefixEndsBetweenCharacters() {
+        #expect(Completer.longestCommonPrefix(["北京东方远景", "北京东方红"]) == "北京东方")
+        #expect(Completer.longestCommonPrefix(["cafe\u{301}", "cafeX"]) == "caf")
+        #expect(Completer.longestCommonPrefix(["C0001", "C0002", "C01"]) == "C0")
+        #expect(Completer.longestCommonPrefix(["abc"]) == "abc")
+        #expect(Completer.longestCommonPrefix(["abc", "xyz"]) == "")
+        #expect(Completer.longestCommonPrefix([]) == "")
     }
 }

@@ -102,6 +102,27 @@ import Testing
         #expect(Self.parseCSV(csv) == [awkward.indices.map { "c\($0)" }, awkward])
     }
 
+    /// A table long enough to be rendered in parts on several cores comes out as one, in row order,
+    /// each awkward field quoted as in a short one; a computed (TableSpec) table the same way.
+    @Test func writesALongTableInPartsAsOne() {
+        let awkward = ["plain", "comma, inside", "quote \" inside", "line\nbreak", "上海,星辰", ""]
+        let rows = (0..<25_003).map { r in [Cell.number(String(r)), .text(awkward[r % awkward.count])] }
+        let table = Table(columns: [Column("N", key: "n"), Column("Text", key: "text")], rows: rows)
+        let csv = Renderer.render(.table(table), as: .csv)
+        let parsed = Self.parseCSV(csv)
+        #expect(parsed.count == 25_004)
+        #expect(parsed.first == ["n", "text"])
+        #expect(
+            parsed.dropFirst().enumerated().allSatisfy { r, row in row == [String(r), awkward[r % awkward.count]] })
+        let spec = TableSpec<Int>(
+            "numbers",
+            [
+                .init(Column("N", key: "n"), "row") { .number(String($0)) },
+                .init(Column("Text", key: "text"), "text") { .text(awkward[$0 % awkward.count]) },
+            ])
+        #expect(Renderer.render(.table(spec.table(Array(0..<25_003))), as: .csv) == csv)
+    }
+
     @Test func writesDocumentsAsCSVSections() {
         let document = Output.document([
             Section("customer", .record([Field("id", .text("C001")), Field("name", .text("上海, 星辰"))])),
