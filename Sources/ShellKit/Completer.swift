@@ -47,10 +47,12 @@ public struct Completer {
         guard let current = context.current else { return .none(at: cursor) }
         var target = Target(start: current.start, typed: current.text, openQuote: current.openQuote)
         let candidates = unique(candidates(context.tokens, current, &target))
-        return CompletionResult(
+        var result = CompletionResult(
             replaceStart: target.start, replaceEnd: cursor,
             insertion: insertion(for: candidates.map(\.value), target),
             candidates: candidates)
+        result.isPartial = target.isPartial
+        return result
     }
 
     func candidates(_ tokens: [Token], _ current: PartialWord, _ target: inout Target) -> [Candidate] {

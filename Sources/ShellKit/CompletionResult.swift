@@ -57,6 +57,8 @@ public struct CompletionResult: Sendable, Hashable {
     /// Text to put in place of the range, already quoted, or nil.
     public var insertion: String?
     public var candidates: [Candidate]
+    /// More matched than the candidates (the provider stopped at its limit).
+    public var isPartial = false
 
     public init(replaceStart: Int, replaceEnd: Int, insertion: String?, candidates: [Candidate]) {
         self.replaceStart = replaceStart
@@ -120,7 +122,9 @@ public struct CompletionResult: Sendable, Hashable {
                 out += Renderer.trimTrailing(line) + "\n"
             }
         }
-        if candidates.count > shown.count {
+        if isPartial {
+            out += "... and more than \(candidates.count - shown.count): type more to narrow them\n"
+        } else if candidates.count > shown.count {
             out += "... and \(candidates.count - shown.count) more\n"
         }
         return out

@@ -210,6 +210,8 @@ import Testing
         let result = partial.complete(line: line, cursor: 16)
         #expect(result.insertion == nil)
         #expect(result.candidates.count == 3)
+        #expect(result.listing(width: 80, limit: 2).hasSuffix("... and more than 1: type more to narrow them\n"))
+        #expect(whole.complete(line: line, cursor: 16).listing(width: 80, limit: 2).hasSuffix("... and 1 more\n"))
     }
 
     /// The common prefix is found byte by byte but never ends inside a character: `e` and `e` with
