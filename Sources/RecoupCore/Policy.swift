@@ -10,6 +10,17 @@ public struct Policy: Sendable, Hashable {
         public let value: String
         public let help: String
         let check: @Sendable (String) -> String?
+        /// How `policy show` writes the value in a table (CSV and JSON keep the text as set).
+        public var shows: Shows = .text
+    }
+
+    /// The kind of value a setting holds, for showing it: a rate as a percentage (`0.0005` as
+    /// `0.05 %/day`, `30%` as `30 %`), an amount grouped with the currency, anything else as set.
+    public enum Shows: Sendable, Equatable {
+        case text
+        /// A fraction or percentage, per a period (`/day`, `/year`, or empty).
+        case rate(per: String)
+        case amount
     }
 
     public private(set) var values: [String: String]
@@ -42,14 +53,15 @@ public struct Policy: Sendable, Hashable {
                 help: "days from invoice to due date when a contract states none", check: checkCount),
             Setting(
                 key: "clause.late_fee_daily_rate", value: "0.0005",
-                help: "late fee per day as a fraction of the overdue amount (0.0005 = 0.05 %/day)", check: checkFraction
-            ),
+                help: "late fee per day as a fraction of the overdue amount (0.0005 = 0.05 %/day)",
+                check: checkFraction, shows: .rate(per: "/day")),
             Setting(
                 key: "clause.late_fee_grace_days", value: "0", help: "days after the due date before late fees start",
                 check: checkCount),
             Setting(
                 key: "clause.late_fee_cap", value: "0.3",
-                help: "cap on late fees as a fraction of the overdue principal", check: checkFraction),
+                help: "cap on late fees as a fraction of the overdue principal", check: checkFraction,
+                shows: .rate(per: "")),
             Setting(
                 key: "clause.suspend_after_days", value: "60",
                 help: "days overdue after which the service may be suspended", check: checkCount),
@@ -57,7 +69,7 @@ public struct Policy: Sendable, Hashable {
                 key: "latefee.loss_rate", value: "0.0345",
                 help:
                     "annual rate of the actual loss from late payment (the 1-year LPR): a fee more than 30 % above it is flagged (Civil Code art. 585)",
-                check: checkFraction),
+                check: checkFraction, shows: .rate(per: "/year")),
             Setting(
                 key: "overdue.ladder", value: "reminder:1,warning:15,suspend:contract,legal_review:90",
                 help: "overdue states from the mildest, STATE:DAYS; 'contract' takes the contract's suspend_after_days",
@@ -77,13 +89,14 @@ public struct Policy: Sendable, Hashable {
                 key: "plan.max_rate", value: "24%",
                 help:
                     "highest annualized rate (fees included) a plan may cost the customer: quotes and plans above it are refused",
-                check: { Rate.percent($0) == nil ? "an annual rate like 24% or 15.4%" : nil }),
+                check: { Rate.percent($0) == nil ? "an annual rate like 24% or 15.4%" : nil },
+                shows: .rate(per: "/year")),
             Setting(
                 key: "plan.grace_days", value: "15",
                 help: "days an installment may stay unpaid past due before the plan is broken", check: checkCount),
             Setting(
                 key: "queue.min_amount", value: "100.00",
-                help: "overdue amounts below this are left out of the call queue", check: checkAmount),
+                help: "overdue amounts below this are left out of the call queue", check: checkAmount, shows: .amount),
             Setting(
                 key: "queue.promise_days", value: "30",
                 help:
@@ -108,7 +121,8 @@ public struct Policy: Sendable, Hashable {
                 check: { ["on", "off"].contains($0) ? nil : "choose on or off" }),
             Setting(
                 key: "promise.threshold", value: "100%",
-                help: "share of a promise that must arrive for it to be kept, e.g. 90%", check: checkRatio),
+                help: "share of a promise that must arrive for it to be kept, e.g. 90%", check: checkRatio,
+                shows: .rate(per: "")),
             Setting(
                 key: "promise.grace_days", value: "0",
                 help: "days after the promised date a promise may still be kept; broken the day after",
@@ -150,11 +164,11 @@ public struct Policy: Sendable, Hashable {
                 key: "approval.waive_limit", value: "500.00",
                 help:
                     "largest late-fee waiver applied at once; a larger one (whoever makes it) waits for a lead's or finance's approval",
-                check: checkAmount),
+                check: checkAmount, shows: .amount),
             Setting(
                 key: "approval.lead_limit", value: "5000.00",
                 help: "largest waiver a lead may approve; above it only finance approves",
-                check: checkAmount),
+                check: checkAmount, shows: .amount),
             Setting(
                 key: "approval.plan_max_term", value: "12",
                 help:
@@ -168,7 +182,7 @@ public struct Policy: Sendable, Hashable {
                 key: "approval.plan_min_rate", value: "3.45%",
                 help:
                     "lowest annual plan rate created at once (the floor); a lower or interest-free plan waits for a lead's or finance's approval",
-                check: checkRatio),
+                check: checkRatio, shows: .rate(per: "/year")),
         ] + tierSettings
 
     // MARK: Tier-driven settings (deposits, credit limits, terms, dunning cadence)
@@ -197,7 +211,7 @@ public struct Policy: Sendable, Hashable {
                         help: s == "other"
                             ? "deposit ratio required of a tier \(t) customer for any other service, e.g. 30% or 0.3"
                             : "deposit ratio (预付比例) required of a tier \(t) customer for \(s) contracts; a contract's prepay_ratio overrides",
-                        check: checkRatio))
+                        check: checkRatio, shows: .rate(per: "")))
             }
         }
         for t in tierNames {

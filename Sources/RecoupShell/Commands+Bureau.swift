@@ -50,17 +50,23 @@ extension Catalog {
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let reports = try inv.store { () throws(StoreError) in try inv.workspace.bureauReports(customer: c.id) }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Date", key: "date"), Column("Score", key: "score"),
-                                Column("Agency", key: "agency"),
-                            ],
-                            rows: reports.map { [.text($0.day.iso), .number(String($0.score)), .text($0.agency)] })))
+                return .output(.table(bureauReportSpec.table(reports)))
             },
         ]
     }
+
+    /// `bureau show`: one row per third-party credit report of the customer, newest first.
+    static let bureauReportSpec = TableSpec<BureauReport>(
+        "bureau show",
+        [
+            .init(Column("Date", key: "date"), "the report's date") { .text($0.day.iso) },
+            .init(Column("Score", key: "score"), "the agency's score on our scale, 0-1000, higher is safer") {
+                .number(String($0.score))
+            },
+            .init(Column("Agency", key: "agency"), "the agency's name (empty if the file named none)") {
+                .text($0.agency)
+            },
+        ])
 
     static func importBureau(_ inv: Invocation) throws -> Outcome {
         let path = inv.argument("file")

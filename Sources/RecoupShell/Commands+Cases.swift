@@ -27,16 +27,25 @@ extension Catalog {
         ) { inv in
             let c = try inv.resolveCustomer("customer")
             let events = try inv.service { try CaseBook(inv.services()).timeline(c) }
-            return .output(
-                .table(
-                    Table(
-                        columns: [
-                            Column("Day", key: "on"), Column("Kind", key: "kind"), Column("Id", key: "id"),
-                            Column("Event", key: "event"),
-                        ],
-                        rows: events.map { [.text($0.day.iso), .text($0.kind), .text($0.id), .text($0.text)] })))
+            return .output(.table(timelineSpec.table(events)))
         }
     }
+
+    /// `customer timeline`: one row per event of the customer's case, oldest first.
+    static let timelineSpec = TableSpec<CaseBook.Event>(
+        "customer timeline",
+        [
+            .init(Column("Day", key: "on"), "the day of the event") { .text($0.day.iso) },
+            .init(
+                Column("Kind", key: "kind"),
+                "invoice, payment, plan, contact, promise, dispute, complaint, legal, writeoff, assignment, correction"
+            ) { .text($0.kind) },
+            .init(
+                Column("Id", key: "id"),
+                "the record's id (legal: the case's; assignment: the agent; correction: the entry reversed)"
+            ) { .text($0.id) },
+            .init(Column("Event", key: "event"), "what happened, in words") { .text($0.text) },
+        ])
 
     // MARK: Shared helpers
 
@@ -199,27 +208,44 @@ extension Catalog {
         ]
     }
 
-    static func contactTable(_ rows: [Contact]) -> Table {
-        Table(
-            columns: [
-                Column("Id", key: "id"), Column("Customer", key: "customer_id"), Column("Day", key: "on"),
-                Column("Channel", key: "channel"), Column("Dir", key: "direction"), Column("Person", key: "person"),
-                Column("Outcome", key: "outcome"), Column("Demand", key: "demand"),
-                Column("Delivered", key: "delivered_on"), Column("Ack", key: "acknowledged"),
-                Column("Invoices", key: "invoices", detail: true), Column("Proof", key: "proof", detail: true),
-                Column("Note", key: "note", detail: true), Column("By", key: "operator", detail: true),
-                Column("Forced", key: "forced_reason", detail: true),
-            ],
-            rows: rows.map { k in
-                [
-                    .text(k.id), .text(k.customerId), .text(k.on.iso), .term(k.channel.rawValue),
-                    .term(k.direction.rawValue), Invocation.text(k.person), Invocation.text(k.outcome),
-                    .term(k.demand ? "yes" : ""), Invocation.day(k.deliveredOn), .term(k.acknowledged ? "yes" : ""),
-                    .text(k.invoiceIds.joined(separator: " ")), Invocation.text(k.proof), Invocation.text(k.note),
-                    .text(k.loggedBy), Invocation.text(k.forcedReason),
-                ]
-            })
-    }
+    static func contactTable(_ rows: [Contact]) -> Table { contactSpec.table(rows) }
+
+    /// `contact list`: one row per contact logged (also the customer file's last contacts).
+    static let contactSpec = TableSpec<Contact>(
+        "contact list",
+        [
+            .init(Column("Id", key: "id"), "the contact's id") { .text($0.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("Day", key: "on"), "the day of the contact") { .text($0.on.iso) },
+            .init(Column("Channel", key: "channel"), "phone, visit, sms, wechat, email or letter") {
+                .term($0.channel.rawValue)
+            },
+            .init(Column("Dir", key: "direction"), "out (we contacted them) or in") { .term($0.direction.rawValue) },
+            .init(Column("Person", key: "person"), "who was spoken to, if recorded") { Invocation.text($0.person) },
+            .init(Column("Outcome", key: "outcome"), "what came of it, if recorded") { Invocation.text($0.outcome) },
+            .init(Column("Demand", key: "demand"), "yes for a demand for payment (催告)") {
+                .term($0.demand ? "yes" : "")
+            },
+            .init(
+                Column("Delivered", key: "delivered_on"),
+                "the day the demand or letter reached the customer, if recorded"
+            ) { Invocation.day($0.deliveredOn) },
+            .init(Column("Ack", key: "acknowledged"), "yes when the customer provably acknowledged the debt") {
+                .term($0.acknowledged ? "yes" : "")
+            },
+            .init(
+                Column("Invoices", key: "invoices", detail: true),
+                "the invoices it concerns, space-separated (empty: every open invoice of the customer)"
+            ) { .text($0.invoiceIds.joined(separator: " ")) },
+            .init(Column("Proof", key: "proof", detail: true), "proof of delivery or acknowledgement, if any") {
+                Invocation.text($0.proof)
+            },
+            .init(Column("Note", key: "note", detail: true), "anything else recorded") { Invocation.text($0.note) },
+            .init(Column("By", key: "operator", detail: true), "the operator who logged it") { .text($0.loggedBy) },
+            .init(
+                Column("Forced", key: "forced_reason", detail: true), "why the contact guard was overridden, if it was"
+            ) { Invocation.text($0.forcedReason) },
+        ])
 
     /// `dun sent CUSTOMER --delivered DATE`: the letters sent by then and not yet marked, as one
     /// delivered demand.
@@ -385,25 +411,40 @@ extension Catalog {
         ]
     }
 
-    static func promiseTable(_ rows: [PromiseStanding]) -> Table {
-        Table(
-            columns: [
-                Column("Id", key: "id"), Column("Customer", key: "customer_id"), Column("Amount", key: "amount"),
-                Column("Made", key: "made_on"), Column("By", key: "promised_on"), Column("Last day", key: "last_day"),
-                Column("Status", key: "status"), Column("Paid", key: "paid"), Column("Needed", key: "needed"),
-                Column("Decided", key: "decided_on"), Column("Invoices", key: "invoices", detail: true),
-                Column("Reason", key: "cancel_reason", detail: true),
-            ],
-            rows: rows.map { s in
-                [
-                    .text(s.promise.id), .text(s.promise.customerId), Invocation.money(s.promise.amount),
-                    .text(s.promise.madeOn.iso), .text(s.promise.promisedOn.iso), .text(s.lastDay.iso),
-                    .term(s.status.rawValue), Invocation.money(s.paid), Invocation.money(s.needed),
-                    Invocation.day(s.decidedOn), .text(s.promise.invoiceIds.joined(separator: " ")),
-                    Invocation.text(s.promise.cancelReason),
-                ]
-            })
-    }
+    static func promiseTable(_ rows: [PromiseStanding]) -> Table { promiseSpec.table(rows) }
+
+    /// `promise list`: one row per promise with its standing (also `promise check` and the customer file).
+    static let promiseSpec = TableSpec<PromiseStanding>(
+        "promise list",
+        [
+            .init(Column("Id", key: "id"), "the promise's id") { .text($0.promise.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.promise.customerId) },
+            .init(Column("Amount", key: "amount"), "the amount promised") { Invocation.money($0.promise.amount) },
+            .init(Column("Made", key: "made_on"), "the day the promise was made") { .text($0.promise.madeOn.iso) },
+            .init(Column("By", key: "promised_on"), "the day the money is promised by") {
+                .text($0.promise.promisedOn.iso)
+            },
+            .init(
+                Column("Last day", key: "last_day"), "the last day it may be kept: the promised day plus grace days"
+            ) { .text($0.lastDay.iso) },
+            .init(Column("Status", key: "status"), "pending, kept, broken or cancelled") { .term($0.status.rawValue) },
+            .init(Column("Paid", key: "paid"), "what was appropriated to it as of the day") {
+                Invocation.money($0.paid)
+            },
+            .init(Column("Needed", key: "needed"), "what keeps it: threshold x amount, rounded up to the fen") {
+                Invocation.money($0.needed)
+            },
+            .init(
+                Column("Decided", key: "decided_on"), "the day it was kept, broken or cancelled; empty while pending"
+            ) { Invocation.day($0.decidedOn) },
+            .init(
+                Column("Invoices", key: "invoices", detail: true),
+                "the invoices it concerns, space-separated (empty: the customer's open invoices)"
+            ) { .text($0.promise.invoiceIds.joined(separator: " ")) },
+            .init(Column("Reason", key: "cancel_reason", detail: true), "why it was cancelled, if it was") {
+                Invocation.text($0.promise.cancelReason)
+            },
+        ])
 
     // MARK: Disputes
 
@@ -532,18 +573,17 @@ extension Catalog {
                         column: inv.parsed.column(ofArgument: "dispute"))
                 }
                 let today = try inv.session.today()
-                var history: [[Cell]] = [
-                    [
-                        .text(d.openedOn.iso), .text("opened"),
-                        .text("\(d.reason.rawValue): \(d.amount.map { "\($0) disputed" } ?? "the whole invoice")"),
-                        Invocation.text(d.note),
-                    ]
+                var history = [
+                    DisputeEvent(
+                        on: d.openedOn, event: "opened",
+                        detail: "\(d.reason.rawValue): \(d.amount.map { "\($0) disputed" } ?? "the whole invoice")",
+                        note: d.note)
                 ]
                 if let r = d.resolvedOn {
-                    history.append([
-                        .text(r.iso), .text("resolved \(d.outcome?.rawValue ?? "")"),
-                        .text(d.credit.map { "credit note \($0)" } ?? ""), Invocation.text(d.resolution),
-                    ])
+                    history.append(
+                        DisputeEvent(
+                            on: r, event: Invocation.tr("resolved \(d.outcome?.rawValue ?? "")"),
+                            detail: d.credit.map { "credit note \($0)" } ?? "", note: d.resolution))
                 }
                 let days = (d.resolvedOn ?? today + 1) - d.openedOn
                 return .output(
@@ -558,40 +598,79 @@ extension Catalog {
                                 Field("status", .text(d.resolvedOn == nil ? "open" : "resolved")),
                                 Field("days_held", .number(String(max(0, days)))),
                             ])),
-                        Section(
-                            "history", title: "History",
-                            .table(
-                                Table(
-                                    columns: [
-                                        Column("Day", key: "on"), Column("Event", key: "event"),
-                                        Column("Detail", key: "detail"), Column("Note", key: "note"),
-                                    ], rows: history))),
+                        Section("history", title: "History", .table(disputeHistorySpec.table(history))),
                     ]))
             },
         ]
     }
 
+    /// One line of a dispute's history in `dispute show`: its opening, then its resolution if any.
+    struct DisputeEvent {
+        var on: Day
+        var event: String
+        var detail: String
+        var note: String?
+    }
+
+    /// `dispute show`: the dispute's history.
+    static let disputeHistorySpec = TableSpec<DisputeEvent>(
+        "dispute show",
+        [
+            .init(Column("Day", key: "on"), "the day it was opened or resolved") { .text($0.on.iso) },
+            .init(Column("Event", key: "event"), "opened, or resolved with the outcome (valid, invalid)") {
+                .text($0.event)
+            },
+            .init(
+                Column("Detail", key: "detail"),
+                "opened: the reason and the amount disputed; resolved: the credit note, if any"
+            ) { .text($0.detail) },
+            .init(Column("Note", key: "note"), "what the customer said, or how it was resolved, if recorded") {
+                Invocation.text($0.note)
+            },
+        ])
+
     static func disputeTable(_ rows: [Dispute], asOf: Day) -> Table {
-        Table(
-            columns: [
-                Column("Id", key: "id"), Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
-                Column("Amount", key: "amount"), Column("Reason", key: "reason"), Column("Opened", key: "opened_on"),
-                Column("Status", key: "status"), Column("Resolved", key: "resolved_on"),
-                Column("Outcome", key: "outcome"),
-                Column("Credit", key: "credit"), Column("Days held", key: "days_held"),
-                Column("Note", key: "note", detail: true),
-            ],
-            rows: rows.map { d in
+        disputeListSpec.table(
+            rows.map { d -> (Dispute, open: Bool, daysHeld: Int) in
                 let end = d.resolvedOn.map { min($0, asOf + 1) } ?? asOf + 1
-                return [
-                    .text(d.id), .text(d.invoiceId), .text(d.customerId),
-                    d.amount.map { Invocation.money($0) } ?? .text("all"),
-                    .term(d.reason.rawValue), .text(d.openedOn.iso), .text(d.isOpen(on: asOf) ? "open" : "resolved"),
-                    Invocation.day(d.resolvedOn), Invocation.term(d.outcome?.rawValue), Invocation.money(d.credit),
-                    .number(String(max(0, end - d.openedOn))), Invocation.text(d.note ?? d.resolution),
-                ]
+                return (d, open: d.isOpen(on: asOf), daysHeld: max(0, end - d.openedOn))
             })
     }
+
+    /// `dispute list`: one row per dispute with its standing on the day (also the customer file's open disputes).
+    static let disputeListSpec = TableSpec<(Dispute, open: Bool, daysHeld: Int)>(
+        "dispute list",
+        [
+            .init(Column("Id", key: "id"), "the dispute's id") { .text($0.0.id) },
+            .init(Column("Invoice", key: "invoice_id"), "the invoice disputed") { .text($0.0.invoiceId) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("Amount", key: "amount"), "the amount disputed, or all for the whole of what is open") {
+                $0.0.amount.map { m in Invocation.money(m) } ?? .text("all")
+            },
+            .init(
+                Column("Reason", key: "reason"), "goods, quantity, price, invoice, delivery, duplicate, paid or service"
+            ) { .term($0.0.reason.rawValue) },
+            .init(Column("Opened", key: "opened_on"), "the day it was raised") { .text($0.0.openedOn.iso) },
+            .init(Column("Status", key: "status"), "open or resolved on the day") {
+                .text($0.open ? "open" : "resolved")
+            },
+            .init(Column("Resolved", key: "resolved_on"), "the day it was resolved, if it was") {
+                Invocation.day($0.0.resolvedOn)
+            },
+            .init(Column("Outcome", key: "outcome"), "valid or invalid, once resolved") {
+                Invocation.term($0.0.outcome?.rawValue)
+            },
+            .init(Column("Credit", key: "credit"), "the credit note a valid dispute was resolved with, if any") {
+                Invocation.money($0.0.credit)
+            },
+            .init(
+                Column("Days held", key: "days_held"),
+                "days held from the opening day through the day, or the day before it was resolved"
+            ) { .number(String($0.daysHeld)) },
+            .init(Column("Note", key: "note", detail: true), "what the customer said, else how it was resolved") {
+                Invocation.text($0.0.note ?? $0.0.resolution)
+            },
+        ])
 
     // MARK: Complaints
 
@@ -694,31 +773,44 @@ extension Catalog {
                 }
                 return .output(
                     .table(
-                        Table(
-                            columns: [
-                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
-                                Column("Tier", key: "tier"),
-                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
-                                Column("Extended", key: "extended_days"),
-                                Column("Status", key: "status"), Column("Resolved", key: "resolved_on"),
-                                Column("About", key: "about"),
-                                Column("Note", key: "note"), Column("Resolution", key: "resolution", detail: true),
-                                Column("By", key: "resolved_by", detail: true),
-                            ],
-                            rows: rows.map { c in
+                        complaintListSpec.table(
+                            rows.map { c -> (Complaint, due: Day, status: String) in
                                 let due = c.due(simpleDays: simple, complexDays: complex)
-                                let status = !open(c) ? "resolved" : due < asOf ? "overdue" : "open"
-                                return [
-                                    .text(c.id), .text(c.customerId), .term(c.tier.rawValue), .text(c.receivedOn.iso),
-                                    .text(due.iso),
-                                    .number(String(c.extendedDays)), .text(status), Invocation.day(c.resolvedOn),
-                                    Invocation.text(c.about),
-                                    .text(c.note), Invocation.text(c.resolution), Invocation.text(c.resolvedBy),
-                                ]
+                                return (c, due: due, status: !open(c) ? "resolved" : due < asOf ? "overdue" : "open")
                             })))
             },
         ]
     }
+
+    /// `complaint list`: one row per complaint with its due date and standing on the day.
+    static let complaintListSpec = TableSpec<(Complaint, due: Day, status: String)>(
+        "complaint list",
+        [
+            .init(Column("Id", key: "id"), "the complaint's id") { .text($0.0.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("Tier", key: "tier"), "simple or complex") { .term($0.0.tier.rawValue) },
+            .init(Column("Received", key: "received_on"), "the day it was received") { .text($0.0.receivedOn.iso) },
+            .init(Column("Due", key: "due_on"), "the day the answer is due, extensions included") {
+                .text($0.due.iso)
+            },
+            .init(Column("Extended", key: "extended_days"), "days the due date was extended by") {
+                .number(String($0.0.extendedDays))
+            },
+            .init(Column("Status", key: "status"), "open, overdue (open past its due date) or resolved, on the day") {
+                .text($0.status)
+            },
+            .init(Column("Resolved", key: "resolved_on"), "the day it was resolved, if it was") {
+                Invocation.day($0.0.resolvedOn)
+            },
+            .init(Column("About", key: "about"), "the operator it is about, if any") { Invocation.text($0.0.about) },
+            .init(Column("Note", key: "note"), "what the complaint is") { .text($0.0.note) },
+            .init(Column("Resolution", key: "resolution", detail: true), "the answer given, once resolved") {
+                Invocation.text($0.0.resolution)
+            },
+            .init(Column("By", key: "resolved_by", detail: true), "the operator who resolved it") {
+                Invocation.text($0.0.resolvedBy)
+            },
+        ])
 
     // MARK: Legal cases, the limitation watch, court fees
 
@@ -824,24 +916,7 @@ extension Catalog {
                                 Field("opened_on", .text(k.openedOn.iso)),
                                 Field("step", .term(k.current?.step.rawValue ?? "opened")),
                             ])),
-                        Section(
-                            "steps", title: "Steps",
-                            .table(
-                                Table(
-                                    columns: [
-                                        Column("Day", key: "on"), Column("Step", key: "step"),
-                                        Column("Delivered", key: "delivered_on"), Column("Court", key: "court"),
-                                        Column("Clock", key: "clock"), Column("By", key: "clock_due"),
-                                        Column("Note", key: "note"),
-                                    ],
-                                    rows: k.steps.map { e in
-                                        let clock = e.step.clock(from: e.on)
-                                        return [
-                                            .text(e.on.iso), .term(e.step.rawValue), Invocation.day(e.deliveredOn),
-                                            Invocation.text(e.court), Invocation.text(clock?.text),
-                                            Invocation.day(clock?.due), Invocation.text(e.note),
-                                        ]
-                                    }))),
+                        Section("steps", title: "Steps", .table(legalStepSpec.table(k.steps))),
                         Section("limitation", title: "Limitation", .table(claimTable(claims, asOf: try inv.asOf()))),
                     ]))
             },
@@ -851,23 +926,7 @@ extension Catalog {
                     examples: ["legal list"])
             ) { inv in
                 let cases = try caseRecords(inv, customer: nil).legalCases
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
-                                Column("Contract", key: "contract_id"), Column("Opened", key: "opened_on"),
-                                Column("Step", key: "step"), Column("Since", key: "step_on"),
-                                Column("Clock by", key: "clock_due"),
-                            ],
-                            rows: cases.map { k in
-                                [
-                                    .text(k.id), .text(k.customerId), Invocation.text(k.contractId),
-                                    .text(k.openedOn.iso), .term(k.current?.step.rawValue ?? "opened"),
-                                    Invocation.day(k.current?.on),
-                                    Invocation.day(k.current.flatMap { $0.step.clock(from: $0.on)?.due }),
-                                ]
-                            })))
+                return .output(.table(legalListSpec.table(cases)))
             },
             Command(
                 spec: CommandSpec(
@@ -920,24 +979,81 @@ extension Catalog {
         ]
     }
 
+    /// `legal show`: the case's steps with the statutory clocks they start.
+    static let legalStepSpec = TableSpec<LegalCase.Entry>(
+        "legal show",
+        [
+            .init(Column("Day", key: "on"), "the day of the step") { .text($0.on.iso) },
+            .init(
+                Column("Step", key: "step"),
+                LegalCase.Step.allCases.map(\.rawValue).joined(separator: ", ")
+            ) { .term($0.step.rawValue) },
+            .init(
+                Column("Delivered", key: "delivered_on"), "for a letter: the day it reached the customer, if recorded"
+            ) { Invocation.day($0.deliveredOn) },
+            .init(Column("Court", key: "court"), "the court or mediator, if recorded") { Invocation.text($0.court) },
+            .init(Column("Clock", key: "clock"), "the statutory clock the step starts, in words, if any") {
+                Invocation.text($0.step.clock(from: $0.on)?.text)
+            },
+            .init(Column("By", key: "clock_due"), "the day that clock runs out") {
+                Invocation.day($0.step.clock(from: $0.on)?.due)
+            },
+            .init(Column("Note", key: "note"), "what happened, if recorded") { Invocation.text($0.note) },
+        ])
+
+    /// `legal list`: one row per legal case with its latest step.
+    static let legalListSpec = TableSpec<LegalCase>(
+        "legal list",
+        [
+            .init(Column("Id", key: "id"), "the case's id") { .text($0.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("Contract", key: "contract_id"), "the contract sued on, if any") {
+                Invocation.text($0.contractId)
+            },
+            .init(Column("Opened", key: "opened_on"), "the day the case was opened") { .text($0.openedOn.iso) },
+            .init(Column("Step", key: "step"), "the latest step, or opened before any") {
+                .term($0.current?.step.rawValue ?? "opened")
+            },
+            .init(Column("Since", key: "step_on"), "the day of the latest step") { Invocation.day($0.current?.on) },
+            .init(
+                Column("Clock by", key: "clock_due"),
+                "the day the latest step's statutory clock runs out, if it starts one"
+            ) { Invocation.day($0.current.flatMap { e in e.step.clock(from: e.on)?.due }) },
+        ])
+
     static func claimTable(_ claims: [CaseBook.Claim], asOf: Day) -> Table {
-        Table(
-            columns: [
-                Column("Customer", key: "customer_id"), Column("Claim", key: "claim"), Column("Kind", key: "kind"),
-                Column("Open", key: "open"), Column("Runs from", key: "start"), Column("Deadline", key: "deadline"),
-                Column("Days left", key: "days_left"), Column("Status", key: "status"),
-                Column("Last interruption", key: "last_interruption"), Column("On", key: "interrupted_on"),
-            ],
-            rows: claims.map { c in
-                let s = c.standing
-                let last = s.acknowledgedAfterExpiry ?? s.lastInterruption
-                return [
-                    .text(c.customerId), .text(c.claim), .text(c.isPlan ? "plan" : "invoice"), Invocation.money(c.open),
-                    .text(s.start.iso), .text(s.deadline.iso), .number(String(s.daysLeft(asOf: asOf))),
-                    .term(s.status.rawValue), Invocation.text(last?.note), Invocation.day(last?.day),
-                ]
-            })
+        claimSpec.table(claims.map { c in (c, daysLeft: c.standing.daysLeft(asOf: asOf)) })
     }
+
+    /// `legal watch`: one row per claim with its limitation standing on the day (also `legal show`'s limitation).
+    static let claimSpec = TableSpec<(CaseBook.Claim, daysLeft: Int)>(
+        "legal watch",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("Claim", key: "claim"), "the invoice's id, or the installment plan's") { .text($0.0.claim) },
+            .init(Column("Kind", key: "kind"), "invoice or plan") { .text($0.0.isPlan ? "plan" : "invoice") },
+            .init(Column("Open", key: "open"), "what is open on it on the day") { Invocation.money($0.0.open) },
+            .init(
+                Column("Runs from", key: "start"),
+                "the day the period runs from: the due date, or a plan's last installment"
+            ) { .text($0.0.standing.start.iso) },
+            .init(Column("Deadline", key: "deadline"), "the last day of the limitation period") {
+                .text($0.0.standing.deadline.iso)
+            },
+            .init(
+                Column("Days left", key: "days_left"), "days from the day to the deadline, negative once it has run out"
+            ) { .number(String($0.daysLeft)) },
+            .init(Column("Status", key: "status"), "running, expired or expired_acknowledged") {
+                .term($0.0.standing.status.rawValue)
+            },
+            .init(
+                Column("Last interruption", key: "last_interruption"),
+                "the interruption the period runs from, or the acknowledgement after it ran out, in words"
+            ) { Invocation.text(($0.0.standing.acknowledgedAfterExpiry ?? $0.0.standing.lastInterruption)?.note) },
+            .init(Column("On", key: "interrupted_on"), "the day of that interruption or acknowledgement") {
+                Invocation.day(($0.0.standing.acknowledgedAfterExpiry ?? $0.0.standing.lastInterruption)?.day)
+            },
+        ])
 
     // MARK: Write-offs
 
@@ -1014,28 +1130,41 @@ extension Catalog {
                 let rows = try inv.service { try CaseBook(inv.services()).writeOffs(customer: c?.id, ledger: ledger) }
                 return .output(
                     .table(
-                        Table(
-                            columns: [
-                                Column("Id", key: "id"), Column("Customer", key: "customer_id"),
-                                Column("Day", key: "on"), Column("Amount", key: "amount"),
-                                Column("Invoices", key: "invoices"), Column("Tax basis", key: "tax_basis"),
-                                Column("Recovered", key: "recovered"),
-                                Column("Reason", key: "reason"), Column("Evidence", key: "evidence", detail: true),
-                                Column("Basis in words", key: "tax_basis_text", detail: true),
-                            ],
-                            rows: rows.map { r in
+                        writeOffListSpec.table(
+                            rows.map { r -> (WriteOff, recovered: Money, basis: WriteOff.TaxBasis) in
                                 var w = r.writeOff
                                 if let revenue { w.revenue = revenue }
-                                let basis = w.taxBasis()
-                                return [
-                                    .text(w.id), .text(w.customerId), .text(w.on.iso), Invocation.money(w.amount),
-                                    .text(w.parts.map { "\($0.invoiceId) \($0.amount)" }.joined(separator: "; ")),
-                                    .term(basis.rawValue),
-                                    Invocation.money(r.recovered), .text(w.reason), Invocation.text(w.evidence),
-                                    .text(basis.text),
-                                ]
+                                return (w, recovered: r.recovered, basis: w.taxBasis())
                             })))
             },
         ]
     }
+
+    /// `writeoff list`: one row per write-off with its tax basis and what was recovered since.
+    static let writeOffListSpec = TableSpec<(WriteOff, recovered: Money, basis: WriteOff.TaxBasis)>(
+        "writeoff list",
+        [
+            .init(Column("Id", key: "id"), "the write-off's id") { .text($0.0.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("Day", key: "on"), "the day written off") { .text($0.0.on.iso) },
+            .init(Column("Amount", key: "amount"), "the amount written off") { Invocation.money($0.0.amount) },
+            .init(Column("Invoices", key: "invoices"), "each invoice written off and its amount, separated by \"; \"") {
+                .text($0.0.parts.map { p in "\(p.invoiceId) \(p.amount)" }.joined(separator: "; "))
+            },
+            .init(
+                Column("Tax basis", key: "tax_basis"),
+                "art23, art24 or none (国家税务总局公告2011年第25号; --revenue sets the small-amount limit)"
+            ) { .term($0.basis.rawValue) },
+            .init(
+                Column("Recovered", key: "recovered"),
+                "money received since that no open invoice took, up to the amount written off"
+            ) { Invocation.money($0.recovered) },
+            .init(Column("Reason", key: "reason"), "why it was written off") { .text($0.0.reason) },
+            .init(Column("Evidence", key: "evidence", detail: true), "the evidence kept, if any") {
+                Invocation.text($0.0.evidence)
+            },
+            .init(Column("Basis in words", key: "tax_basis_text", detail: true), "the tax basis in words") {
+                .text($0.basis.text)
+            },
+        ])
 }

@@ -70,22 +70,25 @@ extension Catalog {
             ) { inv in
                 let c = inv.parsed.argument("customer") == nil ? nil : try inv.resolveCustomer("customer").id
                 let list = try inv.store { () throws(StoreError) in try inv.workspace.corrections(customer: c) }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Kind", key: "kind"), Column("Target", key: "target"),
-                                Column("Customer", key: "customer_id"), Column("On", key: "on"),
-                                Column("Reason", key: "reason"), Column("By", key: "by"), Column("At", key: "at"),
-                                Column("Undone", key: "undone", detail: true),
-                            ],
-                            rows: list.map {
-                                [
-                                    .text($0.kind), .text($0.target), .text($0.customerId), .text($0.on.iso),
-                                    .text($0.reason), .text($0.by), Invocation.time($0.at), .text($0.undone),
-                                ]
-                            })))
+                // The moment is formatted here, once a row, not for each time a table reads the cell.
+                return .output(.table(correctionListSpec.table(list.map { ($0, at: Invocation.time($0.at)) })))
             },
         ]
     }
+
+    /// `correction list`: one row per reversal, with the moment it was recorded (formatted beforehand).
+    static let correctionListSpec = TableSpec<(Correction, at: Cell)>(
+        "correction list",
+        [
+            .init(
+                Column("Kind", key: "kind"), "what was reversed: payment.voided, writeoff.reversed, plan.cancelled, ..."
+            ) { .text($0.0.kind) },
+            .init(Column("Target", key: "target"), "the id of the entry reversed") { .text($0.0.target) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("On", key: "on"), "the day of the reversal") { .text($0.0.on.iso) },
+            .init(Column("Reason", key: "reason"), "why it was a mistake") { .text($0.0.reason) },
+            .init(Column("By", key: "by"), "the operator who reversed it") { .text($0.0.by) },
+            .init(Column("At", key: "at"), "when it was recorded (UTC; a table shows your time zone)") { $0.at },
+            .init(Column("Undone", key: "undone", detail: true), "what it undid, as JSON") { .text($0.0.undone) },
+        ])
 }

@@ -45,14 +45,7 @@ extension Catalog {
             ) { inv in
                 let c = try inv.resolveCustomer("customer")
                 let history = try inv.store { () throws(StoreError) in try inv.workspace.scoreHistory(customer: c.id) }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("As of", key: "as_of"), Column("Score", key: "score"),
-                                Column("Tier", key: "tier"),
-                            ],
-                            rows: history.map { [.text($0.asOf.iso), .number(String($0.score)), .text($0.tier)] })))
+                return .output(.table(scoreHistorySpec.table(history)))
             },
         ]
     }
@@ -159,6 +152,23 @@ extension Catalog {
             },
         ])
 
+    /// `credit history`: one row per kept score, oldest first.
+    static let scoreHistorySpec = TableSpec<(asOf: Day, score: Int, tier: String)>(
+        "credit history",
+        [
+            .init(Column("As of", key: "as_of"), "the day the score was as of") { .text($0.asOf.iso) },
+            .init(Column("Score", key: "score"), "credit score, 0-1000, higher is safer") { .number(String($0.score)) },
+            .init(Column("Tier", key: "tier"), "tier A-D from the score") { .text($0.tier) },
+        ])
+
+    /// `credit show`, why: one row per part taken off 1000.
+    static let creditReasonSpec = TableSpec<CreditScore.Reason>(
+        "credit show",
+        [
+            .init(Column("Points", key: "points"), "points it takes off 1000") { .number(String($0.points)) },
+            .init(Column("Reason", key: "reason"), "why, in words") { .text($0.text) },
+        ])
+
     static func showCredit(_ inv: Invocation) throws -> Outcome {
         let c = try inv.resolveCustomer("customer")
         let asOf = try inv.asOf()
@@ -215,12 +225,7 @@ extension Catalog {
                         Field("score", title: "Internal score (0-1000)", .number(String(s.score))),
                         Field("tier", title: "Tier", .text(s.tier)),
                     ])),
-                Section(
-                    "reasons", title: "Why (points off 1000)",
-                    .table(
-                        Table(
-                            columns: [Column("Points", key: "points"), Column("Reason", key: "reason")],
-                            rows: s.reasons.map { [.number(String($0.points)), .text($0.text)] }))),
+                Section("reasons", title: "Why (points off 1000)", .table(creditReasonSpec.table(s.reasons))),
                 tierPolicySection(policy, tier: s.tier, ownLimit: c.creditLimit),
             ]))
     }

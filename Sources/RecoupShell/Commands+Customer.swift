@@ -76,13 +76,11 @@ extension Catalog {
                 let limit = try inv.integer("--limit", default: 50)
                 let matches = inv.session.index.matchCustomers(
                     inv.parsed.arguments("text").joined(separator: " "), limit: limit)
-                let rows = matches.map { c -> [Cell] in [.text(c.id), .text(c.name)] }
-                if rows.isEmpty && inv.session.interactive {
+                if matches.isEmpty && inv.session.interactive {
                     return .output(
                         .text("no customer matches '\(inv.parsed.arguments("text").joined(separator: " "))'\n"))
                 }
-                return .output(
-                    .table(Table(columns: [Column("ID", key: "id"), Column("Name", key: "name")], rows: rows)))
+                return .output(.table(customerFindSpec.table(matches)))
             },
         ]
     }
@@ -92,21 +90,6 @@ extension Catalog {
         let asOf = try inv.asOf()
         let f = try inv.service { try CustomerFile(inv.services(asOf: asOf)).file(c) }
         let (balance, contracts, charges) = (f.balance, f.contracts, f.charges)
-        let openRows: [[Cell]] = f.open.map { o in
-            [
-                .text(o.invoice.id), Invocation.text(o.invoice.contractId), .text(o.invoice.issuedOn.iso),
-                .text(o.invoice.dueOn.iso),
-                Invocation.money(o.invoice.amount), Invocation.money(o.open), .number(String(o.daysOverdue)),
-                o.disputed.isPositive ? Invocation.money(o.disputed) : .empty,
-            ]
-        }
-        let recent = f.recentPayments.map { p -> [Cell] in
-            [
-                p.isSettlement ? .term("(settled)") : .text(p.id), .text(p.receivedOn.iso), Invocation.money(p.amount),
-                Invocation.text(p.invoiceId),
-                Invocation.text(p.method), Invocation.text(p.reference),
-            ]
-        }
         let identity: [Field] = [
             Field("id", title: "ID", .text(c.id)), Field("name", title: "Name", .text(c.name)),
             Field("phone", title: "Phone", Invocation.text(c.phone)),
@@ -183,44 +166,16 @@ extension Catalog {
         let corrected = try inv.store { () throws(StoreError) in try inv.workspace.corrections(customer: c.id) }
         if !corrected.isEmpty {
             approvalSection.append(
-                Section(
-                    "corrections", title: "Corrections",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Kind", key: "kind"), Column("Target", key: "target"), Column("On", key: "on"),
-                                Column("By", key: "by"), Column("Reason", key: "reason"),
-                            ],
-                            rows: corrected.map {
-                                [.text($0.kind), .text($0.target), .text($0.on.iso), .text($0.by), .text($0.reason)]
-                            }))))
+                Section("corrections", title: "Corrections", .table(fileCorrectionSpec.table(corrected))))
         }
         let sections: [Section] =
             [
                 Section("customer", title: "Customer", .record(identity)),
                 Section("balance", title: "Balance", .record(money)),
                 Section("contracts", title: "Contracts", .table(contractTable(contracts))),
+                Section("open_invoices", title: "Open invoices", .table(fileOpenInvoiceSpec.table(f.open))),
                 Section(
-                    "open_invoices", title: "Open invoices",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Invoice", key: "id"), Column("Contract", key: "contract_id"),
-                                Column("Issued", key: "issued_on"),
-                                Column("Due", key: "due_on"), Column("Amount", key: "amount"),
-                                Column("Open", key: "open"),
-                                Column("Days overdue", key: "days_overdue"), Column("Disputed", key: "disputed"),
-                            ], rows: openRows))),
-                Section(
-                    "recent_payments", title: "Recent payments",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Payment", key: "id"), Column("Received", key: "received_on"),
-                                Column("Amount", key: "amount"),
-                                Column("Invoice", key: "invoice_id"), Column("Method", key: "method"),
-                                Column("Reference", key: "reference"),
-                            ], rows: recent))),
+                    "recent_payments", title: "Recent payments", .table(filePaymentSpec.table(f.recentPayments))),
                 Section("charges", title: "Late fees and waivers", .table(Catalog.chargeTable(charges))),
                 Section("case", title: "Case", .record(caseFields)),
                 Section("contacts", title: "Last contacts", .table(contactTable(lastContacts))),
@@ -231,17 +186,9 @@ extension Catalog {
                 Section(
                     "complaints", title: "Open complaints",
                     .table(
-                        Table(
-                            columns: [
-                                Column("Id", key: "id"), Column("Tier", key: "tier"),
-                                Column("Received", key: "received_on"), Column("Due", key: "due_on"),
-                                Column("Note", key: "note"),
-                            ],
-                            rows: openComplaints.map { c in
-                                [
-                                    .text(c.id), .term(c.tier.rawValue), .text(c.receivedOn.iso),
-                                    .text(c.due(simpleDays: simple, complexDays: complex).iso), .text(c.note),
-                                ]
+                        fileComplaintSpec.table(
+                            openComplaints.map {
+                                (complaint: $0, due: $0.due(simpleDays: simple, complexDays: complex))
                             }))),
             ] + approvalSection
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
@@ -295,25 +242,42 @@ extension Catalog {
         return folded
     }
 
-    static func contractTable(_ contracts: [Contract]) -> Table {
-        Table(
-            columns: [
-                Column("Contract", key: "id"), Column("Customer", key: "customer_id"),
-                Column("Service", key: "service"), Column("Signed", key: "signed_on"),
-                Column("Terms (days)", key: "payment_terms_days"), Column("Late fee/day", key: "late_fee_daily_rate"),
-                Column("Grace", key: "late_fee_grace_days"), Column("Fee cap", key: "late_fee_cap"),
-                Column("Suspend after", key: "suspend_after_days"), Column("Prepay", key: "prepay_ratio"),
-            ],
-            rows: contracts.map { k in
-                [
-                    .text(k.id), .text(k.customerId), .text(k.service), .text(k.signedOn.iso),
-                    Invocation.int(k.paymentTermsDays ?? 30),
-                    k.lateFeeDailyRate.map { .rate($0, per: "/day") } ?? .empty, Invocation.int(k.lateFeeGraceDays),
-                    k.lateFeeCap.map { .rate($0, per: "") } ?? .empty,
-                    Invocation.int(k.suspendAfterDays), k.prepayRatio.map { .rate($0, per: "") } ?? .empty,
-                ]
-            })
-    }
+    static func contractTable(_ contracts: [Contract]) -> Table { contractListSpec.table(contracts) }
+
+    /// `contract list` (and `contract show`, and the contracts of `customer show`): one row per contract.
+    static let contractListSpec = TableSpec<Contract>(
+        "contract list",
+        [
+            .init(Column("Contract", key: "id"), "the contract's id") { .text($0.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("Service", key: "service"), "the service type (saas, consulting, hardware, ...)") {
+                .text($0.service)
+            },
+            .init(Column("Signed", key: "signed_on"), "the day it was signed") { .text($0.signedOn.iso) },
+            .init(
+                Column("Terms (days)", key: "payment_terms_days"),
+                "days from invoice to due date (30 if it states none)"
+            ) { Invocation.int($0.paymentTermsDays ?? 30) },
+            .init(
+                Column("Late fee/day", key: "late_fee_daily_rate"),
+                "its late fee per day, a fraction of the overdue amount, if it states one"
+            ) { $0.lateFeeDailyRate.map { Cell.rate($0, per: "/day") } ?? .empty },
+            .init(
+                Column("Grace", key: "late_fee_grace_days"), "days after the due date before late fees start, if stated"
+            ) { Invocation.int($0.lateFeeGraceDays) },
+            .init(
+                Column("Fee cap", key: "late_fee_cap"),
+                "its cap on late fees, a fraction of the overdue principal, if stated"
+            ) { $0.lateFeeCap.map { Cell.rate($0, per: "") } ?? .empty },
+            .init(
+                Column("Suspend after", key: "suspend_after_days"),
+                "days overdue from which its service is suspended, if stated"
+            ) { Invocation.int($0.suspendAfterDays) },
+            .init(
+                Column("Prepay", key: "prepay_ratio"),
+                "the deposit required before service, a fraction, if stated (else the policy's for tier and service)"
+            ) { $0.prepayRatio.map { Cell.rate($0, per: "") } ?? .empty },
+        ])
 
     static func listCustomers(_ inv: Invocation) throws -> Outcome {
         let asOf = try inv.asOf()
@@ -347,7 +311,8 @@ extension Catalog {
 
     /// The output declared with `TableSpec`, for `docs/OUTPUT.md`.
     static var outputReferences: [OutputReference] {
-        [customerListSpec.reference, scoreSpec.reference, invoiceListSpec.reference]
+        [customerListSpec.reference, scoreSpec.reference, invoiceListSpec.reference] + caseOutputReferences
+            + bookOutputReferences + reportOutputReferences
     }
 
     /// `customer list`: one row per customer with their balances on the day.
@@ -377,5 +342,82 @@ extension Catalog {
             .init(Column("Agent", key: "agent"), "the collector the customer is assigned to, if any") {
                 Invocation.text($0.0.agent)
             },
+        ])
+
+    /// `customer find`: one row per match, best first.
+    static let customerFindSpec = TableSpec<CompletionIndex.Match>(
+        "customer find",
+        [
+            .init(Column("ID", key: "id"), "the customer's id") { .text($0.id) },
+            .init(Column("Name", key: "name"), "the customer's name") { .text($0.name) },
+        ])
+
+    /// `customer show`, open invoices: one row per invoice or plan row issued by the day and open on it.
+    static let fileOpenInvoiceSpec = TableSpec<CustomerFile.OpenItem>(
+        "customer show",
+        [
+            .init(Column("Invoice", key: "id"), "the invoice's (or plan row's) id") { .text($0.invoice.id) },
+            .init(Column("Contract", key: "contract_id"), "the contract it is billed under, if any") {
+                Invocation.text($0.invoice.contractId)
+            },
+            .init(Column("Issued", key: "issued_on"), "issue date") { .text($0.invoice.issuedOn.iso) },
+            .init(Column("Due", key: "due_on"), "due date") { .text($0.invoice.dueOn.iso) },
+            .init(Column("Amount", key: "amount"), "the invoice's amount") { Invocation.money($0.invoice.amount) },
+            .init(Column("Open", key: "open"), "what is not paid on the day") { Invocation.money($0.open) },
+            .init(Column("Days overdue", key: "days_overdue"), "days past the due date on the day, 0 before it") {
+                .number(String($0.daysOverdue))
+            },
+            .init(Column("Disputed", key: "disputed"), "the part of the open amount a dispute open on the day holds") {
+                $0.disputed.isPositive ? Invocation.money($0.disputed) : .empty
+            },
+        ])
+
+    /// `customer show`, recent payments: the last payments received by the day, newest first.
+    static let filePaymentSpec = TableSpec<Payment>(
+        "customer show",
+        [
+            .init(Column("Payment", key: "id"), "the payment's id, or (settled) for an invoice settled outside them") {
+                $0.isSettlement ? .term("(settled)") : .text($0.id)
+            },
+            .init(Column("Received", key: "received_on"), "the day it was received") { .text($0.receivedOn.iso) },
+            .init(Column("Amount", key: "amount"), "the amount received") { Invocation.money($0.amount) },
+            .init(Column("Invoice", key: "invoice_id"), "the invoice it pays first, if it names one") {
+                Invocation.text($0.invoiceId)
+            },
+            .init(Column("Method", key: "method"), "how it was paid (bank, alipay, ...; settled), if recorded") {
+                Invocation.text($0.method)
+            },
+            .init(Column("Reference", key: "reference"), "the bank or gateway reference, if any") {
+                Invocation.text($0.reference)
+            },
+        ])
+
+    /// `customer show`, open complaints, with the day each must be answered by under the policy.
+    static let fileComplaintSpec = TableSpec<(complaint: Complaint, due: Day)>(
+        "customer show",
+        [
+            .init(Column("Id", key: "id"), "the complaint's id") { .text($0.complaint.id) },
+            .init(Column("Tier", key: "tier"), "simple or complex") { .term($0.complaint.tier.rawValue) },
+            .init(Column("Received", key: "received_on"), "the day it was received") {
+                .text($0.complaint.receivedOn.iso)
+            },
+            .init(
+                Column("Due", key: "due_on"),
+                "the day it must be answered by (the policy's days for its tier, plus any extension)"
+            ) { .text($0.due.iso) },
+            .init(Column("Note", key: "note"), "what the complaint says") { .text($0.complaint.note) },
+        ])
+
+    /// `customer show`, corrections: the reversals of mistaken entries about the customer.
+    static let fileCorrectionSpec = TableSpec<Correction>(
+        "customer show",
+        [
+            .init(Column("Kind", key: "kind"), "what was reversed (payment.voided, writeoff.reversed, ...)") {
+                .text($0.kind)
+            },
+            .init(Column("Target", key: "target"), "the id of the entry reversed") { .text($0.target) },
+            .init(Column("On", key: "on"), "the day of the reversal") { .text($0.on.iso) },
+            .init(Column("By", key: "by"), "the operator who reversed it") { .text($0.by) },
+            .init(Column("Reason", key: "reason"), "why it was a mistake") { .text($0.reason) },
         ])
 }

@@ -133,39 +133,23 @@ extension Catalog {
                 }
                 let pots = DepositPots(moves)
                 var held = Money.zero
-                let potRows: [[Cell]] =
-                    pots.byContract.keys.sorted().map { [.text($0), Invocation.money(pots.byContract[$0]!)] }
-                    + [
-                        [.text("unallocated"), Invocation.money(pots.unallocated)],
-                        [.text("total"), Invocation.money(pots.total)],
-                    ]
+                var potRows: [(pot: String, amount: Money)] = pots.byContract.keys.sorted().map {
+                    (pot: $0, amount: pots.byContract[$0]!)
+                }
+                potRows += [
+                    (pot: Invocation.tr("unallocated"), amount: pots.unallocated),
+                    (pot: Invocation.tr("total"), amount: pots.total),
+                ]
+                let moveRows: [(DepositMovement, held: Money)] = moves.map { m in
+                    held += m.signed
+                    return (m, held: held)
+                }
                 return .output(
                     .document([
                         Section(
                             "held", title: "Deposit held by \(c.id) \(c.name)",
-                            .table(
-                                Table(
-                                    columns: [Column("Held for", key: "pot"), Column("Amount", key: "amount")],
-                                    rows: potRows))),
-                        Section(
-                            "movements", title: "Movements",
-                            .table(
-                                Table(
-                                    columns: [
-                                        Column("Day", key: "on_day"), Column("Kind", key: "kind"),
-                                        Column("Contract", key: "contract_id"), Column("Invoice", key: "invoice_id"),
-                                        Column("Amount", key: "amount"), Column("Total held", key: "total_held"),
-                                        Column("Reason", key: "reason"), Column("Operator", key: "operator"),
-                                    ],
-                                    rows: moves.map { m in
-                                        held += m.signed
-                                        return [
-                                            .text(m.onDay.iso), .term(m.kind.rawValue), Invocation.text(m.contractId),
-                                            Invocation.text(m.invoiceId),
-                                            Invocation.money(m.amount), Invocation.money(held),
-                                            Invocation.text(m.reason), .text(m.operator),
-                                        ]
-                                    }))),
+                            .table(depositHeldSpec.table(potRows))),
+                        Section("movements", title: "Movements", .table(depositMovementsSpec.table(moveRows))),
                     ]))
             },
             Command(
@@ -220,6 +204,36 @@ extension Catalog {
         ]
     }
 
+    /// `deposit show`, section `held`: what each pot holds.
+    static let depositHeldSpec = TableSpec<(pot: String, amount: Money)>(
+        "deposit show (held)",
+        [
+            .init(Column("Held for", key: "pot"), "a contract's id, unallocated, or total") { .text($0.pot) },
+            .init(Column("Amount", key: "amount"), "the deposit held in it") { Invocation.money($0.amount) },
+        ])
+
+    /// `deposit show`, section `movements`: every movement in order, with what is held after it.
+    static let depositMovementsSpec = TableSpec<(DepositMovement, held: Money)>(
+        "deposit show (movements)",
+        [
+            .init(Column("Day", key: "on_day"), "the day of the movement") { .text($0.0.onDay.iso) },
+            .init(Column("Kind", key: "kind"), "receive, apply or refund") { .term($0.0.kind.rawValue) },
+            .init(
+                Column("Contract", key: "contract_id"), "the contract the deposit is held for; empty when unallocated"
+            ) {
+                Invocation.text($0.0.contractId)
+            },
+            .init(Column("Invoice", key: "invoice_id"), "the invoice an apply paid") {
+                Invocation.text($0.0.invoiceId)
+            },
+            .init(Column("Amount", key: "amount"), "the amount moved (positive)") { Invocation.money($0.0.amount) },
+            .init(Column("Total held", key: "total_held"), "all the customer's deposit held after the movement") {
+                Invocation.money($0.held)
+            },
+            .init(Column("Reason", key: "reason"), "why a refund was made") { Invocation.text($0.0.reason) },
+            .init(Column("Operator", key: "operator"), "who recorded it") { .text($0.0.operator) },
+        ])
+
     static func positiveAmount(_ inv: Invocation, _ argument: String) throws -> Money {
         let amount = try inv.positiveAmount(inv.argument(argument), column: inv.parsed.column(ofArgument: argument))
         return amount
@@ -236,30 +250,44 @@ extension Catalog {
         let asOf = try inv.asOf()
         let all = inv.parsed.flag("--all")
         let reqs = try requirements(inv, asOf: asOf).requirements
-        let rows: [[Cell]] = reqs.compactMap { r in
+        let rows: [(Deposit.Requirement, status: String)] = reqs.compactMap { r in
             let status = r.required == nil ? "no value" : r.shortfall.isPositive ? "short" : "ok"
             guard all || status != "ok" else { return nil }
-            return [
-                .text(r.contract.id), .text(r.contract.customerId), .text(r.tier), .text(r.contract.service),
-                Invocation.money(r.contract.value),
-                r.ratio.map { .number($0.percentText(2) + "%") } ?? .empty, Invocation.term(r.basis?.rawValue),
-                Invocation.money(r.required),
-                Invocation.money(r.held), Invocation.money(r.fromUnallocated), Invocation.money(r.shortfall),
-                .text(status),
-            ]
+            return (r, status: status)
         }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Contract", key: "contract_id"), Column("Customer", key: "customer_id"),
-                        Column("Tier", key: "tier"), Column("Service", key: "service"),
-                        Column("Value", key: "value"), Column("Ratio", key: "ratio"), Column("Basis", key: "basis"),
-                        Column("Required", key: "required"),
-                        Column("Held", key: "held"), Column("From unallocated", key: "from_unallocated"),
-                        Column("Shortfall", key: "shortfall"), Column("Status", key: "status"),
-                    ], rows: rows)))
+        return .output(.table(depositCheckSpec.table(rows)))
     }
+
+    /// `deposit check`: one row per contract (short or without a value, every one with --all).
+    static let depositCheckSpec = TableSpec<(Deposit.Requirement, status: String)>(
+        "deposit check",
+        [
+            .init(Column("Contract", key: "contract_id"), "the contract's id") { .text($0.0.contract.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.contract.customerId) },
+            .init(Column("Tier", key: "tier"), "the customer's credit tier") { .text($0.0.tier) },
+            .init(Column("Service", key: "service"), "the contract's service type") { .text($0.0.contract.service) },
+            .init(Column("Value", key: "value"), "the contract's value, if it states one") {
+                Invocation.money($0.0.contract.value)
+            },
+            .init(Column("Ratio", key: "ratio"), "the deposit ratio required, in percent (empty without a value)") {
+                $0.0.ratio.map { r in Cell.number(r.percentText(2) + "%") } ?? .empty
+            },
+            .init(Column("Basis", key: "basis"), "contract (its prepay_ratio) or policy (deposit.TIER.SERVICE)") {
+                Invocation.term($0.0.basis?.rawValue)
+            },
+            .init(Column("Required", key: "required"), "ratio × value (empty without a value)") {
+                Invocation.money($0.0.required)
+            },
+            .init(Column("Held", key: "held"), "the deposit received for the contract") { Invocation.money($0.0.held) },
+            .init(
+                Column("From unallocated", key: "from_unallocated"),
+                "what the customer's unallocated deposit covers of the rest, contracts in signing order"
+            ) { Invocation.money($0.0.fromUnallocated) },
+            .init(Column("Shortfall", key: "shortfall"), "required − held − from unallocated, not below 0") {
+                Invocation.money($0.0.shortfall)
+            },
+            .init(Column("Status", key: "status"), "ok, short or no value") { .text($0.status) },
+        ])
 
     static func contractCheck(_ inv: Invocation) throws -> Outcome {
         for option in ["--customer", "--service", "--value"] where inv.parsed.value(option) == nil {

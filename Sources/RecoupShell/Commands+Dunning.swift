@@ -126,26 +126,30 @@ extension Catalog {
             dryRun
             ? documents.map { out + "/" + $0.notice.baseName + ".md" }
             : try inv.service(column: inv.parsed.column(ofOption: "--out")) { try run.send(documents, to: out) }
-        let rows: [[Cell]] = zip(documents, files).map { d, file in
-            [
-                .text(d.customer.id), .text(d.customer.name), .term(d.notice.action.rawValue),
-                .text(d.notice.items.map(\.invoiceId).joined(separator: " ")), Invocation.money(d.notice.total),
-                .text(file),
-            ]
-        }
         let title =
             dryRun ? "Dunning as of \(asOf.iso) (dry run: nothing written or recorded)" : "Dunning as of \(asOf.iso)"
         return .output(
-            .table(
-                Table(
-                    title: title,
-                    columns: [
-                        Column("Customer", key: "customer_id"), Column("Name", key: "name"),
-                        Column("Action", key: "action"),
-                        Column("Invoices", key: "invoices"), Column("Amount", key: "amount"),
-                        Column("File", key: "file"),
-                    ], rows: rows)))
+            .table(dunRunSpec.table(zip(documents, files).map { d, file in (document: d, file: file) }, title: title)))
     }
+
+    /// `dun run`: one row per customer's document, with the file it was (or, in a dry run, would be) written to.
+    static let dunRunSpec = TableSpec<(document: DunningRun.Document, file: String)>(
+        "dun run",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.document.customer.id) },
+            .init(Column("Name", key: "name"), "the customer's name") { .text($0.document.customer.name) },
+            .init(
+                Column("Action", key: "action"),
+                "the document's kind: the most severe action among its invoices (reminder, letter, ...)"
+            ) { .term($0.document.notice.action.rawValue) },
+            .init(Column("Invoices", key: "invoices"), "the ids of the invoices it names") {
+                .text($0.document.notice.items.map(\.invoiceId).joined(separator: " "))
+            },
+            .init(Column("Amount", key: "amount"), "the open amount of those invoices") {
+                Invocation.money($0.document.notice.total)
+            },
+            .init(Column("File", key: "file"), "the Markdown file of the document") { .text($0.file) },
+        ])
 
     static func previewDunning(_ inv: Invocation) throws -> Outcome {
         let c = try inv.resolveCustomer("customer")
@@ -164,19 +168,22 @@ extension Catalog {
     static func listDunningSent(_ inv: Invocation) throws -> Outcome {
         let customer = inv.parsed.arguments("customer").isEmpty ? nil : try inv.resolveCustomer("customer").id
         let records = try inv.store { () throws(StoreError) in try inv.workspace.dunningRecords(customer: customer) }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"),
-                        Column("Step", key: "step"),
-                        Column("Day", key: "sent_on"), Column("Action", key: "action"), Column("File", key: "file"),
-                    ],
-                    rows: records.map {
-                        [
-                            .text($0.customerId), .text($0.invoiceId), .text($0.step), .text($0.sentOn.iso),
-                            .text($0.action), Invocation.text($0.file),
-                        ]
-                    })))
+        return .output(.table(dunSentSpec.table(records)))
     }
+
+    /// `dun sent`: one row per dunning step recorded for an invoice.
+    static let dunSentSpec = TableSpec<DunningRecord>(
+        "dun sent",
+        [
+            .init(Column("Customer", key: "customer_id"), "the invoice's customer") { .text($0.customerId) },
+            .init(Column("Invoice", key: "invoice_id"), "the invoice's id") { .text($0.invoiceId) },
+            .init(Column("Step", key: "step"), "the ladder step, OFFSET:ACTION") { .text($0.step) },
+            .init(Column("Day", key: "sent_on"), "the run's day") { .text($0.sentOn.iso) },
+            .init(Column("Action", key: "action"), "the step's action when it was taken, or passed") {
+                .text($0.action)
+            },
+            .init(Column("File", key: "file"), "the document it went into (none for a passed step)") {
+                Invocation.text($0.file)
+            },
+        ])
 }

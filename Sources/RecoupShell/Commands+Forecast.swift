@@ -72,56 +72,109 @@ extension Catalog {
                     bars: format == .table ? width : nil)))
     }
 
+    /// One row of `forecast`: a month, or the last row `later` (no promised amount, no bar).
+    struct ForecastLine {
+        var month: String
+        var expected: Money
+        var due: Money
+        var promised: Money?
+        /// The chart's bar, in table format only.
+        var bar: String? = nil
+    }
+
     /// month, expected, due, and a last row `later`; with `bars`, a chart column fitted to that width.
     static func table(_ f: Forecast, title: String, bars width: Int?) -> Table {
-        var rows: [[Cell]] = f.months.map {
-            [.text($0.month), Invocation.money($0.expected), Invocation.money($0.due), Invocation.money($0.promised)]
+        var rows = f.months.map {
+            ForecastLine(month: $0.month, expected: $0.expected, due: $0.due, promised: $0.promised)
         }
-        rows.append([.text("later"), Invocation.money(f.later), Invocation.money(f.laterDue), .empty])
-        var columns = [
-            Column("Month", key: "month"), Column("Expected", key: "expected"), Column("Due", key: "due"),
-            Column("Promised", key: "promised"),
-        ]
-        if let width {
-            let room = barRoom(rows, columns, width: width)
-            let top = f.months.map(\.expected.minorUnits).max() ?? 0
-            for (k, m) in f.months.enumerated() {
-                rows[k].append(.text(bar(m.expected.minorUnits, of: top, cells: room)))
-            }
-            columns.append(Column("", key: "bar", alignment: .left))
+        rows.append(ForecastLine(month: Invocation.tr("later"), expected: f.later, due: f.laterDue, promised: nil))
+        let plain = withoutBar(forecastSpec).table(rows)
+        guard let width else { return plain }
+        let room = barRoom(plain.rows, plain.columns, width: width)
+        let top = f.months.map(\.expected.minorUnits).max() ?? 0
+        for (k, m) in f.months.enumerated() {
+            rows[k].bar = bar(m.expected.minorUnits, of: top, cells: room)
         }
-        return Table(title: width == nil ? nil : title, columns: columns, rows: rows)
+        return forecastSpec.table(rows, title: title)
+    }
+
+    /// `forecast`: one row per month, then `later`.
+    static let forecastSpec = TableSpec<ForecastLine>(
+        "forecast",
+        [
+            .init(Column("Month", key: "month"), "YYYY-MM, or later for what lands after the last month") {
+                .text($0.month)
+            },
+            .init(Column("Expected", key: "expected"), "the collections expected to land in the month") {
+                Invocation.money($0.expected)
+            },
+            .init(
+                Column("Due", key: "due"), "the open amount falling due in the month (all that is overdue in the first)"
+            ) { Invocation.money($0.due) },
+            .init(Column("Promised", key: "promised"), "the part of expected that pending promises bring in") {
+                Invocation.money($0.promised)
+            },
+            .init(
+                Column("", key: "bar", alignment: .left), "the month's expected amount as a bar (table format only)"
+            ) { Invocation.text($0.bar) },
+        ])
+
+    /// One row of `forecast` inside a what-if scenario: a month, or the last row `later` (no bar).
+    struct ForecastChange {
+        var month: String
+        var base: Money
+        var scenario: Money
+        /// The chart's bar, in table format only.
+        var bar: String? = nil
     }
 
     /// month, base_expected, scenario_expected, change; with `bars`, the scenario against the base.
     static func sideBySide(base: Forecast, scenario: Forecast, title: String, bars width: Int?) -> Table {
-        func row(_ month: String, _ b: Money, _ s: Money) -> [Cell] {
-            [.text(month), Invocation.money(b), Invocation.money(s), Invocation.money(s - b)]
+        var rows = zip(base.months, scenario.months).map {
+            ForecastChange(month: $0.month, base: $0.expected, scenario: $1.expected)
         }
-        var rows = zip(base.months, scenario.months).map { row($0.month, $0.expected, $1.expected) }
-        rows.append(row("later", base.later, scenario.later))
-        var columns = [
-            Column("Month", key: "month"), Column("Base", key: "base_expected"),
-            Column("Scenario", key: "scenario_expected"), Column("Change", key: "change"),
-        ]
-        if let width {
-            let room = barRoom(rows, columns, width: width)
-            let top =
-                zip(base.months, scenario.months).map { max($0.expected.minorUnits, $1.expected.minorUnits) }.max() ?? 0
-            for (k, (b, s)) in zip(base.months, scenario.months).enumerated() {
-                let bc = cells(b.expected.minorUnits, of: top, room: room),
-                    sc = cells(s.expected.minorUnits, of: top, room: room)
-                let common = min(bc, sc)
-                rows[k].append(
-                    .text(
-                        String(repeating: "█", count: common)
-                            + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)))
-            }
-            columns.append(Column("", key: "bar", alignment: .left))
+        rows.append(ForecastChange(month: Invocation.tr("later"), base: base.later, scenario: scenario.later))
+        let plain = withoutBar(forecastChangeSpec).table(rows)
+        guard let width else { return plain }
+        let room = barRoom(plain.rows, plain.columns, width: width)
+        let top =
+            zip(base.months, scenario.months).map { max($0.expected.minorUnits, $1.expected.minorUnits) }.max() ?? 0
+        for (k, (b, s)) in zip(base.months, scenario.months).enumerated() {
+            let bc = cells(b.expected.minorUnits, of: top, room: room),
+                sc = cells(s.expected.minorUnits, of: top, room: room)
+            let common = min(bc, sc)
+            rows[k].bar =
+                String(repeating: "█", count: common)
+                + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)
         }
-        return Table(
-            title: width == nil ? nil : title + " (█ both, ▒ more in the scenario, ░ less)", columns: columns,
-            rows: rows)
+        return forecastChangeSpec.table(rows, title: title + " (█ both, ▒ more in the scenario, ░ less)")
+    }
+
+    /// `forecast` inside a what-if scenario: the base's expected collections against the scenario's.
+    static let forecastChangeSpec = TableSpec<ForecastChange>(
+        "forecast",
+        [
+            .init(Column("Month", key: "month"), "YYYY-MM, or later for what lands after the last month") {
+                .text($0.month)
+            },
+            .init(Column("Base", key: "base_expected"), "expected collections by the books as they are") {
+                Invocation.money($0.base)
+            },
+            .init(Column("Scenario", key: "scenario_expected"), "expected collections in the scenario") {
+                Invocation.money($0.scenario)
+            },
+            .init(Column("Change", key: "change"), "scenario less base") { Invocation.money($0.scenario - $0.base) },
+            .init(
+                Column("", key: "bar", alignment: .left),
+                "the scenario against the base as a bar (table format only)"
+            ) { Invocation.text($0.bar) },
+        ])
+
+    /// A spec without its last column, the chart's bar (CSV, JSON, and the layout before the bar is drawn).
+    static func withoutBar<Row>(_ spec: TableSpec<Row>) -> TableSpec<Row> {
+        var s = spec
+        s.columns.removeLast()
+        return s
     }
 
     /// Cells left for the chart once the other columns (and the two-space gaps) are laid out:

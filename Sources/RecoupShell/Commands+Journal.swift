@@ -41,24 +41,35 @@ extension Catalog {
             filter.from = try optionalDay(inv, "--from")
             filter.to = try optionalDay(inv, "--to")
             let entries = try inv.store { () throws(StoreError) in try inv.workspace.journal(filter) }
-            return .output(
-                .table(
-                    Table(
-                        columns: [
-                            Column("Seq", key: "seq"), Column("At", key: "at"), Column("Operator", key: "operator"),
-                            Column("Customer", key: "customer_id", detail: true), Column("Command", key: "command"),
-                            Column("Effect", key: "effect"), Column("Kind", key: "kind", detail: true),
-                            Column("Payload", key: "payload", detail: true), Column("Hash", key: "hash", detail: true),
-                        ],
-                        rows: entries.map {
-                            [
-                                .number(String($0.sequence)), Invocation.time($0.at), .text($0.operator),
-                                Invocation.text($0.customer), .text($0.command), .text($0.effect), .text($0.kind),
-                                Invocation.text($0.payload), Invocation.text($0.hash),
-                            ]
-                        })))
+            // The moment is formatted here, once an entry, not for each time a table reads the cell.
+            return .output(.table(journalSpec.table(entries.map { ($0, at: Invocation.time($0.at)) })))
         }
     }
+
+    /// `journal`: one row per entry, newest first, with the moment it was made (formatted beforehand).
+    static let journalSpec = TableSpec<(JournalEntry, at: Cell)>(
+        "journal",
+        [
+            .init(Column("Seq", key: "seq"), "the entry's number: 1, 2, 3, ... without gaps") {
+                .number(String($0.0.sequence))
+            },
+            .init(Column("At", key: "at"), "when it was made (UTC; a table shows your time zone)") { $0.at },
+            .init(Column("Operator", key: "operator"), "who made it") { .text($0.0.operator) },
+            .init(Column("Customer", key: "customer_id", detail: true), "the customer it concerns, if any") {
+                Invocation.text($0.0.customer)
+            },
+            .init(Column("Command", key: "command"), "the command that made it") { .text($0.0.command) },
+            .init(Column("Effect", key: "effect"), "what it changed, in words") { .text($0.0.effect) },
+            .init(Column("Kind", key: "kind", detail: true), "the change's kind (payment.recorded, ...), if kept") {
+                .text($0.0.kind)
+            },
+            .init(Column("Payload", key: "payload", detail: true), "the typed change as canonical JSON, if any") {
+                Invocation.text($0.0.payload)
+            },
+            .init(Column("Hash", key: "hash", detail: true), "its SHA-256 link in the chain") {
+                Invocation.text($0.0.hash)
+            },
+        ])
 
     static var journalVerifyCommand: Command {
         Command(

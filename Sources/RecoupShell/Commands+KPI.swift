@@ -53,8 +53,7 @@ extension Catalog {
             guard let d = s.decidedOn, d >= period.from, d <= period.to else { continue }
             if s.status == .kept { kept += 1 } else if s.status == .broken { broken += 1 }
         }
-        func days(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 2)) } ?? .empty }
-        func percent(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 1)) } ?? .empty }
+        let days = kpiDays, percent = kpiPercent
         let record: [Field] = [
             Field("period", title: "Period", .text(period.description)),
             Field("days", title: "Days", .number(String(period.days))),
@@ -80,41 +79,58 @@ extension Catalog {
                 "promise_kept_percent", title: "Promise-kept rate (%)",
                 percent(Ratio(Int128(kept * 100), over: Int128(kept + broken)))),
         ]
-        let rolls = r.rolls.map { x -> [Cell] in
-            [
-                .text(x.from), .text(x.to), Invocation.money(x.amount), Invocation.money(x.rolled),
-                percent(x.ratePercent),
-            ]
-        }
-        var delays: [[Cell]] = []
+        var delays: [(id: String, name: String?, delay: KPI.CustomerDelay)] = []
         for d in r.delays.prefix(rows) {
             let id = ledger.customerIds[d.customer]
             let name = try inv.store { () throws(StoreError) in try ws.customer(id: id) }?.name
-            delays.append([.text(id), Invocation.text(name), Invocation.money(d.paid), days(d.delay)])
+            delays.append((id, name, d))
         }
         return .output(
             .document([
                 Section("kpi", title: "Collections KPIs", .record(record)),
-                Section(
-                    "roll_rates", title: "Roll rates",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("From", key: "from_bucket"), Column("To", key: "to_bucket"),
-                                Column("Amount", key: "amount_from"),
-                                Column("Rolled", key: "amount_rolled"), Column("Rate %", key: "rate_percent"),
-                            ], rows: rolls))),
-                Section(
-                    "payment_delay", title: "Payment delay by customer",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Customer", key: "customer_id"), Column("Name", key: "name"),
-                                Column("Paid", key: "paid_amount"),
-                                Column("Delay (days)", key: "weighted_delay_days"),
-                            ], rows: delays))),
+                Section("roll_rates", title: "Roll rates", .table(rollRateSpec.table(r.rolls))),
+                Section("payment_delay", title: "Payment delay by customer", .table(paymentDelaySpec.table(delays))),
             ]))
     }
+
+    /// A number of days (or a turnover) to 2 decimals, blank without a value.
+    static func kpiDays(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 2)) } ?? .empty }
+    /// A percentage to 1 decimal, blank without a value.
+    static func kpiPercent(_ x: Ratio?) -> Cell { x.map { .number($0.decimal(places: 1)) } ?? .empty }
+
+    /// `kpi`, roll rates: one row per bucket but the last, in bucket order.
+    static let rollRateSpec = TableSpec<KPI.Roll>(
+        "kpi",
+        [
+            .init(Column("From", key: "from_bucket"), "the aging bucket it rolls from (current, 1-30, ...)") {
+                .text($0.from)
+            },
+            .init(Column("To", key: "to_bucket"), "the next bucket") { .text($0.to) },
+            .init(Column("Amount", key: "amount_from"), "open in the from bucket a month before the last day") {
+                Invocation.money($0.amount)
+            },
+            .init(
+                Column("Rolled", key: "amount_rolled"), "the part of it open on the last day in the to bucket or later"
+            ) { Invocation.money($0.rolled) },
+            .init(
+                Column("Rate %", key: "rate_percent"), "rolled ÷ amount × 100, blank when nothing was in the bucket"
+            ) { kpiPercent($0.ratePercent) },
+        ])
+
+    /// `kpi`, payment delay: customers who paid in the period, most amount × days late first.
+    static let paymentDelaySpec = TableSpec<(id: String, name: String?, delay: KPI.CustomerDelay)>(
+        "kpi",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.id) },
+            .init(Column("Name", key: "name"), "the customer's name") { Invocation.text($0.name) },
+            .init(Column("Paid", key: "paid_amount"), "applied to their invoices by payments received in the period") {
+                Invocation.money($0.delay.paid)
+            },
+            .init(
+                Column("Delay (days)", key: "weighted_delay_days"),
+                "days from due date to payment (early = 0), weighted by the amount applied"
+            ) { kpiDays($0.delay.delay) },
+        ])
 
     /// `--period YYYY-MM`, or `--from D --to D`, or the last full month before today.
     static func kpiPeriod(_ inv: Invocation) throws -> KPI.Period {

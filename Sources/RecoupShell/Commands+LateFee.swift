@@ -112,7 +112,7 @@ extension Catalog {
         let customers = try lateFeeCustomers(inv, allByDefault: false)
         let asOf = try inv.asOf()
         let fees = LateFees(try inv.services(asOf: asOf))
-        var rows: [[Cell]] = []
+        var rows: [(LateFees.Row, customer: String)] = []
         var total = (
             open: Money.zero, fee: Money.zero, loss: Money.zero, posted: Money.zero, waived: Money.zero,
             toPost: Money.zero
@@ -122,15 +122,7 @@ extension Catalog {
             for r in try inv.service({ try fees.rows(c) }) {
                 let a = r.accrual
                 guard a.open.isPositive || a.fee.isPositive || !r.posted.isZero || !r.waived.isZero else { continue }
-                rows.append([
-                    .text(r.invoice.id), .text(c.id), .text(a.dueOn.iso), .number(String(a.daysLate)),
-                    .number(String(a.clause.graceDays)),
-                    .rate(a.clause.rate.fractionText, per: "/day"), Invocation.money(a.open), Invocation.money(a.fee),
-                    Invocation.money(a.cap),
-                    .term(a.capped ? "yes" : ""), Invocation.money(a.loss), .term(a.excessive ? "yes" : ""),
-                    .term(a.disputed ? "yes" : ""), Invocation.money(r.posted), Invocation.money(r.waived),
-                    Invocation.money(r.toPost),
-                ])
+                rows.append((r, customer: c.id))
                 total.open += a.open; total.fee += a.fee; total.loss += a.loss
                 total.posted += r.posted; total.waived += r.waived; total.toPost += r.toPost
                 if a.excessive { flagged += 1 }
@@ -139,21 +131,9 @@ extension Catalog {
         }
         // Waivers of a customer's fees as a whole name no invoice: they count in the total only.
         total.waived += try inv.service { try fees.wholeCustomerWaivers(customers) }
-        let table = Table(
-            columns: [
-                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
-                Column("Due", key: "due_on"),
-                Column("Days late", key: "days_late"), Column("Grace", key: "grace_days"),
-                Column("Rate/day", key: "daily_rate"),
-                Column("Open", key: "open"), Column("Fee", key: "fee"), Column("Cap", key: "cap"),
-                Column("Capped", key: "capped"),
-                Column("Loss", key: "loss"), Column("Excessive (art. 585)", key: "excessive"),
-                Column("Disputed", key: "disputed"),
-                Column("Posted", key: "posted"), Column("Waived", key: "waived"), Column("To post", key: "to_post"),
-            ], rows: rows)
         return .output(
             .document([
-                Section("late_fees", title: "Late fees as of \(asOf.iso)", .table(table)),
+                Section("late_fees", title: "Late fees as of \(asOf.iso)", .table(lateFeeShowSpec.table(rows))),
                 Section(
                     "total", title: "Total",
                     .record([
@@ -172,6 +152,54 @@ extension Catalog {
             ]))
     }
 
+    /// `latefee show`: one row per invoice with its fee accrued to the day (`LateFees.Row`) and its customer.
+    static let lateFeeShowSpec = TableSpec<(LateFees.Row, customer: String)>(
+        "latefee show",
+        [
+            .init(Column("Invoice", key: "invoice_id"), "the invoice's id") { .text($0.0.invoice.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customer) },
+            .init(Column("Due", key: "due_on"), "the invoice's due date") { .text($0.0.accrual.dueOn.iso) },
+            .init(
+                Column("Days late", key: "days_late"),
+                "days bearing a fee: after the grace days, to the day or to payment in full"
+            ) { .number(String($0.0.accrual.daysLate)) },
+            .init(Column("Grace", key: "grace_days"), "days after the due date the clause charges nothing for") {
+                .number(String($0.0.accrual.clause.graceDays))
+            },
+            .init(Column("Rate/day", key: "daily_rate"), "the clause's fee per day, a fraction of the open principal") {
+                .rate($0.0.accrual.clause.rate.fractionText, per: "/day")
+            },
+            .init(Column("Open", key: "open"), "the invoice's open amount on the day") {
+                Invocation.money($0.0.accrual.open)
+            },
+            .init(Column("Fee", key: "fee"), "the late fee accrued to the day, capped (0 when disputed)") {
+                Invocation.money($0.0.accrual.fee)
+            },
+            .init(Column("Cap", key: "cap"), "the clause's cap in money, if it has one") {
+                Invocation.money($0.0.accrual.cap)
+            },
+            .init(Column("Capped", key: "capped"), "yes when the cap cut the fee") {
+                .term($0.0.accrual.capped ? "yes" : "")
+            },
+            .init(Column("Loss", key: "loss"), "the actual loss over the same days at latefee.loss_rate") {
+                Invocation.money($0.0.accrual.loss)
+            },
+            .init(
+                Column("Excessive (art. 585)", key: "excessive"),
+                "yes when the fee is more than 30 % above the actual loss (Civil Code art. 585)"
+            ) { .term($0.0.accrual.excessive ? "yes" : "") },
+            .init(Column("Disputed", key: "disputed"), "yes when a dispute holds the invoice (it accrues nothing)") {
+                .term($0.0.accrual.disputed ? "yes" : "")
+            },
+            .init(Column("Posted", key: "posted"), "late fees charged on the invoice by latefee post") {
+                Invocation.money($0.0.posted)
+            },
+            .init(Column("Waived", key: "waived"), "late fees waived on the invoice") { Invocation.money($0.0.waived) },
+            .init(Column("To post", key: "to_post"), "what latefee post would add for the day") {
+                Invocation.money($0.0.toPost)
+            },
+        ])
+
     static func postLateFees(_ inv: Invocation) throws -> Outcome {
         let customers = try lateFeeCustomers(inv, allByDefault: true)
         let asOf = try Catalog.day(inv, "--as-of")
@@ -180,13 +208,9 @@ extension Catalog {
         guard !written.isEmpty else {
             return .output(.text("no late fees to post as of \(asOf.iso): none accrued beyond what is posted\n"))
         }
-        let rows = written.map { w -> [Cell] in
+        let rows: [(Charge, accrued: Money?, excessive: Bool, asOf: Day)] = written.map { w in
             let a = flags[w.invoiceId ?? ""]
-            return [
-                .text(w.invoiceId ?? ""), .text(w.customerId), .text(asOf.iso), Invocation.money(a?.fee),
-                Invocation.money(w.amount),
-                .term(a?.excessive == true ? "yes" : ""),
-            ]
+            return (w, accrued: a?.fee, excessive: a?.excessive == true, asOf: asOf)
         }
         let total = written.reduce(Money.zero) { $0 + $1.amount }
         let summary = Section(
@@ -207,17 +231,31 @@ extension Catalog {
             .document([
                 Section(
                     "posted", title: "Late fees posted as of \(asOf.iso)",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Invoice", key: "invoice_id"), Column("Customer", key: "customer_id"),
-                                Column("As of", key: "as_of"),
-                                Column("Accrued", key: "accrued"), Column("Charged now", key: "amount"),
-                                Column("Excessive (art. 585)", key: "excessive"),
-                            ], rows: rows))),
+                    .table(lateFeePostSpec.table(rows))),
                 summary,
             ]))
     }
+
+    /// `latefee post --detail`: one row per charge written, with the invoice's fee accrued to the day.
+    static let lateFeePostSpec = TableSpec<(Charge, accrued: Money?, excessive: Bool, asOf: Day)>(
+        "latefee post --detail",
+        [
+            .init(Column("Invoice", key: "invoice_id"), "the invoice the fee accrued on") {
+                .text($0.0.invoiceId ?? "")
+            },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.0.customerId) },
+            .init(Column("As of", key: "as_of"), "the day the fees were accrued to") { .text($0.asOf.iso) },
+            .init(Column("Accrued", key: "accrued"), "the late fee accrued on the invoice to the day") {
+                Invocation.money($0.accrued)
+            },
+            .init(Column("Charged now", key: "amount"), "what this run charged: the accrued fee less what was posted") {
+                Invocation.money($0.0.amount)
+            },
+            .init(
+                Column("Excessive (art. 585)", key: "excessive"),
+                "yes when the fee is more than 30 % above the actual loss (Civil Code art. 585)"
+            ) { .term($0.excessive ? "yes" : "") },
+        ])
 
     static func waiveLateFees(_ inv: Invocation) throws -> Outcome {
         guard let reason = inv.parsed.value("--reason"), !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -264,20 +302,27 @@ extension Catalog {
     }
 
     /// Charges as a table (also what a customer's file can show).
-    static func chargeTable(_ charges: [Charge]) -> Table {
-        Table(
-            columns: [
-                Column("Customer", key: "customer_id"), Column("Invoice", key: "invoice_id"),
-                Column("Kind", key: "kind"),
-                Column("As of", key: "as_of"), Column("Amount", key: "amount"), Column("Reason", key: "reason"),
-                Column("Operator", key: "operator"),
-            ],
-            rows: charges.map { c in
-                [
-                    .text(c.customerId), Invocation.text(c.invoiceId), .term(c.kind.rawValue), .text(c.asOf.iso),
-                    Invocation.money(c.amount),
-                    Invocation.text(c.reason), .text(c.operator),
-                ]
-            })
-    }
+    static func chargeTable(_ charges: [Charge]) -> Table { chargeSpec.table(charges) }
+
+    /// `latefee charges`: one row per late fee charged or waived (also the `charges` section of `customer show`).
+    static let chargeSpec = TableSpec<Charge>(
+        "latefee charges",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(
+                Column("Invoice", key: "invoice_id"),
+                "the invoice the fee accrued on or the waiver names (empty: the customer's fees as a whole)"
+            ) { Invocation.text($0.invoiceId) },
+            .init(Column("Kind", key: "kind"), "late_fee or waiver") { .term($0.kind.rawValue) },
+            .init(Column("As of", key: "as_of"), "the day the fee was accrued to, or the day of the waiver") {
+                .text($0.asOf.iso)
+            },
+            .init(Column("Amount", key: "amount"), "positive for a late fee, negative for a waiver") {
+                Invocation.money($0.amount)
+            },
+            .init(Column("Reason", key: "reason"), "why the fee was waived (empty for a late fee)") {
+                Invocation.text($0.reason)
+            },
+            .init(Column("Operator", key: "operator"), "who recorded it") { .text($0.operator) },
+        ])
 }

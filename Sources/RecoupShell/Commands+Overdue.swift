@@ -64,18 +64,7 @@ extension Catalog {
         let record = !inv.parsed.flag("--dry-run") && inv.session.scenario == nil
         let run = try inv.service { try OverdueRun(inv.services(asOf: asOf)).run(ledger, record: record) }
         let (ladder, evaluation, transitions) = (run.ladder, run.evaluation, run.transitions)
-        let changes = Table(
-            columns: [
-                Column("Scope", key: "scope"), Column("Customer", key: "customer_id"), Column("From", key: "from"),
-                Column("To", key: "to"), Column("Days", key: "days"), Column("Amount", key: "amount"),
-                Column("Note", key: "note"),
-            ],
-            rows: transitions.map { t in
-                [
-                    .text(t.scope), .text(t.customerId), .term(t.from), .term(t.to), .number(String(t.days)),
-                    Invocation.money(t.amount), .text(t.note),
-                ]
-            })
+        let changes = overdueChangesSpec.table(transitions)
         if inv.parsed.flag("--changes") { return .output(.table(changes)) }
         func rank(_ state: String, _ days: Int, _ key: String) -> (Int, Int, String) {
             (-(ladder.severity(of: state) ?? -1), -days, key)
@@ -90,14 +79,11 @@ extension Catalog {
         guard inv.parsed.flag("--detail") else {
             // The summary: each rung of the ladder reached, most severe first, and how many moved.
             let states = Set(scopes.map(\.state)).sorted { rank($0, 0, $0) < rank($1, 0, $1) }
-            let rows: [[Cell]] = states.map { state in
+            let rows: [OverdueStateRow] = states.map { state in
                 let these = scopes.filter { $0.state == state }
-                return [
-                    .term(state), .number(String(these.count)),
-                    .number(String(customers.filter { $0.state == state }.count)),
-                    Invocation.money(these.reduce(Money.zero) { $0 + $1.amount }),
-                    .number(String(these.filter(\.suspended).count)),
-                ]
+                return OverdueStateRow(
+                    state: state, contracts: these.count, customers: customers.filter { $0.state == state }.count,
+                    amount: these.reduce(Money.zero) { $0 + $1.amount }, suspended: these.filter(\.suspended).count)
             }
             let up = transitions.filter { (ladder.severity(of: $0.to) ?? -1) > (ladder.severity(of: $0.from) ?? -1) }
             return .output(
@@ -105,13 +91,7 @@ extension Catalog {
                     Section(
                         "states",
                         title: (note.isEmpty ? "Overdue as of \(asOf.iso)" : "Overdue as of \(asOf.iso) (\(note))"),
-                        .table(
-                            Table(
-                                columns: [
-                                    Column("State", key: "state"), Column("Contracts", key: "contracts"),
-                                    Column("Customers", key: "customers"), Column("Amount", key: "amount"),
-                                    Column("Suspended", key: "suspended"),
-                                ], rows: rows))),
+                        .table(overdueStatesSpec.table(rows))),
                     Section(
                         "transitions", title: "Transitions since the last run (overdue --changes lists them)",
                         .record([
@@ -125,45 +105,110 @@ extension Catalog {
             .document([
                 Section(
                     "contracts", title: "Overdue contracts as of \(asOf.iso)",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Scope", key: "scope"), Column("Customer", key: "customer_id"),
-                                Column("State", key: "state"), Column("Days", key: "days"),
-                                Column("Amount", key: "amount"), Column("Since", key: "earliest_due"),
-                                Column("Suspend after", key: "suspend_after_days"),
-                                Column("Suspended", key: "suspended"),
-                            ],
-                            rows: scopes.map { s in
-                                [
-                                    .text(s.scope), .text(s.customerId), .term(s.state), .number(String(s.days)),
-                                    Invocation.money(s.amount),
-                                    .text(s.earliestDue.iso), .number(String(s.suspendAfterDays)),
-                                    .term(s.suspended ? "yes" : ""),
-                                ]
-                            }))),
-                Section(
-                    "customers", title: "Customers",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Customer", key: "customer_id"), Column("State", key: "state"),
-                                Column("Days", key: "days"), Column("Amount", key: "amount"),
-                                Column("Suspended", key: "suspended"), Column("Credit", key: "unapplied_credit"),
-                            ],
-                            rows: customers.map { c in
-                                [
-                                    .text(c.customerId), .term(c.state), .number(String(c.days)),
-                                    Invocation.money(c.amount),
-                                    .text(c.suspended.joined(separator: " ")), Invocation.money(c.credit),
-                                ]
-                            }))),
+                    .table(overdueContractsSpec.table(scopes))),
+                Section("customers", title: "Customers", .table(overdueCustomersSpec.table(customers))),
                 Section(
                     "transitions",
                     title: note.isEmpty ? "Transitions since the last run" : "Transitions since the last run (\(note))",
                     .table(changes)),
             ]))
     }
+
+    /// `overdue --changes` (and the `transitions` of `overdue --detail`): one row per rung passed since the last run.
+    static let overdueChangesSpec = TableSpec<OverdueTransition>(
+        "overdue --changes",
+        [
+            .init(
+                Column("Scope", key: "scope"), "the contract or plan id, or customer:ID for invoices without a contract"
+            ) {
+                .text($0.scope)
+            },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("From", key: "from"), "the state the step leaves") { .term($0.from) },
+            .init(Column("To", key: "to"), "the state it reaches, one rung up or down") { .term($0.to) },
+            .init(Column("Days", key: "days"), "the scope's days overdue now (0 when nothing is overdue)") {
+                .number(String($0.days))
+            },
+            .init(Column("Amount", key: "amount"), "the scope's overdue amount now") { Invocation.money($0.amount) },
+            .init(Column("Note", key: "note"), "why, in words") { .text($0.note) },
+        ])
+
+    /// One rung of the ladder in the `overdue` summary.
+    struct OverdueStateRow {
+        var state: String
+        var contracts: Int
+        var customers: Int
+        var amount: Money
+        var suspended: Int
+    }
+
+    /// `overdue`: the summary, one row per rung of the ladder reached, most severe first.
+    static let overdueStatesSpec = TableSpec<OverdueStateRow>(
+        "overdue",
+        [
+            .init(Column("State", key: "state"), "a rung of the overdue ladder (policy overdue.ladder)") {
+                .term($0.state)
+            },
+            .init(Column("Contracts", key: "contracts"), "contracts, plans and customer:ID scopes in that state") {
+                .number(String($0.contracts))
+            },
+            .init(Column("Customers", key: "customers"), "customers whose most severe contract is in it") {
+                .number(String($0.customers))
+            },
+            .init(Column("Amount", key: "amount"), "the overdue amount of those contracts") {
+                Invocation.money($0.amount)
+            },
+            .init(Column("Suspended", key: "suspended"), "of those contracts, the ones suspended") {
+                .number(String($0.suspended))
+            },
+        ])
+
+    /// `overdue --detail`, section `contracts`: every contract (or plan, or customer:ID scope) not clear.
+    static let overdueContractsSpec = TableSpec<OverdueScope>(
+        "overdue --detail (contracts)",
+        [
+            .init(
+                Column("Scope", key: "scope"), "the contract or plan id, or customer:ID for invoices without a contract"
+            ) {
+                .text($0.scope)
+            },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("State", key: "state"), "the rung of the overdue ladder reached") { .term($0.state) },
+            .init(
+                Column("Days", key: "days"), "days since the due date of its earliest overdue, undisputed open invoice"
+            ) { .number(String($0.days)) },
+            .init(Column("Amount", key: "amount"), "open amount of its overdue, undisputed invoices") {
+                Invocation.money($0.amount)
+            },
+            .init(Column("Since", key: "earliest_due"), "the due date of the earliest of them") {
+                .text($0.earliestDue.iso)
+            },
+            .init(
+                Column("Suspend after", key: "suspend_after_days"),
+                "days overdue from which it is suspended (the contract's, else clause.suspend_after_days)"
+            ) { .number(String($0.suspendAfterDays)) },
+            .init(Column("Suspended", key: "suspended"), "yes when the ladder's suspension is reached") {
+                .term($0.suspended ? "yes" : "")
+            },
+        ])
+
+    /// `overdue --detail`, section `customers`: every customer not clear, at its most severe contract's state.
+    static let overdueCustomersSpec = TableSpec<OverdueCustomer>(
+        "overdue --detail (customers)",
+        [
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.customerId) },
+            .init(Column("State", key: "state"), "the state of its most severe contract") { .term($0.state) },
+            .init(Column("Days", key: "days"), "the most days overdue of its contracts") { .number(String($0.days)) },
+            .init(Column("Amount", key: "amount"), "its contracts' overdue amounts summed") {
+                Invocation.money($0.amount)
+            },
+            .init(Column("Suspended", key: "suspended"), "the contracts suspended, separated by spaces") {
+                .text($0.suspended.joined(separator: " "))
+            },
+            .init(
+                Column("Credit", key: "unapplied_credit"), "payments not applied to any invoice (shown, not netted)"
+            ) { Invocation.money($0.credit) },
+        ])
 
     static func queue(_ inv: Invocation) throws -> Outcome {
         let me = inv.session.operatorName
@@ -210,27 +255,48 @@ extension Catalog {
         }
         return .output(
             .table(
-                Table(
+                queueSpec.table(
+                    calls.enumerated().map { k, call in (rank: k + 1, call: call) },
                     title:
-                        "Calls for \(asOf.iso)\(agent.map { ", agent \($0)" } ?? ""): \(calls.count) of \(total)\(waiting)\(taken)",
-                    columns: [
-                        Column("#", key: "rank"), Column("Customer", key: "customer_id"),
-                        Column("Name", key: "name", wraps: true),
-                        Column("Phone", key: "phone", whole: true), Column("Contact", key: "contact_person"),
-                        Column("Agent", key: "agent", detail: true, whole: true),
-                        Column("Overdue", key: "overdue"), Column("Days", key: "days"),
-                        Column("State", key: "state", whole: true),
-                        Column("Priority", key: "priority", detail: true),
-                        Column("Reason", key: "reason", alignment: .left, wraps: true),
-                    ],
-                    rows: calls.enumerated().map { k, call in
-                        let e = call.entry
-                        return [
-                            .number(String(k + 1)), .text(e.customerId), Invocation.text(call.name),
-                            Invocation.text(call.phone), Invocation.text(call.person), Invocation.text(call.agent),
-                            Invocation.money(e.overdue), .number(String(e.days)), .term(e.state),
-                            Invocation.money(e.priority), .term(e.reason),
-                        ]
-                    })))
+                        "Calls for \(asOf.iso)\(agent.map { ", agent \($0)" } ?? ""): \(calls.count) of \(total)\(waiting)\(taken)"
+                )))
     }
+
+    /// `queue`: one row per call, in priority order.
+    static let queueSpec = TableSpec<(rank: Int, call: CallQueue.Call)>(
+        "queue",
+        [
+            .init(Column("#", key: "rank"), "the call's place in priority order, from 1") { .number(String($0.rank)) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.call.entry.customerId) },
+            .init(Column("Name", key: "name", wraps: true), "the customer's name") { Invocation.text($0.call.name) },
+            .init(Column("Phone", key: "phone", whole: true), "the customer's phone, if any") {
+                Invocation.text($0.call.phone)
+            },
+            .init(Column("Contact", key: "contact_person"), "the person the last logged contact was with, if any") {
+                Invocation.text($0.call.person)
+            },
+            .init(
+                Column("Agent", key: "agent", detail: true, whole: true),
+                "the collector the customer is assigned to, if any"
+            ) { Invocation.text($0.call.agent) },
+            .init(Column("Overdue", key: "overdue"), "the overdue amount, less what disputes hold") {
+                Invocation.money($0.call.entry.overdue)
+            },
+            .init(Column("Days", key: "days"), "days overdue") { .number(String($0.call.entry.days)) },
+            .init(
+                Column("State", key: "state", whole: true), "the customer's overdue state (its most severe contract's)"
+            ) {
+                .term($0.call.entry.state)
+            },
+            .init(
+                Column("Priority", key: "priority", detail: true),
+                "the priority the calls are ordered by (see help queue)"
+            ) {
+                Invocation.money($0.call.entry.priority)
+            },
+            .init(
+                Column("Reason", key: "reason", alignment: .left, wraps: true),
+                "why the customer is called, most important first, separated by '; '"
+            ) { .term($0.call.entry.reason) },
+        ])
 }

@@ -212,19 +212,8 @@ extension Catalog {
         let places = try inv.integer("--rate-decimals", default: 2, range: 0...8)
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let json = format == .json
-        func amount(_ m: Money) -> Cell { json ? .text(m.description) : .money(m.description) }
-        let rows = s.installments.map { i -> [Cell] in
-            [
-                .number(String(i.period)), .text(i.dueOn.iso), amount(i.payment), amount(i.principal),
-                amount(i.interest), amount(i.fee), amount(i.balance),
-            ]
-        }
-        let table = Table(
-            columns: [
-                Column("Period", key: "period"), Column("Due on", key: "due_on"), Column("Payment", key: "payment"),
-                Column("Principal", key: "principal"), Column("Interest", key: "interest"), Column("Fee", key: "fee"),
-                Column("Balance", key: "balance"),
-            ], rows: rows)
+        func amount(_ m: Money) -> Cell { quoteAmount(m, json: json) }
+        let table = planQuoteSpec.table(s.installments.map { (installment: $0, json: json) })
         let summary: [Field] = [
             Field("amount_financed", title: "Amount financed", amount(s.financed)),
             Field("total_payable", title: "Total payable", amount(s.totalPayable)),
@@ -275,6 +264,34 @@ extension Catalog {
         }
     }
 
+    /// An amount of a quote: money, or a decimal string in JSON (`plan quote --format json`).
+    static func quoteAmount(_ m: Money, json: Bool) -> Cell { json ? .text(m.description) : .money(m.description) }
+
+    /// `plan quote`, section `schedule`: one row per installment (amounts as strings in JSON).
+    static let planQuoteSpec = TableSpec<(installment: Installment, json: Bool)>(
+        "plan quote",
+        [
+            .init(Column("Period", key: "period"), "the installment's number (0: down payment and upfront fee)") {
+                .number(String($0.installment.period))
+            },
+            .init(Column("Due on", key: "due_on"), "the day it falls due") { .text($0.installment.dueOn.iso) },
+            .init(Column("Payment", key: "payment"), "principal + interest + fee") {
+                quoteAmount($0.installment.payment, json: $0.json)
+            },
+            .init(Column("Principal", key: "principal"), "the part that repays principal") {
+                quoteAmount($0.installment.principal, json: $0.json)
+            },
+            .init(Column("Interest", key: "interest"), "the part that is interest") {
+                quoteAmount($0.installment.interest, json: $0.json)
+            },
+            .init(Column("Fee", key: "fee"), "the part that is fees") {
+                quoteAmount($0.installment.fee, json: $0.json)
+            },
+            .init(Column("Balance", key: "balance"), "principal still owed after it") {
+                quoteAmount($0.installment.balance, json: $0.json)
+            },
+        ])
+
     static func comparePlans(_ inv: Invocation) throws -> Outcome {
         let p = inv.parsed
         guard let termText = p.value("--term") else {
@@ -299,32 +316,60 @@ extension Catalog {
             }
             methods.append(method)
         }
-        var rows: [[Cell]] = []
+        var rows: [PlanQuoteLine] = []
         for method in methods {
             for term in terms {
                 let s = try schedule(inv, try planTerms(inv, term: term, method: method))
                 let regular = s.installments.filter { $0.period > 0 }
-                rows.append([
-                    .term(method.rawValue), .number(String(term)), Invocation.money(regular.first?.payment ?? .zero),
-                    Invocation.money(regular.last?.payment ?? .zero), Invocation.money(s.totalPayable),
-                    Invocation.money(s.totalInterest),
-                    Invocation.money(s.totalFees), .number(percent(s.annualizedRate)),
-                    .number(percent(s.effectiveRate)), .text(s.lastDue.iso),
-                ])
+                rows.append(
+                    PlanQuoteLine(
+                        method: method, term: term, first: regular.first?.payment ?? .zero,
+                        last: regular.last?.payment ?? .zero, schedule: s))
             }
         }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Method", key: "method"), Column("Term", key: "term"),
-                        Column("First", key: "first_payment"), Column("Last", key: "last_payment"),
-                        Column("Total payable", key: "total_payable"), Column("Interest", key: "total_interest"),
-                        Column("Fees", key: "total_fees"),
-                        Column("Annualized %", key: "annualized_rate"), Column("Effective %", key: "effective_rate"),
-                        Column("Last due", key: "last_due_on"),
-                    ], rows: rows)))
+        return .output(.table(planCompareSpec.table(rows)))
     }
+
+    /// One quote of `plan compare`.
+    struct PlanQuoteLine {
+        var method: PlanMethod
+        var term: Int
+        /// The first and last regular installments (period 0, a down payment, left out).
+        var first: Money
+        var last: Money
+        var schedule: Schedule
+    }
+
+    /// `plan compare`: one row per method and term.
+    static let planCompareSpec = TableSpec<PlanQuoteLine>(
+        "plan compare",
+        [
+            .init(Column("Method", key: "method"), "annuity, equal-principal, flat or interest-free") {
+                .term($0.method.rawValue)
+            },
+            .init(Column("Term", key: "term"), "number of installments") { .number(String($0.term)) },
+            .init(Column("First", key: "first_payment"), "the first regular installment (after any down payment)") {
+                Invocation.money($0.first)
+            },
+            .init(Column("Last", key: "last_payment"), "the last installment") { Invocation.money($0.last) },
+            .init(Column("Total payable", key: "total_payable"), "everything the customer pays") {
+                Invocation.money($0.schedule.totalPayable)
+            },
+            .init(Column("Interest", key: "total_interest"), "the interest in all") {
+                Invocation.money($0.schedule.totalInterest)
+            },
+            .init(Column("Fees", key: "total_fees"), "the fees in all") { Invocation.money($0.schedule.totalFees) },
+            .init(
+                Column("Annualized %", key: "annualized_rate"),
+                "the annualized rate, fees included (IRR per period × periods a year), percent"
+            ) { .number(percent($0.schedule.annualizedRate)) },
+            .init(Column("Effective %", key: "effective_rate"), "the annualized rate compounded, percent") {
+                .number(percent($0.schedule.effectiveRate))
+            },
+            .init(Column("Last due", key: "last_due_on"), "the day the last installment falls due") {
+                .text($0.schedule.lastDue.iso)
+            },
+        ])
 
     /// A rate given in percent (`13.03421`) with `places` decimals (`13.0342` with 4, `13.03` with 2), rounded half-up.
     static func percent(_ value: Double, places: Int = 4) -> String {

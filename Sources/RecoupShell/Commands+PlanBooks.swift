@@ -137,36 +137,73 @@ extension Catalog {
         return d
     }
 
+    /// Plan rows as a table: a schedule's columns, and with `state` what is paid of each part (in
+    /// `order`, the allocation order) and what is open.
     static func rowsTable(
         _ rows: [PlanState.Row], state: Bool,
         order: [RowPart] = RowPart.allCases
     ) -> Table {
-        var columns = ["period", "due_on", "payment", "principal", "interest", "fee", "balance"].map {
-            Column($0.replacingOccurrences(of: "_", with: " ").capitalized, key: $0)
-        }
-        if state {
-            columns +=
-                [Column("Paid", key: "paid")] + order.map { Column("Paid \($0.rawValue)", key: "paid_\($0.rawValue)") }
-                + [Column("Open", key: "open")]
-        }
-        return Table(
-            columns: columns,
-            rows: rows.map { r in
-                var cells: [Cell] = [
-                    .text(r.row.isPrepayment ? "\(r.row.period)+" : String(r.row.period)), .text(r.row.dueOn.iso),
-                    Invocation.money(r.row.payment), Invocation.money(r.row.principal),
-                    Invocation.money(r.row.interest),
-                    Invocation.money(r.row.fee), Invocation.money(r.row.balance),
-                ]
-                if state {
-                    let parts = RowPart.split(r.paid, of: r.row, order: order)
-                    cells +=
-                        [Invocation.money(r.paid)] + order.map { Invocation.money(parts[$0] ?? .zero) } + [
-                            Invocation.money(r.open)
-                        ]
-                }
-                return cells
-            })
+        guard state else { return planScheduleSpec.table(rows.map { PlanRowLine(entry: $0) }) }
+        return planRowsSpec(order: order).table(
+            rows.map { PlanRowLine(entry: $0, paidParts: RowPart.split($0.paid, of: $0.row, order: order)) })
+    }
+
+    /// One plan row, with what is paid of each of its parts (empty for a schedule).
+    struct PlanRowLine {
+        var entry: PlanState.Row
+        var paidParts: [RowPart: Money] = [:]
+    }
+
+    /// The columns of a plan's schedule, the first of every table of plan rows.
+    static let planScheduleColumns: [TableSpec<PlanRowLine>.Col] = [
+        .init(
+            Column("Period", key: "period"),
+            "the installment's number (0: down payment and upfront fee; N+: a prepayment after row N)"
+        ) { .text($0.entry.row.isPrepayment ? "\($0.entry.row.period)+" : String($0.entry.row.period)) },
+        .init(Column("Due on", key: "due_on"), "the day it falls due") { .text($0.entry.row.dueOn.iso) },
+        .init(Column("Payment", key: "payment"), "principal + interest + fee") {
+            Invocation.money($0.entry.row.payment)
+        },
+        .init(Column("Principal", key: "principal"), "the part that repays principal") {
+            Invocation.money($0.entry.row.principal)
+        },
+        .init(Column("Interest", key: "interest"), "the part that is interest") {
+            Invocation.money($0.entry.row.interest)
+        },
+        .init(Column("Fee", key: "fee"), "the part that is fees") { Invocation.money($0.entry.row.fee) },
+        .init(Column("Balance", key: "balance"), "principal still owed after it") {
+            Invocation.money($0.entry.row.balance)
+        },
+    ]
+
+    /// `plan create` and `plan prepay`, section `schedule`: the rows of a schedule.
+    static let planScheduleSpec = TableSpec<PlanRowLine>("plan create, plan prepay", planScheduleColumns)
+
+    /// What `plan show` adds to a schedule's columns: what is paid, of each part, and what is open.
+    static let planPaidColumn = TableSpec<PlanRowLine>.Col(
+        Column("Paid", key: "paid"), "paid toward the row on the day"
+    ) { Invocation.money($0.entry.paid) }
+    static let planPartColumns: [RowPart: TableSpec<PlanRowLine>.Col] = [
+        .fee: .init(Column("Paid fee", key: "paid_fee"), "of what is paid, the part covering the row's fee") {
+            Invocation.money($0.paidParts[.fee] ?? .zero)
+        },
+        .interest: .init(
+            Column("Paid interest", key: "paid_interest"), "of what is paid, the part covering the row's interest"
+        ) { Invocation.money($0.paidParts[.interest] ?? .zero) },
+        .principal: .init(
+            Column("Paid principal", key: "paid_principal"), "of what is paid, the part covering the row's principal"
+        ) { Invocation.money($0.paidParts[.principal] ?? .zero) },
+    ]
+    static let planOpenColumn = TableSpec<PlanRowLine>.Col(Column("Open", key: "open"), "still open on the day") {
+        Invocation.money($0.entry.open)
+    }
+
+    /// `plan show`, section `rows`: the schedule's columns, then what is paid, one column per part in
+    /// `order` (the policy's allocation.order, or --order), and what is open. Made at run time from
+    /// the static columns, since the parts' order is the policy's (`docs/OUTPUT.md` shows the usual order).
+    static func planRowsSpec(order: [RowPart] = RowPart.allCases) -> TableSpec<PlanRowLine> {
+        let parts: [TableSpec<PlanRowLine>.Col] = order.map { planPartColumns[$0]! }
+        return TableSpec("plan show", planScheduleColumns + [planPaidColumn] + parts + [planOpenColumn])
     }
 
     static func createPlan(_ inv: Invocation) throws -> Outcome {
@@ -274,23 +311,22 @@ extension Catalog {
         let listed = try inv.service {
             try PlanBooks(inv.services(asOf: asOf)).list(customer: customer, status: status)
         }
-        let rows: [[Cell]] = listed.map { plan, s in
-            [
-                .text(plan.id), .text(plan.customerId), .text(plan.createdOn.iso), Invocation.money(plan.financed),
-                .number(String(plan.installments.count)), Invocation.money(s.paid), Invocation.money(s.open),
-                .term(s.status.rawValue),
-            ]
-        }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Plan", key: "id"), Column("Customer", key: "customer_id"),
-                        Column("Day", key: "created_on"),
-                        Column("Financed", key: "financed"), Column("Rows", key: "rows"), Column("Paid", key: "paid"),
-                        Column("Open", key: "open"), Column("Status", key: "status"),
-                    ], rows: rows)))
+        return .output(.table(planListSpec.table(listed)))
     }
+
+    /// `plan list`: one row per plan with where it stands on the day.
+    static let planListSpec = TableSpec<(plan: PlanRecord, state: PlanState)>(
+        "plan list",
+        [
+            .init(Column("Plan", key: "id"), "the plan's id") { .text($0.plan.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.plan.customerId) },
+            .init(Column("Day", key: "created_on"), "the day the plan was created") { .text($0.plan.createdOn.iso) },
+            .init(Column("Financed", key: "financed"), "the amount financed") { Invocation.money($0.plan.financed) },
+            .init(Column("Rows", key: "rows"), "the plan's rows") { .number(String($0.plan.installments.count)) },
+            .init(Column("Paid", key: "paid"), "paid toward its rows on the day") { Invocation.money($0.state.paid) },
+            .init(Column("Open", key: "open"), "still open on the day") { Invocation.money($0.state.open) },
+            .init(Column("Status", key: "status"), "active, broken or completed") { .term($0.state.status.rawValue) },
+        ])
 
     static func payoffPlan(_ inv: Invocation) throws -> Outcome {
         let plan = try findPlan(inv)

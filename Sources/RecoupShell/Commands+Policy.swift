@@ -17,17 +17,7 @@ extension Catalog {
                     options: [.format], examples: ["policy show", "policy show --format csv"])
             ) { inv in
                 let policy = try inv.store { () throws(StoreError) in try inv.workspace.policy() }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Key", key: "key"), Column("Value", key: "value"),
-                                Column("Default", key: "default"),
-                                Column("Meaning", key: "meaning"),
-                            ],
-                            rows: Policy.settings.map {
-                                [.text($0.key), .text(policy[$0.key]), .text($0.value), .text($0.help)]
-                            })))
+                return .output(.table(policyShowSpec.table(Policy.settings.map { ($0, value: policy[$0.key]) })))
             },
             Command(
                 spec: CommandSpec(
@@ -44,10 +34,11 @@ extension Catalog {
                     try PolicyChanges(inv.services()).set(inv.argument("key"), inv.argument("value"))
                 }
                 let key = inv.argument("key")
+                let shows = Policy.settings.first { $0.key == key }?.shows ?? .text
+                let (old, new) = (Self.policyCell(change.old, shows).shown, Self.policyCell(change.new, shows).shown)
                 return .output(
                     .text(
-                        change.old == change.new
-                            ? "policy \(key) stays \(change.new)\n" : "policy \(key): \(change.old) -> \(change.new)\n")
+                        change.old == change.new ? "policy \(key) stays \(new)\n" : "policy \(key): \(old) -> \(new)\n")
                 )
             },
             Command(
@@ -97,6 +88,33 @@ extension Catalog {
                 effect: { _ in .changesPolicy }
             ) { inv in try Catalog.importPolicy(inv) },
         ]
+    }
+
+    /// `policy show`: every setting with its value, its default and what it means.
+    static let policyShowSpec = TableSpec<(Policy.Setting, value: String)>(
+        "policy show",
+        [
+            .init(Column("Key", key: "key"), "the setting's key, as `policy set` takes it") { .text($0.0.key) },
+            .init(
+                Column("Value", key: "value"),
+                "its value in this workspace (a table shows rates as percentages and amounts with ¥)"
+            ) { policyCell($0.value, $0.0.shows) },
+            .init(Column("Default", key: "default"), "the value a new workspace starts with") {
+                policyCell($0.0.value, $0.0.shows)
+            },
+            .init(Column("Meaning", key: "meaning"), "what the setting decides") { .text($0.0.help) },
+        ])
+
+    /// A setting's value as a cell: rates as percentages and amounts grouped in a table, the text as
+    /// set in CSV and JSON (so an exported value can be set again as it is).
+    static func policyCell(_ value: String, _ shows: Policy.Shows) -> Cell {
+        switch shows {
+        case .text: return .text(value)
+        case .rate(let per): return value.isEmpty ? .empty : .rate(value, per: per)
+        case .amount:  // as an amount reads: 2000 is ¥2,000.00
+            guard case .success(let m) = Money.parse(value) else { return .text(value) }
+            return .money(m.description)
+        }
     }
 
     static func importPolicy(_ inv: Invocation) throws -> Outcome {

@@ -159,24 +159,7 @@ extension Catalog {
                 let list = try inv.store { () throws(StoreError) in
                     try inv.workspace.unappliedPayments(customer: customer, heldOnly: inv.parsed.flag("--held"))
                 }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Payment", key: "id"), Column("Customer", key: "customer_id"),
-                                Column("Received", key: "received_on"),
-                                Column("Amount", key: "amount"), Column("Unapplied", key: "unapplied"),
-                                Column("Held", key: "held"),
-                                Column("Method", key: "method"), Column("Reference", key: "reference"),
-                            ],
-                            rows: list.map { u in
-                                [
-                                    .text(u.payment.id), .text(u.payment.customerId), .text(u.payment.receivedOn.iso),
-                                    Invocation.money(u.payment.amount),
-                                    Invocation.money(u.unapplied), .term(u.payment.held ? "yes" : ""),
-                                    Invocation.text(u.payment.method), Invocation.text(u.payment.reference),
-                                ]
-                            })))
+                return .output(.table(unmatchedPaymentSpec.table(list)))
             },
             Command(
                 spec: CommandSpec(
@@ -281,15 +264,13 @@ extension Catalog {
         let ledger = try inv.store { () throws(StoreError) in try inv.workspace.ledger(customer: c) }
         let allocation = ledger.allocate(asOf: asOf, record: true)
         let me = Int32(ledger.invoiceIds.firstIndex(of: v.id)!)
-        let paidBy = allocation.applications.filter { $0.invoice == me }.map { a -> [Cell] in
+        let paidBy = allocation.applications.filter { $0.invoice == me }.map { a in
             let pid = ledger.paymentIds[Int(a.payment)]
-            return [
-                .text(
-                    pid.hasPrefix(Payment.settlementPrefix)
-                        ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid),
-                .text(Day(ordinal: ledger.paymentDay[Int(a.payment)]).iso),
-                .money(Money(minorUnits: a.amount).description),
-            ]
+            return (
+                payment: pid.hasPrefix(Payment.settlementPrefix)
+                    ? "(settled)" : pid.hasPrefix(Payment.restructurePrefix) ? "(restructured)" : pid,
+                received: Day(ordinal: ledger.paymentDay[Int(a.payment)]), applied: Money(minorUnits: a.amount)
+            )
         }
         let open = v.issuedOn <= asOf ? Money(minorUnits: allocation.open[Int(me)]) : .zero
         return .output(
@@ -311,14 +292,7 @@ extension Catalog {
                         Field("disputed", title: "Disputed", .text(v.disputed ? "yes" : "no")),
                         Field("settled_on", title: "Settled", Invocation.day(v.settledOn)),
                     ])),
-                Section(
-                    "applied", title: "Paid by",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Payment", key: "payment_id"), Column("Received", key: "received_on"),
-                                Column("Applied", key: "applied"),
-                            ], rows: paidBy))),
+                Section("applied", title: "Paid by", .table(paidBySpec.table(paidBy))),
             ]))
     }
 
@@ -338,43 +312,112 @@ extension Catalog {
             applied[Int(a.payment)] += a.amount
             targets[Int(a.payment)].append(ledger.invoiceIds[Int(a.invoice)])
         }
-        var rows: [[Cell]] = []
+        var rows: [PaymentLine] = []
         for (p, id) in ledger.paymentIds.enumerated() where ledger.paymentDay[p] <= asOf.ordinal {
             let d = details[id]
             let settled = id.hasPrefix(Payment.settlementPrefix)
             let restructured = id.hasPrefix(Payment.restructurePrefix)
-            rows.append([
-                .text(settled ? "(settled)" : restructured ? "(restructured)" : id),
-                .text(Day(ordinal: ledger.paymentDay[p]).iso),
-                .money(Money(minorUnits: ledger.paymentAmount[p]).description),
-                .money(Money(minorUnits: applied[p]).description),
-                .money(Money(minorUnits: ledger.paymentAmount[p] - applied[p]).description),
-                .text(targets[p].joined(separator: " ")),
-                Invocation.text(settled ? "settled_on" : restructured ? "plan" : d?.method),
-                Invocation.text(
-                    restructured
-                        ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference),
-            ])
+            rows.append(
+                PaymentLine(
+                    id: settled ? "(settled)" : restructured ? "(restructured)" : id,
+                    received: Day(ordinal: ledger.paymentDay[p]).iso,
+                    amount: Money(minorUnits: ledger.paymentAmount[p]), applied: Money(minorUnits: applied[p]),
+                    unapplied: Money(minorUnits: ledger.paymentAmount[p] - applied[p]),
+                    invoices: targets[p].joined(separator: " "),
+                    method: settled ? "settled_on" : restructured ? "plan" : d?.method,
+                    reference: restructured
+                        ? String(id.dropFirst(Payment.restructurePrefix.count).prefix { $0 != "~" }) : d?.reference))
         }
         // Voided payments stay listed, marked: they count in no balance (docs: Corrections).
         for k in try inv.store({ () throws(StoreError) in try inv.workspace.corrections(customer: c.id) })
         where k.kind == "payment.voided" {
             let undone = (try? JSONDecoder().decode([String: String].self, from: Data(k.undone.utf8))) ?? [:]
             let amount = Money(minorUnits: Int64(undone["amount"] ?? "") ?? 0)
-            rows.append([
-                .text(k.target), Invocation.text(undone["received_on"]), .money(amount.description), .money("0.00"),
-                .money("0.00"), .empty, .term("void"), .text("voided by \(k.by) on \(k.on.iso): \(k.reason)"),
-            ])
+            rows.append(
+                PaymentLine(
+                    id: k.target, received: undone["received_on"], amount: amount, applied: .zero, unapplied: .zero,
+                    invoices: nil, method: nil,
+                    reference: Invocation.tr("voided by \(k.by) on \(k.on.iso): \(k.reason)"),
+                    voided: true))
         }
-        return .output(
-            .table(
-                Table(
-                    columns: [
-                        Column("Payment", key: "id"), Column("Received", key: "received_on"),
-                        Column("Amount", key: "amount"),
-                        Column("Applied", key: "applied"), Column("Unapplied", key: "unapplied"),
-                        Column("Invoices", key: "invoices"),
-                        Column("Method", key: "method"), Column("Reference", key: "reference"),
-                    ], rows: rows)))
+        return .output(.table(paymentListSpec.table(rows)))
     }
+
+    /// One row of `payment list`: a payment as the allocation applied it, or a voided one.
+    struct PaymentLine {
+        /// The payment's id, `(settled)` or `(restructured)`.
+        var id: String
+        var received: String?
+        var amount: Money
+        var applied: Money
+        var unapplied: Money
+        /// The invoices it was applied to, by id; nil for a voided payment.
+        var invoices: String?
+        var method: String?
+        var reference: String?
+        var voided = false
+    }
+
+    /// `payment list`: a customer's payments received by the day and what each paid, then the voided ones.
+    static let paymentListSpec = TableSpec<PaymentLine>(
+        "payment list",
+        [
+            .init(Column("Payment", key: "id"), "the payment's id, (settled) or (restructured)") { .text($0.id) },
+            .init(Column("Received", key: "received_on"), "the day it was received") { Invocation.text($0.received) },
+            .init(Column("Amount", key: "amount"), "the amount received") { Invocation.money($0.amount) },
+            .init(Column("Applied", key: "applied"), "the part applied to invoices by the day (0.00 if voided)") {
+                Invocation.money($0.applied)
+            },
+            .init(Column("Unapplied", key: "unapplied"), "the part applied to none (0.00 if voided)") {
+                Invocation.money($0.unapplied)
+            },
+            .init(Column("Invoices", key: "invoices"), "the ids of the invoices it was applied to") {
+                Invocation.text($0.invoices)
+            },
+            .init(
+                Column("Method", key: "method"),
+                "how it was paid (bank, alipay, ...), settled_on, plan for a restructuring, or void"
+            ) { $0.voided ? .term("void") : Invocation.text($0.method) },
+            .init(
+                Column("Reference", key: "reference"),
+                "the bank or gateway reference, the plan of a restructuring, or who voided it, when and why"
+            ) { Invocation.text($0.reference) },
+        ])
+
+    /// `payment unmatched`: one row per payment with money applied to no invoice.
+    static let unmatchedPaymentSpec = TableSpec<UnappliedPayment>(
+        "payment unmatched",
+        [
+            .init(Column("Payment", key: "id"), "the payment's id") { .text($0.payment.id) },
+            .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.payment.customerId) },
+            .init(Column("Received", key: "received_on"), "the day it was received") {
+                .text($0.payment.receivedOn.iso)
+            },
+            .init(Column("Amount", key: "amount"), "the amount received") { Invocation.money($0.payment.amount) },
+            .init(Column("Unapplied", key: "unapplied"), "what is left of it once every application counts") {
+                Invocation.money($0.unapplied)
+            },
+            .init(Column("Held", key: "held"), "yes when held by matching (matched to no invoice on import)") {
+                .term($0.payment.held ? "yes" : "")
+            },
+            .init(Column("Method", key: "method"), "how it was paid (bank, alipay, ...), if recorded") {
+                Invocation.text($0.payment.method)
+            },
+            .init(Column("Reference", key: "reference"), "the bank or gateway reference, if any") {
+                Invocation.text($0.payment.reference)
+            },
+        ])
+
+    /// `invoice show`, paid by: one row per application of a payment to the invoice by the day.
+    static let paidBySpec = TableSpec<(payment: String, received: Day, applied: Money)>(
+        "invoice show",
+        [
+            .init(Column("Payment", key: "payment_id"), "the payment's id, (settled) or (restructured)") {
+                .text($0.payment)
+            },
+            .init(Column("Received", key: "received_on"), "the day it was received") { .text($0.received.iso) },
+            .init(Column("Applied", key: "applied"), "the part of it applied to this invoice") {
+                Invocation.money($0.applied)
+            },
+        ])
 }

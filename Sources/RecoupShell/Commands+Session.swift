@@ -312,11 +312,18 @@ extension Catalog {
         return parts.joined(separator: "; ")
     }
 
+    /// `set` alone: one row per variable of the session, by name.
+    static let variableSpec = TableSpec<(name: String, value: String)>(
+        "set",
+        [
+            .init(Column("Name", key: "name"), "the variable's name ($NAME)") { .text($0.name) },
+            .init(Column("Value", key: "value"), "its value") { .text($0.value) },
+        ])
+
     static func set(_ inv: Invocation) throws -> Outcome {
         guard let name = inv.parsed.argument("name") else {
-            let rows = inv.session.variables.keys.sorted().map { [Cell.text($0), .text(inv.session.variables[$0]!)] }
-            return .output(
-                .table(Table(columns: [Column("Name", key: "name"), Column("Value", key: "value")], rows: rows)))
+            let rows = inv.session.variables.keys.sorted().map { (name: $0, value: inv.session.variables[$0]!) }
+            return .output(.table(variableSpec.table(rows)))
         }
         let value = inv.parsed.arguments("value").joined(separator: " ")
         let valueColumn = inv.parsed.column(ofArgument: "value")

@@ -105,21 +105,8 @@ extension Catalog {
                             "no operators: this workspace is single-user (\(inv.session.operatorName)); the first 'operator add \(inv.session.login) --name NAME --role admin' makes it a team's\n"
                         ))
                 }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Login", key: "login"), Column("Name", key: "name"), Column("Role", key: "role"),
-                                Column("Added", key: "added_at"), Column("By", key: "added_by"),
-                                Column("Removed", key: "removed_at"), Column("May", key: "duty", detail: true),
-                            ],
-                            rows: shown.map {
-                                [
-                                    .text($0.login), .text($0.name), .term($0.role.rawValue),
-                                    Invocation.time($0.addedAt),
-                                    .text($0.addedBy), Invocation.text($0.removedAt), .text($0.role.duty),
-                                ]
-                            })))
+                // The moment is formatted here, once a row, not for each time a table reads the cell.
+                return .output(.table(operatorListSpec.table(shown.map { ($0, added: Invocation.time($0.addedAt)) })))
             },
             Command(
                 spec: CommandSpec(
@@ -136,6 +123,27 @@ extension Catalog {
             },
         ]
     }
+
+    /// `operator list`: one row per operator, with the moment each was added (formatted beforehand).
+    static let operatorListSpec = TableSpec<(Operator, added: Cell)>(
+        "operator list",
+        [
+            .init(Column("Login", key: "login"), "the OS account's login name") { .text($0.0.login) },
+            .init(Column("Name", key: "name"), "the person's name") { .text($0.0.name) },
+            .init(Column("Role", key: "role"), "auditor, collector, legal, lead, finance or admin") {
+                .term($0.0.role.rawValue)
+            },
+            .init(Column("Added", key: "added_at"), "when they were added (UTC; a table shows your time zone)") {
+                $0.added
+            },
+            .init(Column("By", key: "added_by"), "who added them") { .text($0.0.addedBy) },
+            .init(Column("Removed", key: "removed_at"), "when they were removed (UTC), if they were") {
+                Invocation.text($0.0.removedAt)
+            },
+            .init(Column("May", key: "duty", detail: true), "what the role may do, in words") {
+                .text($0.0.role.duty)
+            },
+        ])
 
     static var assignCommand: Command {
         Command(
@@ -165,25 +173,59 @@ extension Catalog {
         ArgumentSpec("approval", help: "the request's id, e.g. A000001", completion: .domain("approval"))
     }
 
+    /// The requests as a table (each one's moment formatted once here, not each time the table reads it).
     static func approvalRows(_ list: [Approval]) -> Table {
-        Table(
-            columns: [
-                Column("Id", key: "id"), Column("Status", key: "status"), Column("Kind", key: "kind"),
-                Column("Customer", key: "customer_id"), Column("Amount", key: "amount", alignment: .right),
-                Column("Maker", key: "maker"), Column("Asked", key: "made_at"),
-                Column("Approvers", key: "approvers"), Column("Checker", key: "checker"),
-                Column("What", key: "summary"), Column("Why", key: "why", detail: true),
-                Column("Note", key: "note", detail: true),
-            ],
-            rows: list.map {
-                [
-                    .text($0.id), .term($0.status.rawValue), .text($0.kind), Invocation.text($0.customerId),
-                    Invocation.money($0.amount), .text($0.maker), Invocation.time($0.madeAt),
-                    .text($0.approvers.sorted().map(\.rawValue).joined(separator: " ")), Invocation.text($0.checker),
-                    .text($0.summary), .text($0.why), Invocation.text($0.note),
-                ]
-            })
+        approvalListSpec.table(list.map { ($0, asked: Invocation.time($0.madeAt)) })
     }
+
+    /// `approval list` (and the requests waiting in `customer show`): one row per request.
+    static let approvalListSpec = TableSpec<(Approval, asked: Cell)>(
+        "approval list",
+        [
+            .init(Column("Id", key: "id"), "the request's id") { .text($0.0.id) },
+            .init(Column("Status", key: "status"), "pending, approved, rejected or failed") {
+                .term($0.0.status.rawValue)
+            },
+            .init(Column("Kind", key: "kind"), "waiver, write-off, plan, deposit refund, policy, ...") {
+                .text($0.0.kind)
+            },
+            .init(Column("Customer", key: "customer_id"), "the customer's id, if it concerns one") {
+                Invocation.text($0.0.customerId)
+            },
+            .init(
+                Column("Amount", key: "amount", alignment: .right), "the amount that decides who may approve, if any"
+            ) { Invocation.money($0.0.amount) },
+            .init(Column("Maker", key: "maker"), "who asked for it") { .text($0.0.maker) },
+            .init(Column("Asked", key: "made_at"), "when it was asked for (UTC; a table shows your time zone)") {
+                $0.asked
+            },
+            .init(Column("Approvers", key: "approvers"), "the roles that may approve it") {
+                .text($0.0.approvers.sorted().map(\.rawValue).joined(separator: " "))
+            },
+            .init(Column("Checker", key: "checker"), "who approved or rejected it, if anyone has") {
+                Invocation.text($0.0.checker)
+            },
+            .init(Column("What", key: "summary"), "the change in words, as checked when it was asked for") {
+                .text($0.0.summary)
+            },
+            .init(Column("Why", key: "why", detail: true), "why it needs approval") { .text($0.0.why) },
+            .init(
+                Column("Note", key: "note", detail: true), "the checker's note, a rejection's reason or why it failed"
+            ) { Invocation.text($0.0.note) },
+        ])
+
+    /// `approval show`: one row per fact of the request, by key.
+    static let approvalShowSpec = TableSpec<(key: String, value: String)>(
+        "approval show",
+        [
+            .init(
+                Column("Key", key: "key"),
+                "which fact of the request: id, status, kind, ..., change (its kind), payload (its JSON)"
+            ) { .text($0.key) },
+            .init(Column("Value", key: "value"), "its value, empty if none (made_at and checked_at in UTC)") {
+                .text($0.value)
+            },
+        ])
 
     static var approvalCommands: [Command] {
         [
@@ -237,7 +279,7 @@ extension Catalog {
                         "no approval '\(id)'", hint: "approval list --all shows every request",
                         column: inv.parsed.column(ofArgument: "approval"))
                 }
-                let rows: [(String, String)] = [
+                let rows: [(key: String, value: String)] = [
                     ("id", a.id), ("status", a.status.rawValue), ("kind", a.kind), ("customer_id", a.customerId ?? ""),
                     ("amount", a.amount.map { "\($0)" } ?? ""), ("what", a.summary), ("why", a.why),
                     ("maker", a.maker), ("made_at", a.madeAt),
@@ -245,11 +287,7 @@ extension Catalog {
                     ("checker", a.checker ?? ""), ("checked_at", a.checkedAt ?? ""), ("note", a.note ?? ""),
                     ("change", a.change.kind), ("payload", a.change.payload),
                 ]
-                return .output(
-                    .table(
-                        Table(
-                            columns: [Column("Key", key: "key"), Column("Value", key: "value")],
-                            rows: rows.map { [.text($0.0), .text($0.1)] })))
+                return .output(.table(approvalShowSpec.table(rows)))
             },
             Command(
                 spec: CommandSpec(

@@ -135,12 +135,13 @@ extension Catalog {
                     ["whatif", "list"], summary: "the saved scenarios and the open one, with their changes",
                     options: [.format], examples: ["whatif list"]), effect: { _ in .controlsScenario }
             ) { inv in
-                var rows: [[Cell]] = []
+                var rows: [ScenarioLine] = []
                 func lines(_ steps: [ScenarioStep]) -> String {
                     steps.enumerated().map { "\($0 + 1). \($1.line)" }.joined(separator: "; ")
                 }
                 if let s = inv.session.scenario {
-                    rows.append([.text(s.name), .text("open"), .number(String(s.steps.count)), .text(lines(s.steps))])
+                    rows.append(
+                        ScenarioLine(name: s.name, state: "open", changes: s.steps.count, lines: lines(s.steps)))
                 }
                 for s in try inv.store({ () throws(StoreError) in try inv.workspace.savedScenarios() })
                 where s.name != inv.session.scenario?.name {
@@ -149,20 +150,34 @@ extension Catalog {
                         s.legacyCommands.map {
                             $0.joined(separator: "; ") + " (saved by an earlier Recoup: migrated when reopened)"
                         } ?? lines(s.steps)
-                    rows.append([
-                        .text(s.name), .text("saved \(s.savedAt) by \(s.savedBy)"), .number(String(count)), .text(what),
-                    ])
+                    rows.append(
+                        ScenarioLine(
+                            name: s.name, state: Invocation.tr("saved \(s.savedAt) by \(s.savedBy)"), changes: count,
+                            lines: what))
                 }
-                return .output(
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Scenario", key: "name"), Column("State", key: "state"),
-                                Column("Changes", key: "changes"), Column("What", key: "lines"),
-                            ], rows: rows)))
+                return .output(.table(scenarioListSpec.table(rows)))
             },
         ]
     }
+
+    /// One scenario in `whatif list`.
+    struct ScenarioLine {
+        var name: String
+        /// `open`, or `saved AT by WHO`.
+        var state: String
+        var changes: Int
+        var lines: String
+    }
+
+    /// `whatif list`: the open scenario first, then the saved ones.
+    static let scenarioListSpec = TableSpec<ScenarioLine>(
+        "whatif list",
+        [
+            .init(Column("Scenario", key: "name"), "the scenario's name") { .text($0.name) },
+            .init(Column("State", key: "state"), "open, or saved with when and by whom") { .text($0.state) },
+            .init(Column("Changes", key: "changes"), "how many changes it holds") { .number(String($0.changes)) },
+            .init(Column("What", key: "lines"), "its changes, numbered, separated by '; '") { .text($0.lines) },
+        ])
 
     static func openScenario(_ inv: Invocation) throws -> OpenScenario {
         guard let s = inv.session.scenario else {
@@ -263,7 +278,7 @@ extension Catalog {
                 uniqueKeysWithValues: zip(scenario.customerIds, scenario.balances(scenario.allocate(asOf: asOf))))
             ids = scenario.customerIds
         }
-        var rows: [[Cell]] = []
+        var rows: [(id: String, name: String, base: Balance, scenario: Balance)] = []
         var totals = (Balance(), Balance())
         var names: [String: String]?  // read once, when the first row needs them
         for id in ids {
@@ -277,11 +292,7 @@ extension Catalog {
                         ($0.id, $0.name)
                     })
             }
-            rows.append([
-                .text(id), .text(names?[id] ?? ""), Invocation.money(b.open), Invocation.money(a.open),
-                Invocation.money(a.open - b.open),
-                Invocation.money(b.overdue), Invocation.money(a.overdue), Invocation.money(a.overdue - b.overdue),
-            ])
+            rows.append((id: id, name: names?[id] ?? "", base: b, scenario: a))
         }
         var cash: [Section] = []
         if inv.parsed.flag("--cash") {
@@ -289,26 +300,14 @@ extension Catalog {
             let (base, scenario) = try bookAndScenarioLedgers(inv)
             let b = Forecast.project(base, asOf: asOf, months: months),
                 a = Forecast.project(scenario, asOf: asOf, months: months)
-            var cashRows: [[Cell]] = zip(b.months, a.months).map { x, y in
-                [
-                    .text(x.month), Invocation.money(x.expected), Invocation.money(y.expected),
-                    Invocation.money(y.expected - x.expected),
-                ]
+            var cashRows: [(month: String, base: Money, scenario: Money)] = zip(b.months, a.months).map { x, y in
+                (month: x.month, base: x.expected, scenario: y.expected)
             }
-            cashRows.append([
-                .text("later"), Invocation.money(b.later), Invocation.money(a.later),
-                Invocation.money(a.later - b.later),
-            ])
+            cashRows.append((month: Invocation.tr("later"), base: b.later, scenario: a.later))
             cash = [
                 Section(
                     "cash", title: "Expected collections by month (see 'forecast')",
-                    .table(
-                        Table(
-                            columns: [
-                                Column("Month", key: "month"), Column("Books", key: "base_expected"),
-                                Column("Scenario", key: "scenario_expected"),
-                                Column("Change", key: "change"),
-                            ], rows: cashRows)))
+                    .table(whatifCashSpec.table(cashRows)))
             ]
         }
         let kinds = (inv.session.scenario?.steps ?? []).map(\.change.kind)
@@ -350,19 +349,54 @@ extension Catalog {
                         ])),
                     Section(
                         "customers", title: "Customers",
-                        .table(
-                            Table(
-                                columns: [
-                                    Column("ID", key: "id"), Column("Name", key: "name"),
-                                    Column("Open, books", key: "open_base"),
-                                    Column("Open, scenario", key: "open_scenario"),
-                                    Column("Change", key: "open_change"),
-                                    Column("Overdue, books", key: "overdue_base"),
-                                    Column("Overdue, scenario", key: "overdue_scenario"),
-                                    Column("Change", key: "overdue_change"),
-                                ], rows: rows))),
+                        .table(whatifCustomersSpec.table(rows))),
                 ] + cash))
     }
+
+    /// `whatif diff`, section `customers`: one row per customer whose balances the scenario changes
+    /// (every customer compared with --all).
+    static let whatifCustomersSpec = TableSpec<(id: String, name: String, base: Balance, scenario: Balance)>(
+        "whatif diff",
+        [
+            .init(Column("ID", key: "id"), "the customer's id") { .text($0.id) },
+            .init(Column("Name", key: "name"), "the customer's name") { .text($0.name) },
+            .init(Column("Open, books", key: "open_base"), "open balance on the day, on the books") {
+                Invocation.money($0.base.open)
+            },
+            .init(Column("Open, scenario", key: "open_scenario"), "open balance on the day, in the scenario") {
+                Invocation.money($0.scenario.open)
+            },
+            .init(Column("Change", key: "open_change"), "the scenario's open balance less the books'") {
+                Invocation.money($0.scenario.open - $0.base.open)
+            },
+            .init(Column("Overdue, books", key: "overdue_base"), "overdue balance on the day, on the books") {
+                Invocation.money($0.base.overdue)
+            },
+            .init(Column("Overdue, scenario", key: "overdue_scenario"), "overdue balance on the day, in the scenario") {
+                Invocation.money($0.scenario.overdue)
+            },
+            .init(Column("Change", key: "overdue_change"), "the scenario's overdue balance less the books'") {
+                Invocation.money($0.scenario.overdue - $0.base.overdue)
+            },
+        ])
+
+    /// `whatif diff --cash`, section `cash`: expected collections per month, books against scenario.
+    static let whatifCashSpec = TableSpec<(month: String, base: Money, scenario: Money)>(
+        "whatif diff --cash",
+        [
+            .init(Column("Month", key: "month"), "YYYY-MM, or later for what is expected after the last month") {
+                .text($0.month)
+            },
+            .init(Column("Books", key: "base_expected"), "collections expected on the books") {
+                Invocation.money($0.base)
+            },
+            .init(Column("Scenario", key: "scenario_expected"), "collections expected in the scenario") {
+                Invocation.money($0.scenario)
+            },
+            .init(Column("Change", key: "change"), "the scenario's less the books'") {
+                Invocation.money($0.scenario - $0.base)
+            },
+        ])
 }
 
 extension Catalog {

@@ -107,30 +107,17 @@ extension Catalog {
             }
         }
         let after = PolicyWhatIf.view(basis, policy: policy)
-        var rows: [[Cell]] = []
+        var rows: [PolicyTierRow] = []
         // Per side: the tier sums, and the expected losses summed over tiers (each rounded per tier).
         var total = (PolicyWhatIf.TierImpact(), PolicyWhatIf.TierImpact())
         var loss = (Money.zero, Money.zero), lossOnce = (Money.zero, Money.zero)
-        func cells(
-            _ b: PolicyWhatIf.TierImpact, _ a: PolicyWhatIf.TierImpact, _ l: (Money, Money), _ lo: (Money, Money)
-        ) -> [Cell] {
-            [
-                .number(String(b.customers)), .number(String(a.customers)), Invocation.money(b.shortfall),
-                Invocation.money(a.shortfall),
-                Invocation.money(b.unsecured), Invocation.money(a.unsecured), Invocation.money(l.0),
-                Invocation.money(l.1),
-                Invocation.money(b.unsecuredOnceCollected), Invocation.money(a.unsecuredOnceCollected),
-                Invocation.money(lo.0), Invocation.money(lo.1),
-            ]
-        }
         for tier in ["A", "B", "C", "D"] {
             let b = before.byTier[tier] ?? PolicyWhatIf.TierImpact(),
                 a = after.byTier[tier] ?? PolicyWhatIf.TierImpact()
             rows.append(
-                [.text(tier)]
-                    + cells(
-                        b, a, (b.expectedLoss, a.expectedLoss),
-                        (b.expectedLossOnceCollected, a.expectedLossOnceCollected)))
+                PolicyTierRow(
+                    tier: tier, books: b, scenario: a, loss: (b.expectedLoss, a.expectedLoss),
+                    lossOnceCollected: (b.expectedLossOnceCollected, a.expectedLossOnceCollected)))
             total.0.customers += b.customers; total.1.customers += a.customers
             total.0.shortfall += b.shortfall; total.1.shortfall += a.shortfall
             total.0.unsecured += b.unsecured; total.1.unsecured += a.unsecured
@@ -139,7 +126,9 @@ extension Catalog {
             loss.0 += b.expectedLoss; loss.1 += a.expectedLoss
             lossOnce.0 += b.expectedLossOnceCollected; lossOnce.1 += a.expectedLossOnceCollected
         }
-        rows.append([.text("total")] + cells(total.0, total.1, loss, lossOnce))
+        rows.append(
+            PolicyTierRow(
+                tier: "total", books: total.0, scenario: total.1, loss: loss, lossOnceCollected: lossOnce))
         let (contractsAffected, customersMoved) = changes(before, after)
         return [
             Section(
@@ -167,25 +156,71 @@ extension Catalog {
                 ])),
             Section(
                 "tiers", title: "By tier",
-                .table(
-                    Table(
-                        columns: [
-                            Column("Tier", key: "tier"), Column("Customers, books", key: "customers_base"),
-                            Column("Customers, scenario", key: "customers_scenario"),
-                            Column("To collect, books", key: "deposits_to_collect_base"),
-                            Column("To collect, scenario", key: "deposits_to_collect_scenario"),
-                            Column("Unsecured, books", key: "unsecured_base"),
-                            Column("Unsecured, scenario", key: "unsecured_scenario"),
-                            Column("Expected loss, books", key: "expected_loss_base"),
-                            Column("Expected loss, scenario", key: "expected_loss_scenario"),
-                            Column("Unsecured once collected, books", key: "unsecured_once_collected_base"),
-                            Column("Unsecured once collected, scenario", key: "unsecured_once_collected_scenario"),
-                            Column("Expected loss once collected, books", key: "expected_loss_once_collected_base"),
-                            Column(
-                                "Expected loss once collected, scenario", key: "expected_loss_once_collected_scenario"),
-                        ], rows: rows))),
+                .table(policyTierSpec.table(rows))),
         ]
     }
+
+    /// One tier (or the total) of the policy section: the books' figures and the scenario's.
+    struct PolicyTierRow {
+        var tier: String
+        var books: PolicyWhatIf.TierImpact
+        var scenario: PolicyWhatIf.TierImpact
+        /// Expected loss, books and scenario (the total's is the tiers' summed, each rounded per tier).
+        var loss: (Money, Money)
+        var lossOnceCollected: (Money, Money)
+    }
+
+    /// `whatif diff --policy`, section `tiers` (also shown when the scenario changes the policy or a
+    /// deposit): per tier and in total, books against scenario.
+    static let policyTierSpec = TableSpec<PolicyTierRow>(
+        "whatif diff --policy",
+        [
+            .init(Column("Tier", key: "tier"), "credit tier A-D, or total") { .text($0.tier) },
+            .init(Column("Customers, books", key: "customers_base"), "customers in the tier, on the books") {
+                .number(String($0.books.customers))
+            },
+            .init(Column("Customers, scenario", key: "customers_scenario"), "customers in the tier, in the scenario") {
+                .number(String($0.scenario.customers))
+            },
+            .init(
+                Column("To collect, books", key: "deposits_to_collect_base"),
+                "deposits to collect (the shortfalls of deposit check), on the books"
+            ) { Invocation.money($0.books.shortfall) },
+            .init(
+                Column("To collect, scenario", key: "deposits_to_collect_scenario"),
+                "deposits to collect, in the scenario"
+            ) { Invocation.money($0.scenario.shortfall) },
+            .init(
+                Column("Unsecured, books", key: "unsecured_base"),
+                "exposure less the deposits on hand, not below 0, on the books"
+            ) { Invocation.money($0.books.unsecured) },
+            .init(Column("Unsecured, scenario", key: "unsecured_scenario"), "unsecured exposure, in the scenario") {
+                Invocation.money($0.scenario.unsecured)
+            },
+            .init(
+                Column("Expected loss, books", key: "expected_loss_base"),
+                "unsecured exposure × the tier's late rate, on the books"
+            ) { Invocation.money($0.loss.0) },
+            .init(Column("Expected loss, scenario", key: "expected_loss_scenario"), "expected loss, in the scenario") {
+                Invocation.money($0.loss.1)
+            },
+            .init(
+                Column("Unsecured once collected, books", key: "unsecured_once_collected_base"),
+                "unsecured exposure once every deposit to collect is in, on the books"
+            ) { Invocation.money($0.books.unsecuredOnceCollected) },
+            .init(
+                Column("Unsecured once collected, scenario", key: "unsecured_once_collected_scenario"),
+                "unsecured exposure once every deposit to collect is in, in the scenario"
+            ) { Invocation.money($0.scenario.unsecuredOnceCollected) },
+            .init(
+                Column("Expected loss once collected, books", key: "expected_loss_once_collected_base"),
+                "expected loss once every deposit to collect is in, on the books"
+            ) { Invocation.money($0.lossOnceCollected.0) },
+            .init(
+                Column("Expected loss once collected, scenario", key: "expected_loss_once_collected_scenario"),
+                "expected loss once every deposit to collect is in, in the scenario"
+            ) { Invocation.money($0.lossOnceCollected.1) },
+        ])
 
     /// Contracts (in both views) whose required deposit differs, and customers of the scenario whose
     /// tier differs from the books' (a customer new in the scenario counts).

@@ -16,8 +16,9 @@ public enum Cell: Sendable, Hashable {
     /// A word from a fixed vocabulary (a state, a kind: `legal_review`): CSV and JSON carry the
     /// word, a table shows it in the interface's language (法律审查).
     case term(String)
-    /// A rate as a decimal fraction (`0.0005`) and the period it is per (`/day`, or empty): CSV and
-    /// JSON carry the fraction, a table shows a percentage (`0.05 %/day`, `30 %`).
+    /// A rate as a decimal fraction (`0.0005`) or a percentage (`30%`) and the period it is per
+    /// (`/day`, or empty): CSV and JSON carry it as written, a table shows a percentage
+    /// (`0.05 %/day`, `30 %`).
     case rate(String, per: String)
     /// A moment as recorded (UTC, ISO 8601: `2026-12-03T07:07:37Z`) and as the operator reads it
     /// (their time zone: `2026-12-03 15:07:37 +08:00`): CSV and JSON carry the first, a table the second.
@@ -37,7 +38,9 @@ public enum Cell: Sendable, Hashable {
     public var shown: String {
         switch self {
         case .money(let s): return Self.grouped(s)
-        case .rate(let s, let per): return Self.percent(ofFraction: s).map { $0 + " %" + per } ?? s
+        case .rate(let s, let per):
+            if s.hasSuffix("%") { return String(s.dropLast()).trimmingSpaces + " %" + per }  // written as a percentage
+            return Self.percent(ofFraction: s).map { $0 + " %" + per } ?? s
         case .time(_, let local): return local
         default: return plain
         }

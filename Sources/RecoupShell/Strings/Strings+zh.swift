@@ -40,5 +40,8 @@ enum ChineseText {
 
         en: /day
         zh: /天
+
+        en: /year
+        zh: /年
         """#
 }

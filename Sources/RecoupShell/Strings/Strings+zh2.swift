@@ -294,8 +294,14 @@ extension ChineseText {
         en: Paid toward later rows
         zh: 已付后续期次
 
-        en: Paid {}
-        zh: 已付{}
+        en: Paid fee
+        zh: 已付费用
+
+        en: Paid interest
+        zh: 已付利息
+
+        en: Paid principal
+        zh: 已付本金
 
         en: Payload
         zh: 内容
