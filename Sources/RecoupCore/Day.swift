@@ -10,7 +10,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable {
     /// The day with this proleptic Gregorian year, month (1-12) and day of month, or nil if invalid.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -26,12 +27,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable {
         self.init(isoUTF8: Array(iso.utf8)[...])
     }
 
-    /// `init(_:)` on UTF-8 bytes, for importers that validate before making strings.
-    public init?(isoUTF8 b: ArraySlice<UInt8>) {
+    /// `init(_:)` on UTF-8 bytes (an array's slice, or a slice of a mapped file), for importers
+    /// that validate before making strings.
+    @inlinable
+    public init?<Bytes: Collection<UInt8>>(isoUTF8 b: Bytes) where Bytes.Index == Int {
         let o = b.startIndex
-        guard b.count == 10, b[o + 4] == UInt8(ascii: "-"), b[o + 7] == UInt8(ascii: "-"),
-              let y = Day.digits(b[o..<o + 4]), let m = Day.digits(b[o + 5..<o + 7]), let d = Day.digits(b[o + 8..<o + 10])
-        else { return nil }
+        guard b.count == 10, b[o + 4] == UInt8(ascii: "-"), b[o + 7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                let c = b[i]
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                v = v * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return v
+        }
+        guard let y = digits(o..<o + 4), let m = digits(o + 5..<o + 7), let d = digits(o + 8..<o + 10) else {
+            return nil
+        }
         self.init(year: y, month: m, day: d)
     }
 
@@ -51,7 +64,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable {
     /// ISO `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        func pad(_ v: Int, _ n: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, n - s.count)) + s }
+        func pad(_ v: Int, _ n: Int) -> String {
+            let s = String(v); return String(repeating: "0", count: max(0, n - s.count)) + s
+        }
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
@@ -79,14 +94,6 @@ public struct Day: Sendable, Hashable, Comparable, Codable {
         }
     }
 
-    private static func digits(_ s: ArraySlice<UInt8>) -> Int? {
-        var v = 0
-        for c in s {
-            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-            v = v * 10 + Int(c - UInt8(ascii: "0"))
-        }
-        return v
-    }
 }
 
 extension Day: CustomStringConvertible {

@@ -87,8 +87,9 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     }
 
     /// `parse(_:)` on UTF-8 bytes, for importers that validate before making strings.
-    public static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, MoneyParseError> {
-        var bytes = utf8
+    @inlinable
+    public static func parse<Bytes: Collection<UInt8>>(utf8: Bytes) -> Result<Money, MoneyParseError> {
+        var bytes = utf8[...]
         if bytes.isEmpty { return .failure(.empty) }
         var negative = false
         if bytes.first == UInt8(ascii: "-") {

@@ -145,9 +145,12 @@ public struct Queue: Sendable {
                     up = 2; say("broke a promise of ¥\(p.amount.grouped) due \(p.promisedOn.iso)")
                 } else if s.status == .pending && !promisedLower {
                     promisedLower = true; down *= 4
-                    say(
-                        "promised ¥\(p.amount.grouped) by \(p.promisedOn.iso)\(s.paid.isPositive ? ", ¥\(s.paid.grouped) in so far" : "") (ranked lower)"
-                    )
+                    if s.paid.isPositive {
+                        say(
+                            "promised ¥\(p.amount.grouped) by \(p.promisedOn.iso), ¥\(s.paid.grouped) paid so far (ranked lower)")
+                    } else {
+                        say("promised ¥\(p.amount.grouped) by \(p.promisedOn.iso) (ranked lower)")
+                    }
                 }
             }
             if disputed[c] > 0 { down *= 2; say("¥\(Money(minorUnits: disputed[c]).grouped) disputed (ranked lower)") }

@@ -18,31 +18,60 @@ struct References {
     /// The ids that were in the workspace before the import (with `ids`).
     var existing: Set<String> = []
 
-    init(db: Database, kind: RecordKind) throws {
-        customers = Set(try String.fetchAll(db, sql: "SELECT id FROM customer"))
+    /// The contracts' (invoices') owners were all read at the start: one not in `contracts`
+    /// (`invoices`) does not exist.
+    var allContracts = false
+    var allInvoices = false
+
+    /// `records`: about how many records the file holds. A file with many references for the
+    /// table they point into reads that table's owners once, in one pass, rather than one query a
+    /// reference (a million payments by invoice: one lookup each was most of the import's time;
+    /// docs/BENCHMARKS.md).
+    init(db: Database, kind: RecordKind, records: Int = 0) throws {
+        customers = []
+        do {
+            let rows = try db.connection.rawRows("SELECT id FROM customer")  // no Row a customer
+            defer { rows.finish() }
+            while rows.next() { customers.insert(rows.string(0)) }
+        }
         lastRowid =
             db.connection.constraintFailureAbortsTransaction
             ? 0 : try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(kind.table)") ?? 0
         if db.connection.constraintFailureAbortsTransaction {
             // Read once through the bulk loaders' raw rows (a million invoice ids: no Row each).
-            func pairs(_ sql: String) throws -> [String: String] {
-                let rows = try db.connection.rawRows(sql)
-                defer { rows.finish() }
-                var out: [String: String] = [:]
-                while rows.next() { out[rows.string(0)] = rows.isNull(1) ? "" : rows.string(1) }
-                return out
-            }
+            func pairs(_ sql: String) throws -> [String: String] { try Self.owners(db, sql) }
             existing = kind == .customers ? customers : Set(try pairs("SELECT id, id FROM \(kind.table)").keys)
             ids = existing
             // References looked up once, not a query a record (a round trip each on a server).
             if kind == .invoices || kind == .payments { contracts = try pairs("SELECT id, customer_id FROM contract") }
             if kind == .payments { invoices = try pairs("SELECT id, customer_id FROM invoice") }
+            (allContracts, allInvoices) = (true, true)
+        } else if kind == .invoices || kind == .payments {
+            let table = kind == .invoices ? "contract" : "invoice"
+            let rows = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(table)") ?? 0
+            if Int64(records) * 8 >= rows {
+                let all = try Self.owners(db, "SELECT id, customer_id FROM \(table)")
+                if kind == .invoices {
+                    (contracts, allContracts) = (all, true)
+                } else {
+                    (invoices, allInvoices) = (all, true)
+                }
+            }
         }
+    }
+
+    /// Id to customer id for every row of a query, read through the bulk loaders' raw rows.
+    static func owners(_ db: Database, _ sql: String) throws -> [String: String] {
+        let rows = try db.connection.rawRows(sql)
+        defer { rows.finish() }
+        var out: [String: String] = [:]
+        while rows.next() { out[rows.string(0)] = rows.isNull(1) ? "" : rows.string(1) }
+        return out
     }
 
     mutating func customer(ofContract id: String, _ db: Database) throws -> String? {
         if let c = contracts[id] { return c }
-        if ids != nil { return nil }  // all read at the start
+        if allContracts { return nil }
         let c = try String.fetchOne(
             db.cachedStatement(sql: "SELECT customer_id FROM contract WHERE id = ?"), arguments: [id])
         if let c { contracts[id] = c }
@@ -51,7 +80,7 @@ struct References {
 
     mutating func customer(ofInvoice id: String, _ db: Database) throws -> String? {
         if let c = invoices[id] { return c }
-        if ids != nil { return nil }
+        if allInvoices { return nil }
         return try String.fetchOne(
             db.cachedStatement(sql: "SELECT customer_id FROM invoice WHERE id = ?"), arguments: [id])
     }
@@ -67,7 +96,7 @@ extension ImportRun {
     mutating func parse(_ field: CSVReader.Field, as column: ColumnDef, line: Int) -> FieldValue? {
         var col: Int { reader.column(of: field) }  // only for a problem: it rescans the line
         let line = field.line
-        guard let raw = field.bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+        guard let raw = String(validating: field.bytes, as: UTF8.self) else {
             problem(line, col, "invalid UTF-8 in column '\(column.name)'", hint: "save the file as UTF-8")
             return nil
         }

@@ -14,8 +14,7 @@ extension Workspace {
     public func importBureau(path: String, options: BureauImportOptions, context: ChangeContext) throws(StoreError)
         -> BureauImportSummary
     {
-        let data = try Self.readBytes(path)
-        var run = BureauRun(options: options, reader: CSVReader(data: data))
+        var run = BureauRun(options: options, reader: CSVReader(file: try FileBytes.map(path)))
         return try write { db in
             let rows = try run.read(db)
             if !run.problems.isEmpty {

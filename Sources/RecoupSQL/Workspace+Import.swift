@@ -12,8 +12,8 @@ extension Workspace {
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
         progress: ((Double) -> Void)? = nil, shouldStop: () -> Bool = { false }
     ) throws(StoreError) -> ImportSummary {
-        let data = try Self.readBytes(path)
-        var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(data: data))
+        // Mapped, not read: what is wrong with the file is said before anything starts.
+        var run = ImportRun(kind: kind, path: path, options: options, reader: CSVReader(file: try FileBytes.map(path)))
         // The importer checks every reference itself, record by record, so SQLite's own foreign key
         // check (a second lookup per reference) is off for the import's transaction.
         let summary = try write(checkingReferences: false) { db in
@@ -21,33 +21,6 @@ extension Workspace {
         }
         if !scenarioIsOpen { engine.afterImport() }
         return summary
-    }
-}
-
-extension Workspace {
-    /// The whole file as bytes, read once into the array the reader uses (no second copy).
-    static func readBytes(_ path: String) throws(StoreError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw .file(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .file(path: path, reason: "not a regular file")
-        }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if n <= 0 { failed = n < 0; break }
-                count += n
-            }
-        }
-        if failed { throw .file(path: path, reason: "cannot be read") }
-        return bytes
     }
 }
 
@@ -91,7 +64,6 @@ struct ImportRun {
     var records = 0
     var created = 0
     var matched = (reference: 0, amount: 0, held: 0)
-
     private var columns: [ColumnDef] { kind.columns }
 
     mutating func problem(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
@@ -101,6 +73,7 @@ struct ImportRun {
 
     mutating func execute(_ db: Database, progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws {
         let columns = self.columns  // built once, not for every record
+        var refs = try References(db: db, kind: kind, records: reader.size / 64)
         let header: CSVReader.Record
         do {
             guard let h = try reader.next() else {
@@ -114,7 +87,6 @@ struct ImportRun {
             header = h
         } catch { record(error); return }
         guard let slots = mapHeader(header) else { return }
-        var refs = try References(db: db, kind: kind)
         // A large file that at least doubles its table: the table's secondary indexes (by customer)
         // are dropped here and made again after the last record, one sort instead of a random
         // index page per record (a million invoices in no order of customers: 10.9 s -> 9.2 s,
@@ -130,122 +102,194 @@ struct ImportRun {
             for index in rebuilt { try db.execute(sql: "DROP INDEX \(index.name)") }
         }
         let insert = try db.makeStatement(sql: insertSQL)
-        var values = [FieldValue?](repeating: nil, count: columns.count)
-        var fieldOf = [CSVReader.Field?](repeating: nil, count: columns.count)
-        var pinyin = PinyinInitials()
-        var unsavedIds: Set<String> = []  // valid records' ids after the first problem (not inserted)
-        var fast = FastPath(kind: kind, slots: slots, options: options)
-        while true {
-            let rec: CSVReader.Record
-            do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
-            records += 1
-            if records % 65536 == 0 {
-                if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
-                progress?(Double(reader.offset) / Double(max(1, reader.size)))
-            }
-            if rec.fields.count != header.fields.count {
-                let col =
-                    rec.fields.count > header.fields.count ? reader.column(of: rec.fields[header.fields.count]) : 1
-                problem(
-                    rec.line, col, "expected \(header.fields.count) fields as in the header, found \(rec.fields.count)",
-                    hint: "quote a field that contains a comma: \"a, b\"")
-                continue
-            }
-            if problems.isEmpty, fast != nil,
-                try fast!.insert(rec.fields, statement: insert.prepared, refs: &refs, db: db)
-            {
-                continue
-            }
-            let before = problems.count
-            for i in 0..<columns.count { values[i] = nil; fieldOf[i] = nil }
-            for (f, slot) in slots.enumerated() where slot >= 0 {
-                let field = rec.fields[f]
-                fieldOf[slot] = field
-                values[slot] = parse(field, as: columns[slot], line: rec.line)
-            }
-            for (i, c) in columns.enumerated() where c.required && values[i] == nil && problems.count == before {
-                let col = fieldOf[i].map { reader.column(of: $0) } ?? 1
-                problem(fieldOf[i]?.line ?? rec.line, col, "missing value for required column '\(c.name)'")
-            }
-            // Rules between fields and references are checked even when a field was wrong, so that
-            // one run reports everything wrong with the record.
-            checkRecord(values, fields: fieldOf, line: rec.line, refs: &refs, db: db)
-            if kind != .customers, let customer = values[1]?.text, !refs.customers.contains(customer) {
-                if !options.createCustomers {
-                    problem(
-                        fieldOf[1]!.line, reader.column(of: fieldOf[1]!), "unknown customer '\(customer)'",
-                        hint: "import the customers first, or pass --create-customers")
-                } else if problems.isEmpty {
-                    try db.execute(
-                        sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
-                        arguments: [customer, customer, pinyin.initials(of: customer)])
-                    refs.customers.insert(customer); created += 1
+        var general = General(width: columns.count, headerFields: header.fields.count, slots: slots)
+        guard
+            let check = FastCheck(
+                kind: kind, slots: slots, headerFields: header.fields.count, customers: refs.customers,
+                options: options)
+        else {
+            while true {
+                let rec: CSVReader.Record
+                do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
+                records += 1
+                if records % 65536 == 0 {
+                    if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
+                    progress?(Double(reader.offset) / Double(max(1, reader.size)))
                 }
+                try insertGenerally(rec, &general, insert: insert, refs: &refs, db: db)
             }
-            guard problems.count == before else {
-                // A rejected record still claims its id: a later record with the same id is a duplicate.
-                if let id = values[0]?.text, !unsavedIds.insert(id).inserted, let f = fieldOf[0] {
-                    duplicate(id, existed: false, line: rec.line, field: f)
+            return try finish(rebuilt, db: db, progress: progress)
+        }
+        // Invoices and payments: read and checked on the other core while this one inserts, when
+        // the file is large enough to be worth a thread (a batch is 4,096 records).
+        let checked = CheckedRecords(
+            reader: reader, check: check, width: columns.count,
+            ahead: Parallel.cores > 1 && reader.size >= options.readAheadBytes)
+        defer { checked.stop() }
+        var names = columns.map(\.name)
+        if kind == .customers { names.append("initials") }
+        var fast = FastInsert(
+            kind: kind, width: columns.count, one: insert.prepared,
+            many: try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared)
+        let bytes = reader.bytes  // the file's bytes, for the inserts to bind from (kept while they run)
+        try withExtendedLifetime(bytes) {
+            let file = bytes.buffer
+            while let batch = checked.next() {
+                // Record `r` of the batch the general way: read again from the file, every field parsed.
+                func generally(_ r: Int) throws {
+                    reader.seek(to: batch.starts[r], line: batch.lines[r])
+                    guard let rec = try? reader.next() else { return }  // read once already without a problem
+                    try insertGenerally(rec, &general, insert: insert, refs: &refs, db: db)
                 }
-                continue
-            }
-            guard problems.isEmpty else {  // after the first problem, only validate (ids included: nothing is inserted)
-                let id = values[0]!.text!
-                if refs.ids != nil {
-                    if !refs.ids!.insert(id).inserted || !unsavedIds.insert(id).inserted {
-                        duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: fieldOf[0]!)
+                for r in 0..<batch.count {
+                    records += 1
+                    if records % 65536 == 0 {
+                        if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
+                        progress?(Double(batch.end) / Double(max(1, reader.size)))
                     }
-                } else if let rowid = try Int64.fetchOne(
-                    db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id])
-                {
-                    duplicate(id, existed: rowid <= refs.lastRowid, line: rec.line, field: fieldOf[0]!)
-                } else if !unsavedIds.insert(id).inserted {
-                    duplicate(id, existed: false, line: rec.line, field: fieldOf[0]!)
+                    if problems.isEmpty, batch.ok[r], try fast.accepts(batch, at: r, file: file, refs: &refs, db: db) {
+                        for refused in try fast.queue(batch, at: r, file: file) { try generally(refused) }
+                        continue
+                    }
+                    for refused in try fast.flush(batch, file: file) { try generally(refused) }
+                    try generally(r)
                 }
-                continue
-            }
-            if refs.ids != nil, !refs.ids!.insert(values[0]!.text!).inserted {
-                let id = values[0]!.text!
-                duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: fieldOf[0]!)
-                continue
-            }
-            var hold = false
-            if kind == .payments && options.match && values[4] == nil {
-                switch try PaymentMatcher.match(
-                    db, customer: values[1]!.text!, day: values[2]!.day!, amount: values[3]!.amount!,
-                    reference: values[6]?.text)
-                {
-                case .reference(let invoice): values[4] = .text(invoice); matched.reference += 1
-                case .amount(let invoice): values[4] = .text(invoice); matched.amount += 1
-                case .none: hold = true; matched.held += 1
-                }
-            }
-            var args: [DatabaseValue] = values.map { $0.map(Self.databaseValue) ?? .null }
-            if kind == .customers {
-                args.append(.text(pinyin.initials(of: values[1]!.text!)))
-                refs.customers.insert(values[0]!.text!)
-            }
-            if kind == .invoices && values[6] == nil { args[6] = .integer(0) }
-            if kind == .contracts { refs.contracts[values[0]!.text!] = values[1]!.text! }
-            do {
-                try insert.prepared.execute(args)
-                if hold {
-                    try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [values[0]!.text!])
-                }
-            } catch let e as SQLError where e.kind == .unique(table: kind.table) || e.kind == .constraint {
-                let id = values[0]!.text!
-                let existed =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
-                        arguments: [refs.lastRowid, id]) ?? false
-                duplicate(id, existed: existed, line: rec.line, field: fieldOf[0]!)
+                for refused in try fast.flush(batch, file: file) { try generally(refused) }
+                if let p = batch.problem { record(p); break }
             }
         }
+        try finish(rebuilt, db: db, progress: progress)
+    }
+
+    /// After the last record: the indexes dropped for a bulk import made again (when nothing is wrong).
+    private mutating func finish(
+        _ rebuilt: [(name: String, create: String)], db: Database, progress: ((Double) -> Void)?
+    ) throws {
         if records == 0 && problems.isEmpty {
             problem(2, 1, "no records after the header", hint: "the file has a header line and nothing else")
         }
         if problems.isEmpty { for index in rebuilt { try db.execute(sql: index.create) } }
         progress?(1)
+    }
+
+    /// What the general path keeps from record to record.
+    struct General {
+        let width: Int
+        let headerFields: Int
+        let slots: [Int]
+        var values: [FieldValue?]
+        var fieldOf: [CSVReader.Field?]
+        var pinyin = PinyinInitials()
+        /// Valid records' ids after the first problem (not inserted).
+        var unsavedIds: Set<String> = []
+
+        init(width: Int, headerFields: Int, slots: [Int]) {
+            self.width = width
+            self.headerFields = headerFields
+            self.slots = slots
+            values = [FieldValue?](repeating: nil, count: width)
+            fieldOf = [CSVReader.Field?](repeating: nil, count: width)
+        }
+    }
+
+    /// The general path for one record: every field parsed and checked with its diagnostic, the
+    /// record inserted when nothing is wrong with the file so far (customers created with
+    /// `--create-customers`, payments matched with `--match`).
+    private mutating func insertGenerally(
+        _ rec: CSVReader.Record, _ g: inout General, insert: Statement, refs: inout References, db: Database
+    ) throws {
+        let columns = self.columns
+        if rec.fields.count != g.headerFields {
+            let col = rec.fields.count > g.headerFields ? reader.column(of: rec.fields[g.headerFields]) : 1
+            problem(
+                rec.line, col, "expected \(g.headerFields) fields as in the header, found \(rec.fields.count)",
+                hint: "quote a field that contains a comma: \"a, b\"")
+            return
+        }
+        let before = problems.count
+        for i in 0..<columns.count { g.values[i] = nil; g.fieldOf[i] = nil }
+        for (f, slot) in g.slots.enumerated() where slot >= 0 {
+            let field = rec.fields[f]
+            g.fieldOf[slot] = field
+            g.values[slot] = parse(field, as: columns[slot], line: rec.line)
+        }
+        for (i, c) in columns.enumerated() where c.required && g.values[i] == nil && problems.count == before {
+            let col = g.fieldOf[i].map { reader.column(of: $0) } ?? 1
+            problem(g.fieldOf[i]?.line ?? rec.line, col, "missing value for required column '\(c.name)'")
+        }
+        // Rules between fields and references are checked even when a field was wrong, so that
+        // one run reports everything wrong with the record.
+        checkRecord(g.values, fields: g.fieldOf, line: rec.line, refs: &refs, db: db)
+        if kind != .customers, let customer = g.values[1]?.text, !refs.customers.contains(customer) {
+            if !options.createCustomers {
+                problem(
+                    g.fieldOf[1]!.line, reader.column(of: g.fieldOf[1]!), "unknown customer '\(customer)'",
+                    hint: "import the customers first, or pass --create-customers")
+            } else if problems.isEmpty {
+                try db.execute(
+                    sql: "INSERT INTO customer(id, name, initials) VALUES (?, ?, ?)",
+                    arguments: [customer, customer, g.pinyin.initials(of: customer)])
+                refs.customers.insert(customer); created += 1
+            }
+        }
+        guard problems.count == before else {
+            // A rejected record still claims its id: a later record with the same id is a duplicate.
+            if let id = g.values[0]?.text, !g.unsavedIds.insert(id).inserted, let f = g.fieldOf[0] {
+                duplicate(id, existed: false, line: rec.line, field: f)
+            }
+            return
+        }
+        guard problems.isEmpty else {  // after the first problem, only validate (ids included: nothing is inserted)
+            let id = g.values[0]!.text!
+            if refs.ids != nil {
+                if !refs.ids!.insert(id).inserted || !g.unsavedIds.insert(id).inserted {
+                    duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: g.fieldOf[0]!)
+                }
+            } else if let rowid = try Int64.fetchOne(
+                db, sql: "SELECT rowid FROM \(kind.table) WHERE id = ?", arguments: [id])
+            {
+                duplicate(id, existed: rowid <= refs.lastRowid, line: rec.line, field: g.fieldOf[0]!)
+            } else if !g.unsavedIds.insert(id).inserted {
+                duplicate(id, existed: false, line: rec.line, field: g.fieldOf[0]!)
+            }
+            return
+        }
+        if refs.ids != nil, !refs.ids!.insert(g.values[0]!.text!).inserted {
+            let id = g.values[0]!.text!
+            duplicate(id, existed: refs.existing.contains(id), line: rec.line, field: g.fieldOf[0]!)
+            return
+        }
+        var hold = false
+        if kind == .payments && options.match && g.values[4] == nil {
+            switch try PaymentMatcher.match(
+                db, customer: g.values[1]!.text!, day: g.values[2]!.day!, amount: g.values[3]!.amount!,
+                reference: g.values[6]?.text)
+            {
+            case .reference(let invoice): g.values[4] = .text(invoice); matched.reference += 1
+            case .amount(let invoice): g.values[4] = .text(invoice); matched.amount += 1
+            case .none: hold = true; matched.held += 1
+            }
+        }
+        var args: [DatabaseValue] = g.values.map { $0.map(Self.databaseValue) ?? .null }
+        if kind == .customers {
+            args.append(.text(g.pinyin.initials(of: g.values[1]!.text!)))
+            refs.customers.insert(g.values[0]!.text!)
+        }
+        if kind == .invoices && g.values[6] == nil { args[6] = .integer(0) }
+        if kind == .contracts { refs.contracts[g.values[0]!.text!] = g.values[1]!.text! }
+        do {
+            try insert.prepared.execute(args)
+            if hold {
+                try db.execute(sql: "UPDATE payment SET held = 1 WHERE id = ?", arguments: [g.values[0]!.text!])
+            }
+        } catch let e as SQLError where e.kind == .unique(table: kind.table) || e.kind == .constraint {
+            let id = g.values[0]!.text!
+            let existed =
+                try Bool.fetchOne(
+                    db, sql: "SELECT rowid <= ? FROM \(kind.table) WHERE id = ?",
+                    arguments: [refs.lastRowid, id]) ?? false
+            duplicate(id, existed: existed, line: rec.line, field: g.fieldOf[0]!)
+        }
     }
 
     private mutating func duplicate(_ id: String, existed: Bool, line: Int, field: CSVReader.Field) {

@@ -229,7 +229,8 @@ extension Catalog {
         var (calls, total) = try inv.service {
             try CallQueue(inv.services(asOf: asOf)).calls(ledger, agent: agent, limit: limit)
         }
-        var taken = ""
+        // Notes under the table, one a line: what the operator took and what waits for them.
+        var notes: [String] = []
         if let n = take {
             // Claimed in one transaction: a colleague taking at the same moment gets the next ones.
             let minutes = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.count(
@@ -240,26 +241,26 @@ extension Catalog {
                         calls.map(\.entry.customerId), count: n, agent: me, minutes: minutes, now: Date())
                 })
             calls = calls.filter { mine.contains($0.entry.customerId) }
-            taken = "; taken by \(me) for \(minutes) minutes (queue --release, or log the contact, to end it)"
+            notes.append(
+                Invocation.tr("taken by \(me) for \(minutes) minutes (queue --release, or log the contact, to end it)"))
         }
-        var waiting = ""
         if let me = inv.session.acting {
             let mine = try inv.store { () throws(StoreError) in
                 try inv.workspace.approvals(status: .pending, customer: nil)
             }
             .filter { $0.approvers.contains(me.role) && $0.maker != me.login }
-            if !mine.isEmpty {
-                waiting =
-                    "; \(mine.count) request\(mine.count == 1 ? "" : "s") wait\(mine.count == 1 ? "s" : "") for your approval (approval list)"
+            if mine.count == 1 {
+                notes.append(Invocation.tr("1 request waits for your approval (approval list)"))
+            } else if mine.count > 1 {
+                notes.append(Invocation.tr("\(mine.count) requests wait for your approval (approval list)"))
             }
         }
-        return .output(
-            .table(
-                queueSpec.table(
-                    calls.enumerated().map { k, call in (rank: k + 1, call: call) },
-                    title:
-                        "Calls for \(asOf.iso)\(agent.map { ", agent \($0)" } ?? ""): \(calls.count) of \(total)\(waiting)\(taken)"
-                )))
+        var table = queueSpec.table(
+            calls.enumerated().map { k, call in (rank: k + 1, call: call) },
+            title: agent.map { Invocation.tr("Calls for \(asOf.iso), agent \($0): \(calls.count) of \(total)") }
+                ?? Invocation.tr("Calls for \(asOf.iso): \(calls.count) of \(total)"))
+        if !notes.isEmpty { table.footer = notes.joined(separator: "\n") }
+        return .output(.table(table))
     }
 
     /// `queue`: one row per call, in priority order.

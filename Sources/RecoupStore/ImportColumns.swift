@@ -76,6 +76,10 @@ public struct ImportOptions: Sendable {
     /// bytes a record) that at least doubles its table drops the table's secondary indexes and
     /// makes them again at the end, inside the import's transaction (SQLite; see the import).
     public var bulkIndexRecords = 50_000
+    /// An invoices or payments file at least this large (bytes) is read and checked on another
+    /// core while this one inserts (when there are two); a smaller one in line. The same records
+    /// are accepted and the same problems reported either way.
+    public var readAheadBytes = 1 << 20
 
     public init() {}
 

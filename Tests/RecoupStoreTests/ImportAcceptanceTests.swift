@@ -187,3 +187,87 @@ import Testing
         #expect(try s.export(.invoices) == before)
     }
 }
+
+/// Invoices and payments are read and checked on another core while the inserts run
+/// (`ImportOptions.readAheadBytes`): the same books and the same problems, in the same order, as
+/// when the same file is read in line; and a file whose records are spread over many batches
+/// (4,096 records each) keeps its problems' lines.
+@Suite struct ReadAheadTests {
+    static func options(ahead: Bool) -> ImportOptions {
+        var o = ImportOptions()
+        o.readAheadBytes = ahead ? 0 : Int.max
+        return o
+    }
+
+    /// 10,000 invoices of three customers (two contracts), in no order of customers, with the
+    /// given extra lines put after the records numbered by their keys.
+    static func invoices(inserting extra: [Int: String] = [:]) -> String {
+        var lines = ["id,customer_id,contract_id,issued_on,due_on,amount"]
+        for n in 1...10_000 {
+            let c = (n * 7) % 3 + 1
+            let contract = c == 1 && n % 2 == 0 ? "K1" : c == 2 && n % 5 == 0 ? "K2" : ""
+            lines.append(
+                "INV-\(n),C\(c),\(contract),2026-01-\(String(format: "%02d", n % 28 + 1)),2026-03-01,\(n).\(n % 100)")
+            if let e = extra[n] { lines.append(e) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func scratch() throws -> Scratch {
+        let s = try Scratch()
+        try s.importText(.customers, "id,name\nC1,甲\nC2,乙\nC3,丙\n")
+        try s.importText(.contracts, "id,customer_id,service,signed_on\nK1,C1,saas,2025-01-01\nK2,C2,saas,2025-01-01\n")
+        return s
+    }
+
+    @Test func aFileReadAheadGivesTheSameBooks() throws {
+        let extra = [
+            17: "\"INV-Q1\",C1,,2026-01-05,2026-02-05,\"1000.00\"",  // quoted: the general path
+            5_000: "INV-S1, C2 ,,2026-01-05,2026-02-05,12.00",  // blanks around a field: the general path
+        ]
+        var exports: [[UInt8]] = []
+        for ahead in [true, false] {
+            let s = try Self.scratch()
+            let summary = try s.importText(
+                .invoices, Self.invoices(inserting: extra), options: Self.options(ahead: ahead))
+            #expect(summary.records == 10_002)
+            exports.append(try s.export(.invoices))
+            #expect(try s.workspace.invoice(id: "INV-Q1")?.amount == Money(minorUnits: 100_000))
+            #expect(try s.workspace.invoice(id: "INV-S1")?.customerId == "C2")
+        }
+        #expect(exports[0] == exports[1])
+        #expect(exports[0].count > 400_000)
+    }
+
+    @Test func problemsReadAheadAreTheSameAndInOrder() throws {
+        let extra = [
+            3: "INV-B1,C1,,2026-01-05,2026-02-05,abc",  // line 5: a bad amount
+            4_500: "INV-B2,C2,K1,2026-01-05,2026-02-05,10.00",  // K1 is C1's
+            4_600: "INV-B3,C9,,2026-01-05,2026-02-05,10.00",  // unknown customer
+            9_000: "INV-20,C3,,2026-01-05,2026-02-05,10.00",  // a duplicate id
+            9_999: "INV-B4,C1,,2026-02-05,2026-01-05,10.00",  // due before issued
+        ]
+        var found: [[ImportProblem]] = []
+        for ahead in [true, false] {
+            let s = try Self.scratch()
+            let result = rejection {
+                try s.importText(.invoices, Self.invoices(inserting: extra), options: Self.options(ahead: ahead))
+            }
+            found.append(result.problems)
+            #expect(try s.workspace.counts()[.invoices] == 0)
+        }
+        #expect(found[0] == found[1])
+        #expect(found[0].map(\.line) == [5, 4_503, 4_604, 9_005, 10_005])
+        #expect(found[0].map(\.message).last == "due date 2026-01-05 is before the issue date 2026-02-05")
+    }
+
+    @Test func anUnclosedQuoteAtTheEndIsReportedAfterEverythingBefore() throws {
+        let text = Self.invoices(inserting: [8_000: "INV-B1,C1,,2026-01-05,2026-02-05,abc"]) + "INV-X,\"C1,,,\n"
+        for ahead in [true, false] {
+            let s = try Self.scratch()
+            let result = rejection { try s.importText(.invoices, text, options: Self.options(ahead: ahead)) }
+            #expect(result.problems.map(\.line) == [8_002, 10_003])
+            #expect(result.problems.last?.message == "quoted field is never closed")
+        }
+    }
+}

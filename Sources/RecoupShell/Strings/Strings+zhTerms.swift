@@ -37,8 +37,11 @@ extension ChineseText {
         en: plan {} broken
         zh: 分期计划 {} 已违约
 
-        en: promised ¥{} by {}{} (ranked lower)
-        zh: 承诺于 {2} 前还款 ¥{1}{3}（优先级降低）
+        en: promised ¥{} by {} (ranked lower)
+        zh: 承诺于 {2} 前还款 ¥{1}（优先级降低）
+
+        en: promised ¥{} by {}, ¥{} paid so far (ranked lower)
+        zh: 承诺于 {2} 前还款 ¥{1}，已付 ¥{3}（优先级降低）
 
         en: suspended {}
         zh: 已暂停服务：{}
@@ -55,8 +58,20 @@ extension ChineseText {
         en: ¥{} unapplied credit
         zh: 未分配款项 ¥{}
 
-        en: Calls for {}{}: {} of {}{}{}
-        zh: {1}{2} 的催收电话：共 {4} 个，显示 {3} 个{5}{6}
+        en: Calls for {}: {} of {}
+        zh: {1} 的催收电话：共 {3} 个，显示 {2} 个
+
+        en: Calls for {}, agent {}: {} of {}
+        zh: {1} 催收员 {2} 的催收电话：共 {4} 个，显示 {3} 个
+
+        en: taken by {} for {} minutes (queue --release, or log the contact, to end it)
+        zh: 已由 {} 领取 {} 分钟（queue --release 或记录联系后释放）
+
+        en: 1 request waits for your approval (approval list)
+        zh: 1 项申请等待你审批（approval list）
+
+        en: {} requests wait for your approval (approval list)
+        zh: {} 项申请等待你审批（approval list）
 
         en: Overdue as of {}
         zh: 截至 {} 的逾期情况
