@@ -4,7 +4,7 @@ import RecoupStore
 ///
 /// Hand-written rather than taken from SwiftCSV or CSV.swift for two reasons: a diagnostic needs the
 /// line and column where each field starts, which those readers do not report, and an import of a
-/// million invoices must stay within 1.5 times the `sqlite3` shell's `.import` (docs/BENCHMARKS.md),
+/// million invoices must stay within 1.2 times the `sqlite3` shell's `.import` (docs/BENCHMARKS.md),
 /// which leaves no room for a `String` per field before validation. It accepts LF and CRLF line ends and a leading UTF-8 byte-order mark; fields stay
 /// raw bytes until the importer asks for text, so invalid UTF-8 is reported where it occurs.
 struct CSVReader {

@@ -96,13 +96,15 @@ extension Catalog {
         [
             .init(Column("Key", key: "key"), "the setting's key, as `policy set` takes it") { .text($0.0.key) },
             .init(
-                Column("Value", key: "value"),
+                Column("Value", key: "value", wraps: true),
                 "its value in this workspace (a table shows rates as percentages and amounts with ¥)"
             ) { policyCell($0.value, $0.0.shows) },
-            .init(Column("Default", key: "default"), "the value a new workspace starts with") {
+            .init(Column("Default", key: "default", detail: true, wraps: true), "the value a new workspace starts with")
+            {
                 policyCell($0.0.value, $0.0.shows)
             },
-            .init(Column("Meaning", key: "meaning"), "what the setting decides") { .text($0.0.help) },
+            // A term, so that a table shows it in the interface's language (CSV and JSON: English).
+            .init(Column("Meaning", key: "meaning", wraps: true), "what the setting decides") { .term($0.0.help) },
         ])
 
     /// A setting's value as a cell: rates as percentages and amounts grouped in a table, the text as

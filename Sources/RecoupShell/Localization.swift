@@ -132,9 +132,12 @@ extension Cell {
     func translated(_ t: Catalogue) -> Cell {
         switch self {
         case .term(let word):
-            // A term made of parts ("¥1,000.00 overdue 45 days; plan PL1 broken"): each part translated.
+            // A term made of parts ("¥1,000.00 overdue 45 days; plan PL1 broken"): each part
+            // translated; a sentence with a semicolon that no part of is an entry, as a whole.
             if word.contains("; ") {
-                return .term(word.components(separatedBy: "; ").map { t($0) }.joined(separator: "；"))
+                let parts = word.components(separatedBy: "; ")
+                let each = parts.map { t($0) }
+                if each != parts { return .term(each.joined(separator: "；")) }
             }
             return .term(t(word))
         case .rate(let s, let per) where !per.isEmpty: return .rate(s, per: t(per))
