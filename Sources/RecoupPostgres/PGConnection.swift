@@ -73,6 +73,7 @@ final class PGConnection: SQLConnection, @unchecked Sendable {
     var constraintFailureAbortsTransaction: Bool { true }
     var joinsBulkReadsInMemory: Bool { true }
     func rebuildableIndexes(of table: String) throws -> [(name: String, create: String)] { [] }
+    func bulkCache(_ on: Bool) throws {}
 
     /// A PostgreSQL error in the store's terms (SQLSTATE classes), with the server's message.
     static func sqlError(_ error: any Error) -> any Error {

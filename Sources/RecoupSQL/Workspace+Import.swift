@@ -95,12 +95,16 @@ struct ImportRun {
         // rolls the drop back. Not when payments are matched, which looks invoices up by customer
         // as it goes.
         var rebuilt: [(name: String, create: String)] = []
+        var bulk = false
         if kind == .invoices || kind == .payments, !options.match, reader.size / 64 >= options.bulkIndexRecords,
             Int64(reader.size / 64) >= refs.lastRowid
         {
             rebuilt = try db.connection.rebuildableIndexes(of: kind.table)
             for index in rebuilt { try db.execute(sql: "DROP INDEX \(index.name)") }
+            try db.connection.bulkCache(true)
+            bulk = true
         }
+        defer { if bulk { try? db.connection.bulkCache(false) } }
         let insert = try db.makeStatement(sql: insertSQL)
         var general = General(width: columns.count, headerFields: header.fields.count, slots: slots)
         guard

@@ -225,6 +225,11 @@ final class GRDBConnection: SQLConnection {
         ).map { (name: $0[0] as String, create: $0[1] as String) }
     }
 
+    /// 256 MB at most: SQLite takes pages as it needs them, so a smaller import uses less.
+    func bulkCache(_ on: Bool) throws {
+        try guarded { try db.execute(sql: on ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -2000") }
+    }
+
     static func arguments(_ values: [RecoupSQL.DatabaseValue]) -> GRDB.StatementArguments {
         GRDB.StatementArguments(values.map(\.grdb))
     }
