@@ -35,15 +35,21 @@ extension Workspace {
     /// What the score takes from each customer's record, in customer id byte order (the ledger's
     /// order), in one query: the bureau score and its date, and the credit limit in minor units.
     public func scoringFacts() throws(StoreError) -> [(bureau: Int?, bureauDate: Day?, creditLimit: Int64?)] {
-        try read { db in
-            var out: [(bureau: Int?, bureauDate: Day?, creditLimit: Int64?)] = []
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT bureau_score, bureau_date, credit_limit FROM customer ORDER BY id")
-            while let r = try rows.next() {
-                out.append((r[0] as Int?, (r[1] as String?).flatMap { Day($0) }, r[2] as Int64?))
+        // In the table's order, then by id here (see `customers()`).
+        struct Facts { var id: String; var bureau: Int?; var bureauDate: Day?; var creditLimit: Int64? }
+        let facts = try read { db in
+            var out: [Facts] = []
+            let r = try db.connection.rawRows("SELECT id, bureau_score, bureau_date, credit_limit FROM customer")
+            defer { r.finish() }
+            while r.next() {
+                out.append(
+                    Facts(
+                        id: r.string(0), bureau: r.isNull(1) ? nil : Int(r.int(1)),
+                        bureauDate: r.isNull(2) ? nil : Day(r.string(2)), creditLimit: r.isNull(3) ? nil : r.int(3)))
             }
             return out
         }
+        return Self.inIdOrder(facts) { $0.id }.map { ($0.bureau, $0.bureauDate, $0.creditLimit) }
     }
 
     /// A customer's kept scores, oldest first.

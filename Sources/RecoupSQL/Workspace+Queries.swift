@@ -38,12 +38,16 @@ extension Workspace {
     /// Customers (all, or those with these ids), ordered by id bytes.
     /// Every customer in id order, read column by column off the engine's raw rows: a report over
     /// 100,000 customers spent about 0.12 s building a row dictionary for each of them before.
+    ///
+    /// Read in the table's own order and put in id order here: `ORDER BY id` walks the id index and
+    /// fetches each row where it lies, one page read a customer when customers were imported in no
+    /// order of ids (100,000 customers: `customer list` 0.49 s against 0.30 s; docs/BENCHMARKS.md).
     public func customers() throws(StoreError) -> [Customer] {
-        try read { db in
+        let out = try read { db in
             let r = try db.connection.rawRows(
                 """
                 SELECT id, name, phone, email, tax_id, segment, credit_limit, bureau_score, bureau_date, agent, opened_on
-                FROM customer ORDER BY id
+                FROM customer
                 """)
             defer { r.finish() }
             func text(_ i: Int32) -> String? { r.isNull(i) ? nil : r.string(i) }
@@ -59,6 +63,15 @@ extension Workspace {
             }
             return out
         }
+        return Self.inIdOrder(out) { $0.id }
+    }
+
+    /// `rows` ordered by `id`'s bytes (SQLite's BINARY collation, the ledger's order); as they are
+    /// when they already are (a table filled in id order), without a sort.
+    static func inIdOrder<T>(_ rows: [T], _ id: (T) -> String) -> [T] {
+        func before(_ a: T, _ b: T) -> Bool { id(a).utf8.lexicographicallyPrecedes(id(b).utf8) }
+        if zip(rows, rows.dropFirst()).allSatisfy({ before($0, $1) }) { return rows }
+        return rows.sorted(by: before)
     }
 
     public func contracts(customer: String) throws(StoreError) -> [Contract] {

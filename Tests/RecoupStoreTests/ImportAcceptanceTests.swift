@@ -271,3 +271,14 @@ import Testing
         }
     }
 }
+
+/// Customers are read in the table's order and put in id order in Swift (Workspace+Queries): a
+/// workspace filled in no order of ids gives the same lists, in id byte order, as one filled in order.
+@Suite struct CustomerOrderTests {
+    @Test func customersAndTheirScoringFactsComeInIdOrder() throws {
+        let s = try Scratch()
+        try s.importText(.customers, "id,name,bureau_score\nC3,丙,3\nC10,甲十,10\nC1,甲,1\nC2,乙,\n")
+        #expect(try s.workspace.customers().map(\.id) == ["C1", "C10", "C2", "C3"])
+        #expect(try s.workspace.scoringFacts().map(\.bureau) == [1, 10, nil, 3])
+    }
+}
