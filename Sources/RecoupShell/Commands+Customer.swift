@@ -123,16 +123,17 @@ extension Catalog {
         let nearest = f.claims.first
         let legal = r.legalCases.last { !$0.isClosed } ?? r.legalCases.last
         let caseFields: [Field] = [
+            // Each part its own field, so that a state shows in the interface's language.
             Field(
                 "nearest_deadline", title: "Nearest limitation deadline",
-                .text(nearest.map { "\($0.standing.deadline.iso) (\($0.claim), \($0.standing.status.rawValue))" } ?? "")
-            ),
+                .text(nearest.map { $0.standing.deadline.iso } ?? "")),
+            Field("nearest_claim", title: "Claim", .text(nearest.map { $0.claim } ?? "")),
+            Field("nearest_claim_state", title: "State", nearest.map { .term($0.standing.status.rawValue) } ?? .empty),
+            Field("legal_case", title: "Legal case", .text(legal.map { $0.id } ?? "")),
             Field(
-                "legal_case", title: "Legal case",
-                .text(
-                    legal.map {
-                        "\($0.id): \($0.current?.step.rawValue ?? "opened") since \(($0.current?.on ?? $0.openedOn).iso)"
-                    } ?? "")),
+                "legal_step", title: "Step", legal.map { .term($0.current?.step.rawValue ?? "opened") } ?? .empty),
+            Field(
+                "legal_step_on", title: "Since", .text(legal.map { ($0.current?.on ?? $0.openedOn).iso } ?? "")),
             Field(
                 "pending_promises", title: "Pending promises",
                 .number(String(f.promises.filter { $0.status == .pending }.count))),
