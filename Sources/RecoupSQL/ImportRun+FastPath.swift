@@ -24,12 +24,21 @@ struct FastCheck {
     /// The customers in the workspace when the import began. One created during the import (with
     /// `--create-customers`) is not in it: its later records take the general path, which finds it.
     let customers: Set<String>
+    /// The owners of the contracts (invoices, for payments) the records may name, when all were read
+    /// at the start: the reference is then checked here, on the reading core. Nil: the inserting
+    /// core checks it, asking the workspace.
+    let owners: [String: String]?
     private var lastCustomer: [UInt8] = []
+    private var lastReference: [UInt8] = []
+    private var lastReferenceOwner: [UInt8] = []
     /// The record's dates as `Day.ordinal`s (Int32.min: none), reused from record to record.
     private var days: [Int32]
 
     /// Nil when the fast path does not apply to this import (other kinds, or foreign date layouts).
-    init?(kind: RecordKind, slots: [Int], headerFields: Int, customers: Set<String>, options: ImportOptions) {
+    init?(
+        kind: RecordKind, slots: [Int], headerFields: Int, customers: Set<String>, owners: [String: String]?,
+        options: ImportOptions
+    ) {
         guard kind == .invoices || kind == .payments, options.dateFormat == .iso, !options.match else { return nil }
         let columns = kind.columns
         var fieldOf = [Int](repeating: -1, count: columns.count)
@@ -40,6 +49,7 @@ struct FastCheck {
         self.kind = kind
         self.headerFields = headerFields
         self.customers = customers
+        self.owners = owners
         self.days = [Int32](repeating: Int32.min, count: columns.count)
     }
 
@@ -102,6 +112,17 @@ struct FastCheck {
         if !customer.elementsEqual(lastCustomer) {  // exports list a customer's records together
             guard customers.contains(String(decoding: customer, as: UTF8.self)) else { return false }
             lastCustomer = Array(customer)
+        }
+        let referenceSlot = kind == .invoices ? 2 : 4
+        if let owners, fieldOf[referenceSlot] >= 0, case let reference = fields[fieldOf[referenceSlot]].bytes,
+            !reference.isEmpty
+        {
+            if !reference.elementsEqual(lastReference) {
+                guard let owner = owners[String(decoding: reference, as: UTF8.self)] else { return false }
+                lastReference = Array(reference)
+                lastReferenceOwner = Array(owner.utf8)
+            }
+            guard customer.elementsEqual(lastReferenceOwner) else { return false }
         }
         return true
     }
@@ -295,7 +316,14 @@ struct FastInsert {
     private var lastReference: [UInt8] = []
     private var lastReferenceOwner: [UInt8] = []
 
-    init(kind: RecordKind, width: Int, one: any PreparedStatement, many: any PreparedStatement) {
+    /// The references were checked on the reading core (`FastCheck.owners`).
+    let referencesChecked: Bool
+
+    init(
+        kind: RecordKind, width: Int, one: any PreparedStatement, many: any PreparedStatement,
+        referencesChecked: Bool
+    ) {
+        self.referencesChecked = referencesChecked
         self.kind = kind
         self.width = width
         self.one = one
@@ -319,7 +347,7 @@ struct FastInsert {
             UnsafeBufferPointer(rebasing: file[b.lo[base + slot]..<b.hi[base + slot]])
         }
         let referenceSlot = kind == .invoices ? 2 : 4
-        if b.lo[base + referenceSlot] >= 0 {
+        if !referencesChecked, b.lo[base + referenceSlot] >= 0 {
             let reference = bytes(referenceSlot)
             if !reference.elementsEqual(lastReference) {
                 let id = String(decoding: reference, as: UTF8.self)

@@ -107,10 +107,12 @@ struct ImportRun {
         defer { if bulk { try? db.connection.bulkCache(false) } }
         let insert = try db.makeStatement(sql: insertSQL)
         var general = General(width: columns.count, headerFields: header.fields.count, slots: slots)
+        let owners =
+            kind == .invoices ? (refs.allContracts ? refs.contracts : nil) : (refs.allInvoices ? refs.invoices : nil)
         guard
             let check = FastCheck(
                 kind: kind, slots: slots, headerFields: header.fields.count, customers: refs.customers,
-                options: options)
+                owners: owners, options: options)
         else {
             while true {
                 let rec: CSVReader.Record
@@ -134,7 +136,8 @@ struct ImportRun {
         if kind == .customers { names.append("initials") }
         var fast = FastInsert(
             kind: kind, width: columns.count, one: insert.prepared,
-            many: try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared)
+            many: try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared,
+            referencesChecked: owners != nil)
         let bytes = reader.bytes  // the file's bytes, for the inserts to bind from (kept while they run)
         try withExtendedLifetime(bytes) {
             let file = bytes.buffer
