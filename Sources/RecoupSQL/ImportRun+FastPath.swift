@@ -83,8 +83,9 @@ struct FastCheck {
             }
             switch types[slot] {
             case .text:
-                if bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
-                    return false
+                // NUL (the general path refuses it) or anything beyond ASCII (checked as UTF-8).
+                if bytes.contains(where: { $0 >= 0x80 || $0 == 0 }) {
+                    if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil { return false }
                 }
                 batch.lo[base + slot] = bytes.startIndex
                 batch.hi[base + slot] = bytes.endIndex
@@ -310,7 +311,9 @@ struct FastInsert {
     let kind: RecordKind
     let width: Int
     let one: any PreparedStatement
-    let many: any PreparedStatement
+    /// Nil on PostgreSQL, whose engine sends the one-row INSERT's rows by COPY (a 16-row
+    /// statement would be a round trip of its own each).
+    let many: (any PreparedStatement)?
     /// Rows of the current batch bound into `many` and not yet inserted.
     private var pending: [Int] = []
     private var lastReference: [UInt8] = []
@@ -320,7 +323,7 @@ struct FastInsert {
     let referencesChecked: Bool
 
     init(
-        kind: RecordKind, width: Int, one: any PreparedStatement, many: any PreparedStatement,
+        kind: RecordKind, width: Int, one: any PreparedStatement, many: (any PreparedStatement)?,
         referencesChecked: Bool
     ) {
         self.referencesChecked = referencesChecked
@@ -386,6 +389,10 @@ struct FastInsert {
     /// Queues an accepted record, inserting the queue once it holds 16. Returns the records a
     /// constraint refused (for the general path, in order).
     mutating func queue(_ b: CheckedBatch, at r: Int, file: UnsafeBufferPointer<UInt8>) throws -> [Int] {
+        guard let many else {
+            bind(b, at: r, file: file, into: one, row: 0)
+            return try one.step() ? [] : [r]
+        }
         bind(b, at: r, file: file, into: many, row: pending.count)
         pending.append(r)
         guard pending.count == Self.rows else { return [] }

@@ -100,6 +100,11 @@ extension ImportRun {
             problem(line, col, "invalid UTF-8 in column '\(column.name)'", hint: "save the file as UTF-8")
             return nil
         }
+        if raw.utf8.contains(0) {  // SQLite would keep the text only up to it
+            problem(
+                line, col, "a NUL byte in column '\(column.name)'", hint: "remove the control characters from the file")
+            return nil
+        }
         let text = Self.trimmingWhitespace(raw)
         if text.isEmpty { return nil }
         switch column.type {

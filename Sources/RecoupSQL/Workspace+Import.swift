@@ -136,7 +136,8 @@ struct ImportRun {
         if kind == .customers { names.append("initials") }
         var fast = FastInsert(
             kind: kind, width: columns.count, one: insert.prepared,
-            many: try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared,
+            many: db.connection.constraintFailureAbortsTransaction
+                ? nil : try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared,
             referencesChecked: owners != nil)
         let bytes = reader.bytes  // the file's bytes, for the inserts to bind from (kept while they run)
         try withExtendedLifetime(bytes) {
@@ -145,7 +146,18 @@ struct ImportRun {
                 // Record `r` of the batch the general way: read again from the file, every field parsed.
                 func generally(_ r: Int) throws {
                     reader.seek(to: batch.starts[r], line: batch.lines[r])
-                    guard let rec = try? reader.next() else { return }  // read once already without a problem
+                    // Read once already without a problem: a failure now means the file changed under the
+                    // import (it is mapped, not copied), which is reported, never skipped. A file cut
+                    // short meanwhile stops the process (SIGBUS) with nothing written.
+                    let again: CSVReader.Record?
+                    do { again = try reader.next() } catch {
+                        record(error)
+                        return
+                    }
+                    guard let rec = again else {
+                        problem(batch.lines[r], 1, "the file changed while it was imported", hint: "import it again")
+                        return
+                    }
                     try insertGenerally(rec, &general, insert: insert, refs: &refs, db: db)
                 }
                 for r in 0..<batch.count {

@@ -282,3 +282,43 @@ import Testing
         #expect(try s.workspace.scoringFacts().map(\.bureau) == [1, 10, nil, 3])
     }
 }
+
+/// The fast path (invoices and payments in canonical form) against the general path, which reads
+/// every field with its diagnostic: a date layout other than `.iso` that still reads ISO text sends
+/// every record the general way (as RoundTripTests does). Same problems, same order, same books.
+@Suite struct FastAgainstGeneralTests {
+    static func options(general: Bool) throws -> ImportOptions {
+        var o = ImportOptions()
+        o.readAheadBytes = 0
+        if general { o.dateFormat = try #require(DateFormat("yyyy-M-d")) }
+        return o
+    }
+
+    @Test func duplicatesInsideAGroupOfSixteenAndInTheWorkspace() throws {
+        var lines = ["id,customer_id,contract_id,issued_on,due_on,amount"]
+        for n in 1...100 { lines.append("N\(n),C\(n % 3 + 1),,2026-01-05,2026-02-05,\(n).00") }
+        lines.insert("N7,C1,,2026-01-05,2026-02-05,1.00", at: 12)  // line 13: N7 again, in the same group of 16
+        lines.insert("OLD1,C2,,2026-01-05,2026-02-05,1.00", at: 40)  // line 41: already in the workspace
+        let text = lines.joined(separator: "\n") + "\n"
+        var found: [[ImportProblem]] = []
+        for general in [false, true] {
+            let s = try ReadAheadTests.scratch()
+            try s.importText(.invoices, "id,customer_id,contract_id,issued_on,due_on,amount\nOLD1,C1,,2026-01-01,2026-02-01,5.00\n")
+            let result = rejection { try s.importText(.invoices, text, options: try Self.options(general: general)) }
+            found.append(result.problems)
+            #expect(try s.workspace.counts()[.invoices] == 1)
+        }
+        #expect(found[0] == found[1])
+        #expect(found[0].map(\.line) == [13, 41])
+        #expect(found[0].map(\.message) == ["duplicate id 'N7' in this file", "invoice 'OLD1' already exists in the workspace"])
+    }
+
+    @Test func aNulByteIsRefusedOnBothPaths() throws {
+        let text = "id,customer_id,contract_id,issued_on,due_on,amount\nA\u{0}1,C1,,2026-01-05,2026-02-05,10.00\n"
+        for general in [false, true] {
+            let s = try ReadAheadTests.scratch()
+            let result = rejection { try s.importText(.invoices, text, options: try Self.options(general: general)) }
+            #expect(result.problems.map(\.message) == ["a NUL byte in column 'id'"])
+        }
+    }
+}

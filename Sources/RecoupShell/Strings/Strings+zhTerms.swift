@@ -58,6 +58,12 @@ extension ChineseText {
         en: ¥{} unapplied credit
         zh: 未分配款项 ¥{}
 
+        en: import it again
+        zh: 请重新导入
+
+        en: remove the control characters from the file
+        zh: 请删除文件中的控制字符
+
         en: Calls for {}: {} of {}
         zh: {1} 的催收电话：共 {3} 个，显示 {2} 个
 
