@@ -54,8 +54,9 @@ public enum DisplayWidth {
         return result + ellipsis
     }
 
-    /// `text` in lines of at most `width` cells: broken after the last space that fits, else (a long
-    /// word, or Chinese, which has no spaces) between characters. Never loses a character.
+    /// `text` in lines of at most `width` cells: broken after the last space that fits (not one
+    /// before a `%`, which stays with its number: `12 %`), else (a long word, or Chinese, which has
+    /// no spaces) between characters. Never loses a character.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0, of(text) > width else { return [text] }
         var lines: [String] = []
@@ -63,7 +64,11 @@ public enum DisplayWidth {
         for character in text {
             let w = of(character)
             if used + w > width {
-                if let space = current.lastIndex(of: " "), space != current.startIndex {
+                let breaks = current.indices.filter {
+                    let next = current.index(after: $0)
+                    return current[$0] == " " && (next < current.endIndex ? current[next] : character) != "%"
+                }
+                if let space = breaks.last, space != current.startIndex {
                     lines.append(String(current[..<space]))
                     current = String(current[current.index(after: space)...])
                 } else {

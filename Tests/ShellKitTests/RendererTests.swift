@@ -247,7 +247,7 @@ import Testing
     }
 
     @Test func wrapBreaksAtSpacesElseBetweenCharacters() {
-        #expect(DisplayWidth.wrap("paid 12 % of what", to: 8) == ["paid 12", "% of", "what"])
+        #expect(DisplayWidth.wrap("paid 12 % of what", to: 8) == ["paid", "12 % of", "what"])  // % stays with its number
         #expect(DisplayWidth.wrap("广州晨光科技有限公司", to: 8) == ["广州晨光", "科技有限", "公司"])
         #expect(DisplayWidth.wrap("short", to: 8) == ["short"])
     }
