@@ -58,10 +58,6 @@ struct CSVReader {
     /// The record being read, reused so that its field array is not allocated anew for every record.
     private var current = Record(line: 0, fields: [])
 
-    init(data: [UInt8]) {
-        self.init(file: FileBytes(data))
-    }
-
     init(file: FileBytes) {
         self.file = file
         self.data = file.buffer

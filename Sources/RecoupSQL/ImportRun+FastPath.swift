@@ -180,8 +180,8 @@ final class CheckedBatch: @unchecked Sendable {
         ints = [Int64](repeating: 0, count: capacity * width)
     }
 
-    /// Reads and checks up to `capacity` records from `reader` (with `check`, when there is one).
-    func fill(from reader: inout CSVReader, _ check: inout FastCheck?) {
+    /// Reads and checks up to `capacity` records from `reader`.
+    func fill(from reader: inout CSVReader, _ check: inout FastCheck) {
         count = 0
         problem = nil
         last = false
@@ -198,7 +198,7 @@ final class CheckedBatch: @unchecked Sendable {
             }
             starts[count] = start
             lines[count] = line
-            ok[count] = check?.check(record.fields, into: self, at: count) ?? false
+            ok[count] = check.check(record.fields, into: self, at: count)
             count += 1
         }
         end = reader.offset
@@ -222,14 +222,14 @@ final class CheckedRecords: @unchecked Sendable {
     private var stopping = false
     /// The reader's own (on the other core, only it touches them once started).
     private var reader: CSVReader
-    private var check: FastCheck?
+    private var check: FastCheck
     /// Batches handed out so far, and whether the last one has been.
     private var taken = 0
     private var ended = false
 
     /// Reads `reader`'s records from where it stands. `ahead`: on another core; else in line, a
     /// batch at a time, as `next()` asks.
-    init(reader: CSVReader, check: FastCheck?, width: Int, ahead: Bool, batch: Int = 4096) {
+    init(reader: CSVReader, check: FastCheck, width: Int, ahead: Bool, batch: Int = 4096) {
         self.ahead = ahead
         let depth = ahead ? 4 : 1
         ring = (0..<depth).map { _ in CheckedBatch(capacity: batch, width: width) }

@@ -39,12 +39,14 @@ struct References {
             ? 0 : try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM \(kind.table)") ?? 0
         if db.connection.constraintFailureAbortsTransaction {
             // Read once through the bulk loaders' raw rows (a million invoice ids: no Row each).
-            func pairs(_ sql: String) throws -> [String: String] { try Self.owners(db, sql) }
-            existing = kind == .customers ? customers : Set(try pairs("SELECT id, id FROM \(kind.table)").keys)
+            existing =
+                kind == .customers ? customers : Set(try Self.owners(db, "SELECT id, id FROM \(kind.table)").keys)
             ids = existing
             // References looked up once, not a query a record (a round trip each on a server).
-            if kind == .invoices || kind == .payments { contracts = try pairs("SELECT id, customer_id FROM contract") }
-            if kind == .payments { invoices = try pairs("SELECT id, customer_id FROM invoice") }
+            if kind == .invoices || kind == .payments {
+                contracts = try Self.owners(db, "SELECT id, customer_id FROM contract")
+            }
+            if kind == .payments { invoices = try Self.owners(db, "SELECT id, customer_id FROM invoice") }
             (allContracts, allInvoices) = (true, true)
         } else if kind == .invoices || kind == .payments {
             let table = kind == .invoices ? "contract" : "invoice"

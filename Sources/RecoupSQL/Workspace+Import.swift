@@ -105,7 +105,7 @@ struct ImportRun {
             bulk = true
         }
         defer { if bulk { try? db.connection.bulkCache(false) } }
-        let insert = try db.makeStatement(sql: insertSQL)
+        let insert = try db.makeStatement(sql: FastInsert.sql(kind.table, insertColumns, rows: 1))
         var general = General(width: columns.count, headerFields: header.fields.count, slots: slots)
         let owners =
             kind == .invoices ? (refs.allContracts ? refs.contracts : nil) : (refs.allInvoices ? refs.invoices : nil)
@@ -117,11 +117,7 @@ struct ImportRun {
             while true {
                 let rec: CSVReader.Record
                 do { guard let r = try reader.next() else { break }; rec = r } catch { record(error); break }
-                records += 1
-                if records % 65536 == 0 {
-                    if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
-                    progress?(Double(reader.offset) / Double(max(1, reader.size)))
-                }
+                try tick(at: reader.offset, progress: progress, shouldStop: shouldStop)
                 try insertGenerally(rec, &general, insert: insert, refs: &refs, db: db)
             }
             return try finish(rebuilt, db: db, progress: progress)
@@ -132,12 +128,11 @@ struct ImportRun {
             reader: reader, check: check, width: columns.count,
             ahead: Parallel.cores > 1 && reader.size >= options.readAheadBytes)
         defer { checked.stop() }
-        var names = columns.map(\.name)
-        if kind == .customers { names.append("initials") }
         var fast = FastInsert(
             kind: kind, width: columns.count, one: insert.prepared,
             many: db.connection.constraintFailureAbortsTransaction
-                ? nil : try db.makeStatement(sql: FastInsert.sql(kind.table, names, rows: FastInsert.rows)).prepared,
+                ? nil
+                : try db.makeStatement(sql: FastInsert.sql(kind.table, insertColumns, rows: FastInsert.rows)).prepared,
             referencesChecked: owners != nil)
         let bytes = reader.bytes  // the file's bytes, for the inserts to bind from (kept while they run)
         try withExtendedLifetime(bytes) {
@@ -161,11 +156,7 @@ struct ImportRun {
                     try insertGenerally(rec, &general, insert: insert, refs: &refs, db: db)
                 }
                 for r in 0..<batch.count {
-                    records += 1
-                    if records % 65536 == 0 {
-                        if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
-                        progress?(Double(batch.end) / Double(max(1, reader.size)))
-                    }
+                    try tick(at: batch.end, progress: progress, shouldStop: shouldStop)
                     if problems.isEmpty, batch.ok[r], try fast.accepts(batch, at: r, file: file, refs: &refs, db: db) {
                         for refused in try fast.queue(batch, at: r, file: file) { try generally(refused) }
                         continue
@@ -351,11 +342,15 @@ struct ImportRun {
         return scored.min { $0.1 < $1.1 }?.0
     }
 
-    private var insertSQL: String {
-        var names = columns.map(\.name)
-        if kind == .customers { names.append("initials") }
-        return
-            "INSERT INTO \(kind.table)(\(names.joined(separator: ","))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))"
+    /// The columns an INSERT fills: the kind's, and a customer's pinyin initials.
+    private var insertColumns: [String] { columns.map(\.name) + (kind == .customers ? ["initials"] : []) }
+
+    /// Counts a record; now and then says how far the import is and stops it when asked.
+    private mutating func tick(at offset: Int, progress: ((Double) -> Void)?, shouldStop: () -> Bool) throws {
+        records += 1
+        guard records % 65536 == 0 else { return }
+        if shouldStop() { throw StoreError.database("import interrupted; the workspace is unchanged") }
+        progress?(Double(offset) / Double(max(1, reader.size)))
     }
 
     static func databaseValue(_ v: FieldValue) -> DatabaseValue {
