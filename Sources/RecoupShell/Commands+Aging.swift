@@ -92,7 +92,7 @@ extension Catalog {
             disputed += r.disputed
             total += r.total
         }
-        rows.append(AgingLine(keys: ["Total"], buckets: buckets, disputed: disputed, total: total))
+        rows.append(AgingLine(keys: [Invocation.tr("Total")], buckets: buckets, disputed: disputed, total: total))
         let table = agingSpec(keys: keyColumns, labels: labels, disputed: true).table(rows)
         let chart = agingChart(
             labels: labels, totals: buckets, width: inv.session.interactive ? Terminal.width : 80)

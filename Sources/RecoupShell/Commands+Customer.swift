@@ -355,7 +355,7 @@ extension Catalog {
 
     /// `customer show`, open invoices: one row per invoice or plan row issued by the day and open on it.
     static let fileOpenInvoiceSpec = TableSpec<CustomerFile.OpenItem>(
-        "customer show",
+        "customer show (open invoices)",
         [
             .init(Column("Invoice", key: "id"), "the invoice's (or plan row's) id") { .text($0.invoice.id) },
             .init(Column("Contract", key: "contract_id"), "the contract it is billed under, if any") {
@@ -375,7 +375,7 @@ extension Catalog {
 
     /// `customer show`, recent payments: the last payments received by the day, newest first.
     static let filePaymentSpec = TableSpec<Payment>(
-        "customer show",
+        "customer show (recent payments)",
         [
             .init(Column("Payment", key: "id"), "the payment's id, or (settled) for an invoice settled outside them") {
                 $0.isSettlement ? .term("(settled)") : .text($0.id)
@@ -395,7 +395,7 @@ extension Catalog {
 
     /// `customer show`, open complaints, with the day each must be answered by under the policy.
     static let fileComplaintSpec = TableSpec<(complaint: Complaint, due: Day)>(
-        "customer show",
+        "customer show (open complaints)",
         [
             .init(Column("Id", key: "id"), "the complaint's id") { .text($0.complaint.id) },
             .init(Column("Tier", key: "tier"), "simple or complex") { .term($0.complaint.tier.rawValue) },
@@ -411,7 +411,7 @@ extension Catalog {
 
     /// `customer show`, corrections: the reversals of mistaken entries about the customer.
     static let fileCorrectionSpec = TableSpec<Correction>(
-        "customer show",
+        "customer show (corrections)",
         [
             .init(Column("Kind", key: "kind"), "what was reversed (payment.voided, writeoff.reversed, ...)") {
                 .text($0.kind)

@@ -208,7 +208,9 @@ extension Catalog {
     static let depositHeldSpec = TableSpec<(pot: String, amount: Money)>(
         "deposit show (held)",
         [
-            .init(Column("Held for", key: "pot"), "a contract's id, unallocated, or total") { .text($0.pot) },
+            .init(Column("Held for", key: "pot"), "a contract's id, unallocated, or total") {
+                $0.pot == "unallocated" || $0.pot == "total" ? .term($0.pot) : .text($0.pot)
+            },
             .init(Column("Amount", key: "amount"), "the deposit held in it") { Invocation.money($0.amount) },
         ])
 

@@ -58,7 +58,9 @@ extension Catalog {
         }
         let format = inv.parsed.value("--format").flatMap(OutputFormat.init(rawValue:)) ?? inv.session.defaultFormat
         let width = inv.session.interactive ? Terminal.width : 80
-        let title = "Expected collections as of \(asOf.iso)" + (customer.map { " for \($0)" } ?? "")
+        let title =
+            customer.map { Invocation.tr("Expected collections as of \(asOf.iso) for \($0)") }
+            ?? Invocation.tr("Expected collections as of \(asOf.iso)")
         if inv.session.scenario != nil {
             let ledgers = try bookAndScenarioLedgers(inv)
             let base = project(ledgers.base), scenario = project(ledgers.scenario)
@@ -103,7 +105,7 @@ extension Catalog {
         "forecast",
         [
             .init(Column("Month", key: "month"), "YYYY-MM, or later for what lands after the last month") {
-                .text($0.month)
+                $0.month.hasPrefix("2") ? .text($0.month) : .term($0.month)  // later: a word, translated
             },
             .init(Column("Expected", key: "expected"), "the collections expected to land in the month") {
                 Invocation.money($0.expected)
@@ -147,15 +149,15 @@ extension Catalog {
                 String(repeating: "█", count: common)
                 + String(repeating: sc > bc ? "▒" : "░", count: max(bc, sc) - common)
         }
-        return forecastChangeSpec.table(rows, title: title + " (█ both, ▒ more in the scenario, ░ less)")
+        return forecastChangeSpec.table(rows, title: Invocation.tr("\(title) (█ both, ▒ more in the scenario, ░ less)"))
     }
 
     /// `forecast` inside a what-if scenario: the base's expected collections against the scenario's.
     static let forecastChangeSpec = TableSpec<ForecastChange>(
-        "forecast",
+        "forecast (in a what-if scenario)",
         [
             .init(Column("Month", key: "month"), "YYYY-MM, or later for what lands after the last month") {
-                .text($0.month)
+                $0.month.hasPrefix("2") ? .text($0.month) : .term($0.month)  // later: a word, translated
             },
             .init(Column("Base", key: "base_expected"), "expected collections by the books as they are") {
                 Invocation.money($0.base)

@@ -100,7 +100,7 @@ extension Catalog {
 
     /// `kpi`, roll rates: one row per bucket but the last, in bucket order.
     static let rollRateSpec = TableSpec<KPI.Roll>(
-        "kpi",
+        "kpi (roll rates)",
         [
             .init(Column("From", key: "from_bucket"), "the aging bucket it rolls from (current, 1-30, ...)") {
                 .text($0.from)
@@ -119,7 +119,7 @@ extension Catalog {
 
     /// `kpi`, payment delay: customers who paid in the period, most amount × days late first.
     static let paymentDelaySpec = TableSpec<(id: String, name: String?, delay: KPI.CustomerDelay)>(
-        "kpi",
+        "kpi (payment delay)",
         [
             .init(Column("Customer", key: "customer_id"), "the customer's id") { .text($0.id) },
             .init(Column("Name", key: "name"), "the customer's name") { Invocation.text($0.name) },

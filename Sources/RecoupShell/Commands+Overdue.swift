@@ -231,6 +231,17 @@ extension Catalog {
         }
         // Notes under the table, one a line: what the operator took and what waits for them.
         var notes: [String] = []
+        if let me = inv.session.acting {
+            let mine = try inv.store { () throws(StoreError) in
+                try inv.workspace.approvals(status: .pending, customer: nil)
+            }
+            .filter { $0.approvers.contains(me.role) && $0.maker != me.login }
+            if mine.count == 1 {
+                notes.append(Invocation.tr("1 request waits for your approval (approval list)"))
+            } else if mine.count > 1 {
+                notes.append(Invocation.tr("\(mine.count) requests wait for your approval (approval list)"))
+            }
+        }
         if let n = take {
             // Claimed in one transaction: a colleague taking at the same moment gets the next ones.
             let minutes = try inv.store { () throws(StoreError) in try inv.workspace.policy() }.count(
@@ -243,17 +254,6 @@ extension Catalog {
             calls = calls.filter { mine.contains($0.entry.customerId) }
             notes.append(
                 Invocation.tr("taken by \(me) for \(minutes) minutes (queue --release, or log the contact, to end it)"))
-        }
-        if let me = inv.session.acting {
-            let mine = try inv.store { () throws(StoreError) in
-                try inv.workspace.approvals(status: .pending, customer: nil)
-            }
-            .filter { $0.approvers.contains(me.role) && $0.maker != me.login }
-            if mine.count == 1 {
-                notes.append(Invocation.tr("1 request waits for your approval (approval list)"))
-            } else if mine.count > 1 {
-                notes.append(Invocation.tr("\(mine.count) requests wait for your approval (approval list)"))
-            }
         }
         var table = queueSpec.table(
             calls.enumerated().map { k, call in (rank: k + 1, call: call) },

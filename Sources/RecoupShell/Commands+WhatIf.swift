@@ -385,7 +385,7 @@ extension Catalog {
         "whatif diff --cash",
         [
             .init(Column("Month", key: "month"), "YYYY-MM, or later for what is expected after the last month") {
-                .text($0.month)
+                $0.month.hasPrefix("2") ? .text($0.month) : .term($0.month)  // later: a word, translated
             },
             .init(Column("Books", key: "base_expected"), "collections expected on the books") {
                 Invocation.money($0.base)

@@ -128,7 +128,8 @@ extension Catalog {
         }
         rows.append(
             PolicyTierRow(
-                tier: "total", books: total.0, scenario: total.1, loss: loss, lossOnceCollected: lossOnce))
+                tier: Invocation.tr("total"), books: total.0, scenario: total.1, loss: loss, lossOnceCollected: lossOnce
+            ))
         let (contractsAffected, customersMoved) = changes(before, after)
         return [
             Section(
@@ -175,7 +176,9 @@ extension Catalog {
     static let policyTierSpec = TableSpec<PolicyTierRow>(
         "whatif diff --policy",
         [
-            .init(Column("Tier", key: "tier"), "credit tier A-D, or total") { .text($0.tier) },
+            .init(Column("Tier", key: "tier"), "credit tier A-D, or total") {
+                $0.tier == "total" ? .term($0.tier) : .text($0.tier)
+            },
             .init(Column("Customers, books", key: "customers_base"), "customers in the tier, on the books") {
                 .number(String($0.books.customers))
             },

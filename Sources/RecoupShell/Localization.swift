@@ -42,7 +42,7 @@ public enum Localization {
     /// diagnostic's severity, the parts of a usage line. They are keys like any other.
     public static let composedPhrases: [String] = [
         "usage: {}", "arguments", "options", "aliases: {}", "examples", "one of: {}", "repeatable", "error",
-        "warning", "note", "(none)", "/day", "/year",
+        "warning", "note", "(none)", "/day", "/year", "{} %/day", "{} %/year",
     ]
 
     /// The vocabulary a table shows as terms (`Cell.term`): states, kinds, steps, roles. Each is a

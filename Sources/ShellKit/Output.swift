@@ -284,7 +284,8 @@ public struct OutputReference: Sendable {
         out +=
             "The keys of each command's CSV header and JSON objects, the title a terminal table shows, and what each holds. "
         out += "Amounts are decimals with two places (a table adds ¥ and thousands separators), dates YYYY-MM-DD, "
-        out += "rates decimal fractions (a table shows percentages). Keys stay English in every interface language.\n"
+        out +=
+            "rates as decimal fractions or as set (a table shows percentages). Keys stay English in every interface language.\n"
         for r in references.sorted(by: { $0.command < $1.command }) {
             out += "\n## `\(r.command)`\n\n| Key | Title | Holds |\n|---|---|---|\n"
             for c in r.columns { out += "| `\(c.key)` | \(c.title) | \(c.about) |\n" }

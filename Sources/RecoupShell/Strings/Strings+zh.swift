@@ -43,5 +43,11 @@ enum ChineseText {
 
         en: /year
         zh: /年
+
+        en: {} %/day
+        zh: {} %/天
+
+        en: {} %/year
+        zh: {} %/年
         """#
 }

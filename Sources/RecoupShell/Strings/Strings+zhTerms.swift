@@ -58,6 +58,15 @@ extension ChineseText {
         en: ¥{} unapplied credit
         zh: 未分配款项 ¥{}
 
+        en: Expected collections as of {}
+        zh: 截至 {} 的预计回款
+
+        en: Expected collections as of {} for {}
+        zh: 截至 {1} {2} 的预计回款
+
+        en: {} (█ both, ▒ more in the scenario, ░ less)
+        zh: {}（█ 两者相同，▒ 方案多出，░ 方案减少）
+
         en: import it again
         zh: 请重新导入
 
